@@ -1,0 +1,80 @@
+# faxcare: fax engines that report their own health.
+#
+#   make            build the kernel modules, the shared protocol library,
+#                   the terminal daemon and the service center
+#   make check      install what is missing, then run every test through prove
+#   make demo       install what is missing, then walk the whole system once
+#   make bench      the benchmarks, as ratios against in-run baselines
+#   make install    DESTDIR-aware install of everything
+#
+# KDIR selects the kernel tree the modules build against: the running
+# kernel's headers when present, otherwise Debian's 6.1 headers the tests boot.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+KVER ?= $(shell . scripts/lib.sh && echo $$FAXCARE_KVER)
+ifneq ($(wildcard /lib/modules/$(shell uname -r)/build/Makefile),)
+KDIR ?= /lib/modules/$(shell uname -r)/build
+else
+KDIR ?= /usr/src/linux-headers-$(KVER)-amd64
+endif
+
+# The tests boot Debian's kernel of the headers' ABI, whatever the host runs.
+TEST_KDIR := /usr/src/linux-headers-$(KVER)-amd64
+
+# Userspace parts, in build order: each is a directory with its own Makefile
+# offering all, tests (test programs, built with sanitizers), install, clean.
+SUBDIRS := proto daemon center
+
+# Which tests prove runs; `make check T=tests/kmod` runs one layer.
+T ?= tests
+PROVE ?= prove
+PROVE_FLAGS ?= -r --timer
+
+DESTDIR ?=
+PREFIX ?= /usr/local
+export DESTDIR PREFIX KDIR KVER
+
+.PHONY: all modules userspace check check-build deps demo bench install \
+	modules_install clean $(SUBDIRS)
+
+all: modules userspace
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(TOP) modules
+
+userspace: $(SUBDIRS)
+
+$(SUBDIRS):
+	$(MAKE) -C $@ all
+
+deps:
+	@scripts/deps
+
+check-build:
+	$(MAKE) modules KDIR=$(TEST_KDIR)
+	$(MAKE) userspace
+	@for d in $(SUBDIRS); do $(MAKE) -C $$d tests || exit 1; done
+
+check: deps
+	@$(MAKE) --no-print-directory check-build
+	$(PROVE) $(PROVE_FLAGS) $(T)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	scripts/demo
+
+bench: deps
+	@$(MAKE) --no-print-directory check-build
+	scripts/bench
+
+modules_install:
+	$(MAKE) -C $(KDIR) M=$(TOP) INSTALL_MOD_PATH=$(DESTDIR) modules_install
+
+install: all modules_install
+	@for d in $(SUBDIRS); do $(MAKE) -C $$d install || exit 1; done
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(TOP) clean
+	@for d in $(SUBDIRS); do $(MAKE) -C $$d clean || exit 1; done
+	rm -rf build tests/artifacts

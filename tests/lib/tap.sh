@@ -1,0 +1,57 @@
+# shellcheck shell=sh
+# TAP helpers for test scripts, host (bash) and guest (busybox sh) alike.
+#
+#   . tests/lib/tap.sh
+#   plan 3                      or   done_testing at the end
+#   ok "$cond_exit_status" "description"   e.g.  [ -e f ]; ok $? "f exists"
+#   is "$got" "$expected" "description"
+#   like "$got" "pattern" "description"    (grep -E pattern)
+#   diag "text"  /  bail "reason"
+#
+# The script's exit status is non-zero when any test failed.
+
+_tap_n=0
+_tap_failed=0
+
+plan() { echo "1..$1"; }
+
+ok() {
+	_tap_n=$((_tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_tap_n - $2"
+	else
+		echo "not ok $_tap_n - $2"
+		_tap_failed=$((_tap_failed + 1))
+	fi
+}
+
+is() {
+	if [ "$1" = "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diag "got:      '$1'"
+		diag "expected: '$2'"
+	fi
+}
+
+like() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diag "got:      '$1'"
+		diag "expected to match: '$2'"
+	fi
+}
+
+diag() { printf '%s\n' "$*" | sed 's/^/# /' >&2; }
+
+bail() { echo "Bail out! $*"; exit 255; }
+
+done_testing() {
+	echo "1..$_tap_n"
+	[ "$_tap_failed" -eq 0 ]
+}
+
+tap_exit() { [ "$_tap_failed" -eq 0 ]; }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# scripts/with-mariadb gives a test a private MariaDB whose data survives
+# being taken down and brought back with $FAXCARE_DB_CTL; nothing of it
+# remains afterwards, even when interrupted.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib/tap.sh
+. scripts/harness/service.sh
+
+sql() {
+	mariadb --no-defaults --socket="$FAXCARE_DB_SOCKET" \
+		--user="$FAXCARE_DB_USER" --password="$FAXCARE_DB_PASSWORD" \
+		-N -B "$FAXCARE_DB_NAME" -e "$1"
+}
+
+# Runs inside the wrapper; hands its TAP counters and findings back in $1.
+inside() {
+	is "$FAXCARE_DB_NAME" faxcare "database name is faxcare"
+	[ -S "$FAXCARE_DB_SOCKET" ]; ok $? "socket $FAXCARE_DB_SOCKET exists"
+	((${#FAXCARE_DB_SOCKET} < 100)); ok $? "socket path is under 100 characters"
+	sql 'CREATE TABLE t (id INT PRIMARY KEY, note VARCHAR(40))'; ok $? "CREATE TABLE"
+	sql "INSERT INTO t VALUES (1, 'toner-low')"; ok $? "INSERT"
+	is "$(sql 'SELECT note FROM t WHERE id = 1')" toner-low "SELECT reads the row"
+	is "$("$FAXCARE_DB_CTL" status)" running "ctl status: running"
+	"$FAXCARE_DB_CTL" stop; ok $? "ctl stop"
+	is "$("$FAXCARE_DB_CTL" status)" stopped "ctl status: stopped"
+	! sql 'SELECT 1' 2>/dev/null; ok $? "queries fail while the server is down"
+	"$FAXCARE_DB_CTL" start; ok $? "ctl start"
+	is "$(sql 'SELECT note FROM t WHERE id = 1')" toner-low "the row survived stop/start"
+	is "$(mariadb --no-defaults -h "$FAXCARE_DB_HOST" -P "$FAXCARE_DB_PORT" \
+		--user="$FAXCARE_DB_USER" -N -B -e 'SELECT 42' 2>&1)" 42 \
+		"--tcp: answers on $FAXCARE_DB_HOST:$FAXCARE_DB_PORT"
+	echo "$_tap_n $_tap_failed $FAXCARE_DB_DIR $(cat "$FAXCARE_DB_DIR/../mariadbd.pid")" >"$1"
+	exit 5
+}
+if [ "${1:-}" = --inside ]; then
+	inside "$2"
+fi
+
+state=$(mktemp)
+trap 'rm -f "$state"' EXIT INT TERM
+start=$(date +%s.%N)
+scripts/with-mariadb --tcp -- "$0" --inside "$state"
+rc=$?
+read -r _tap_n _tap_failed datadir pid <"$state"
+diag "start, tests, stop: $(echo "$(date +%s.%N) - $start" | bc) s"
+is "$rc" 5 "with-mariadb exits with the command's status"
+[ -n "$datadir" ] && [ ! -e "$datadir" ]; ok $? "the datadir is removed"
+! pid_running "$pid"; ok $? "the server is stopped"
+
+# Interrupted like timeout(1) or ^C would: the whole process group.
+: >"$state"
+setsid scripts/with-mariadb -- sh -c 'echo "$FAXCARE_DB_DIR" >"$1"; sleep 30' sh "$state" &
+wrapper=$!
+for _ in $(seq 100); do [ -s "$state" ] && break; sleep 0.1; done
+datadir=$(cat "$state")
+pid=$(cat "$datadir/../mariadbd.pid" 2>/dev/null)
+kill -TERM -- "-$wrapper"
+wait "$wrapper"
+[ -n "$datadir" ] && [ ! -e "$datadir" ]; ok $? "interrupted: the datadir is removed"
+[ -n "$pid" ] && ! pid_running "$pid"; ok $? "interrupted: the server is stopped"
+done_testing

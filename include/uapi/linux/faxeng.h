@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * faxeng: fax engine status over generic netlink.
+ *
+ * Family FAXENG_GENL_NAME, version FAXENG_GENL_VERSION, one multicast group
+ * FAXENG_GENL_MCGRP_EVENTS.  Every reply and every event carries the whole
+ * state of one engine as flat FAXENG_A_* attributes; input trays are nested
+ * (FAXENG_A_TRAYS holds one FAXENG_A_TRAY per tray, each with FAXENG_A_TRAY_*).
+ * Described in docs/netlink/faxeng.yaml and docs/netlink/faxeng.rst.
+ */
+#ifndef _UAPI_LINUX_FAXENG_H
+#define _UAPI_LINUX_FAXENG_H
+
+#include <linux/faxeng_conditions.h>
+
+#define FAXENG_GENL_NAME		"faxeng"
+#define FAXENG_GENL_VERSION		1
+#define FAXENG_GENL_MCGRP_EVENTS	"events"
+
+/* Most input trays one engine reports. */
+#define FAXENG_MAX_TRAYS		8
+/* Longest model or serial string, without the terminating NUL. */
+#define FAXENG_ID_LEN			63
+
+/* State of a consumable: the toner cartridge or one input tray's paper. */
+enum faxeng_supply_state {
+	FAXENG_SUPPLY_OK,
+	FAXENG_SUPPLY_LOW,
+	FAXENG_SUPPLY_EMPTY,
+	FAXENG_SUPPLY_MISSING,
+};
+
+/* State of the photoconductor drum, from its remaining life. */
+enum faxeng_drum_state {
+	FAXENG_DRUM_OK,
+	FAXENG_DRUM_NEAR_END,
+	FAXENG_DRUM_END,
+};
+
+/* Faults, as bits of FAXENG_A_FAULTS. */
+enum faxeng_fault {
+	FAXENG_FAULT_JAM,
+	FAXENG_FAULT_DOOR_OPEN,
+	FAXENG_FAULT_FUSER_ERROR,
+
+	FAXENG_FAULT_COUNT
+};
+
+/* IPP severity suffix of a condition. */
+enum faxeng_severity {
+	FAXENG_SEVERITY_REPORT,
+	FAXENG_SEVERITY_WARNING,
+	FAXENG_SEVERITY_ERROR,
+};
+
+/* What resolves a condition. */
+enum faxeng_kind {
+	FAXENG_KIND_SUPPLY,
+	FAXENG_KIND_FAULT,
+	FAXENG_KIND_SERVICE,
+};
+
+/* Every condition of faxeng_conditions.h, in table order. */
+#define FAXENG_COND_ENUM(name, keyword, severity, code, kind) \
+	FAXENG_COND_##name,
+enum faxeng_condition {
+	FAXENG_CONDITIONS(FAXENG_COND_ENUM)
+
+	FAXENG_COND_COUNT
+};
+
+#undef FAXENG_COND_ENUM
+
+/* Technicians' actions after a service, for FAXENG_A_ACTION. */
+enum faxeng_action {
+	FAXENG_ACTION_NONE,
+	FAXENG_ACTION_DRUM_RESET,	/* a new drum: its page counter to 0 */
+	FAXENG_ACTION_MAINTENANCE_DONE,	/* restart the maintenance interval */
+};
+
+enum faxeng_cmd {
+	FAXENG_CMD_UNSPEC,
+	FAXENG_CMD_GET,		/* do (FAXENG_A_ID) or dump: engine state */
+	FAXENG_CMD_SET,		/* admin: thresholds, FAXENG_A_ACTION */
+	FAXENG_CMD_EVENT,	/* multicast: a condition raised or cleared */
+
+	__FAXENG_CMD_MAX,
+	FAXENG_CMD_MAX = __FAXENG_CMD_MAX - 1
+};
+
+enum faxeng_attr {
+	FAXENG_A_UNSPEC,
+	FAXENG_A_ID,			/* u32: N of faxengN */
+	FAXENG_A_NAME,			/* string: "faxengN" */
+	FAXENG_A_MODEL,			/* string */
+	FAXENG_A_SERIAL,		/* string */
+	FAXENG_A_TONER_LEVEL,		/* u32 percent; absent when unknown */
+	FAXENG_A_TONER_STATE,		/* u32 enum faxeng_supply_state */
+	FAXENG_A_TRAYS,			/* nest of FAXENG_A_TRAY */
+	FAXENG_A_DRUM_LIFE,		/* u32 percent remaining */
+	FAXENG_A_DRUM_STATE,		/* u32 enum faxeng_drum_state */
+	FAXENG_A_DRUM_PAGES,		/* u64 pages on the current drum */
+	FAXENG_A_DRUM_RATED_PAGES,	/* u32 rated drum life, pages (rw) */
+	FAXENG_A_FAULTS,		/* u32 bitmap of BIT(enum faxeng_fault) */
+	FAXENG_A_MAINTENANCE_DUE,	/* u8 0 or 1 */
+	FAXENG_A_MAINTENANCE_PAGES,	/* u64 pages since maintenance */
+	FAXENG_A_MAINTENANCE_INTERVAL,	/* u32 pages between services (rw) */
+	FAXENG_A_PAGE_COUNT,		/* u64 pages printed, ever */
+	FAXENG_A_TONER_LOW_THRESHOLD,	/* u32 percent, 1..99 (rw) */
+	FAXENG_A_TONER_HYSTERESIS,	/* u32 percent, 0..50 (rw) */
+	FAXENG_A_DRUM_NEAR_END_THRESHOLD, /* u32 percent, 1..99 (rw) */
+	FAXENG_A_SEQNUM,		/* u64: last event's sequence number */
+	FAXENG_A_ACTION,		/* u32 enum faxeng_action (SET only) */
+	FAXENG_A_CONDITIONS,		/* u64 bitmap of active conditions */
+	/* In FAXENG_CMD_EVENT only: the transition that caused it. */
+	FAXENG_A_EVENT_CONDITION,	/* u32 enum faxeng_condition */
+	FAXENG_A_EVENT_ACTIVE,		/* u8 1: raised, 0: cleared */
+	FAXENG_A_EVENT_CHANGED,		/* string: the sysfs file that changed */
+	FAXENG_A_EVENT_REASON,		/* string: IPP keyword */
+	FAXENG_A_EVENT_SEVERITY,	/* u32 enum faxeng_severity */
+	FAXENG_A_EVENT_ALERT_CODE,	/* u32 RFC 3805 prtAlertCode */
+	FAXENG_A_EVENT_TRAY,		/* u32 tray number (1..), tray events */
+	FAXENG_A_PAD,
+
+	__FAXENG_A_MAX,
+	FAXENG_A_MAX = __FAXENG_A_MAX - 1
+};
+
+/* Inside FAXENG_A_TRAYS. */
+enum faxeng_trays_attr {
+	FAXENG_A_TRAYS_UNSPEC,
+	FAXENG_A_TRAY,			/* nest of FAXENG_A_TRAY_* */
+
+	__FAXENG_A_TRAYS_MAX,
+	FAXENG_A_TRAYS_MAX = __FAXENG_A_TRAYS_MAX - 1
+};
+
+/* Inside one FAXENG_A_TRAY. */
+enum faxeng_tray_attr {
+	FAXENG_A_TRAY_UNSPEC,
+	FAXENG_A_TRAY_NUMBER,		/* u32, 1.. */
+	FAXENG_A_TRAY_STATE,		/* u32 enum faxeng_supply_state */
+
+	__FAXENG_A_TRAY_MAX,
+	FAXENG_A_TRAY_MAX = __FAXENG_A_TRAY_MAX - 1
+};
+
+#endif /* _UAPI_LINUX_FAXENG_H */

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The whole faxcare protocol library: include this, or the parts you use. */
+#ifndef FAXCARE_PROTO_H
+#define FAXCARE_PROTO_H
+
+#include "faxcare/error.h"
+#include "faxcare/conditions.h"
+#include "faxcare/key.h"
+#include "faxcare/report.h"
+#include "faxcare/signature.h"
+#include "faxcare/message.h"
+
+#endif /* FAXCARE_PROTO_H */

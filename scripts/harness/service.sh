@@ -1,18 +1,35 @@
 # shellcheck shell=bash
 # Shared by the scripts/with-* wrappers. Source it after scripts/lib.sh.
 #
-#   harness_tmpdir NAME      make a private directory with a short path
-#                            (unix sockets must stay under ~107 characters)
+#   harness_setup NAME CTL   make the private directory $dir with a short
+#                            path (unix sockets must stay under ~107
+#                            characters) and $dir/ctl running
+#                            scripts/harness/CTL $dir; on exit, interrupt or
+#                            termination `$dir/ctl stop` runs and $dir goes
 #   pid_running PID          true while PID exists and is not a zombie
 #   stop_daemon PID [SECS]   TERM a daemon we started that is not our child
 #                            (it was detached, or started by a *_CTL call),
 #                            wait for it to go, KILL it after SECS (10)
 
-harness_tmpdir() {
+harness_setup() {
 	local base=${TMPDIR:-/tmp}
 	# A long TMPDIR would push socket paths past the kernel's limit.
 	((${#base} > 60)) && base=/tmp
-	mktemp -d "$base/fx$1.XXXXXX"
+	dir=
+	trap harness_cleanup EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	dir=$(mktemp -d "$base/fx$1.XXXXXX") || die "mktemp failed"
+	printf '#!/bin/sh\nexec %q %q "$@"\n' \
+		"$FAXCARE_TOP/scripts/harness/$2" "$dir" >"$dir/ctl" &&
+		chmod +x "$dir/ctl" || die "cannot write $dir/ctl"
+}
+
+harness_cleanup() {
+	trap - EXIT INT TERM
+	[ -n "$dir" ] || return 0
+	"$dir/ctl" stop
+	rm -rf "$dir"
 }
 
 pid_running() {

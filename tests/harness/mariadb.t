@@ -4,6 +4,7 @@
 # remains afterwards, even when interrupted.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib/tap.sh
+. scripts/harness/tap-wrapped.sh
 . scripts/harness/service.sh
 
 sql() {
@@ -12,7 +13,7 @@ sql() {
 		-N -B "$FAXCARE_DB_NAME" -e "$1"
 }
 
-# Runs inside the wrapper; hands its TAP counters and findings back in $1.
+# Runs inside the wrapper.
 inside() {
 	is "$FAXCARE_DB_NAME" faxcare "database name is faxcare"
 	[ -S "$FAXCARE_DB_SOCKET" ]; ok $? "socket $FAXCARE_DB_SOCKET exists"
@@ -21,41 +22,36 @@ inside() {
 	sql "INSERT INTO t VALUES (1, 'toner-low')"; ok $? "INSERT"
 	is "$(sql 'SELECT note FROM t WHERE id = 1')" toner-low "SELECT reads the row"
 	is "$("$FAXCARE_DB_CTL" status)" running "ctl status: running"
+	start=$(date +%s.%N)
 	"$FAXCARE_DB_CTL" stop; ok $? "ctl stop"
 	is "$("$FAXCARE_DB_CTL" status)" stopped "ctl status: stopped"
 	! sql 'SELECT 1' 2>/dev/null; ok $? "queries fail while the server is down"
 	"$FAXCARE_DB_CTL" start; ok $? "ctl start"
+	diag "stop and start: $(echo "$(date +%s.%N) - $start" | bc) s"
 	is "$(sql 'SELECT note FROM t WHERE id = 1')" toner-low "the row survived stop/start"
 	is "$(mariadb --no-defaults -h "$FAXCARE_DB_HOST" -P "$FAXCARE_DB_PORT" \
 		--user="$FAXCARE_DB_USER" -N -B -e 'SELECT 42' 2>&1)" 42 \
 		"--tcp: answers on $FAXCARE_DB_HOST:$FAXCARE_DB_PORT"
-	echo "$_tap_n $_tap_failed $FAXCARE_DB_DIR $(cat "$FAXCARE_DB_DIR/../mariadbd.pid")" >"$1"
-	exit 5
+	found=("$FAXCARE_DB_DIR" "$(cat "$FAXCARE_DB_DIR/../mariadbd.pid")")
+	return 5
 }
-if [ "${1:-}" = --inside ]; then
-	inside "$2"
-fi
 
-state=$(mktemp)
-trap 'rm -f "$state"' EXIT INT TERM
-start=$(date +%s.%N)
-scripts/with-mariadb --tcp -- "$0" --inside "$state"
-rc=$?
-read -r _tap_n _tap_failed datadir pid <"$state"
-diag "start, tests, stop: $(echo "$(date +%s.%N) - $start" | bc) s"
-is "$rc" 5 "with-mariadb exits with the command's status"
+tap_wrapped scripts/with-mariadb --tcp --
+datadir=${found[0]} pid=${found[1]}
+is "$wrapped_rc" 5 "with-mariadb exits with the command's status"
 [ -n "$datadir" ] && [ ! -e "$datadir" ]; ok $? "the datadir is removed"
 ! pid_running "$pid"; ok $? "the server is stopped"
 
 # Interrupted like timeout(1) or ^C would: the whole process group.
-: >"$state"
-setsid scripts/with-mariadb -- sh -c 'echo "$FAXCARE_DB_DIR" >"$1"; sleep 30' sh "$state" &
+state=$(mktemp)
+trap 'rm -f "$state"' EXIT INT TERM
+setsid scripts/with-mariadb -- sh -c 'echo "$FAXCARE_DB_DIR" >"$1"; sleep 30' sh "$state" 2>/dev/null &
 wrapper=$!
 for _ in $(seq 100); do [ -s "$state" ] && break; sleep 0.1; done
 datadir=$(cat "$state")
 pid=$(cat "$datadir/../mariadbd.pid" 2>/dev/null)
 kill -TERM -- "-$wrapper"
-wait "$wrapper"
+wait "$wrapper" 2>/dev/null
 [ -n "$datadir" ] && [ ! -e "$datadir" ]; ok $? "interrupted: the datadir is removed"
 [ -n "$pid" ] && ! pid_running "$pid"; ok $? "interrupted: the server is stopped"
 done_testing

@@ -1,0 +1,57 @@
+/*
+ * Blocking MariaDB access for the command-line tools (mailgate, outbox
+ * sender, migrations): every statement is prepared, every value bound.
+ * The Kore app uses db_async.h instead, except for migrations at start.
+ */
+#ifndef FAXCENTER_DB_H
+#define FAXCENTER_DB_H
+
+#include <stddef.h>
+
+#include <mysql.h>
+
+#include "config.h"
+
+struct db {
+	MYSQL	*mysql;
+	char	 err[256];	/* the last failure, for the log */
+};
+
+enum db_val_type { DB_VAL_NULL, DB_VAL_STR, DB_VAL_BLOB, DB_VAL_INT };
+
+struct db_val {
+	enum db_val_type	 type;
+	const void		*p;
+	unsigned long		 len;
+	long long		 i;
+};
+
+#define DB_NULL()	((struct db_val){ DB_VAL_NULL, NULL, 0, 0 })
+#define DB_STR(s)	((struct db_val){ DB_VAL_STR, (s), strlen(s), 0 })
+#define DB_BLOB(b, n)	((struct db_val){ DB_VAL_BLOB, (b), (n), 0 })
+#define DB_INT(v)	((struct db_val){ DB_VAL_INT, NULL, 0, (v) })
+
+/* One result row: vals[i] is NUL-terminated, or NULL for SQL NULL. */
+typedef int	(*db_row_cb)(void *arg, unsigned int ncols, char **vals,
+		    unsigned long *lens);
+
+int	db_open(struct db *db, const struct center_config *cfg);
+void	db_close(struct db *db);
+
+/* Returns 0 or -1 (db->err says why). affected/insert_id may be NULL. */
+int	db_exec(struct db *db, const char *sql, const struct db_val *params,
+	    unsigned int n, unsigned long long *affected,
+	    unsigned long long *insert_id);
+
+/*
+ * Runs a SELECT; cb sees each row until it returns non-zero. Returns the
+ * number of rows seen, or -1.
+ */
+int	db_select(struct db *db, const char *sql, const struct db_val *params,
+	    unsigned int n, db_row_cb cb, void *arg);
+
+int	db_begin(struct db *db);
+int	db_commit(struct db *db);
+void	db_rollback(struct db *db);
+
+#endif

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# usage: tests/center/migrate.t
+# faxcenter-migrate creates the whole schema on an empty database, records
+# each version, and a second run changes nothing.
+set -uo pipefail
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/lib.sh"
+in_db "$0" "$@"
+
+migrate=$CENTER_BUILD/faxcenter-migrate
+out=$("$migrate" -s 2>&1)
+is "$?" 1 "before the first run, migrations are pending"
+like "$out" '^0001 initial pending$' "status names the pending migration"
+
+out=$("$migrate" 2>&1)
+ok $? "migrate applies the schema"
+like "$out" 'applied 0001 initial' "migrate says what it applied"
+
+tables=$(sql "SHOW TABLES" | sort | tr '\n' ' ')
+for t in terminals models managers reports notices consumables orders \
+	technicians technician_slots visits product_guides outbox staff_users sessions \
+	audit_log manager_confirmations manager_tokens schema_migrations; do
+	[[ " $tables" == *" $t "* ]]
+	ok $? "table $t exists"
+done
+
+out=$("$migrate" 2>&1)
+ok $? "a second run succeeds"
+is "$out" "" "a second run applies nothing"
+is "$(sql 'SELECT COUNT(*) FROM schema_migrations')" 1 "version recorded once"
+"$migrate" -s >/dev/null
+ok $? "status reports everything applied"
+
+# The schema enforces one open notice per terminal and condition.
+sql "INSERT INTO models (name) VALUES ('FX-1');
+INSERT INTO terminals (terminal_uid, model_id, serial) VALUES ('t1', 1, 's1');
+INSERT INTO reports (report_uid, terminal_id, type, parsed, raw)
+	VALUES ('r1', 1, 'status', '', '');
+INSERT INTO notices (terminal_id, condition_kw, kind, severity, alert_code,
+	opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104, 1)"
+sql "INSERT INTO notices (terminal_id, condition_kw, kind, severity, alert_code,
+	opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104, 1)" 2>/dev/null
+is "$?" 1 "a second open notice for the same condition is refused"
+sql "UPDATE notices SET closed_at = NOW(6);
+INSERT INTO notices (terminal_id, condition_kw, kind, severity, alert_code,
+	opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104, 1)"
+ok $? "once closed, the condition may open again"
+
+FAXCARE_DB_SOCKET=/nonexistent/sock "$migrate" >/dev/null 2>&1
+is "$?" 1 "an unreachable database fails the command"
+done_testing

@@ -1,0 +1,311 @@
+/*
+ * The durable spool (see spool.h). Invariant: every file in queue/ is a
+ * complete message whose directory entry is on disk; a crash at any point
+ * leaves either the old state or the new one, plus at most a stale tmp/ file,
+ * which spool_open() removes.
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "spool.h"
+
+void (*spool_crash_hook)(int step);
+
+static void
+crash_point(int step)
+{
+	if (spool_crash_hook != NULL)
+		spool_crash_hook(step);
+}
+
+static int
+open_subdir(int dirfd, const char *name)
+{
+	if (mkdirat(dirfd, name, 0700) == -1 && errno != EEXIST)
+		return -1;
+	return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+/* Leftovers in tmp/ were never committed: their content is re-created. */
+static int
+clean_tmp(struct spool *sp)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd, ret = 0;
+
+	if ((fd = dup(sp->tmpfd)) == -1)
+		return -1;
+	if ((d = fdopendir(fd)) == NULL) {
+		(void)close(fd);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (unlinkat(sp->tmpfd, de->d_name, 0) == -1)
+			ret = -1;
+	}
+	(void)closedir(d);
+	return ret;
+}
+
+int
+spool_open(struct spool *sp, const char *path, int recover)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->dirfd = sp->tmpfd = sp->queuefd = sp->failedfd = -1;
+	if (strlen(path) >= sizeof(sp->path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(sp->path, path, strlen(path) + 1);
+	if (mkdir(path, 0700) == -1 && errno != EEXIST)
+		return -1;
+	if ((sp->dirfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		goto fail;
+	if ((sp->tmpfd = open_subdir(sp->dirfd, "tmp")) == -1 ||
+	    (sp->queuefd = open_subdir(sp->dirfd, "queue")) == -1 ||
+	    (sp->failedfd = open_subdir(sp->dirfd, "failed")) == -1)
+		goto fail;
+	if ((recover && clean_tmp(sp) == -1) || fsync(sp->dirfd) == -1)
+		goto fail;
+	return 0;
+fail:
+	spool_close(sp);
+	return -1;
+}
+
+void
+spool_close(struct spool *sp)
+{
+	int *fds[] = { &sp->dirfd, &sp->tmpfd, &sp->queuefd, &sp->failedfd };
+	size_t i;
+
+	for (i = 0; i < sizeof(fds) / sizeof(fds[0]); i++) {
+		if (*fds[i] != -1)
+			(void)close(*fds[i]);
+		*fds[i] = -1;
+	}
+}
+
+static int
+write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* tmp/name <- data, fsync'd; then renamed to todir/toname, todir fsync'd. */
+static int
+commit(struct spool *sp, const char *name, const void *data, size_t len,
+    int todir, const char *toname)
+{
+	int fd;
+
+	fd = openat(sp->tmpfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600);
+	if (fd == -1)
+		return -1;
+	if (write_all(fd, data, len) == -1)
+		goto fail;
+	crash_point(1);
+	if (fsync(fd) == -1)
+		goto fail;
+	crash_point(2);
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (renameat(sp->tmpfd, name, todir, toname) == -1)
+		goto fail;
+	crash_point(3);
+	if (fsync(todir) == -1)
+		return -1;
+	crash_point(4);
+	return 0;
+fail:
+	if (fd != -1)
+		(void)close(fd);
+	(void)unlinkat(sp->tmpfd, name, 0);
+	return -1;
+}
+
+int
+spool_put(struct spool *sp, const char *tag, const void *data, size_t len,
+    char name[SPOOL_NAME_MAX])
+{
+	static unsigned seq;
+	struct timespec ts;
+	const char *c;
+
+	for (c = tag; *c; c++) {
+		if (*c == '/' || *c == '.' || *c <= ' ' || *c >= 127) {
+			errno = EINVAL;
+			return -1;
+		}
+	}
+	if (clock_gettime(CLOCK_REALTIME, &ts) == -1)
+		return -1;
+	/* Sorting names sorts by commit time: fixed-width time first. */
+	if (snprintf(name, SPOOL_NAME_MAX, "%010lld.%09ld.%u.%u-%s",
+	    (long long)ts.tv_sec, ts.tv_nsec, (unsigned)getpid(), seq++,
+	    tag) >= SPOOL_NAME_MAX) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return commit(sp, name, data, len, sp->queuefd, name);
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+spool_list(struct spool *sp, int failed, char ***names, size_t *n)
+{
+	struct dirent *de;
+	char **v = NULL, **nv;
+	size_t cnt = 0;
+	DIR *d;
+	int fd;
+
+	*names = NULL;
+	*n = 0;
+	if ((fd = openat(failed ? sp->failedfd : sp->queuefd, ".",
+	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return -1;
+	if ((d = fdopendir(fd)) == NULL) {
+		(void)close(fd);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if ((nv = realloc(v, (cnt + 1) * sizeof(*v))) == NULL)
+			goto fail;
+		v = nv;
+		if ((v[cnt] = strdup(de->d_name)) == NULL)
+			goto fail;
+		cnt++;
+	}
+	(void)closedir(d);
+	if (cnt > 0)
+		qsort(v, cnt, sizeof(*v), cmp_names);
+	*names = v;
+	*n = cnt;
+	return 0;
+fail:
+	(void)closedir(d);
+	spool_free_list(v, cnt);
+	return -1;
+}
+
+void
+spool_free_list(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int
+spool_open_entry(struct spool *sp, int failed, const char *name)
+{
+	return openat(failed ? sp->failedfd : sp->queuefd, name,
+	    O_RDONLY | O_CLOEXEC);
+}
+
+int
+spool_done(struct spool *sp, const char *name)
+{
+	if (unlinkat(sp->queuefd, name, 0) == -1)
+		return -1;
+	return fsync(sp->queuefd);
+}
+
+/* failed/ gets the entry before queue/ loses it: a crash keeps one copy. */
+int
+spool_set_aside(struct spool *sp, const char *name)
+{
+	if (renameat(sp->queuefd, name, sp->failedfd, name) == -1)
+		return -1;
+	if (fsync(sp->failedfd) == -1)
+		return -1;
+	return fsync(sp->queuefd);
+}
+
+int
+spool_replace_file(struct spool *sp, const char *file, const void *data,
+    size_t len)
+{
+	char tmp[SPOOL_NAME_MAX];
+
+	if (snprintf(tmp, sizeof(tmp), "%s.%u", file, (unsigned)getpid()) >=
+	    (int)sizeof(tmp)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return commit(sp, tmp, data, len, sp->dirfd, file);
+}
+
+char *
+spool_read_file(struct spool *sp, const char *file, size_t *len)
+{
+	struct stat st;
+	char *buf;
+	ssize_t n;
+	size_t got = 0;
+	int fd;
+
+	if ((fd = openat(sp->dirfd, file, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || (buf = malloc((size_t)st.st_size + 1)) ==
+	    NULL) {
+		(void)close(fd);
+		return NULL;
+	}
+	while (got < (size_t)st.st_size) {
+		n = read(fd, buf + got, (size_t)st.st_size - got);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			free(buf);
+			(void)close(fd);
+			errno = n == 0 ? EIO : errno;
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	(void)close(fd);
+	buf[got] = '\0';
+	if (len != NULL)
+		*len = got;
+	return buf;
+}

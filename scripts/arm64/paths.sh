@@ -1,0 +1,18 @@
+# shellcheck shell=bash
+# Where the arm64 path keeps what scripts/arm64/fetch unpacks (never
+# installed). Source it after scripts/lib.sh.
+
+ARM64_KREL=$FAXCARE_KVER-arm64
+# Debian's arm64 kernel image tree: boot/vmlinuz-* (an uncompressed Image),
+# lib/modules/*, usr/lib/linux-image-*/ (the device trees).
+ARM64_IMAGE_DIR=$(kernel_image_dir arm64)
+ARM64_IMAGE=$ARM64_IMAGE_DIR/boot/vmlinuz-$ARM64_KREL
+ARM64_DTB_DIR=$ARM64_IMAGE_DIR/usr/lib/linux-image-$ARM64_KREL
+# Debian's arm64 headers, the tree kbuild's M= builds against.
+ARM64_KDIR=$FAXCARE_CACHE/kernel/arm64-headers/usr/src/linux-headers-$ARM64_KREL
+ARM64_BUSYBOX=$FAXCARE_CACHE/busybox/arm64/bin/busybox
+# The device-tree include files (dt-bindings/) of the common headers.
+ARM64_DT_INCLUDE=/usr/src/linux-headers-$FAXCARE_KVER-common/include
+ARM64_CROSS=aarch64-linux-gnu-
+# The kernel's registry of device-tree vendor prefixes (from linux-source).
+ARM64_VENDOR_PREFIXES=$FAXCARE_CACHE/dt-bindings/vendor-prefixes.yaml

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The faxcare,fax-engine binding is a valid dt-schema document, its example
+# builds and satisfies it, it rejects a node missing its sensors, and its
+# vendor prefix is the project's own.
+. "$(dirname "$0")/lib.sh"
+
+out=$(dt-doc-validate -u "$DTS_BINDINGS" "$DTS_BINDING" 2>&1)
+ok $? "dt-doc-validate accepts $DTS_BINDING"
+is "$out" "" "dt-doc-validate has nothing to say about it"
+
+schema=$(dts_schema)
+[ -s "$schema" ]; ok $? "dt-mk-schema processes dts/bindings"
+[ ! -s "$dts_tmp/schema.err" ]; ok $? "dt-mk-schema has nothing to say" ||
+	diag "$(cat "$dts_tmp/schema.err")"
+
+# The example, built the way the kernel's dt_binding_check builds it.
+dt-extract-example "$DTS_BINDING" >"$dts_tmp/example.dts" &&
+	out=$(scripts/arm64/dtbo "$dts_tmp/example.dts" "$dts_tmp/example.dtb" 2>&1)
+ok $? "the binding's example compiles" || diag "$out"
+# The extractor's wrapper node draws one dtc warning of its own.
+is "$(echo "$out" | grep -v -e avoid_unnecessary_addr_size -e '^$')" "" \
+	"dtc has no warning about the example"
+out=$(dts_validate_ours "$dts_tmp/example.dtb")
+is "$out" "" "the example satisfies the binding"
+like "$(dt-validate -M -l faxcare,fax-engine -s "$schema" "$dts_tmp/example.dtb" 2>&1)" \
+	'fax-engine: matched on schema.*' "the example's node is matched by the binding"
+
+# A node without its jam sensor and with a misspelt property must fail.
+dtc -q -I dtb -O dts "$dts_tmp/example.dtb" |
+	sed -e '/jam-gpios/d' -e 's/debounce-interval-ms/debounce-ms/' >"$dts_tmp/broken.dts"
+dtc -q -@ -I dts -O dtb -o "$dts_tmp/broken.dtb" "$dts_tmp/broken.dts"
+out=$(dts_validate_ours "$dts_tmp/broken.dtb")
+like "$out" "'jam-gpios' is a required property" "a node without jam-gpios is rejected"
+like "$out" "'debounce-ms' does not match" "an unknown property is rejected"
+
+# The vendor prefix: faxcare everywhere, and not registered by anyone else.
+compat=$(sed -n 's/^ *const: \(.*,fax-engine\)$/\1/p' "$DTS_BINDING")
+is "$compat" faxcare,fax-engine "the compatible is faxcare,fax-engine"
+others=$(grep -oE '^  [a-z0-9-]+,[a-z0-9-]+:' "$DTS_BINDING" | grep -v '^  faxcare,')
+is "$others" "" "every vendor property carries the faxcare prefix"
+[ -s "$ARM64_VENDOR_PREFIXES" ]; ok $? "the kernel's vendor-prefixes.yaml is at hand"
+grep -q '"^acme,\.\*"' "$ARM64_VENDOR_PREFIXES"; ok $? "the kernel's registry lists acme (taken)"
+! grep -q '"^faxcare,' "$ARM64_VENDOR_PREFIXES"
+ok $? "the kernel's registry does not list faxcare: the prefix is free"
+
+done_testing

@@ -1,0 +1,43 @@
+# shellcheck shell=bash
+# Shared set-up of the device-tree tests: the repo's helpers, the arm64
+# cache (fetched if missing), a private temp dir removed on any exit, and
+# the binding processed into a dt-validate schema.
+cd "$(dirname "$0")/../.." || exit 1
+. scripts/lib.sh
+. scripts/arm64/paths.sh
+. tests/lib/tap.sh
+
+DTS_BINDINGS=dts/bindings
+DTS_BINDING=$DTS_BINDINGS/misc/faxcare,fax-engine.yaml
+
+dts_tmp=$(mktemp -d "${TMPDIR:-/tmp}/faxcare-dts.XXXXXX")
+trap 'rm -rf "$dts_tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+scripts/arm64/fetch >&2 || bail "scripts/arm64/fetch failed"
+
+# dts_schema: dt-schema's core schemas with the binding, processed once.
+dts_schema() {
+	[ -s "$dts_tmp/schema.json" ] ||
+		dt-mk-schema -j "$DTS_BINDINGS" >"$dts_tmp/schema.json" 2>"$dts_tmp/schema.err"
+	echo "$dts_tmp/schema.json"
+}
+
+# dts_validate_ours DTB: dt-validate limited to the binding; prints what it says.
+dts_validate_ours() {
+	dt-validate -l faxcare,fax-engine -s "$(dts_schema)" "$1" 2>&1
+}
+
+# dts_validate_all DTB: dt-validate with every schema, file names dropped so
+# that the reports of two trees compare.
+dts_validate_all() {
+	dt-validate -s "$(dts_schema)" "$1" 2>&1 | sed "s|$1||g"
+}
+
+# dts_add_symbol DTB LABEL PATH: give a tree built without -@ the label an
+# overlay refers to (what a boot loader needs in /__symbols__).
+dts_add_symbol() {
+	fdtput -c "$1" /__symbols__ 2>/dev/null || true
+	fdtput -ts "$1" /__symbols__ "$2" "$3"
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The Raspberry Pi 4 overlays compile with dtc -@, apply with fdtoverlay onto
+# Debian's bcm2711-rpi-4-b.dtb, wire the sensors as documented (inputs with
+# pull-ups, active levels, debounce, ADC channel), and the merged tree passes
+# dt-validate against the binding with no output at all.
+. "$(dirname "$0")/lib.sh"
+
+base=$ARM64_DTB_DIR/broadcom/bcm2711-rpi-4-b.dtb
+gpio_path=/soc/gpio@7e200000
+[ -r "$base" ]; ok $? "Debian's bcm2711-rpi-4-b.dtb is at hand" || bail "no $base"
+
+for o in faxcare-fax-engine-rpi4 faxcare-fax-engine-rpi4-adc; do
+	out=$(scripts/arm64/dtbo "dts/overlays/$o.dtso" "$dts_tmp/$o.dtbo" 2>&1)
+	ok $? "$o compiles with dtc -@"
+	is "$out" "" "dtc has no warning about $o"
+done
+
+# Debian builds the tree without -@; the boot loader needs the gpio label.
+cp "$base" "$dts_tmp/base.dtb"
+dts_add_symbol "$dts_tmp/base.dtb" gpio "$gpio_path"
+out=$(fdtoverlay -i "$dts_tmp/base.dtb" -o "$dts_tmp/gpio.dtb" \
+	"$dts_tmp/faxcare-fax-engine-rpi4.dtbo" 2>&1)
+ok $? "fdtoverlay applies the GPIO overlay" || diag "$out"
+out=$(fdtoverlay -i "$dts_tmp/base.dtb" -o "$dts_tmp/adc.dtb" \
+	"$dts_tmp/faxcare-fax-engine-rpi4.dtbo" "$dts_tmp/faxcare-fax-engine-rpi4-adc.dtbo" 2>&1)
+ok $? "fdtoverlay applies the GPIO and ADC overlays" || diag "$out"
+
+m=$dts_tmp/adc.dtb
+get() { fdtget "$m" "$@" 2>&1; }
+is "$(get /fax-engine compatible)" faxcare,fax-engine "the merged tree has /fax-engine"
+gpio_phandle=$(get "$gpio_path" phandle)
+pins_phandle=$(get "$gpio_path/fax-engine-pins" phandle)
+is "$(get /fax-engine pinctrl-0)" "$pins_phandle" "the node takes its pin configuration"
+is "$(get "$gpio_path/fax-engine-pins" brcm,pins)" "5 6 12 13 16 17 22 23 24 25" \
+	"ten header pins are configured"
+is "$(get "$gpio_path/fax-engine-pins" brcm,function)" 0 "as GPIO inputs"
+is "$(get "$gpio_path/fax-engine-pins" brcm,pull)" 2 "with pull-ups"
+# Cells: controller phandle, line, flags (1 = active low).
+is "$(get /fax-engine paper-empty-gpios)" "$gpio_phandle 5 1 $gpio_phandle 6 1" \
+	"two trays' empty sensors, active low, on the SoC's GPIO"
+is "$(get /fax-engine door-open-gpios)" "$gpio_phandle 22 0" \
+	"the door interlock reads high when open"
+is "$(get /fax-engine page-pulse-gpios)" "$gpio_phandle 25 1" "the page pulse on GPIO25"
+is "$(get /fax-engine debounce-interval-ms)" 20 "20 ms debounce"
+adc_phandle=$(get /soc/spi@7e204000/adc@0 phandle)
+is "$(get /soc/spi@7e204000/adc@0 compatible)" microchip,mcp3008 "an MCP3008 on SPI0"
+is "$(get /soc/spi@7e204000 status)" okay "SPI0 is enabled"
+is "$(get /fax-engine io-channels)" "$adc_phandle 0" "toner level on ADC channel 0"
+is "$(get /fax-engine io-channel-names)" toner "the channel is named toner"
+
+for t in gpio adc; do
+	is "$(dts_validate_ours "$dts_tmp/$t.dtb")" "" \
+		"dt-validate: the merged tree ($t) satisfies the binding, no output at all"
+done
+like "$(dt-validate -M -l faxcare,fax-engine -s "$(dts_schema)" "$m" 2>&1)" \
+	'/fax-engine: matched on schema' "dt-validate did check /fax-engine"
+# dt-schema's core schemas already complain about Debian's tree; the
+# overlays must not add a single complaint.
+dts_validate_all "$dts_tmp/base.dtb" >"$dts_tmp/base.report"
+dts_validate_all "$m" >"$dts_tmp/merged.report"
+out=$(diff "$dts_tmp/base.report" "$dts_tmp/merged.report")
+ok $? "the overlays add nothing to the core schemas' report on the base tree" ||
+	diag "$out"
+
+done_testing

@@ -16,3 +16,9 @@ ARM64_DT_INCLUDE=/usr/src/linux-headers-$FAXCARE_KVER-common/include
 ARM64_CROSS=aarch64-linux-gnu-
 # The kernel's registry of device-tree vendor prefixes (from linux-source).
 ARM64_VENDOR_PREFIXES=$FAXCARE_CACHE/dt-bindings/vendor-prefixes.yaml
+# The test VM: QEMU's arm64 virt machine. The device tree QEMU generates
+# depends on these, so the dump (scripts/arm64/virt-dtb) and the boot
+# (scripts/vm/run-arm64) share them.
+ARM64_QEMU=qemu-system-aarch64
+ARM64_QEMU_MACHINE=virt
+ARM64_QEMU_ARGS=(-cpu cortex-a57 -smp 1 -nodefaults -no-user-config -display none)

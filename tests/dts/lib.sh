@@ -41,3 +41,20 @@ dts_add_symbol() {
 	fdtput -c "$1" /__symbols__ 2>/dev/null || true
 	fdtput -ts "$1" /__symbols__ "$2" "$3"
 }
+
+# dts_guest_tap CMD...: run CMD (a VM runner) and re-emit its TAP as this
+# test's own lines; returns CMD's exit status. Fails when CMD printed none.
+dts_guest_tap() {
+	local line n=0 status=0
+	"$@" >"$dts_tmp/guest.tap" 2>"$dts_tmp/guest.err" || status=$?
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) ok 0 "${line#ok * - }"; n=$((n + 1)) ;;
+		"not ok "*) ok 1 "${line#not ok * - }"; n=$((n + 1)) ;;
+		"#"*) echo "$line" ;;
+		esac
+	done <"$dts_tmp/guest.tap"
+	[ "$n" -gt 0 ] || { ok 1 "the guest printed TAP"; status=1; }
+	sed 's/^/# /' "$dts_tmp/guest.err" >&2
+	return "$status"
+}

@@ -1,22 +1,496 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * faxeng - fax engine status class (skeleton).
+ * faxeng core: the fax engine class. Backends register engines and report
+ * sensor inputs; the core derives the states (with thresholds and
+ * hysteresis), and a work item turns condition changes into uevents and
+ * netlink events, coalescing bursts.
  */
+#include <linux/jiffies.h>
+#include <linux/math64.h>
 #include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/xarray.h>
+#include "faxeng_internal.h"
+
+/* A flapping input yields at most one event run per this interval. */
+#define FAXENG_EVENT_INTERVAL	msecs_to_jiffies(20)
+
+#define FAXENG_PAPER_CONDITIONS	(BIT_ULL(FAXENG_COND_PAPER_LOW) |	\
+				 BIT_ULL(FAXENG_COND_PAPER_EMPTY) |	\
+				 BIT_ULL(FAXENG_COND_PAPER_MISSING))
+
+static const struct {
+	u32 min;
+	u32 max;
+	u32 def;
+} faxeng_knob_range[FAXENG_KNOB_COUNT] = {
+	[FAXENG_KNOB_TONER_LOW_THRESHOLD] = {
+		FAXENG_THRESHOLD_MIN, FAXENG_THRESHOLD_MAX, 10 },
+	[FAXENG_KNOB_TONER_HYSTERESIS] = { 0, FAXENG_HYSTERESIS_MAX, 5 },
+	[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD] = {
+		FAXENG_THRESHOLD_MIN, FAXENG_THRESHOLD_MAX, 10 },
+	[FAXENG_KNOB_DRUM_RATED_PAGES] = { 1, FAXENG_PAGES_MAX, 20000 },
+	[FAXENG_KNOB_MAINTENANCE_INTERVAL] = { 0, FAXENG_PAGES_MAX, 5000 },
+};
+
+static struct class *faxeng_class;
+
+/* Registered engines by id; the mutex orders lookups against removal. */
+static DEFINE_XARRAY_ALLOC(faxeng_engines);
+static DEFINE_MUTEX(faxeng_engines_lock);
+
+static enum faxeng_supply_state faxeng_toner_state(struct faxeng *fe)
+{
+	struct faxeng_state *st = &fe->st;
+	u32 thr = st->knob[FAXENG_KNOB_TONER_LOW_THRESHOLD];
+	u32 hyst = st->knob[FAXENG_KNOB_TONER_HYSTERESIS];
+	bool was_low = st->toner_state == FAXENG_SUPPLY_LOW ||
+		       st->toner_state == FAXENG_SUPPLY_EMPTY;
+	bool known = st->toner_level != FAXENG_TONER_UNKNOWN;
+
+	if (fe->toner_sw[FAXENG_TONER_SW_MISSING])
+		return FAXENG_SUPPLY_MISSING;
+	if (fe->toner_sw[FAXENG_TONER_SW_EMPTY] || (known && !st->toner_level))
+		return FAXENG_SUPPLY_EMPTY;
+	if (fe->toner_sw[FAXENG_TONER_SW_LOW])
+		return FAXENG_SUPPLY_LOW;
+	/* Once low, the level must rise past the hysteresis band. */
+	if (known && (st->toner_level <= thr ||
+		      (was_low && st->toner_level <= thr + hyst)))
+		return FAXENG_SUPPLY_LOW;
+	return FAXENG_SUPPLY_OK;
+}
+
+static const enum faxeng_condition faxeng_supply_cond[][4] = {
+	/* toner */
+	{ FAXENG_COND_COUNT, FAXENG_COND_TONER_LOW, FAXENG_COND_TONER_EMPTY,
+	  FAXENG_COND_TONER_MISSING },
+	/* paper */
+	{ FAXENG_COND_COUNT, FAXENG_COND_PAPER_LOW, FAXENG_COND_PAPER_EMPTY,
+	  FAXENG_COND_PAPER_MISSING },
+};
+
+static u64 faxeng_supply_bit(int paper, u8 state)
+{
+	enum faxeng_condition c = faxeng_supply_cond[paper][state];
+
+	return c == FAXENG_COND_COUNT ? 0 : BIT_ULL(c);
+}
+
+/* Derive every state from the inputs and knobs; fe->lock held. */
+static void faxeng_update_locked(struct faxeng *fe)
+{
+	struct faxeng_state *st = &fe->st;
+	u32 rated = st->knob[FAXENG_KNOB_DRUM_RATED_PAGES];
+	u32 interval = st->knob[FAXENG_KNOB_MAINTENANCE_INTERVAL];
+	u64 used = min_t(u64, st->drum_pages, rated);
+	u64 cond = 0;
+	int i;
+
+	st->toner_state = faxeng_toner_state(fe);
+	cond |= faxeng_supply_bit(0, st->toner_state);
+
+	for (i = 0; i < st->trays; i++) {
+		st->tray_conditions[i] = faxeng_supply_bit(1, st->tray_state[i]);
+		cond |= st->tray_conditions[i];
+	}
+
+	st->drum_life = DIV_ROUND_UP_ULL((rated - used) * 100, rated);
+	if (!st->drum_life) {
+		st->drum_state = FAXENG_DRUM_END;
+		cond |= BIT_ULL(FAXENG_COND_DRUM_END);
+	} else if (st->drum_life <=
+		   st->knob[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD]) {
+		st->drum_state = FAXENG_DRUM_NEAR_END;
+		cond |= BIT_ULL(FAXENG_COND_DRUM_NEAR_END);
+	} else {
+		st->drum_state = FAXENG_DRUM_OK;
+	}
+
+	for (i = 0; i < FAXENG_FAULT_COUNT; i++)
+		if (st->faults & BIT(i))
+			cond |= BIT_ULL(faxeng_fault_conditions[i]);
+
+	st->maintenance_due = interval && st->maintenance_pages >= interval;
+	if (st->maintenance_due)
+		cond |= BIT_ULL(FAXENG_COND_MAINTENANCE_DUE);
+
+	st->conditions = cond;
+}
+
+/* Recompute, and schedule the event work if a condition changed. */
+static void faxeng_changed_locked(struct faxeng *fe)
+{
+	unsigned long due, now = jiffies;
+	bool changed;
+	int i;
+
+	faxeng_update_locked(fe);
+	if (fe->dead)
+		return;
+
+	changed = (fe->st.conditions & ~FAXENG_PAPER_CONDITIONS) != fe->reported;
+	for (i = 0; i < fe->st.trays && !changed; i++)
+		changed = fe->st.tray_conditions[i] != fe->reported_tray[i];
+	if (!changed)
+		return;
+
+	/* A no-op while pending: this is what bounds a storm's cost. */
+	due = READ_ONCE(fe->last_run) + FAXENG_EVENT_INTERVAL;
+	queue_delayed_work(system_wq, &fe->work,
+			   time_before(now, due) ? due - now : 0);
+}
+
+void faxeng_set_toner_level(struct faxeng *fe, int percent)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fe->lock, flags);
+	fe->st.toner_level = percent < 0 ? FAXENG_TONER_UNKNOWN :
+			     min(percent, 100);
+	faxeng_changed_locked(fe);
+	spin_unlock_irqrestore(&fe->lock, flags);
+}
+EXPORT_SYMBOL_GPL(faxeng_set_toner_level);
+
+void faxeng_set_toner_switch(struct faxeng *fe, enum faxeng_toner_switch sw,
+			     bool on)
+{
+	unsigned long flags;
+
+	if (WARN_ON_ONCE(sw >= ARRAY_SIZE(fe->toner_sw)))
+		return;
+	spin_lock_irqsave(&fe->lock, flags);
+	fe->toner_sw[sw] = on;
+	faxeng_changed_locked(fe);
+	spin_unlock_irqrestore(&fe->lock, flags);
+}
+EXPORT_SYMBOL_GPL(faxeng_set_toner_switch);
+
+void faxeng_set_tray(struct faxeng *fe, unsigned int tray,
+		     enum faxeng_supply_state state)
+{
+	unsigned long flags;
+
+	if (WARN_ON_ONCE(state > FAXENG_SUPPLY_MISSING))
+		return;
+	spin_lock_irqsave(&fe->lock, flags);
+	if (tray < fe->st.trays) {
+		fe->st.tray_state[tray] = state;
+		faxeng_changed_locked(fe);
+	}
+	spin_unlock_irqrestore(&fe->lock, flags);
+}
+EXPORT_SYMBOL_GPL(faxeng_set_tray);
+
+void faxeng_set_fault(struct faxeng *fe, enum faxeng_fault fault, bool on)
+{
+	unsigned long flags;
+
+	if (WARN_ON_ONCE(fault >= FAXENG_FAULT_COUNT))
+		return;
+	spin_lock_irqsave(&fe->lock, flags);
+	if (on)
+		fe->st.faults |= BIT(fault);
+	else
+		fe->st.faults &= ~BIT(fault);
+	faxeng_changed_locked(fe);
+	spin_unlock_irqrestore(&fe->lock, flags);
+}
+EXPORT_SYMBOL_GPL(faxeng_set_fault);
+
+void faxeng_add_pages(struct faxeng *fe, unsigned int pages)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fe->lock, flags);
+	fe->st.page_count += pages;
+	fe->st.drum_pages += pages;
+	fe->st.maintenance_pages += pages;
+	faxeng_changed_locked(fe);
+	spin_unlock_irqrestore(&fe->lock, flags);
+}
+EXPORT_SYMBOL_GPL(faxeng_add_pages);
+
+const char *faxeng_name(const struct faxeng *fe)
+{
+	return dev_name(&fe->dev);
+}
+EXPORT_SYMBOL_GPL(faxeng_name);
+
+void faxeng_snapshot(struct faxeng *fe, struct faxeng_state *st)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fe->lock, flags);
+	*st = fe->st;
+	spin_unlock_irqrestore(&fe->lock, flags);
+}
+
+int faxeng_knob_check(enum faxeng_knob knob, u32 value)
+{
+	if (value < faxeng_knob_range[knob].min ||
+	    value > faxeng_knob_range[knob].max)
+		return -ERANGE;
+	return 0;
+}
+
+int faxeng_set_knob(struct faxeng *fe, enum faxeng_knob knob, u32 value)
+{
+	int ret = faxeng_knob_check(knob, value);
+
+	if (ret)
+		return ret;
+	spin_lock_irq(&fe->lock);
+	fe->st.knob[knob] = value;
+	faxeng_changed_locked(fe);
+	spin_unlock_irq(&fe->lock);
+	return 0;
+}
+
+int faxeng_do_action(struct faxeng *fe, enum faxeng_action action)
+{
+	spin_lock_irq(&fe->lock);
+	switch (action) {
+	case FAXENG_ACTION_DRUM_RESET:
+		fe->st.drum_pages = 0;
+		break;
+	case FAXENG_ACTION_MAINTENANCE_DONE:
+		fe->st.maintenance_pages = 0;
+		break;
+	default:
+		break;
+	}
+	faxeng_changed_locked(fe);
+	spin_unlock_irq(&fe->lock);
+	return 0;
+}
+
+static void faxeng_emit(struct faxeng *fe, enum faxeng_condition cond,
+			bool active, unsigned int tray)
+{
+	struct faxeng_transition tr = {
+		.cond = cond,
+		.active = active,
+		.tray = tray,
+	};
+
+	spin_lock_irq(&fe->lock);
+	tr.seqnum = ++fe->st.seqnum;
+	spin_unlock_irq(&fe->lock);
+	fe->report_st.seqnum = tr.seqnum;
+
+	faxeng_emit_uevent(fe, &tr);
+	faxeng_netlink_event(fe, &fe->report_st, &tr);
+}
+
+/* Emit the raises (want) or the clears (!want) from old to new. */
+static void faxeng_emit_diff(struct faxeng *fe, u64 old, u64 new,
+			     unsigned int tray, bool want)
+{
+	u64 diff = old ^ new;
+	int i;
+
+	for (i = 0; i < FAXENG_COND_COUNT; i++)
+		if ((diff & BIT_ULL(i)) && !!(new & BIT_ULL(i)) == want)
+			faxeng_emit(fe, i, want, tray);
+}
+
+/*
+ * The event work: report every condition that changed since the last run,
+ * raises before clears, one uevent and one netlink event each.
+ */
+static void faxeng_event_work(struct work_struct *work)
+{
+	struct faxeng *fe = container_of(to_delayed_work(work), struct faxeng,
+					 work);
+	struct faxeng_state *st = &fe->report_st;
+	u64 old, old_tray[FAXENG_MAX_TRAYS];
+	int i, pass;
+
+	WRITE_ONCE(fe->last_run, jiffies);
+
+	spin_lock_irq(&fe->lock);
+	*st = fe->st;
+	old = fe->reported;
+	memcpy(old_tray, fe->reported_tray, sizeof(old_tray));
+	fe->reported = st->conditions & ~FAXENG_PAPER_CONDITIONS;
+	memcpy(fe->reported_tray, st->tray_conditions,
+	       sizeof(fe->reported_tray));
+	spin_unlock_irq(&fe->lock);
+
+	WRITE_ONCE(fe->report_task, current);
+	for (pass = 1; pass >= 0; pass--) {
+		faxeng_emit_diff(fe, old,
+				 st->conditions & ~FAXENG_PAPER_CONDITIONS, 0,
+				 pass);
+		for (i = 0; i < st->trays; i++)
+			faxeng_emit_diff(fe, old_tray[i],
+					 st->tray_conditions[i], i + 1, pass);
+	}
+	WRITE_ONCE(fe->report_task, NULL);
+}
+
+static void faxeng_release(struct device *dev)
+{
+	kfree(to_faxeng(dev));
+}
+
+struct faxeng *faxeng_register(struct device *parent,
+			       const struct faxeng_config *cfg)
+{
+	struct faxeng *fe;
+	int i, ret;
+
+	if (!cfg->trays || cfg->trays > FAXENG_MAX_TRAYS)
+		return ERR_PTR(-EINVAL);
+	if (cfg->drum_rated_pages > FAXENG_PAGES_MAX ||
+	    cfg->maintenance_interval > FAXENG_PAGES_MAX)
+		return ERR_PTR(-ERANGE);
+
+	fe = kzalloc(sizeof(*fe), GFP_KERNEL);
+	if (!fe)
+		return ERR_PTR(-ENOMEM);
+
+	strscpy(fe->model, cfg->model ?: "", sizeof(fe->model));
+	strscpy(fe->serial, cfg->serial ?: "", sizeof(fe->serial));
+	spin_lock_init(&fe->lock);
+	INIT_DELAYED_WORK(&fe->work, faxeng_event_work);
+	fe->last_run = jiffies - FAXENG_EVENT_INTERVAL;
+	fe->st.trays = cfg->trays;
+	fe->st.toner_level = cfg->toner_level < 0 ? FAXENG_TONER_UNKNOWN :
+			     min(cfg->toner_level, 100);
+	for (i = 0; i < FAXENG_KNOB_COUNT; i++)
+		fe->st.knob[i] = faxeng_knob_range[i].def;
+	if (cfg->drum_rated_pages)
+		fe->st.knob[FAXENG_KNOB_DRUM_RATED_PAGES] =
+			cfg->drum_rated_pages;
+	if (cfg->maintenance_interval)
+		fe->st.knob[FAXENG_KNOB_MAINTENANCE_INTERVAL] =
+			cfg->maintenance_interval;
+	faxeng_update_locked(fe);
+	/* The add uevent carries the initial state: report from there. */
+	fe->reported = fe->st.conditions & ~FAXENG_PAPER_CONDITIONS;
+
+	device_initialize(&fe->dev);
+	fe->dev.class = faxeng_class;
+	fe->dev.parent = parent;
+	fe->dev.groups = faxeng_groups;
+	fe->dev.release = faxeng_release;
+
+	mutex_lock(&faxeng_engines_lock);
+	ret = xa_alloc(&faxeng_engines, &fe->id, NULL, xa_limit_31b,
+		       GFP_KERNEL);
+	mutex_unlock(&faxeng_engines_lock);
+	if (ret)
+		goto err_put;
+	ret = dev_set_name(&fe->dev, "faxeng%u", fe->id);
+	if (ret)
+		goto err_erase;
+	ret = device_add(&fe->dev);
+	if (ret)
+		goto err_erase;
+
+	mutex_lock(&faxeng_engines_lock);
+	xa_store(&faxeng_engines, fe->id, fe, GFP_KERNEL);
+	mutex_unlock(&faxeng_engines_lock);
+	return fe;
+
+err_erase:
+	mutex_lock(&faxeng_engines_lock);
+	xa_erase(&faxeng_engines, fe->id);
+	mutex_unlock(&faxeng_engines_lock);
+err_put:
+	put_device(&fe->dev);
+	return ERR_PTR(ret);
+}
+EXPORT_SYMBOL_GPL(faxeng_register);
+
+void faxeng_unregister(struct faxeng *fe)
+{
+	spin_lock_irq(&fe->lock);
+	fe->dead = true;
+	spin_unlock_irq(&fe->lock);
+	cancel_delayed_work_sync(&fe->work);
+
+	mutex_lock(&faxeng_engines_lock);
+	xa_erase(&faxeng_engines, fe->id);
+	mutex_unlock(&faxeng_engines_lock);
+
+	device_unregister(&fe->dev);
+}
+EXPORT_SYMBOL_GPL(faxeng_unregister);
+
+static void devm_faxeng_release(void *fe)
+{
+	faxeng_unregister(fe);
+}
+
+struct faxeng *devm_faxeng_register(struct device *parent,
+				    const struct faxeng_config *cfg)
+{
+	struct faxeng *fe = faxeng_register(parent, cfg);
+	int ret;
+
+	if (IS_ERR(fe))
+		return fe;
+	ret = devm_add_action_or_reset(parent, devm_faxeng_release, fe);
+	return ret ? ERR_PTR(ret) : fe;
+}
+EXPORT_SYMBOL_GPL(devm_faxeng_register);
+
+/* The engine with this id, referenced; put_device() when done. */
+struct faxeng *faxeng_find_get(u32 id)
+{
+	struct faxeng *fe;
+
+	mutex_lock(&faxeng_engines_lock);
+	fe = xa_load(&faxeng_engines, id);
+	if (fe)
+		get_device(&fe->dev);
+	mutex_unlock(&faxeng_engines_lock);
+	return fe;
+}
+
+/* The first engine with an id of *id or more, referenced, for dumps. */
+struct faxeng *faxeng_next_get(u32 *id)
+{
+	unsigned long index = *id;
+	struct faxeng *fe;
+
+	mutex_lock(&faxeng_engines_lock);
+	fe = xa_find(&faxeng_engines, &index, U32_MAX, XA_PRESENT);
+	if (fe) {
+		get_device(&fe->dev);
+		*id = index;
+	}
+	mutex_unlock(&faxeng_engines_lock);
+	return fe;
+}
 
 static int __init faxeng_init(void)
 {
-	pr_info("faxeng: loaded\n");
-	return 0;
+	int ret;
+
+	faxeng_class = class_create(THIS_MODULE, "faxeng");
+	if (IS_ERR(faxeng_class))
+		return PTR_ERR(faxeng_class);
+	faxeng_class->dev_uevent = faxeng_dev_uevent;
+
+	ret = faxeng_netlink_init();
+	if (ret)
+		class_destroy(faxeng_class);
+	return ret;
 }
 
 static void __exit faxeng_exit(void)
 {
-	pr_info("faxeng: unloaded\n");
+	faxeng_netlink_exit();
+	class_destroy(faxeng_class);
 }
 
 module_init(faxeng_init);
 module_exit(faxeng_exit);
 
-MODULE_DESCRIPTION("Fax engine status class");
+MODULE_DESCRIPTION("Fax engine status class: sysfs, uevents, generic netlink");
 MODULE_LICENSE("GPL");

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * faxeng backend interface: how a sensor driver registers a fax engine with
+ * the faxeng core and reports what its sensors see.
+ */
+#ifndef _FAXENG_H
+#define _FAXENG_H
+
+#include <linux/device.h>
+#include <linux/faxeng.h>
+
+struct faxeng;
+
+/* What a backend knows about its engine when it registers it. */
+struct faxeng_config {
+	const char *model;
+	const char *serial;
+	unsigned int trays;		/* 1..FAXENG_MAX_TRAYS */
+	int toner_level;		/* at start: percent, or -1: unknown */
+	u32 drum_rated_pages;		/* 0: the default, 20000 */
+	u32 maintenance_interval;	/* pages; 0: the default, 5000 */
+};
+
+/* Toner switches, for engines without (or besides) a level sensor. */
+enum faxeng_toner_switch {
+	FAXENG_TONER_SW_LOW,
+	FAXENG_TONER_SW_EMPTY,
+	FAXENG_TONER_SW_MISSING,
+};
+
+struct faxeng *faxeng_register(struct device *parent,
+			       const struct faxeng_config *cfg);
+void faxeng_unregister(struct faxeng *fe);
+struct faxeng *devm_faxeng_register(struct device *parent,
+				    const struct faxeng_config *cfg);
+const char *faxeng_name(const struct faxeng *fe);
+
+/*
+ * Sensor inputs. Each records the new value and schedules the coalescing
+ * work; callable from any context, hard interrupt handlers included.
+ */
+void faxeng_set_toner_level(struct faxeng *fe, int percent);
+void faxeng_set_toner_switch(struct faxeng *fe, enum faxeng_toner_switch sw,
+			     bool on);
+void faxeng_set_tray(struct faxeng *fe, unsigned int tray,
+		     enum faxeng_supply_state state);
+void faxeng_set_fault(struct faxeng *fe, enum faxeng_fault fault, bool on);
+void faxeng_add_pages(struct faxeng *fe, unsigned int pages);
+
+#endif /* _FAXENG_H */

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxeng generic netlink family: GET (do and dump) of engine state, SET of
+ * thresholds and service actions (admin only), and the "events" multicast
+ * group. Described in docs/netlink/faxeng.yaml.
+ */
+#include <net/genetlink.h>
+#include "faxeng_internal.h"
+
+static struct netlink_range_validation faxeng_rated_range = {
+	.min = 1,
+	.max = FAXENG_PAGES_MAX,
+};
+
+static struct netlink_range_validation faxeng_interval_range = {
+	.min = 0,
+	.max = FAXENG_PAGES_MAX,
+};
+
+static const struct nla_policy faxeng_get_policy[FAXENG_A_ID + 1] = {
+	[FAXENG_A_ID] = { .type = NLA_U32 },
+};
+
+static const struct nla_policy faxeng_set_policy[FAXENG_A_ACTION + 1] = {
+	[FAXENG_A_ID] = { .type = NLA_U32 },
+	[FAXENG_A_DRUM_RATED_PAGES] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &faxeng_rated_range),
+	[FAXENG_A_MAINTENANCE_INTERVAL] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &faxeng_interval_range),
+	[FAXENG_A_TONER_LOW_THRESHOLD] =
+		NLA_POLICY_RANGE(NLA_U32, FAXENG_THRESHOLD_MIN,
+				 FAXENG_THRESHOLD_MAX),
+	[FAXENG_A_TONER_HYSTERESIS] =
+		NLA_POLICY_MAX(NLA_U32, FAXENG_HYSTERESIS_MAX),
+	[FAXENG_A_DRUM_NEAR_END_THRESHOLD] =
+		NLA_POLICY_RANGE(NLA_U32, FAXENG_THRESHOLD_MIN,
+				 FAXENG_THRESHOLD_MAX),
+	[FAXENG_A_ACTION] =
+		NLA_POLICY_RANGE(NLA_U32, FAXENG_ACTION_DRUM_RESET,
+				 FAXENG_ACTION_MAINTENANCE_DONE),
+};
+
+/* Netlink attribute of each knob, for SET and for replies. */
+static const int faxeng_knob_attr[FAXENG_KNOB_COUNT] = {
+	[FAXENG_KNOB_TONER_LOW_THRESHOLD] = FAXENG_A_TONER_LOW_THRESHOLD,
+	[FAXENG_KNOB_TONER_HYSTERESIS] = FAXENG_A_TONER_HYSTERESIS,
+	[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD] =
+		FAXENG_A_DRUM_NEAR_END_THRESHOLD,
+	[FAXENG_KNOB_DRUM_RATED_PAGES] = FAXENG_A_DRUM_RATED_PAGES,
+	[FAXENG_KNOB_MAINTENANCE_INTERVAL] = FAXENG_A_MAINTENANCE_INTERVAL,
+};
+
+static struct genl_family faxeng_family;
+
+static int faxeng_put_trays(struct sk_buff *skb, const struct faxeng_state *st)
+{
+	struct nlattr *trays, *tray;
+	int i;
+
+	trays = nla_nest_start(skb, FAXENG_A_TRAYS);
+	if (!trays)
+		return -EMSGSIZE;
+	for (i = 0; i < st->trays; i++) {
+		tray = nla_nest_start(skb, FAXENG_A_TRAY);
+		if (!tray ||
+		    nla_put_u32(skb, FAXENG_A_TRAY_NUMBER, i + 1) ||
+		    nla_put_u32(skb, FAXENG_A_TRAY_STATE, st->tray_state[i]))
+			return -EMSGSIZE;
+		nla_nest_end(skb, tray);
+	}
+	nla_nest_end(skb, trays);
+	return 0;
+}
+
+static int faxeng_put_state(struct sk_buff *skb, const struct faxeng *fe,
+			    const struct faxeng_state *st)
+{
+	int i;
+
+	if (nla_put_u32(skb, FAXENG_A_ID, fe->id) ||
+	    nla_put_string(skb, FAXENG_A_NAME, dev_name(&fe->dev)) ||
+	    nla_put_string(skb, FAXENG_A_MODEL, fe->model) ||
+	    nla_put_string(skb, FAXENG_A_SERIAL, fe->serial) ||
+	    (st->toner_level != FAXENG_TONER_UNKNOWN &&
+	     nla_put_u32(skb, FAXENG_A_TONER_LEVEL, st->toner_level)) ||
+	    nla_put_u32(skb, FAXENG_A_TONER_STATE, st->toner_state) ||
+	    faxeng_put_trays(skb, st) ||
+	    nla_put_u32(skb, FAXENG_A_DRUM_LIFE, st->drum_life) ||
+	    nla_put_u32(skb, FAXENG_A_DRUM_STATE, st->drum_state) ||
+	    nla_put_u64_64bit(skb, FAXENG_A_DRUM_PAGES, st->drum_pages,
+			      FAXENG_A_PAD) ||
+	    nla_put_u32(skb, FAXENG_A_FAULTS, st->faults) ||
+	    nla_put_u8(skb, FAXENG_A_MAINTENANCE_DUE, st->maintenance_due) ||
+	    nla_put_u64_64bit(skb, FAXENG_A_MAINTENANCE_PAGES,
+			      st->maintenance_pages, FAXENG_A_PAD) ||
+	    nla_put_u64_64bit(skb, FAXENG_A_PAGE_COUNT, st->page_count,
+			      FAXENG_A_PAD) ||
+	    nla_put_u64_64bit(skb, FAXENG_A_SEQNUM, st->seqnum,
+			      FAXENG_A_PAD) ||
+	    nla_put_u64_64bit(skb, FAXENG_A_CONDITIONS, st->conditions,
+			      FAXENG_A_PAD))
+		return -EMSGSIZE;
+	for (i = 0; i < FAXENG_KNOB_COUNT; i++)
+		if (nla_put_u32(skb, faxeng_knob_attr[i], st->knob[i]))
+			return -EMSGSIZE;
+	return 0;
+}
+
+static int faxeng_put_transition(struct sk_buff *skb,
+				 const struct faxeng_transition *tr)
+{
+	const struct faxeng_condition_info *ci = &faxeng_conditions[tr->cond];
+	char file[24];
+
+	faxeng_condition_file(file, sizeof(file), tr);
+	if (nla_put_u32(skb, FAXENG_A_EVENT_CONDITION, tr->cond) ||
+	    nla_put_u8(skb, FAXENG_A_EVENT_ACTIVE, tr->active) ||
+	    nla_put_string(skb, FAXENG_A_EVENT_CHANGED, file) ||
+	    nla_put_string(skb, FAXENG_A_EVENT_REASON, ci->keyword) ||
+	    nla_put_u32(skb, FAXENG_A_EVENT_SEVERITY, ci->severity) ||
+	    nla_put_u32(skb, FAXENG_A_EVENT_ALERT_CODE, ci->alert_code) ||
+	    (tr->tray && nla_put_u32(skb, FAXENG_A_EVENT_TRAY, tr->tray)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* One message with an engine's state (and the transition, for events). */
+static int faxeng_fill(struct sk_buff *skb, struct faxeng *fe,
+		       const struct faxeng_state *st,
+		       const struct faxeng_transition *tr,
+		       u32 portid, u32 seq, int flags, u8 cmd)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &faxeng_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (faxeng_put_state(skb, fe, st) ||
+	    (tr && faxeng_put_transition(skb, tr))) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static struct faxeng *faxeng_nl_engine(struct genl_info *info)
+{
+	struct faxeng *fe;
+
+	if (GENL_REQ_ATTR_CHECK(info, FAXENG_A_ID))
+		return ERR_PTR(-EINVAL);
+	fe = faxeng_find_get(nla_get_u32(info->attrs[FAXENG_A_ID]));
+	if (!fe) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[FAXENG_A_ID],
+				    "no such engine");
+		return ERR_PTR(-ENODEV);
+	}
+	return fe;
+}
+
+static int faxeng_nl_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct faxeng_state st;
+	struct sk_buff *msg;
+	struct faxeng *fe;
+	int ret;
+
+	fe = faxeng_nl_engine(info);
+	if (IS_ERR(fe))
+		return PTR_ERR(fe);
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg) {
+		put_device(&fe->dev);
+		return -ENOMEM;
+	}
+	faxeng_snapshot(fe, &st);
+	ret = faxeng_fill(msg, fe, &st, NULL, info->snd_portid, info->snd_seq,
+			  0, FAXENG_CMD_GET);
+	put_device(&fe->dev);
+	if (ret) {
+		nlmsg_free(msg);
+		return ret;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+static int faxeng_nl_get_dumpit(struct sk_buff *skb,
+				struct netlink_callback *cb)
+{
+	u32 id = cb->args[0];
+	struct faxeng_state st;
+	struct faxeng *fe;
+	int ret;
+
+	while ((fe = faxeng_next_get(&id))) {
+		faxeng_snapshot(fe, &st);
+		ret = faxeng_fill(skb, fe, &st, NULL,
+				  NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, NLM_F_MULTI,
+				  FAXENG_CMD_GET);
+		put_device(&fe->dev);
+		if (ret)
+			break;
+		id++;
+	}
+	cb->args[0] = id;
+	return skb->len;
+}
+
+static int faxeng_nl_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **attrs = info->attrs;
+	struct faxeng *fe;
+	bool any = false;
+	int i, ret = 0;
+
+	fe = faxeng_nl_engine(info);
+	if (IS_ERR(fe))
+		return PTR_ERR(fe);
+	for (i = 0; i < FAXENG_KNOB_COUNT && !ret; i++) {
+		if (!attrs[faxeng_knob_attr[i]])
+			continue;
+		ret = faxeng_set_knob(fe, i,
+				      nla_get_u32(attrs[faxeng_knob_attr[i]]));
+		any = true;
+	}
+	if (!ret && attrs[FAXENG_A_ACTION]) {
+		ret = faxeng_do_action(fe,
+				       nla_get_u32(attrs[FAXENG_A_ACTION]));
+		any = true;
+	}
+	put_device(&fe->dev);
+	if (!ret && !any) {
+		NL_SET_ERR_MSG(info->extack, "nothing to set");
+		ret = -EINVAL;
+	}
+	return ret;
+}
+
+static const struct genl_ops faxeng_ops[] = {
+	{
+		.cmd = FAXENG_CMD_GET,
+		.doit = faxeng_nl_get_doit,
+		.dumpit = faxeng_nl_get_dumpit,
+		.policy = faxeng_get_policy,
+		.maxattr = ARRAY_SIZE(faxeng_get_policy) - 1,
+	},
+	{
+		.cmd = FAXENG_CMD_SET,
+		.doit = faxeng_nl_set_doit,
+		.policy = faxeng_set_policy,
+		.maxattr = ARRAY_SIZE(faxeng_set_policy) - 1,
+		.flags = GENL_ADMIN_PERM,
+	},
+};
+
+static const struct genl_multicast_group faxeng_mcgrps[] = {
+	{ .name = FAXENG_GENL_MCGRP_EVENTS },
+};
+
+static struct genl_family faxeng_family __ro_after_init = {
+	.name = FAXENG_GENL_NAME,
+	.version = FAXENG_GENL_VERSION,
+	.maxattr = FAXENG_A_MAX,
+	.module = THIS_MODULE,
+	.ops = faxeng_ops,
+	.n_ops = ARRAY_SIZE(faxeng_ops),
+	.mcgrps = faxeng_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(faxeng_mcgrps),
+};
+
+/* Multicast one transition; nothing is built when nobody listens. */
+void faxeng_netlink_event(struct faxeng *fe, const struct faxeng_state *st,
+			  const struct faxeng_transition *tr)
+{
+	struct sk_buff *msg;
+
+	if (!genl_has_listeners(&faxeng_family, &init_net, 0))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	if (faxeng_fill(msg, fe, st, tr, 0, 0, 0, FAXENG_CMD_EVENT)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_multicast(&faxeng_family, msg, 0, 0, GFP_KERNEL);
+}
+
+int __init faxeng_netlink_init(void)
+{
+	return genl_register_family(&faxeng_family);
+}
+
+void faxeng_netlink_exit(void)
+{
+	genl_unregister_family(&faxeng_family);
+}

@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faxeng_sim: simulated fax engines for tests and demos. Every sensor input
+ * is a module parameter writable at run time, as test_power does for power
+ * supplies; see docs/ABI/testing/sysfs-module-faxeng_sim.
+ */
+#include <linux/hrtimer.h>
+#include <linux/ktime.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/mutex.h>
+#include <linux/string.h>
+#include "faxeng.h"
+
+#define SIM_MAX_ENGINES	4
+#define SIM_MAX_PULSES	1000000
+#define SIM_MAX_FLAP	100000
+
+static unsigned int engines = 1;
+module_param(engines, uint, 0444);
+MODULE_PARM_DESC(engines, "Number of simulated engines, 1..4");
+
+static unsigned int trays = 2;
+module_param(trays, uint, 0444);
+MODULE_PARM_DESC(trays, "Input trays per engine, 1..8");
+
+static char *model = "FX-SIM 100";
+module_param(model, charp, 0444);
+MODULE_PARM_DESC(model, "Model string of every engine");
+
+static char *serial = "SIM";
+module_param(serial, charp, 0444);
+MODULE_PARM_DESC(serial, "Serial prefix: engine i is <serial><i, 4 digits>");
+
+static unsigned int rated_pages = 20000;
+module_param(rated_pages, uint, 0444);
+MODULE_PARM_DESC(rated_pages, "Drum rated life in pages");
+
+static unsigned int maintenance_interval = 5000;
+module_param(maintenance_interval, uint, 0444);
+MODULE_PARM_DESC(maintenance_interval, "Pages between maintenance services");
+
+enum sim_input {
+	SIM_TONER_LEVEL,
+	SIM_TONER_LOW,
+	SIM_TONER_EMPTY,
+	SIM_TONER_MISSING,
+	SIM_TRAY,
+	SIM_JAM,
+	SIM_DOOR_OPEN,
+	SIM_FUSER_ERROR,
+	SIM_PAGES,
+	SIM_FLAP,
+};
+
+struct sim_engine {
+	struct faxeng *fe;
+	char serial[FAXENG_ID_LEN + 1];
+	int toner_level;		/* percent, or -1: no level sensor */
+	bool toner_sw[3];		/* enum faxeng_toner_switch */
+	u8 tray[FAXENG_MAX_TRAYS];	/* enum faxeng_supply_state */
+	bool fault[FAXENG_FAULT_COUNT];
+	u64 pulses;
+	u32 flap_rate;
+	bool flap_jam;			/* the flapped jam input, timer only */
+	struct hrtimer flap_timer;
+};
+
+static struct sim_engine sim[SIM_MAX_ENGINES];
+/* Serialises inputs with init and exit; sim_count is 0 when not ready. */
+static DEFINE_MUTEX(sim_lock);
+static unsigned int sim_count;
+
+static const char *const sim_supply_names[] = {
+	[FAXENG_SUPPLY_OK] = "ok",
+	[FAXENG_SUPPLY_LOW] = "low",
+	[FAXENG_SUPPLY_EMPTY] = "empty",
+	[FAXENG_SUPPLY_MISSING] = "missing",
+};
+
+static enum hrtimer_restart sim_flap(struct hrtimer *timer)
+{
+	struct sim_engine *s = container_of(timer, struct sim_engine,
+					    flap_timer);
+
+	s->flap_jam = !s->flap_jam;
+	faxeng_set_fault(s->fe, FAXENG_FAULT_JAM, s->flap_jam);
+	hrtimer_forward_now(timer, ns_to_ktime(NSEC_PER_SEC / s->flap_rate));
+	return HRTIMER_RESTART;
+}
+
+static void sim_flap_set(struct sim_engine *s, u32 rate)
+{
+	hrtimer_cancel(&s->flap_timer);
+	s->flap_rate = rate;
+	if (rate) {
+		s->flap_jam = s->fault[FAXENG_FAULT_JAM];
+		hrtimer_start(&s->flap_timer,
+			      ns_to_ktime(NSEC_PER_SEC / rate),
+			      HRTIMER_MODE_REL);
+	} else {
+		faxeng_set_fault(s->fe, FAXENG_FAULT_JAM,
+				 s->fault[FAXENG_FAULT_JAM]);
+	}
+}
+
+static int sim_parse_bool(const char *v, bool *on)
+{
+	unsigned int n;
+
+	if (kstrtouint(v, 10, &n) || n > 1)
+		return -EINVAL;
+	*on = n;
+	return 0;
+}
+
+static int sim_set_tray(struct sim_engine *s, char *v)
+{
+	char *eq = strchr(v, '=');
+	unsigned int tray;
+	int state;
+
+	if (!eq)
+		return -EINVAL;
+	*eq = '\0';
+	if (kstrtouint(v, 10, &tray) || !tray || tray > trays)
+		return -EINVAL;
+	state = match_string(sim_supply_names, ARRAY_SIZE(sim_supply_names),
+			     eq + 1);
+	if (state < 0)
+		return -EINVAL;
+	s->tray[tray - 1] = state;
+	faxeng_set_tray(s->fe, tray - 1, state);
+	return 0;
+}
+
+static int sim_apply(struct sim_engine *s, enum sim_input in, char *v)
+{
+	unsigned int n;
+	bool on;
+
+	switch (in) {
+	case SIM_TONER_LEVEL:
+		if (!strcmp(v, "unknown"))
+			n = -1;
+		else if (kstrtouint(v, 10, &n) || n > 100)
+			return -EINVAL;
+		s->toner_level = n;
+		faxeng_set_toner_level(s->fe, s->toner_level);
+		return 0;
+	case SIM_TONER_LOW:
+	case SIM_TONER_EMPTY:
+	case SIM_TONER_MISSING:
+		if (sim_parse_bool(v, &on))
+			return -EINVAL;
+		n = FAXENG_TONER_SW_LOW + (in - SIM_TONER_LOW);
+		s->toner_sw[n] = on;
+		faxeng_set_toner_switch(s->fe, n, on);
+		return 0;
+	case SIM_TRAY:
+		return sim_set_tray(s, v);
+	case SIM_JAM:
+	case SIM_DOOR_OPEN:
+	case SIM_FUSER_ERROR:
+		if (sim_parse_bool(v, &on))
+			return -EINVAL;
+		n = FAXENG_FAULT_JAM + (in - SIM_JAM);
+		s->fault[n] = on;
+		faxeng_set_fault(s->fe, n, on);
+		return 0;
+	case SIM_PAGES:
+		if (kstrtouint(v, 10, &n) || !n || n > SIM_MAX_PULSES)
+			return -EINVAL;
+		s->pulses += n;
+		faxeng_add_pages(s->fe, n);
+		return 0;
+	case SIM_FLAP:
+		if (kstrtouint(v, 10, &n) || n > SIM_MAX_FLAP)
+			return -EINVAL;
+		sim_flap_set(s, n);
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* "[E:]VALUE": the input of engine E (default 0). */
+static int sim_input_set(const char *val, const struct kernel_param *kp)
+{
+	enum sim_input in = *(enum sim_input *)kp->arg;
+	unsigned int e = 0;
+	char buf[32], *v, *colon;
+	int ret;
+
+	if (strscpy(buf, val, sizeof(buf)) < 0)
+		return -EINVAL;
+	v = strim(buf);
+	colon = strchr(v, ':');
+	if (colon) {
+		*colon = '\0';
+		if (kstrtouint(v, 10, &e))
+			return -EINVAL;
+		v = colon + 1;
+	}
+
+	mutex_lock(&sim_lock);
+	ret = e < sim_count ? sim_apply(&sim[e], in, v) : -ENODEV;
+	mutex_unlock(&sim_lock);
+	return ret;
+}
+
+static int sim_show_one(char *buf, int len, struct sim_engine *s,
+			enum sim_input in)
+{
+	int i;
+
+	switch (in) {
+	case SIM_TONER_LEVEL:
+		if (s->toner_level < 0)
+			return sysfs_emit_at(buf, len, "unknown");
+		return sysfs_emit_at(buf, len, "%d", s->toner_level);
+	case SIM_TONER_LOW:
+	case SIM_TONER_EMPTY:
+	case SIM_TONER_MISSING:
+		return sysfs_emit_at(buf, len, "%d",
+				     s->toner_sw[in - SIM_TONER_LOW]);
+	case SIM_TRAY:
+		for (i = 0; i < trays; i++)
+			len += sysfs_emit_at(buf, len, "%s%d=%s", i ? "," : "",
+					     i + 1,
+					     sim_supply_names[s->tray[i]]);
+		return len;
+	case SIM_JAM:
+	case SIM_DOOR_OPEN:
+	case SIM_FUSER_ERROR:
+		return sysfs_emit_at(buf, len, "%d", s->fault[in - SIM_JAM]);
+	case SIM_PAGES:
+		return sysfs_emit_at(buf, len, "%llu", s->pulses);
+	case SIM_FLAP:
+		return sysfs_emit_at(buf, len, "%u", s->flap_rate);
+	}
+	return 0;
+}
+
+static int sim_input_get(char *buf, const struct kernel_param *kp)
+{
+	enum sim_input in = *(enum sim_input *)kp->arg;
+	unsigned int e;
+	int len = 0;
+
+	mutex_lock(&sim_lock);
+	for (e = 0; e < sim_count; e++) {
+		if (e)
+			len += sysfs_emit_at(buf, len, " ");
+		if (in == SIM_TRAY)
+			len = sim_show_one(buf, len, &sim[e], in);
+		else
+			len += sim_show_one(buf, len, &sim[e], in);
+	}
+	mutex_unlock(&sim_lock);
+	return len + sysfs_emit_at(buf, len, "\n");
+}
+
+static const struct kernel_param_ops sim_input_ops = {
+	.set = sim_input_set,
+	.get = sim_input_get,
+};
+
+#define SIM_INPUT(_name, _id)						\
+	static enum sim_input sim_in_##_name = _id;			\
+	module_param_cb(_name, &sim_input_ops, &sim_in_##_name, 0644)
+
+SIM_INPUT(toner_level, SIM_TONER_LEVEL);
+MODULE_PARM_DESC(toner_level, "[E:]0..100 or unknown");
+SIM_INPUT(toner_low, SIM_TONER_LOW);
+MODULE_PARM_DESC(toner_low, "[E:]0|1 toner-low switch");
+SIM_INPUT(toner_empty, SIM_TONER_EMPTY);
+MODULE_PARM_DESC(toner_empty, "[E:]0|1 toner-empty switch");
+SIM_INPUT(toner_missing, SIM_TONER_MISSING);
+MODULE_PARM_DESC(toner_missing, "[E:]0|1 no cartridge");
+SIM_INPUT(tray, SIM_TRAY);
+MODULE_PARM_DESC(tray, "[E:]T=ok|low|empty|missing");
+SIM_INPUT(jam, SIM_JAM);
+MODULE_PARM_DESC(jam, "[E:]0|1 paper jam");
+SIM_INPUT(door_open, SIM_DOOR_OPEN);
+MODULE_PARM_DESC(door_open, "[E:]0|1 door open");
+SIM_INPUT(fuser_error, SIM_FUSER_ERROR);
+MODULE_PARM_DESC(fuser_error, "[E:]0|1 fuser error");
+SIM_INPUT(pages, SIM_PAGES);
+MODULE_PARM_DESC(pages, "[E:]N page pulses (1..1000000)");
+SIM_INPUT(flap, SIM_FLAP);
+MODULE_PARM_DESC(flap, "[E:]RATE jam toggles per second, 0 stops");
+
+static int sim_devices_get(char *buf, const struct kernel_param *kp)
+{
+	unsigned int e;
+	int len = 0;
+
+	mutex_lock(&sim_lock);
+	for (e = 0; e < sim_count; e++)
+		len += sysfs_emit_at(buf, len, "%s%s", e ? " " : "",
+				     faxeng_name(sim[e].fe));
+	mutex_unlock(&sim_lock);
+	return len + sysfs_emit_at(buf, len, "\n");
+}
+
+static const struct kernel_param_ops sim_devices_ops = {
+	.get = sim_devices_get,
+};
+module_param_cb(devices, &sim_devices_ops, NULL, 0444);
+MODULE_PARM_DESC(devices, "faxengN name of each simulated engine");
+
+static void sim_remove_all(unsigned int count)
+{
+	while (count--) {
+		hrtimer_cancel(&sim[count].flap_timer);
+		faxeng_unregister(sim[count].fe);
+	}
+}
+
+static int __init sim_init(void)
+{
+	struct faxeng_config cfg = {
+		.model = model,
+		.trays = trays,
+		.toner_level = 100,
+		.drum_rated_pages = rated_pages,
+		.maintenance_interval = maintenance_interval,
+	};
+	struct sim_engine *s;
+	unsigned int e;
+
+	if (!engines || engines > SIM_MAX_ENGINES || !trays ||
+	    trays > FAXENG_MAX_TRAYS)
+		return -EINVAL;
+
+	for (e = 0; e < engines; e++) {
+		s = &sim[e];
+		hrtimer_init(&s->flap_timer, CLOCK_MONOTONIC,
+			     HRTIMER_MODE_REL);
+		s->flap_timer.function = sim_flap;
+		snprintf(s->serial, sizeof(s->serial), "%s%04u", serial, e);
+		cfg.serial = s->serial;
+		s->fe = faxeng_register(NULL, &cfg);
+		if (IS_ERR(s->fe)) {
+			sim_remove_all(e);
+			return PTR_ERR(s->fe);
+		}
+		s->toner_level = cfg.toner_level;
+	}
+
+	mutex_lock(&sim_lock);
+	sim_count = engines;
+	mutex_unlock(&sim_lock);
+	return 0;
+}
+
+static void __exit sim_exit(void)
+{
+	unsigned int count;
+
+	mutex_lock(&sim_lock);
+	count = sim_count;
+	sim_count = 0;
+	mutex_unlock(&sim_lock);
+	sim_remove_all(count);
+}
+
+module_init(sim_init);
+module_exit(sim_exit);
+
+MODULE_DESCRIPTION("Simulated fax engines for the faxeng class");
+MODULE_LICENSE("GPL");

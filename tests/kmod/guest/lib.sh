@@ -1,0 +1,95 @@
+# shellcheck shell=sh
+# Helpers for the faxeng guest scripts (busybox sh in the test VM).
+#
+#   . /faxcare/tests/kmod/guest/lib.sh
+#   load_sim [PARAM=VAL...]   insmod faxeng.ko and faxeng_sim.ko
+#   sim INPUT VALUE           write a faxeng_sim input (dies on error)
+#   attr FILE [ENGINE]        read /sys/class/faxeng/faxengN/FILE
+#   write_err FILE VALUE      write VALUE to FILE; prints the error message
+#   wait_for CMD...           retry CMD for up to 5 s
+#   start_monitor FILE        udevadm monitor --property into FILE
+#   stop_monitor
+#   event_with FILE KEY=VAL.. one uevent in FILE has every KEY=VAL
+
+. /faxcare/tap.sh
+
+KMOD=/faxcare/kmod
+SIMP=/sys/module/faxeng_sim/parameters
+ENG=/sys/class/faxeng/faxeng0
+
+load_sim() {
+	insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" "$@"
+}
+
+unload_sim() {
+	rmmod faxeng_sim && rmmod faxeng
+}
+
+sim() {
+	echo "$2" >"$SIMP/$1" || bail "cannot set sim input $1 to $2"
+}
+
+attr() {
+	cat "/sys/class/faxeng/faxeng${2:-0}/$1"
+}
+
+# The shell's message for a failed write, e.g. "Invalid argument".
+write_err() {
+	(echo "$2" >"$1") 2>&1 | sed 's/.*: //'
+}
+
+wait_for() {
+	_i=0
+	while [ $_i -lt 50 ]; do
+		"$@" && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+start_udevd() {
+	/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never &&
+		udevadm settle
+}
+
+start_monitor() {
+	udevadm monitor --udev --property --subsystem-match=faxeng >"$1" &
+	_mon_pid=$!
+	sleep 0.5
+}
+
+stop_monitor() {
+	sleep 0.5
+	kill "$_mon_pid" && wait "$_mon_pid" 2>/dev/null
+	_mon_pid=
+}
+
+# event_with FILE KEY=VAL...: some uevent record in FILE has all KEY=VALs.
+event_with() {
+	_f=$1
+	shift
+	_want=$(for _kv in "$@"; do echo "$_kv"; done)
+	awk -v want="$_want" '
+		BEGIN { n = split(want, w, "\n") }
+		{
+			for (i = 1; i <= n; i++)
+				if ($0 == w[i]) hit[i] = 1
+		}
+		/^$/ {
+			all = 1
+			for (i = 1; i <= n; i++) if (!hit[i]) all = 0
+			if (all && n) found = 1
+			delete hit
+		}
+		END {
+			all = 1
+			for (i = 1; i <= n; i++) if (!hit[i]) all = 0
+			exit !(found || (all && n))
+		}' "$_f"
+}
+
+# count_events FILE KEY=VAL: how many uevent records carry KEY=VAL.
+count_events() {
+	grep -cx "$2" "$1"
+}

@@ -1,0 +1,143 @@
+#!/bin/sh
+# usage: uevent.sh (in the test VM): each sensor transition as a uevent seen
+# by `udevadm monitor --property` with systemd-udevd running
+. /faxcare/tests/kmod/guest/lib.sh
+
+mon=/tmp/monitor.log
+start_udevd
+ok $? "systemd-udevd runs"
+start_monitor "$mon"
+load_sim
+ok $? "faxeng and faxeng_sim load"
+
+# step INPUT VALUE: set a sim input, wait until its events were sent.
+step() {
+	_seq=$(attr seqnum)
+	sim "$1" "$2"
+	wait_for sh -c "[ \$(cat $ENG/seqnum) -gt $_seq ]" ||
+		diag "no event after $1=$2"
+	sleep 0.1
+}
+service() {
+	_seq=$(attr seqnum)
+	echo 1 >"$ENG/$1"
+	wait_for sh -c "[ \$(cat $ENG/seqnum) -gt $_seq ]" ||
+		diag "no event after $1"
+}
+
+sim toner_level 11
+step toner_level 10
+step toner_level 0
+step toner_missing 1
+step toner_missing 0
+step toner_level 90
+step tray 1=low
+step tray 1=empty
+step tray 1=missing
+step tray 1=ok
+step jam 1
+step door_open 1
+step fuser_error 1
+step jam 0
+step door_open 0
+step fuser_error 0
+step pages 5000
+step pages 13000
+step pages 2000
+service drum_reset
+service maintenance_done
+udevadm settle
+stop_monitor
+
+# expect "DESCRIPTION" KEY=VAL...: one uevent carries them all.
+expect() {
+	_d=$1
+	shift
+	event_with "$mon" ACTION=change SUBSYSTEM=faxeng "$@"
+	ok $? "$_d"
+}
+
+event_with "$mon" ACTION=add FAXENG_NAME=faxeng0 "FAXENG_MODEL=FX-SIM 100" \
+	FAXENG_SERIAL=SIM0000 FAXENG_TONER_LEVEL=100 FAXENG_TONER_STATE=ok \
+	FAXENG_TRAYS=2 FAXENG_TRAY1_STATE=ok FAXENG_TRAY2_STATE=ok \
+	FAXENG_DRUM_LIFE=100 FAXENG_DRUM_STATE=ok FAXENG_FAULTS=none \
+	FAXENG_MAINTENANCE_DUE=0 FAXENG_PAGE_COUNT=0 FAXENG_REASONS=none
+ok $? "the add uevent carries the whole state"
+
+expect "toner low raised: keyword, severity, code, state" \
+	FAXENG_CHANGED=toner_state FAXENG_CONDITION=TONER_LOW FAXENG_ACTIVE=1 \
+	FAXENG_REASON=toner-low FAXENG_SEVERITY=warning FAXENG_ALERT_CODE=1104 \
+	FAXENG_KIND=supply FAXENG_TONER_LEVEL=10 FAXENG_TONER_STATE=low \
+	FAXENG_SEQNUM=1 "FAXENG_MODEL=FX-SIM 100" FAXENG_SERIAL=SIM0000 \
+	FAXENG_TRAYS=2 FAXENG_TRAY1_STATE=ok FAXENG_TRAY2_STATE=ok \
+	FAXENG_DRUM_LIFE=100 FAXENG_DRUM_STATE=ok FAXENG_FAULTS=none \
+	FAXENG_MAINTENANCE_DUE=0 FAXENG_PAGE_COUNT=0 \
+	FAXENG_REASONS=toner-low-warning
+expect "toner empty raised" FAXENG_CONDITION=TONER_EMPTY FAXENG_ACTIVE=1 \
+	FAXENG_REASON=toner-empty FAXENG_SEVERITY=error FAXENG_ALERT_CODE=1101 \
+	FAXENG_TONER_STATE=empty FAXENG_SEQNUM=2
+expect "toner low cleared after the empty raise" FAXENG_CONDITION=TONER_LOW \
+	FAXENG_ACTIVE=0 FAXENG_TONER_STATE=empty FAXENG_SEQNUM=3
+expect "toner missing raised" FAXENG_CONDITION=TONER_MISSING FAXENG_ACTIVE=1 \
+	FAXENG_REASON=marker-supply-missing FAXENG_ALERT_CODE=1115 \
+	FAXENG_TONER_STATE=missing
+expect "toner missing cleared" FAXENG_CONDITION=TONER_MISSING \
+	FAXENG_ACTIVE=0 FAXENG_TONER_STATE=empty
+expect "toner empty cleared on refill" FAXENG_CONDITION=TONER_EMPTY \
+	FAXENG_ACTIVE=0 FAXENG_TONER_STATE=ok FAXENG_TONER_LEVEL=90
+expect "tray 1 paper low" FAXENG_CHANGED=tray1_state FAXENG_TRAY=1 \
+	FAXENG_CONDITION=PAPER_LOW FAXENG_ACTIVE=1 FAXENG_REASON=media-low \
+	FAXENG_SEVERITY=warning FAXENG_ALERT_CODE=807 FAXENG_TRAY1_STATE=low
+expect "tray 1 paper empty" FAXENG_TRAY=1 FAXENG_CONDITION=PAPER_EMPTY \
+	FAXENG_ACTIVE=1 FAXENG_REASON=media-empty FAXENG_ALERT_CODE=808 \
+	FAXENG_TRAY1_STATE=empty
+expect "tray 1 missing" FAXENG_TRAY=1 FAXENG_CONDITION=PAPER_MISSING \
+	FAXENG_ACTIVE=1 FAXENG_REASON=input-tray-missing \
+	FAXENG_ALERT_CODE=801 FAXENG_TRAY1_STATE=missing
+expect "tray 1 back: missing cleared" FAXENG_TRAY=1 \
+	FAXENG_CONDITION=PAPER_MISSING FAXENG_ACTIVE=0 FAXENG_TRAY1_STATE=ok
+expect "jam raised" FAXENG_CHANGED=faults FAXENG_CONDITION=JAM \
+	FAXENG_ACTIVE=1 FAXENG_REASON=media-jam FAXENG_SEVERITY=error \
+	FAXENG_ALERT_CODE=8 FAXENG_KIND=fault FAXENG_FAULTS=jam
+expect "door open raised" FAXENG_CONDITION=DOOR_OPEN FAXENG_ACTIVE=1 \
+	FAXENG_REASON=door-open FAXENG_ALERT_CODE=501 FAXENG_FAULTS=jam,door-open
+expect "fuser error raised" FAXENG_CONDITION=FUSER_ERROR FAXENG_ACTIVE=1 \
+	FAXENG_REASON=fuser-over-temp FAXENG_ALERT_CODE=1002 \
+	FAXENG_FAULTS=jam,door-open,fuser-error \
+	FAXENG_REASONS=media-jam-error,door-open-error,fuser-over-temp-error
+expect "jam cleared" FAXENG_CONDITION=JAM FAXENG_ACTIVE=0 \
+	FAXENG_FAULTS=door-open,fuser-error
+expect "door closed" FAXENG_CONDITION=DOOR_OPEN FAXENG_ACTIVE=0 \
+	FAXENG_FAULTS=fuser-error
+expect "fuser repaired" FAXENG_CONDITION=FUSER_ERROR FAXENG_ACTIVE=0 \
+	FAXENG_FAULTS=none
+expect "maintenance due" FAXENG_CHANGED=maintenance_due \
+	FAXENG_CONDITION=MAINTENANCE_DUE FAXENG_ACTIVE=1 \
+	FAXENG_REASON=maintenance-due FAXENG_SEVERITY=warning \
+	FAXENG_ALERT_CODE=16 FAXENG_KIND=service FAXENG_MAINTENANCE_DUE=1 \
+	FAXENG_PAGE_COUNT=5000
+expect "drum near end" FAXENG_CHANGED=drum_state \
+	FAXENG_CONDITION=DRUM_NEAR_END FAXENG_ACTIVE=1 \
+	FAXENG_REASON=opc-near-eol FAXENG_ALERT_CODE=1111 \
+	FAXENG_DRUM_STATE=near-end FAXENG_DRUM_LIFE=10
+expect "drum end" FAXENG_CONDITION=DRUM_END FAXENG_ACTIVE=1 \
+	FAXENG_REASON=opc-life-over FAXENG_ALERT_CODE=1112 \
+	FAXENG_DRUM_STATE=end FAXENG_DRUM_LIFE=0
+expect "drum replaced: end cleared" FAXENG_CONDITION=DRUM_END \
+	FAXENG_ACTIVE=0 FAXENG_DRUM_STATE=ok FAXENG_DRUM_LIFE=100
+expect "maintenance done: cleared" FAXENG_CONDITION=MAINTENANCE_DUE \
+	FAXENG_ACTIVE=0 FAXENG_MAINTENANCE_DUE=0
+
+last=$(attr seqnum)
+seqs=$(grep '^FAXENG_SEQNUM=' "$mon" | sed 's/.*=//' | tr '\n' ' ')
+is "$seqs" "$(seq -s ' ' 1 "$last") " \
+	"FAXENG_SEQNUM runs 1..$last without gap or repeat"
+is "$(grep -c '^ACTION=change' "$mon")" "$last" \
+	"one change uevent per transition ($last)"
+is "$(udevadm info -q property /sys/class/faxeng/faxeng0 |
+	grep -c '^FAXENG_')" 15 "udevadm info shows the 15 state properties"
+
+[ "$_tap_failed" -eq 0 ] || diag "$(head -120 "$mon")"
+unload_sim
+ok $? "modules unload"
+done_testing

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# usage: tests/kmod/quality.t: checkpatch --strict, W=1 and sparse (C=1) clean
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/scripts/lib.sh"
+. "$top/tests/lib/tap.sh"
+
+kdir=/usr/src/linux-headers-$FAXCARE_KVER-amd64
+checkpatch=$FAXCARE_CACHE/checkpatch/scripts/checkpatch.pl
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/faxeng-quality.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The kernel sources and the uapi header they export. faxeng_conditions.h is
+# an X-macro table, a form checkpatch cannot parenthesize; it is compiled
+# (and so checked by W=1 and sparse) through faxeng.h.
+mapfile -t sources < <(cd "$top" && ls kmod/*.c kmod/*.h tests/kmod/*.c \
+	bench/kmod/*.c 2>/dev/null | grep -v '\.mod\.c$' |
+	xargs grep -l 'SPDX-License-Identifier: GPL-2.0' |
+	xargs grep -L '^#include <stdio.h>')
+sources+=(include/uapi/linux/faxeng.h)
+
+out=$(cd "$top" && "$checkpatch" --strict --no-tree --terse -f "${sources[@]}" 2>&1 |
+	grep -v ' total: 0 errors, 0 warnings, 0 checks')
+is "$out" "" "checkpatch --strict: no error, warning or check (${#sources[@]} files)"
+
+# Build a copy, so the tree's own objects stay as they are.
+mkdir -p "$tmp/src"
+cp -r "$top/Kbuild" "$top/kmod" "$top/include" "$tmp/src/"
+rm -f "$tmp/src/kmod/"*.o "$tmp/src/kmod/"*.ko "$tmp/src/kmod/".*.cmd
+make -C "$kdir" M="$tmp/src" W=1 C=1 modules >"$tmp/build.log" 2>&1
+ok $? "W=1 C=1 build succeeds"
+warnings=$(grep -E 'warning|error|sparse' "$tmp/build.log" | grep -v '^make')
+is "$warnings" "" "W=1 and sparse report nothing"
+for ko in faxeng faxeng_sim; do
+	[ -e "$tmp/src/kmod/$ko.ko" ]
+	ok $? "$ko.ko built"
+done
+
+done_testing

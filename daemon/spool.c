@@ -36,20 +36,31 @@ open_subdir(int dirfd, const char *name)
 	return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
+/* A directory stream of its own over dirfd (whose offset stays put). */
+static DIR *
+open_stream(int dirfd)
+{
+	DIR *d;
+	int fd;
+
+	if ((fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
+	    -1)
+		return NULL;
+	if ((d = fdopendir(fd)) == NULL)
+		(void)close(fd);
+	return d;
+}
+
 /* Leftovers in tmp/ were never committed: their content is re-created. */
 static int
 clean_tmp(struct spool *sp)
 {
 	struct dirent *de;
 	DIR *d;
-	int fd, ret = 0;
+	int ret = 0;
 
-	if ((fd = dup(sp->tmpfd)) == -1)
+	if ((d = open_stream(sp->tmpfd)) == NULL)
 		return -1;
-	if ((d = fdopendir(fd)) == NULL) {
-		(void)close(fd);
-		return -1;
-	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -192,17 +203,11 @@ spool_list(struct spool *sp, int failed, char ***names, size_t *n)
 	char **v = NULL, **nv;
 	size_t cnt = 0;
 	DIR *d;
-	int fd;
 
 	*names = NULL;
 	*n = 0;
-	if ((fd = openat(failed ? sp->failedfd : sp->queuefd, ".",
-	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+	if ((d = open_stream(failed ? sp->failedfd : sp->queuefd)) == NULL)
 		return -1;
-	if ((d = fdopendir(fd)) == NULL) {
-		(void)close(fd);
-		return -1;
-	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;

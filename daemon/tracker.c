@@ -26,6 +26,13 @@ tracker_init(struct tracker *tr, const struct damping *d)
 }
 
 void
+tracker_forget(struct tracker *tr, enum fc_condition cond)
+{
+	if (cond >= 0 && cond < FC_COND_COUNT)
+		track_reset(&tr->track[cond]);
+}
+
+void
 tracker_restore(struct tracker *tr, enum fc_condition cond,
     const struct track *t)
 {

@@ -62,5 +62,7 @@ int64_t	tracker_deadline(const struct tracker *tr);
 /* Marks cond as reported earlier (restored state). */
 void	tracker_restore(struct tracker *tr, enum fc_condition cond,
 	    const struct track *t);
+/* Back to CLEAR without an action (its completion is already spooled). */
+void	tracker_forget(struct tracker *tr, enum fc_condition cond);
 
 #endif

@@ -1,0 +1,391 @@
+/*
+ * Generic netlink with libnl-genl: two sockets, one for requests and one
+ * that only listens to the events group, so an event never interleaves with
+ * a reply the caller waits for.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include "engine.h"
+
+struct engine_nl {
+	struct nl_sock	*req;
+	struct nl_sock	*ev;		/* NULL without events */
+	int		 family;
+};
+
+struct parse_ctx {
+	engine_cb	 cb;
+	void		*arg;
+	int		 is_event;
+	int		 count;
+};
+
+static int last_err;
+
+const char *
+engine_strerror(void)
+{
+	return nl_geterror(last_err);
+}
+
+static struct nla_policy state_policy[FAXENG_A_MAX + 1] = {
+	[FAXENG_A_ID] = { .type = NLA_U32 },
+	[FAXENG_A_NAME] = { .type = NLA_STRING },
+	[FAXENG_A_MODEL] = { .type = NLA_STRING },
+	[FAXENG_A_SERIAL] = { .type = NLA_STRING },
+	[FAXENG_A_TONER_LEVEL] = { .type = NLA_U32 },
+	[FAXENG_A_TONER_STATE] = { .type = NLA_U32 },
+	[FAXENG_A_TRAYS] = { .type = NLA_NESTED },
+	[FAXENG_A_DRUM_LIFE] = { .type = NLA_U32 },
+	[FAXENG_A_DRUM_STATE] = { .type = NLA_U32 },
+	[FAXENG_A_DRUM_PAGES] = { .type = NLA_U64 },
+	[FAXENG_A_DRUM_RATED_PAGES] = { .type = NLA_U32 },
+	[FAXENG_A_FAULTS] = { .type = NLA_U32 },
+	[FAXENG_A_MAINTENANCE_DUE] = { .type = NLA_U8 },
+	[FAXENG_A_MAINTENANCE_PAGES] = { .type = NLA_U64 },
+	[FAXENG_A_MAINTENANCE_INTERVAL] = { .type = NLA_U32 },
+	[FAXENG_A_PAGE_COUNT] = { .type = NLA_U64 },
+	[FAXENG_A_TONER_LOW_THRESHOLD] = { .type = NLA_U32 },
+	[FAXENG_A_TONER_HYSTERESIS] = { .type = NLA_U32 },
+	[FAXENG_A_DRUM_NEAR_END_THRESHOLD] = { .type = NLA_U32 },
+	[FAXENG_A_SEQNUM] = { .type = NLA_U64 },
+	[FAXENG_A_CONDITIONS] = { .type = NLA_U64 },
+	[FAXENG_A_EVENT_CONDITION] = { .type = NLA_U32 },
+	[FAXENG_A_EVENT_ACTIVE] = { .type = NLA_U8 },
+	[FAXENG_A_EVENT_TRAY] = { .type = NLA_U32 },
+};
+
+static struct nla_policy tray_policy[FAXENG_A_TRAY_MAX + 1] = {
+	[FAXENG_A_TRAY_NUMBER] = { .type = NLA_U32 },
+	[FAXENG_A_TRAY_STATE] = { .type = NLA_U32 },
+};
+
+static void
+get_string(char *dst, size_t len, struct nlattr *a)
+{
+	if (a != NULL)
+		(void)snprintf(dst, len, "%s", nla_get_string(a));
+}
+
+static long long
+get_u32(struct nlattr *a)
+{
+	return a != NULL ? (long long)nla_get_u32(a) : -1;
+}
+
+static long long
+get_u64(struct nlattr *a)
+{
+	return a != NULL ? (long long)nla_get_u64(a) : -1;
+}
+
+static void
+parse_trays(struct engine_state *st, struct nlattr *trays)
+{
+	struct nlattr *tray, *tb[FAXENG_A_TRAY_MAX + 1];
+	int rem;
+
+	nla_for_each_nested(tray, trays, rem) {
+		if (st->ntrays == FAXENG_MAX_TRAYS)
+			break;
+		if (nla_type(tray) != FAXENG_A_TRAY ||
+		    nla_parse_nested(tb, FAXENG_A_TRAY_MAX, tray,
+		    tray_policy) < 0 || !tb[FAXENG_A_TRAY_NUMBER] ||
+		    !tb[FAXENG_A_TRAY_STATE])
+			continue;
+		st->trays[st->ntrays].number =
+		    nla_get_u32(tb[FAXENG_A_TRAY_NUMBER]);
+		st->trays[st->ntrays].state =
+		    (int)nla_get_u32(tb[FAXENG_A_TRAY_STATE]);
+		st->ntrays++;
+	}
+}
+
+static int
+parse_state(struct nl_msg *msg, void *arg)
+{
+	struct parse_ctx *ctx = arg;
+	struct nlattr *tb[FAXENG_A_MAX + 1];
+	struct engine_state st;
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, FAXENG_A_MAX,
+	    state_policy) < 0 || tb[FAXENG_A_ID] == NULL)
+		return NL_SKIP;
+	engine_state_init(&st);
+	st.id = nla_get_u32(tb[FAXENG_A_ID]);
+	(void)snprintf(st.name, sizeof(st.name), "faxeng%u", st.id);
+	get_string(st.name, sizeof(st.name), tb[FAXENG_A_NAME]);
+	get_string(st.model, sizeof(st.model), tb[FAXENG_A_MODEL]);
+	get_string(st.serial, sizeof(st.serial), tb[FAXENG_A_SERIAL]);
+	st.toner_level = (int)get_u32(tb[FAXENG_A_TONER_LEVEL]);
+	st.toner_state = (int)get_u32(tb[FAXENG_A_TONER_STATE]);
+	if (tb[FAXENG_A_TRAYS] != NULL)
+		parse_trays(&st, tb[FAXENG_A_TRAYS]);
+	st.drum_life = (int)get_u32(tb[FAXENG_A_DRUM_LIFE]);
+	st.drum_state = (int)get_u32(tb[FAXENG_A_DRUM_STATE]);
+	st.drum_pages = get_u64(tb[FAXENG_A_DRUM_PAGES]);
+	st.drum_rated_pages = get_u32(tb[FAXENG_A_DRUM_RATED_PAGES]);
+	st.faults = get_u32(tb[FAXENG_A_FAULTS]);
+	st.maintenance_due = tb[FAXENG_A_MAINTENANCE_DUE] ?
+	    nla_get_u8(tb[FAXENG_A_MAINTENANCE_DUE]) : -1;
+	st.maintenance_pages = get_u64(tb[FAXENG_A_MAINTENANCE_PAGES]);
+	st.maintenance_interval = get_u32(tb[FAXENG_A_MAINTENANCE_INTERVAL]);
+	st.page_count = get_u64(tb[FAXENG_A_PAGE_COUNT]);
+	st.toner_low_threshold = get_u32(tb[FAXENG_A_TONER_LOW_THRESHOLD]);
+	st.toner_hysteresis = get_u32(tb[FAXENG_A_TONER_HYSTERESIS]);
+	st.drum_near_end_threshold =
+	    get_u32(tb[FAXENG_A_DRUM_NEAR_END_THRESHOLD]);
+	st.seqnum = get_u64(tb[FAXENG_A_SEQNUM]);
+	st.conditions = tb[FAXENG_A_CONDITIONS] ?
+	    nla_get_u64(tb[FAXENG_A_CONDITIONS]) : 0;
+	st.ev_condition = (int)get_u32(tb[FAXENG_A_EVENT_CONDITION]);
+	st.ev_active = tb[FAXENG_A_EVENT_ACTIVE] ?
+	    nla_get_u8(tb[FAXENG_A_EVENT_ACTIVE]) : -1;
+	st.ev_tray = (int)get_u32(tb[FAXENG_A_EVENT_TRAY]);
+	ctx->count++;
+	ctx->cb(ctx->arg, &st, ctx->is_event);
+	return NL_OK;
+}
+
+static struct nl_sock *
+connect_sock(void)
+{
+	struct nl_sock *sk;
+
+	if ((sk = nl_socket_alloc()) == NULL) {
+		last_err = NLE_NOMEM;
+		return NULL;
+	}
+	if ((last_err = genl_connect(sk)) < 0) {
+		nl_socket_free(sk);
+		return NULL;
+	}
+	return sk;
+}
+
+struct engine_nl *
+engine_open(int events)
+{
+	struct engine_nl *nl;
+	int grp;
+
+	if ((nl = calloc(1, sizeof(*nl))) == NULL)
+		return NULL;
+	if ((nl->req = connect_sock()) == NULL)
+		goto fail;
+	if ((nl->family = genl_ctrl_resolve(nl->req, FAXENG_GENL_NAME)) < 0) {
+		last_err = nl->family;
+		goto fail;
+	}
+	if (!events)
+		return nl;
+	if ((nl->ev = connect_sock()) == NULL)
+		goto fail;
+	if ((grp = genl_ctrl_resolve_grp(nl->req, FAXENG_GENL_NAME,
+	    FAXENG_GENL_MCGRP_EVENTS)) < 0) {
+		last_err = grp;
+		goto fail;
+	}
+	nl_socket_disable_seq_check(nl->ev);
+	if ((last_err = nl_socket_add_membership(nl->ev, grp)) < 0 ||
+	    (last_err = nl_socket_set_nonblocking(nl->ev)) < 0)
+		goto fail;
+	return nl;
+fail:
+	engine_close(nl);
+	return NULL;
+}
+
+void
+engine_close(struct engine_nl *nl)
+{
+	if (nl == NULL)
+		return;
+	if (nl->req != NULL)
+		nl_socket_free(nl->req);
+	if (nl->ev != NULL)
+		nl_socket_free(nl->ev);
+	free(nl);
+}
+
+int
+engine_event_fd(struct engine_nl *nl)
+{
+	return nl->ev != NULL ? nl_socket_get_fd(nl->ev) : -1;
+}
+
+int
+engine_read_events(struct engine_nl *nl, engine_cb cb, void *arg)
+{
+	struct parse_ctx ctx = { cb, arg, 1, 0 };
+	int err;
+
+	if ((err = nl_socket_modify_cb(nl->ev, NL_CB_VALID, NL_CB_CUSTOM,
+	    parse_state, &ctx)) < 0) {
+		last_err = err;
+		return -1;
+	}
+	err = nl_recvmsgs_default(nl->ev);
+	if (err < 0 && err != -NLE_AGAIN) {
+		last_err = err;
+		return -1;
+	}
+	return ctx.count;
+}
+
+static int
+nl_to_errno(int err)
+{
+	switch (-err) {
+	case NLE_PERM:		return EPERM;
+	case NLE_INVAL:		return EINVAL;
+	case NLE_RANGE:		return ERANGE;
+	case NLE_NODEV:
+	case NLE_OBJ_NOTFOUND:	return ENODEV;
+	default:		return EIO;
+	}
+}
+
+/*
+ * Sends msg on the request socket and reads the replies: a dump ends with
+ * NLMSG_DONE, a request with the ack it asked for.
+ */
+static int
+transact(struct engine_nl *nl, struct nl_msg *msg, struct parse_ctx *ctx,
+    int dump)
+{
+	int err;
+
+	if (ctx != NULL && (err = nl_socket_modify_cb(nl->req, NL_CB_VALID,
+	    NL_CB_CUSTOM, parse_state, ctx)) < 0)
+		goto out;
+	if ((err = nl_send_auto(nl->req, msg)) < 0)
+		goto out;
+	err = dump ? nl_recvmsgs_default(nl->req) : nl_wait_for_ack(nl->req);
+out:
+	nlmsg_free(msg);
+	if (err < 0) {
+		last_err = err;
+		errno = nl_to_errno(err);
+		return -1;
+	}
+	return 0;
+}
+
+static struct nl_msg *
+new_request(struct engine_nl *nl, int cmd, int flags)
+{
+	struct nl_msg *msg;
+
+	if ((msg = nlmsg_alloc()) == NULL)
+		return NULL;
+	if (genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0,
+	    flags, (uint8_t)cmd, FAXENG_GENL_VERSION) == NULL) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+static void
+copy_state(void *arg, const struct engine_state *st, int is_event)
+{
+	(void)is_event;
+	memcpy(arg, st, sizeof(*st));
+}
+
+int
+engine_get(struct engine_nl *nl, unsigned id, struct engine_state *st)
+{
+	struct parse_ctx ctx = { copy_state, st, 0, 0 };
+	struct nl_msg *msg;
+
+	if ((msg = new_request(nl, FAXENG_CMD_GET, NLM_F_ACK)) == NULL)
+		return -1;
+	if (nla_put_u32(msg, FAXENG_A_ID, id) < 0) {
+		nlmsg_free(msg);
+		return -1;
+	}
+	if (transact(nl, msg, &ctx, 0) == -1)
+		return -1;
+	if (ctx.count == 0) {
+		errno = ENODEV;
+		return -1;
+	}
+	return 0;
+}
+
+int
+engine_dump(struct engine_nl *nl, engine_cb cb, void *arg)
+{
+	struct parse_ctx ctx = { cb, arg, 0, 0 };
+	struct nl_msg *msg;
+
+	if ((msg = new_request(nl, FAXENG_CMD_GET, NLM_F_DUMP)) == NULL)
+		return -1;
+	if (transact(nl, msg, &ctx, 1) == -1)
+		return -1;
+	return ctx.count;
+}
+
+void
+engine_settings_init(struct engine_settings *set)
+{
+	set->toner_low_threshold = set->toner_hysteresis = -1;
+	set->drum_near_end_threshold = set->drum_rated_pages = -1;
+	set->maintenance_interval = -1;
+	set->action = FAXENG_ACTION_NONE;
+}
+
+int
+engine_set(struct engine_nl *nl, unsigned id,
+    const struct engine_settings *set)
+{
+	const struct { int attr; long long val; } v[] = {
+		{ FAXENG_A_TONER_LOW_THRESHOLD, set->toner_low_threshold },
+		{ FAXENG_A_TONER_HYSTERESIS, set->toner_hysteresis },
+		{ FAXENG_A_DRUM_NEAR_END_THRESHOLD,
+		    set->drum_near_end_threshold },
+		{ FAXENG_A_DRUM_RATED_PAGES, set->drum_rated_pages },
+		{ FAXENG_A_MAINTENANCE_INTERVAL, set->maintenance_interval },
+		{ FAXENG_A_ACTION, set->action ? set->action : -1 },
+	};
+	struct nl_msg *msg;
+	size_t i;
+
+	if ((msg = new_request(nl, FAXENG_CMD_SET, NLM_F_ACK)) == NULL)
+		return -1;
+	if (nla_put_u32(msg, FAXENG_A_ID, id) < 0)
+		goto fail;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		if (v[i].val >= 0 &&
+		    nla_put_u32(msg, v[i].attr, (uint32_t)v[i].val) < 0)
+			goto fail;
+	}
+	return transact(nl, msg, NULL, 0);
+fail:
+	nlmsg_free(msg);
+	errno = EMSGSIZE;
+	return -1;
+}
+
+int
+engine_id_of(const char *name)
+{
+	char *end;
+	long n;
+
+	if (strncmp(name, "faxeng", 6) != 0 || name[6] < '0' || name[6] > '9')
+		return -1;
+	n = strtol(name + 6, &end, 10);
+	if (*end != '\0' || n < 0 || n > 1000000)
+		return -1;
+	return (int)n;
+}

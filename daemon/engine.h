@@ -1,0 +1,43 @@
+/*
+ * faxcare daemon: the engines' state over generic netlink (family "faxeng",
+ * include/uapi/linux/faxeng.h) with libnl: get one, dump all, set knobs and
+ * actions, and the multicast events each carrying an engine's whole state.
+ */
+#ifndef FAXCARE_ENGINE_H
+#define FAXCARE_ENGINE_H
+
+#include "engine_state.h"
+
+struct engine_nl;
+
+/* What faxengctl set changes; -1 leaves a value as it is. */
+struct engine_settings {
+	long long	 toner_low_threshold;
+	long long	 toner_hysteresis;
+	long long	 drum_near_end_threshold;
+	long long	 drum_rated_pages;
+	long long	 maintenance_interval;
+	int		 action;	/* enum faxeng_action, 0 none */
+};
+
+typedef void (*engine_cb)(void *arg, const struct engine_state *st,
+    int is_event);
+
+/* events: also join the multicast group; the fd then becomes readable. */
+struct engine_nl *engine_open(int events);
+void	engine_close(struct engine_nl *nl);
+int	engine_event_fd(struct engine_nl *nl);
+/* Reads what the event socket has; calls cb for each event. */
+int	engine_read_events(struct engine_nl *nl, engine_cb cb, void *arg);
+
+int	engine_get(struct engine_nl *nl, unsigned id, struct engine_state *st);
+int	engine_dump(struct engine_nl *nl, engine_cb cb, void *arg);
+int	engine_set(struct engine_nl *nl, unsigned id,
+	    const struct engine_settings *set);
+void	engine_settings_init(struct engine_settings *set);
+/* "faxeng3" -> 3; -1 if name is not an engine's. */
+int	engine_id_of(const char *name);
+/* The last libnl error as text. */
+const char *engine_strerror(void);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * faxcare daemon: what survives a restart, in SPOOL/state: the registration
+ * last sent, when the last meter report went, and each open condition with
+ * its report id, so an unchanged condition is never reported twice and a
+ * later completion still names its report.
+ */
+#ifndef FAXCARE_STATE_H
+#define FAXCARE_STATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "identity.h"
+#include "spool.h"
+#include "tracker.h"
+
+#define STATE_FILE	"state"
+
+struct saved_state {
+	char	 registration[IDENTITY_FP_LEN + 1];	/* "" never sent */
+	int64_t	 meter_ms;				/* 0 never */
+};
+
+/* Text form: "faxcared-state 1", then one "key values" line each. */
+int	state_format(const struct saved_state *s, const struct tracker *tr,
+	    char *buf, size_t len);
+/* Restores into s and tr (tracker_init()ed); -1 on a malformed text. */
+int	state_parse(const char *text, struct saved_state *s,
+	    struct tracker *tr);
+
+int	state_save(struct spool *sp, const struct saved_state *s,
+	    const struct tracker *tr);
+/* A missing file is a first start: 0 with everything empty. */
+int	state_load(struct spool *sp, struct saved_state *s, struct tracker *tr);
+
+#endif

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# usage: tests/daemon/unit-config.t  (prove runs it; `make -C daemon tests` builds it)
+# The daemon's config unit test, built with ASan and UBSan.
+exec "$(dirname "$0")/../../daemon/build/tests/test_config"

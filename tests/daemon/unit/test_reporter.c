@@ -1,0 +1,198 @@
+/*
+ * From engine states to signed e-mails in the spool, with a fake clock:
+ * identity, one status report per condition, the completion naming it,
+ * the registration, what a restart remembers and what a crash repairs.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <faxcare/message.h>
+#include <faxcare/signature.h>
+
+#include "reporter.h"
+#include "tap.h"
+
+#define S	1000LL
+
+static struct spool sp;
+
+/* The queue's reports, parsed and verified; returns how many. */
+static int
+queued(struct fc_report *out, int max, const struct fc_key *key,
+    int *verified)
+{
+	char **names, *text, path[SPOOL_NAME_MAX + 8];
+	size_t n, i, len;
+	int got = 0;
+
+	*verified = 1;
+	if (spool_list(&sp, 0, &names, &n) == -1)
+		return -1;
+	for (i = 0; i < n && got < max; i++) {
+		(void)snprintf(path, sizeof(path), "queue/%s", names[i]);
+		text = spool_read_file(&sp, path, &len);
+		if (text == NULL || fc_report_parse_body(text, len, &out[got],
+		    NULL) == -1 || fc_report_verify(&out[got], key, NULL) == -1)
+			*verified = 0;
+		if (text != NULL && (strstr(text, "\r\n") == NULL ||
+		    strstr(text, "Message-ID: <") == NULL))
+			*verified = 0;
+		free(text);
+		got++;
+	}
+	spool_free_list(names, n);
+	return got;
+}
+
+static void
+empty_queue(void)
+{
+	char **names;
+	size_t n, i;
+
+	if (spool_list(&sp, 0, &names, &n) == -1)
+		return;
+	for (i = 0; i < n; i++)
+		(void)spool_done(&sp, names[i]);
+	spool_free_list(names, n);
+}
+
+static void
+engine(struct engine_state *st, int toner, uint64_t conds)
+{
+	engine_state_init(st);
+	(void)snprintf(st->name, sizeof(st->name), "faxeng0");
+	(void)snprintf(st->model, sizeof(st->model), "FX-SIM 100");
+	(void)snprintf(st->serial, sizeof(st->serial), "SIM0000");
+	st->toner_level = toner;
+	st->toner_state = toner <= 10 ? FAXENG_SUPPLY_LOW : FAXENG_SUPPLY_OK;
+	st->drum_life = 90;
+	st->drum_state = FAXENG_DRUM_OK;
+	st->page_count = 1234;
+	st->ntrays = 1;
+	st->trays[0].number = 1;
+	st->trays[0].state = FAXENG_SUPPLY_OK;
+	st->conditions = conds;
+}
+
+int
+main(void)
+{
+	char dir[] = "/tmp/faxcare-reporter-test.XXXXXX", cmd[128];
+	char first_id[FC_REPORT_ID_LEN + 1];
+	struct config conf;
+	struct engine_state st;
+	struct reporter rp;
+	struct fc_report r[8];
+	struct fc_key key;
+	int64_t t = 1700000000 * S;
+	int n, good;
+	uint64_t low = 1ULL << FC_COND_TONER_LOW;
+
+	if (mkdtemp(dir) == NULL || spool_open(&sp, dir, 1) == -1)
+		return 1;
+	config_defaults(&conf);
+	(void)snprintf(conf.manager, sizeof(conf.manager), "boss@example.com");
+	(void)snprintf(conf.center, sizeof(conf.center), "center@example.net");
+	conf.damping.hold_ms = 10 * S;
+	conf.damping.clear_hold_ms = 10 * S;
+	conf.damping.reminder = REMIND_ONCE;
+	if (fc_key_generate(&key, NULL) == -1)
+		return 1;
+
+	engine(&st, 50, 0);
+	ok(reporter_init(&rp, &conf, &key, &sp, &st) == 0, "reporter starts");
+	ok(reporter_register(&rp) == 0, "registers");
+	is_str(rp.id.terminal_id, "FX-SIM-100-SIM0000",
+	    "terminal id derived from model and serial");
+	is_str(rp.id.sender, "faxcare-FX-SIM-100-SIM0000@example.com",
+	    "default sender in the manager's domain");
+	n = queued(r, 8, &key, &good);
+	ok(n == 1 && r[0].type == FC_REPORT_REGISTRATION,
+	    "first start: one registration e-mail");
+	ok(good, "signed, CRLF, with a Message-ID");
+	ok(n == 1 && strcmp(r[0].manager, "boss@example.com") == 0 &&
+	    strcmp(r[0].serial, "SIM0000") == 0, "it names manager and serial");
+	empty_queue();
+	ok(reporter_register(&rp) == 0 && queued(r, 8, &key, &good) == 0,
+	    "unchanged registration: no second e-mail");
+
+	engine(&st, 8, low);
+	(void)reporter_observe(&rp, &st, t);
+	is_int(queued(r, 8, &key, &good), 0, "nothing during the hold time");
+	is_int(reporter_deadline(&rp), t + 10 * S, "deadline at the hold");
+	(void)reporter_step(&rp, t + 10 * S);
+	n = queued(r, 8, &key, &good);
+	ok(n == 1 && r[0].type == FC_REPORT_STATUS &&
+	    strcmp(r[0].keyword, "toner-low") == 0,
+	    "one toner-low status e-mail after the hold");
+	ok(good, "signature verifies");
+	ok(n == 1 && r[0].severity == FC_SEVERITY_WARNING &&
+	    r[0].toner_level == 8 && r[0].page_count == 1234 &&
+	    r[0].alert_code == 1104, "severity, level, counter, alert code");
+	memcpy(first_id, r[0].report_id, sizeof(first_id));
+	ok(reporter_take_spooled(&rp) == 1, "the sender is to be told");
+	empty_queue();
+
+	/* Restart: the open condition is remembered, not reported again. */
+	ok(reporter_init(&rp, &conf, &key, &sp, &st) == 0 &&
+	    reporter_register(&rp) == 0, "restart");
+	(void)reporter_observe(&rp, &st, t + 20 * S);
+	(void)reporter_step(&rp, t + 40 * S);
+	is_int(queued(r, 8, &key, &good), 0,
+	    "after a restart the open condition is not reported again");
+
+	/* The refill. */
+	engine(&st, 100, 0);
+	(void)reporter_observe(&rp, &st, t + 50 * S);
+	(void)reporter_step(&rp, t + 60 * S);
+	n = queued(r, 8, &key, &good);
+	ok(n == 1 && r[0].type == FC_REPORT_COMPLETION &&
+	    strcmp(r[0].completes, first_id) == 0,
+	    "one completion naming the status report");
+	ok(good, "completion signature verifies");
+	empty_queue();
+
+	/* Crash between spool and state: the queue repairs the state. */
+	engine(&st, 5, low);
+	(void)reporter_observe(&rp, &st, t + 100 * S);
+	(void)reporter_step(&rp, t + 110 * S);
+	n = queued(r, 8, &key, &good);
+	ok(n == 1, "a new shortage spooled");
+	(void)unlinkat(sp.dirfd, STATE_FILE, 0);	/* the lost save */
+	ok(reporter_init(&rp, &conf, &key, &sp, &st) == 0,
+	    "restart after the crash");
+	(void)reporter_observe(&rp, &st, t + 120 * S);
+	(void)reporter_step(&rp, t + 140 * S);
+	n = queued(r, 8, &key, &good);
+	/* The registration is re-sent (its record was lost too): harmless. */
+	ok(n >= 1 && r[0].type == FC_REPORT_STATUS &&
+	    (n == 1 || r[1].type != FC_REPORT_STATUS),
+	    "the queued report is adopted, not duplicated");
+
+	/* A changed manager: a new registration. */
+	empty_queue();
+	(void)reporter_register(&rp);
+	empty_queue();
+	(void)snprintf(conf.manager, sizeof(conf.manager), "new@example.com");
+	ok(reporter_register(&rp) == 0, "re-register");
+	n = queued(r, 8, &key, &good);
+	ok(n == 1 && r[0].type == FC_REPORT_REGISTRATION &&
+	    strcmp(r[0].manager, "new@example.com") == 0,
+	    "a changed manager sends a new registration");
+
+	/* Meter reports. */
+	empty_queue();
+	conf.meter_ms = 3600 * S;
+	(void)reporter_step(&rp, t + 200 * S);
+	is_int(queued(r, 8, &key, &good), 0, "no meter report at once");
+	(void)reporter_step(&rp, t + 200 * S + 3600 * S);
+	n = queued(r, 8, &key, &good);
+	ok(n == 1 && r[0].type == FC_REPORT_METER && r[0].page_count == 1234,
+	    "a meter report after the period, with the page counter");
+
+	spool_close(&sp);
+	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ok(system(cmd) == 0, "cleanup");
+	return done_testing();
+}

@@ -94,4 +94,6 @@ out=$(scripts/with-mariadb -- scripts/with-postfix \
 		send db@faxcare.test nested >/dev/null &&
 		f=\$(wait_file \"\$FAXCARE_PIPE_DIR/db.out\") && cat \"\$f\"")
 is "$out" 42 "nested in with-mariadb, a pipe command queries the database"
+
+tap_interrupted FAXCARE_POSTFIX_DIR queue/pid/master.pid scripts/with-postfix --
 done_testing

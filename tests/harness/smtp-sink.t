@@ -59,4 +59,5 @@ out=$(scripts/with-smtp-sink --reject -- bash -c "$(declare -f send); send x")
 like "$out" '^<\*\* 5[0-9][0-9] ' "--reject: the recipient gets a 5xx reply"
 out=$(scripts/with-smtp-sink --defer=MAIL -- bash -c "$(declare -f send); send x")
 like "$out" '^<\*\* 4[0-9][0-9] ' "--defer=MAIL: the sender gets a 4xx reply"
+tap_interrupted FAXCARE_SINK_DIR ../pid scripts/with-smtp-sink --
 done_testing

@@ -30,11 +30,12 @@ static int hexval(int c)
 static int decode(const char *what, const char *s, size_t n,
 		  struct fc_key *key, struct fc_error *err)
 {
-	for (size_t i = 0; i < n && i < FC_KEY_HEX_LEN; i++)
+	for (size_t i = 0; i < n; i++)
 		if (hexval((unsigned char)s[i]) < 0)
 			return fc_error_set(err, FC_ERR_KEY, 0,
-				"%s: character %zu is not a hex digit (a key is %d hex digits)",
-				what, i + 1, FC_KEY_HEX_LEN);
+				"%s: character %zu (0x%02x) is not a hex digit (a key is %d hex digits)",
+				what, i + 1, (unsigned char)s[i],
+				FC_KEY_HEX_LEN);
 	if (n != FC_KEY_HEX_LEN)
 		return fc_error_set(err, FC_ERR_KEY, 0,
 			"%s: %zu characters, a key is exactly %d hex digits",
@@ -95,7 +96,8 @@ static int check_file(const char *path, int fd, struct fc_error *err)
 int fc_key_load_file(const char *path, struct fc_key *key,
 		     struct fc_error *err)
 {
-	char buf[FC_KEY_HEX_LEN + 8];
+	char buf[256];
+	const char *nl;
 	ssize_t n;
 	int fd, rc = -1;
 
@@ -112,13 +114,20 @@ int fc_key_load_file(const char *path, struct fc_key *key,
 			     strerror(errno));
 		goto out;
 	}
-	if (n == 0 || buf[n - 1] != '\n') {
+	nl = memchr(buf, '\n', (size_t)n);
+	if (!nl) {
 		fc_error_set(err, FC_ERR_KEY, 0,
-			"%s: expected %d hex digits and a newline, the file does not end in a newline",
+			"%s: expected %d hex digits and a newline, found no newline",
 			path, FC_KEY_HEX_LEN);
 		goto out;
 	}
-	rc = decode(path, buf, (size_t)n - 1, key, err);
+	if (nl != buf + n - 1) {
+		fc_error_set(err, FC_ERR_KEY, 0,
+			"%s: more than one line (a key file holds one key)",
+			path);
+		goto out;
+	}
+	rc = decode(path, buf, (size_t)(nl - buf), key, err);
 out:
 	OPENSSL_cleanse(buf, sizeof(buf));
 	if (close(fd) && rc == 0)

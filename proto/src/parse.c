@@ -122,6 +122,9 @@ static int split(const struct line *l, char *key, size_t keylen, char *value,
 	size_t kn = colon ? (size_t)(colon - l->s) : 0;
 	struct line v;
 
+	while (kn && is_blank(l->s[kn - 1]))	/* "Key : value" */
+		kn--;
+
 	if (!kn || kn >= keylen ||
 	    strspn(l->s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 		   "0123456789-") != kn)
@@ -131,7 +134,7 @@ static int split(const struct line *l, char *key, size_t keylen, char *value,
 	memcpy(key, l->s, kn);
 	key[kn] = '\0';
 	v.s = colon + 1;
-	v.n = l->n - kn - 1;
+	v.n = l->n - (size_t)(colon + 1 - l->s);
 	trim(&v);
 	if (!v.n)
 		return fc_error_set(err, FC_ERR_VALUE, l->no, "%s: empty value",

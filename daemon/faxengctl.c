@@ -511,10 +511,14 @@ cmd_test_mail(int argc, char **argv)
 	engine_state_init(&st);
 	(void)snprintf(st.name, sizeof(st.name), "%s", argv[1]);
 	/* Without the engine, the configured identity still makes a test. */
-	if ((nl = engine_open(0)) != NULL) {
-		(void)engine_get(nl, (unsigned)eid, &st);
-		engine_close(nl);
+	if ((nl = engine_open(0)) == NULL ||
+	    engine_get(nl, (unsigned)eid, &st) == -1) {
+		(void)fprintf(stderr, "faxengctl: %s not readable (%s): the "
+		    "test report carries the configured identity and no "
+		    "levels\n", argv[1], engine_strerror());
+		st.page_count = 0;
 	}
+	engine_close(nl);
 	if (identity_make(&conf, &st, &id, why, sizeof(why)) == -1) {
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;

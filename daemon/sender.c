@@ -143,7 +143,9 @@ settle(struct spool *sp, struct outgoing *o, struct send_result *res)
 			log_warn("spool: remove %s", o->name);
 		res->sent++;
 		log_debug("sent %s", o->name);
-	} else if (mcode / 100 == 5 || rcode / 100 == 5) {
+	} else if (rcode / 100 == 5 ||
+	    (mcode / 100 == 5 && rcode / 100 != 4)) {
+		/* A 4xx RCPT makes some relays answer DATA with 5xx: retry. */
 		log_warnx("relay refused %s for good (%d %s): set aside in "
 		    "%s/failed", o->name, rcode / 100 == 5 ? rcode : mcode,
 		    rcode / 100 == 5 && rs->text ? rs->text :

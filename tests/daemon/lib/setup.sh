@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# Shared by the daemon's host tests: a scratch directory with a terminal key
+# and a faxcared.conf pointing at $FAXCARE_SINK_PORT. Source after tap.sh.
+#
+#   daemon_setup            sets $work, $conf, $spool, $key; cleanup on exit
+#   write_conf [EXTRA...]   (re)writes $conf, EXTRA lines appended
+#   sink_count              messages smtp-sink has caught
+#   queue_count [failed]    entries in the spool's queue/ (or failed/)
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+FAXCARED=$TOP/daemon/build/faxcared
+FAXENGCTL=$TOP/daemon/build/faxengctl
+KEYGEN=$TOP/proto/build/faxcare-keygen
+
+daemon_setup() {
+	work=$(mktemp -d /tmp/faxcared-test.XXXXXX) || bail "mktemp"
+	trap 'rm -rf "$work"' EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	conf=$work/faxcared.conf
+	spool=$work/spool
+	key=$work/terminal.key
+	(umask 077 && "$KEYGEN" -n >"$key") || bail "faxcare-keygen -n failed"
+}
+
+write_conf() {
+	{
+		echo "manager office.admin@example.com"
+		echo "center service@center.example.net"
+		echo "terminal-id TEST-1"
+		echo "model FX-TEST"
+		echo "serial T0001"
+		echo "relay ${FAXCARE_SINK_HOST:-127.0.0.1}"
+		echo "relay-port ${FAXCARE_SINK_PORT:-25}"
+		echo "starttls optional"
+		echo "key-file $key"
+		echo "spool $spool"
+		echo "smtp-timeout 10s"
+		printf '%s\n' "$@"
+	} >"$conf"
+}
+
+sink_count() { find "$FAXCARE_SINK_DIR" -type f | wc -l; }
+
+queue_count() {
+	find "$spool/faxeng0/${1:-queue}" -type f 2>/dev/null | wc -l
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# usage: tests/daemon/sender.t  (prove runs it; needs `make -C daemon` built)
+# The spool and the relay: faxengctl queues signed test reports, `faxcared -q`
+# hands them to a real smtp-sink. Relay down or 4xx: kept and retried;
+# 4xx at the end of DATA: the relay took the bytes but not the message.
+"$FAXCARE_SINK_CTL" defer .
+queue_test
+flush
+is "$?" 75 "4xx after DATA: try later"
+is "$(queue_count)" 1 "4xx after DATA: the report stays queued"
+"$FAXCARE_SINK_CTL" accept
+flush
+is "$(sink_count)" 6 "then it arrives"
+
+# 5xx: set aside in failed/; accepted: removed; STARTTLS required but not
+# offered: never sent in clear.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+if [ -z "${FAXCARE_SINK_PORT:-}" ]; then
+	exec "$here/../../scripts/with-smtp-sink" -- "$here/${0##*/}" "$@"
+fi
+. "$here/../lib/tap.sh"
+. "$here/lib/setup.sh"
+
+daemon_setup
+write_conf
+
+queue_test() { "$FAXENGCTL" -c "$conf" test-mail faxeng0 >/dev/null; }
+flush() { "$FAXCARED" -c "$conf" -q faxeng0 2>>"$work/log"; }
+
+for i in 1 2 3; do queue_test || break; done
+is "$(queue_count)" 3 "faxengctl test-mail queued three reports"
+out=$("$FAXENGCTL" -c "$conf" spool)
+like "$out" "faxeng0 +queued +meter" "faxengctl spool lists them"
+is "$("$FAXENGCTL" -c "$conf" --json spool | grep -o '"where":"queued"' | wc -l)" 3 \
+	"faxengctl --json spool lists three queued entries"
+
+flush
+is "$?" 0 "faxcared -q delivers the queue (exit 0)"
+is "$(sink_count)" 3 "the relay caught three messages"
+is "$(queue_count)" 0 "and the queue is empty"
+msg=$(cat "$(find "$FAXCARE_SINK_DIR" -type f | head -1)")
+like "$msg" "X-Rcpt-Args: <service@center.example.net>" "sent to the center"
+like "$msg" "X-Mail-Args: <faxcare-TEST-1@example.com>" "from the terminal"
+like "$msg" "^Message-ID: <[0-9a-f]{32}@TEST-1\.faxcare>" "a stable Message-ID"
+like "$msg" "-----BEGIN FAXCARE REPORT-----" "the signed report block"
+like "$msg" "^Signature: " "and its signature"
+
+# Relay down: the message stays; back up: it goes, once.
+"$FAXCARE_SINK_CTL" stop
+queue_test
+flush
+is "$?" 75 "relay down: faxcared -q says try later (75)"
+is "$(queue_count)" 1 "relay down: the report stays queued"
+"$FAXCARE_SINK_CTL" start
+flush
+is "$(sink_count)" 4 "relay back: the report arrives"
+is "$(queue_count)" 0 "and leaves the queue"
+
+# 4xx: kept.
+"$FAXCARE_SINK_CTL" defer RCPT
+queue_test
+flush
+is "$?" 75 "4xx: try later"
+is "$(queue_count)" 1 "4xx: the report stays queued"
+"$FAXCARE_SINK_CTL" accept
+flush
+is "$(sink_count)" 5 "after the 4xx the report arrives"
+
+# 4xx at the end of DATA: the relay took the bytes but not the message.
+"$FAXCARE_SINK_CTL" defer .
+queue_test
+flush
+is "$?" 75 "4xx after DATA: try later"
+is "$(queue_count)" 1 "4xx after DATA: the report stays queued"
+"$FAXCARE_SINK_CTL" accept
+flush
+is "$(sink_count)" 6 "then it arrives"
+
+# 5xx: set aside, logged, not retried.
+"$FAXCARE_SINK_CTL" reject RCPT
+queue_test
+flush
+is "$?" 0 "5xx: nothing left to retry"
+is "$(queue_count)" 0 "5xx: removed from the queue"
+is "$(queue_count failed)" 1 "5xx: kept in failed/ for a human"
+like "$(cat "$work/log")" "refused .* for good \(5[0-9][0-9]" "5xx: logged with the code"
+like "$("$FAXENGCTL" -c "$conf" spool)" "faxeng0 +failed +meter" \
+	"faxengctl spool shows the failed report"
+"$FAXCARE_SINK_CTL" accept
+
+# STARTTLS required, relay without it: never sent in clear.
+write_conf "starttls required"
+queue_test
+flush
+is "$?" 75 "STARTTLS required but not offered: try later"
+is "$(sink_count)" 6 "nothing was sent in clear"
+is "$(queue_count)" 1 "the report waits for a relay with TLS"
+
+# Every report the relay caught is distinct (Message-ID = report id).
+ids=$(grep -h '^Message-ID:' "$FAXCARE_SINK_DIR"/* | sort)
+is "$(echo "$ids" | uniq | wc -l)" "$(echo "$ids" | wc -l)" "no report arrived twice"
+done_testing

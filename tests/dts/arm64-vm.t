@@ -13,11 +13,11 @@ diag "build: $(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }") s"
 kos=(build/arm64/modules/kmod/*.ko)
 [ -e "${kos[0]}" ]; ok $? "modules in build/arm64/modules/kmod: ${kos[*]##*/}"
 for ko in "${kos[@]}"; do
-	like "$(file -b "$ko")" 'ELF 64-bit LSB relocatable, ARM aarch64' "${ko##*/} is an aarch64 module"
+	like "$(readelf -h "$ko" | sed -n 's/^ *Machine: *//p')" '^AArch64$' "${ko##*/} is an aarch64 module"
 	like "$(modinfo -F vermagic "$ko")" "^$ARM64_KREL SMP .*aarch64" "${ko##*/} is built for $ARM64_KREL"
 done
 # The host's objects stay the host's: the cross-build works on a copy.
-is "$(find kmod -name '*.o' -o -name '*.ko' | xargs -r file | grep aarch64)" "" \
+is "$(find kmod \( -name '*.o' -o -name '*.ko' \) -exec readelf -h {} + 2>/dev/null | grep AArch64)" "" \
 	"no aarch64 object in kmod/"
 
 dtbo=build/arm64/dts/faxcare-fax-engine-qemu-virt.dtbo
@@ -32,10 +32,11 @@ ok $? "scripts/vm/run-arm64 reports the guest passed"
 diag "boot and guest: $(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }") s"
 
 scripts/vm/run-arm64 --artifacts "$dts_tmp/artifacts" tests/dts/guest/panic.sh \
-	>"$dts_tmp/panic.tap" 2>/dev/null
+	>"$dts_tmp/panic.tap" 2>"$dts_tmp/panic.err"
 status=$?
 [ "$status" -ne 0 ]; ok $? "a guest that panics makes run-arm64 fail"
-like "$(cat "$dts_tmp/panic.tap")" '^not ok 2 - vm: kernel panic' "with a not ok line naming the panic"
+like "$(cat "$dts_tmp/panic.tap")" '^not ok 2 - vm: kernel panic' "with a not ok line naming the panic" ||
+	diag "$(cat "$dts_tmp/panic.err")"
 grep -q 'Kernel panic' "$dts_tmp/artifacts/console.log"
 ok $? "and the console log kept"
 

@@ -28,7 +28,8 @@ db_open(struct db *db, const struct center_config *cfg)
 	if (mysql_optionsv(db->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) ||
 	    mysql_optionsv(db->mysql, MYSQL_OPT_READ_TIMEOUT, &timeout) ||
 	    mysql_optionsv(db->mysql, MYSQL_OPT_WRITE_TIMEOUT, &timeout) ||
-	    mysql_optionsv(db->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")) {
+	    mysql_optionsv(db->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4") ||
+	    mysql_optionsv(db->mysql, MYSQL_INIT_COMMAND, DB_SESSION_INIT)) {
 		set_err(db, "mysql_options", mysql_error(db->mysql));
 		db_close(db);
 		return -1;

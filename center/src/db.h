@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+/* Every session works in UTC, so stored times mean one thing. */
+#define DB_SESSION_INIT	"SET time_zone = '+00:00'"
+
 struct db {
 	MYSQL	*mysql;
 	char	 err[256];	/* the last failure, for the log */

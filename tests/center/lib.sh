@@ -19,3 +19,40 @@ in_db() {
 		exec "$CENTER_TOP/scripts/with-mariadb" -- "$@"
 	fi
 }
+
+# center_start DIR: run the Kore app on a free port with its config
+# written into DIR (which must exist). Sets CENTER_PORT, CENTER_PID,
+# CENTER_URL; the log is DIR/kore.log. Stop it with center_stop.
+center_start() {
+	local dir=$1
+	CENTER_PORT=$(free_port)
+	CENTER_URL=http://127.0.0.1:$CENTER_PORT
+	sed -e "s|bind\t127.0.0.1 8888|bind\t127.0.0.1 $CENTER_PORT|" \
+		-e "s|^load\t.*|load\t\t$CENTER_BUILD/faxcenter.so|" \
+		-e "s|^root\t.*|root\t\t$CENTER_TOP/center|" \
+		-e "s|^runas\t.*||" \
+		-e "s|accesslog\t/dev/stdout|accesslog\t$dir/access.log|" \
+		-e "s|^seccomp_tracing.*|seccomp_tracing\t${CENTER_SECCOMP_TRACING:-no}|" \
+		"$CENTER_TOP/center/conf/faxcenter.conf" >"$dir/faxcenter.conf"
+	FAXCENTER_BASE_URL=$CENTER_URL \
+		kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
+	CENTER_PID=$!
+	# The port opens before the parent's configure hook (migrations) ran:
+	# ready is when a worker answers.
+	local tries=150
+	while [ "$(http_status "$CENTER_URL/healthz")" = 000 ]; do
+		if ((--tries == 0)) || ! kill -0 "$CENTER_PID" 2>/dev/null; then
+			cat "$dir/kore.log" >&2
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+center_stop() {
+	[ -n "${CENTER_PID:-}" ] && stop_pid "$CENTER_PID"
+	CENTER_PID=
+}
+
+# http_get URL: print "STATUS BODY" (body on following lines).
+http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }

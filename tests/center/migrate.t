@@ -37,13 +37,16 @@ INSERT INTO terminals (terminal_uid, model_id, serial) VALUES ('t1', 1, 's1');
 INSERT INTO reports (report_uid, terminal_id, type, parsed, raw)
 	VALUES ('r1', 1, 'status', '', '');
 INSERT INTO notices (terminal_id, condition_kw, kind, severity, alert_code,
-	opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104, 1)"
+	summary, opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104,
+	'Toner is low', 1)"
 sql "INSERT INTO notices (terminal_id, condition_kw, kind, severity, alert_code,
-	opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104, 1)" 2>/dev/null
+	summary, opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104,
+	'Toner is low', 1)" 2>/dev/null
 is "$?" 1 "a second open notice for the same condition is refused"
 sql "UPDATE notices SET closed_at = NOW(6);
 INSERT INTO notices (terminal_id, condition_kw, kind, severity, alert_code,
-	opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104, 1)"
+	summary, opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104,
+	'Toner is low', 1)"
 ok $? "once closed, the condition may open again"
 
 FAXCARE_DB_SOCKET=/nonexistent/sock "$migrate" >/dev/null 2>&1

@@ -88,6 +88,7 @@ CREATE TABLE notices (
 	kind		VARCHAR(16) NOT NULL,
 	severity	VARCHAR(16) NOT NULL,
 	alert_code	INT NOT NULL,
+	summary		VARCHAR(255) NOT NULL,
 	opened_report_id BIGINT UNSIGNED NOT NULL,
 	closed_report_id BIGINT UNSIGNED NULL,
 	opened_at	DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),

@@ -1,0 +1,78 @@
+/*
+ * faxcenter: Kore hooks. The parent loads the settings (and applies the
+ * schema migrations when asked); each worker sets up its database pool.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "migrate.h"
+
+struct center_config	app_config;
+
+/* Connections per worker: a handful keeps MariaDB busy without a herd. */
+#define APP_DB_CONNS	4
+
+void	kore_parent_configure(int, char **);
+void	kore_worker_configure(void);
+
+static void
+migrate_now(void)
+{
+	struct db	db;
+
+	if (db_open(&db, &app_config))
+		fatal("migrations: %s", db.err);
+	if (migrate_apply(&db, stderr))
+		fatal("migrations: %s", db.err);
+	db_close(&db);
+}
+
+void
+kore_parent_configure(int argc, char **argv)
+{
+	char	err[256];
+
+	(void)argc;
+	(void)argv;
+	if (center_config_load(&app_config, NULL, err, sizeof(err)))
+		fatal("faxcenter settings: %s", err);
+	if (app_config.migrate_on_start)
+		migrate_now();
+}
+
+void
+kore_worker_configure(void)
+{
+	db_async_init(&app_config, APP_DB_CONNS);
+}
+
+static void
+page_state_free(struct http_request *req)
+{
+	struct page_state	*st = http_state_get(req);
+
+	if (st != NULL)
+		db_async_clear(&st->q);
+	http_state_cleanup(req);
+}
+
+struct page_state *
+page_state(struct http_request *req)
+{
+	if (!http_state_exists(req))
+		return http_state_create(req, sizeof(struct page_state),
+		    page_state_free);
+	return http_state_get(req);
+}
+
+int
+page_token(struct http_request *req, struct page_state *st)
+{
+	const char	*slash = strrchr(req->path, '/');
+
+	if (slash == NULL)
+		return -1;
+	return token_hash(slash + 1, strlen(slash + 1), st->token_hash);
+}

@@ -1,0 +1,22 @@
+/* HTML output for the center's pages: every value goes through html_text. */
+#ifndef FAXCENTER_HTML_H
+#define FAXCENTER_HTML_H
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+/* Append s with &, <, >, " and ' escaped; NULL appends nothing. */
+void	html_text(struct kore_buf *buf, const char *s);
+
+/* The page's head (title escaped) and its end. */
+void	html_begin(struct kore_buf *buf, const char *title);
+void	html_end(struct kore_buf *buf);
+
+/* Send buf as text/html with status, never cached, and free it. */
+int	html_send(struct http_request *req, int status, struct kore_buf *buf);
+
+/* A page that only says one thing. */
+int	html_message(struct http_request *req, int status, const char *title,
+	    const char *text);
+
+#endif

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# usage: tests/center/app.t
+# The Kore app starts on loopback (migrating the schema when asked), answers
+# /healthz from the database through its non-blocking pool, reports 503 while
+# the database is down and recovers when it is back, and serves its assets.
+set -uo pipefail
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/lib.sh"
+in_db "$0" "$@"
+
+tmp=$(mktemp -d)
+cleanup() { center_stop; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+export FAXCENTER_MIGRATE_ON_START=yes
+center_start "$tmp"
+ok $? "kore starts the faxcenter app"
+is "$(sql 'SELECT COUNT(*) FROM schema_migrations')" 1 \
+	"migrate_on_start applied the schema"
+
+body=$(curl -s "$CENTER_URL/healthz")
+is "$body" "ok" "/healthz says ok"
+pids=()
+for i in $(seq 20); do
+	curl -sf -o /dev/null "$CENTER_URL/healthz" &
+	pids+=($!)
+done
+wait_ok=0
+for j in "${pids[@]}"; do wait "$j" || wait_ok=1; done
+ok $wait_ok "twenty concurrent health checks complete"
+is "$(http_status "$CENTER_URL/healthz")" 200 "still healthy after them"
+
+is "$(http_status -X POST "$CENTER_URL/healthz")" 405 "/healthz takes GET only"
+is "$(http_status "$CENTER_URL/m/nothex")" 404 "a malformed token is not routed"
+is "$(http_status "$CENTER_URL/m/$(printf '%064d' 0)")" 404 \
+	"an unknown homepage token is 404"
+like "$(curl -s "$CENTER_URL/assets/style.css")" 'font:' "stylesheet served"
+
+"$FAXCARE_DB_CTL" stop
+is "$(http_status "$CENTER_URL/healthz")" 503 "database down: 503"
+"$FAXCARE_DB_CTL" start
+is "$(http_status "$CENTER_URL/healthz")" 200 "database back: 200 again"
+kill -0 "$CENTER_PID" 2>/dev/null
+ok $? "kore is still running"
+done_testing

@@ -52,24 +52,38 @@ static void what_happened(struct fc_out *s, const struct fc_report *r)
 		fc_out_printf(s, " This completes report %s.", r->completes);
 }
 
+/* " Toner: 12% (low)." from a level (-1 absent) and a state (0 absent). */
+static void level(struct fc_out *s, const char *what, const char *unit,
+		  int percent, enum fc_state state)
+{
+	if (percent < 0 && !state)
+		return;
+	fc_out_printf(s, " %s:", what);
+	if (percent >= 0)
+		fc_out_printf(s, " %d%%%s", percent, unit);
+	if (state)
+		fc_out_printf(s, percent >= 0 ? " (%s)" : " %s",
+			      fc_state_str(state));
+	fc_out_printf(s, ".");
+}
+
 static void levels(struct fc_out *s, const struct fc_report *r)
 {
-	if (r->toner_level >= 0)
-		fc_out_printf(s, " Toner: %d%%.", r->toner_level);
-	if (r->toner_state)
-		fc_out_printf(s, " Toner state: %s.",
-			      fc_state_str(r->toner_state));
-	if (r->drum_life >= 0)
-		fc_out_printf(s, " Drum life left: %d%%.", r->drum_life);
-	if (r->drum_state)
-		fc_out_printf(s, " Drum state: %s.",
-			      fc_state_str(r->drum_state));
+	const char *sep = " Paper:";
+
+	level(s, "Toner", "", r->toner_level, r->toner_state);
+	level(s, "Drum", " of its life left", r->drum_life, r->drum_state);
 	if (r->page_count >= 0)
 		fc_out_printf(s, " Pages printed: %lld.", r->page_count);
-	for (int i = 0; i < FC_TRAYS_MAX; i++)
-		if (r->trays[i])
-			fc_out_printf(s, " Paper tray %d: %s.", i + 1,
-				      fc_state_str(r->trays[i]));
+	for (int i = 0; i < FC_TRAYS_MAX; i++) {
+		if (!r->trays[i])
+			continue;
+		fc_out_printf(s, "%s tray %d %s", sep, i + 1,
+			      fc_state_str(r->trays[i]));
+		sep = ",";
+	}
+	if (sep[0] == ',')
+		fc_out_printf(s, ".");
 }
 
 void fc_human_write(struct fc_out *o, const struct fc_report *r)

@@ -7,6 +7,7 @@
 #   attr FILE [ENGINE]        read /sys/class/faxeng/faxengN/FILE
 #   write_err FILE VALUE      write VALUE to FILE; prints the error message
 #   wait_for CMD...           retry CMD for up to 5 s
+#   step INPUT VALUE          sim INPUT VALUE, then wait for its events
 #   start_monitor FILE        udevadm monitor --property into FILE
 #   stop_monitor
 #   event_with FILE KEY=VAL.. one uevent in FILE has every KEY=VAL
@@ -46,6 +47,25 @@ wait_for() {
 		_i=$((_i + 1))
 	done
 	return 1
+}
+
+# seqnum_after N: engine 0 sent an event numbered above N.
+seqnum_after() {
+	[ "$(attr seqnum)" -gt "$1" ]
+}
+
+# step INPUT VALUE: set a sim input, wait until its events were sent.
+step() {
+	_seq=$(attr seqnum)
+	sim "$1" "$2"
+	wait_for seqnum_after "$_seq" || diag "no event after $1=$2"
+}
+
+# service_action FILE: a technician's action on engine 0, and its events.
+service_action() {
+	_seq=$(attr seqnum)
+	echo 1 >"$ENG/$1"
+	wait_for seqnum_after "$_seq" || diag "no event after $1"
 }
 
 start_udevd() {

@@ -10,20 +10,6 @@ start_monitor "$mon"
 load_sim
 ok $? "faxeng and faxeng_sim load"
 
-# step INPUT VALUE: set a sim input, wait until its events were sent.
-step() {
-	_seq=$(attr seqnum)
-	sim "$1" "$2"
-	wait_for sh -c "[ \$(cat $ENG/seqnum) -gt $_seq ]" ||
-		diag "no event after $1=$2"
-	sleep 0.1
-}
-service() {
-	_seq=$(attr seqnum)
-	echo 1 >"$ENG/$1"
-	wait_for sh -c "[ \$(cat $ENG/seqnum) -gt $_seq ]" ||
-		diag "no event after $1"
-}
 
 sim toner_level 11
 step toner_level 10
@@ -44,8 +30,8 @@ step fuser_error 0
 step pages 5000
 step pages 13000
 step pages 2000
-service drum_reset
-service maintenance_done
+service_action drum_reset
+service_action maintenance_done
 udevadm settle
 stop_monitor
 

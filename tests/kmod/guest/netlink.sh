@@ -1,0 +1,122 @@
+#!/bin/sh
+# usage: netlink.sh (in the test VM; NLC is the nlclient path): the faxeng
+# generic netlink family, GET/dump/SET/events, bad attributes, unprivileged
+. /faxcare/tests/kmod/guest/lib.sh
+
+export ASAN_OPTIONS=detect_leaks=0
+nlc() { "$NLC" "$@" 2>&1; }
+field() { printf '%s\n' "$1" | sed -n "s/^$2=//p" | head -1; }
+
+load_sim engines=2
+ok $? "faxeng and faxeng_sim (2 engines) load"
+
+out=$(nlc get 0)
+is "$(field "$out" name)" faxeng0 "GET 0: name faxeng0"
+is "$(field "$out" model)" "FX-SIM 100" "GET 0: model"
+is "$(field "$out" serial)" SIM0000 "GET 0: serial"
+is "$(field "$out" toner_level)" 100 "GET 0: toner_level 100"
+is "$(field "$out" toner_state)" 0 "GET 0: toner_state FAXENG_SUPPLY_OK"
+is "$(field "$out" tray2_state)" 0 "GET 0: tray 2 ok, nested"
+is "$(field "$out" drum_life)" 100 "GET 0: drum_life"
+is "$(field "$out" drum_rated_pages)" 20000 "GET 0: drum_rated_pages"
+is "$(field "$out" toner_low_threshold)" 10 "GET 0: toner_low_threshold"
+is "$(field "$out" faults)" 0 "GET 0: no faults"
+is "$(field "$out" maintenance_due)" 0 "GET 0: maintenance not due"
+is "$(field "$out" seqnum)" 0 "GET 0: seqnum 0"
+is "$(field "$(nlc get 1)" serial)" SIM0001 "GET 1: the second engine"
+is "$(nlc get 7)" "error: ENODEV: no such engine" "GET 7: ENODEV"
+like "$(nlc raw get)" "^error: EINVAL" "GET without an id: EINVAL"
+
+out=$(nlc dump)
+is "$(printf '%s\n' "$out" | grep -c '^name=')" 2 "dump: two engines"
+like "$(printf '%s\n' "$out" | grep '^name=' | tr '\n' ' ')" \
+	"name=faxeng0 name=faxeng1" "dump: in id order"
+
+# SET: thresholds and actions, strict policy.
+is "$(nlc set 0 toner_low_threshold=20)" ok "SET toner_low_threshold=20"
+is "$(attr toner_low_threshold)" 20 "sysfs shows the new threshold"
+is "$(field "$(nlc get 0)" toner_low_threshold)" 20 "GET shows it too"
+like "$(nlc set 0 toner_low_threshold=100)" "^error: ERANGE" \
+	"SET toner_low_threshold=100: ERANGE"
+like "$(nlc set 0 toner_hysteresis=51)" "^error: ERANGE" \
+	"SET toner_hysteresis=51: ERANGE"
+like "$(nlc set 0 drum_rated_pages=0)" "^error: ERANGE" \
+	"SET drum_rated_pages=0: ERANGE"
+like "$(nlc set 0 action=3)" "^error: ERANGE" "SET action=3: ERANGE"
+like "$(nlc raw set 1:u32:0 17:u8:5)" "^error: EINVAL" \
+	"SET with a u8 where a u32 belongs: EINVAL"
+like "$(nlc raw set 1:u32:0 3:str:x)" "^error: EINVAL" \
+	"SET with a read-only attribute (model): EINVAL"
+like "$(nlc raw set 1:u32:0 99:u32:1)" "^error: EINVAL" \
+	"SET with an unknown attribute: EINVAL"
+like "$(nlc raw get 1:u32:0 17:u32:5)" "^error: EINVAL" \
+	"GET with a SET attribute: EINVAL"
+is "$(nlc set 0)" "error: EINVAL: nothing to set" "SET with nothing: EINVAL"
+is "$(nlc set 9 toner_hysteresis=3)" "error: ENODEV: no such engine" \
+	"SET on no engine: ENODEV"
+is "$(attr toner_low_threshold)" 20 "rejected SETs changed nothing"
+is "$(attr toner_hysteresis)" 5 "toner_hysteresis unchanged"
+sim pages 1000
+is "$(nlc set 0 action=1)" ok "SET action=drum-reset"
+is "$(attr drum_pages)" 0 "drum_pages 0 after the drum reset"
+is "$(attr page_count)" 1000 "page_count kept"
+is "$(nlc set 0 maintenance_interval=500 drum_near_end_threshold=5)" ok \
+	"SET two knobs at once"
+is "$(attr maintenance_due)" 1 "1000 pages past a 500 interval: due"
+is "$(nlc set 0 action=2)" ok "SET action=maintenance-done"
+is "$(attr maintenance_due)" 0 "maintenance_due cleared"
+
+# Unprivileged: GET yes, SET no.
+is "$(field "$(nlc --user 65534 get 0)" name)" faxeng0 "unprivileged GET works"
+like "$(nlc --user 65534 set 0 toner_low_threshold=30)" "^error: EPERM" \
+	"unprivileged SET: EPERM"
+is "$(attr toner_low_threshold)" 20 "unprivileged SET changed nothing"
+
+# Events: every transition reaches a libnl subscriber.
+seq0=$(attr seqnum)
+"$NLC" monitor 100 30 >/tmp/events 2>&1 &
+mon=$!
+wait_for grep -q subscribed /tmp/events
+ok $? "subscriber joined the events group"
+step toner_level 20
+step toner_level 0
+step toner_missing 1
+step tray 2=low
+step tray 2=empty
+step tray 2=missing
+step jam 1
+step door_open 1
+step fuser_error 1
+step toner_missing 0
+step toner_level 100
+step tray 2=ok
+step jam 0
+step door_open 0
+step fuser_error 0
+step pages 19000
+step pages 1000
+sleep 0.5
+kill $mon 2>/dev/null
+wait $mon 2>/dev/null
+for ev in toner-low toner-empty marker-supply-missing media-low media-empty \
+	input-tray-missing media-jam door-open fuser-over-temp opc-near-eol \
+	opc-life-over maintenance-due; do
+	grep -q "reason=$ev active=1 " /tmp/events
+	ok $? "netlink event: $ev raised"
+done
+for ev in toner-empty marker-supply-missing input-tray-missing media-jam \
+	door-open fuser-over-temp; do
+	grep -q "reason=$ev active=0 " /tmp/events
+	ok $? "netlink event: $ev cleared"
+done
+grep -q "reason=media-low active=1 changed=tray2_state severity=1 alert_code=807 condition=3 name=faxeng0" /tmp/events
+ok $? "netlink event: media-low carries file, severity, code, condition"
+last=$(attr seqnum)
+is "$(grep -c '^event' /tmp/events)" "$((last - seq0))" \
+	"one netlink event per transition ($((last - seq0)))"
+is "$(sed -n 's/^event seqnum=\([0-9]*\).*/\1/p' /tmp/events | tr '\n' ' ')" \
+	"$(seq -s ' ' $((seq0 + 1)) "$last") " "event seqnums in order, no gap"
+
+unload_sim
+ok $? "modules unload"
+done_testing

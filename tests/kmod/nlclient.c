@@ -1,0 +1,359 @@
+/*
+ * nlclient: a libnl client of the faxeng generic netlink family, for tests.
+ *
+ * usage: nlclient [--user UID] get ID | dump | set ID NAME=VALUE...
+ *                 | raw CMD ATTR:TYPE:VALUE... | monitor COUNT SECONDS
+ *
+ *   get, dump   print each engine as NAME=VALUE lines, then "--"
+ *   set         FAXENG_CMD_SET with u32 attributes named as in sysfs
+ *               (toner_low_threshold, ..., action)
+ *   raw         CMD get|set with attributes by number, TYPE u8|u32|str
+ *   monitor     join the "events" group, print "subscribed", then one line
+ *               per event until COUNT events or SECONDS passed
+ *   --user UID  drop root first (setgid/setuid), as an unprivileged caller
+ *
+ * A request that fails prints "error: ERRNO-NAME: EXTACK-MESSAGE" and exits 1.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <grp.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+#include <linux/faxeng.h>
+
+static const struct {
+	const char *name;
+	int attr;
+} u32_names[] = {
+	{ "toner_low_threshold", FAXENG_A_TONER_LOW_THRESHOLD },
+	{ "toner_hysteresis", FAXENG_A_TONER_HYSTERESIS },
+	{ "drum_near_end_threshold", FAXENG_A_DRUM_NEAR_END_THRESHOLD },
+	{ "drum_rated_pages", FAXENG_A_DRUM_RATED_PAGES },
+	{ "maintenance_interval", FAXENG_A_MAINTENANCE_INTERVAL },
+	{ "action", FAXENG_A_ACTION },
+	{ "id", FAXENG_A_ID },
+};
+
+static struct nla_policy tray_policy[FAXENG_A_TRAY_MAX + 1] = {
+	[FAXENG_A_TRAY_NUMBER] = { .type = NLA_U32 },
+	[FAXENG_A_TRAY_STATE] = { .type = NLA_U32 },
+};
+
+static int family;
+static int events;
+
+static void die(const char *what, int err)
+{
+	fprintf(stderr, "nlclient: %s: %s\n", what, nl_geterror(err));
+	exit(2);
+}
+
+static void print_u(struct nlattr **tb, int attr, const char *name)
+{
+	if (!tb[attr])
+		return;
+	switch (nla_len(tb[attr])) {
+	case 1:
+		printf("%s=%u\n", name, nla_get_u8(tb[attr]));
+		break;
+	case 4:
+		printf("%s=%u\n", name, nla_get_u32(tb[attr]));
+		break;
+	default:
+		printf("%s=%llu\n", name,
+		       (unsigned long long)nla_get_u64(tb[attr]));
+	}
+}
+
+static void print_trays(struct nlattr *trays)
+{
+	struct nlattr *tray, *tb[FAXENG_A_TRAY_MAX + 1];
+	int rem;
+
+	nla_for_each_nested(tray, trays, rem) {
+		if (nla_parse_nested(tb, FAXENG_A_TRAY_MAX, tray, tray_policy) ||
+		    !tb[FAXENG_A_TRAY_NUMBER] || !tb[FAXENG_A_TRAY_STATE])
+			continue;
+		printf("tray%u_state=%u\n", nla_get_u32(tb[FAXENG_A_TRAY_NUMBER]),
+		       nla_get_u32(tb[FAXENG_A_TRAY_STATE]));
+	}
+}
+
+static int on_msg(struct nl_msg *msg, void *arg)
+{
+	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
+	struct nlattr *tb[FAXENG_A_MAX + 1];
+	static const struct {
+		int attr;
+		const char *name;
+	} nums[] = {
+		{ FAXENG_A_ID, "id" },
+		{ FAXENG_A_TONER_LEVEL, "toner_level" },
+		{ FAXENG_A_TONER_STATE, "toner_state" },
+		{ FAXENG_A_DRUM_LIFE, "drum_life" },
+		{ FAXENG_A_DRUM_STATE, "drum_state" },
+		{ FAXENG_A_DRUM_PAGES, "drum_pages" },
+		{ FAXENG_A_DRUM_RATED_PAGES, "drum_rated_pages" },
+		{ FAXENG_A_FAULTS, "faults" },
+		{ FAXENG_A_MAINTENANCE_DUE, "maintenance_due" },
+		{ FAXENG_A_MAINTENANCE_PAGES, "maintenance_pages" },
+		{ FAXENG_A_MAINTENANCE_INTERVAL, "maintenance_interval" },
+		{ FAXENG_A_PAGE_COUNT, "page_count" },
+		{ FAXENG_A_TONER_LOW_THRESHOLD, "toner_low_threshold" },
+		{ FAXENG_A_TONER_HYSTERESIS, "toner_hysteresis" },
+		{ FAXENG_A_DRUM_NEAR_END_THRESHOLD, "drum_near_end_threshold" },
+		{ FAXENG_A_SEQNUM, "seqnum" },
+		{ FAXENG_A_CONDITIONS, "conditions" },
+		{ FAXENG_A_EVENT_CONDITION, "event_condition" },
+		{ FAXENG_A_EVENT_ACTIVE, "event_active" },
+		{ FAXENG_A_EVENT_SEVERITY, "event_severity" },
+		{ FAXENG_A_EVENT_ALERT_CODE, "event_alert_code" },
+		{ FAXENG_A_EVENT_TRAY, "event_tray" },
+	};
+	size_t i;
+
+	(void)arg;
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, FAXENG_A_MAX, NULL) < 0)
+		return NL_SKIP;
+	if (gh->cmd == FAXENG_CMD_EVENT) {
+		/* One line per event, for grep. */
+		printf("event seqnum=%llu reason=%s active=%u changed=%s "
+		       "severity=%u alert_code=%u condition=%u name=%s\n",
+		       tb[FAXENG_A_SEQNUM] ? (unsigned long long)
+		       nla_get_u64(tb[FAXENG_A_SEQNUM]) : 0ULL,
+		       tb[FAXENG_A_EVENT_REASON] ?
+		       nla_get_string(tb[FAXENG_A_EVENT_REASON]) : "?",
+		       tb[FAXENG_A_EVENT_ACTIVE] ?
+		       nla_get_u8(tb[FAXENG_A_EVENT_ACTIVE]) : 9,
+		       tb[FAXENG_A_EVENT_CHANGED] ?
+		       nla_get_string(tb[FAXENG_A_EVENT_CHANGED]) : "?",
+		       tb[FAXENG_A_EVENT_SEVERITY] ?
+		       nla_get_u32(tb[FAXENG_A_EVENT_SEVERITY]) : 9,
+		       tb[FAXENG_A_EVENT_ALERT_CODE] ?
+		       nla_get_u32(tb[FAXENG_A_EVENT_ALERT_CODE]) : 0,
+		       tb[FAXENG_A_EVENT_CONDITION] ?
+		       nla_get_u32(tb[FAXENG_A_EVENT_CONDITION]) : 99,
+		       tb[FAXENG_A_NAME] ?
+		       nla_get_string(tb[FAXENG_A_NAME]) : "?");
+		fflush(stdout);
+		events++;
+		return NL_OK;
+	}
+	if (tb[FAXENG_A_NAME])
+		printf("name=%s\n", nla_get_string(tb[FAXENG_A_NAME]));
+	if (tb[FAXENG_A_MODEL])
+		printf("model=%s\n", nla_get_string(tb[FAXENG_A_MODEL]));
+	if (tb[FAXENG_A_SERIAL])
+		printf("serial=%s\n", nla_get_string(tb[FAXENG_A_SERIAL]));
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+		print_u(tb, nums[i].attr, nums[i].name);
+	if (tb[FAXENG_A_TRAYS])
+		print_trays(tb[FAXENG_A_TRAYS]);
+	printf("--\n");
+	return NL_OK;
+}
+
+/* The kernel's error and its extended-ack message, if any. */
+static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *err, void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)err - NLMSG_HDRLEN);
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	const char *why = "";
+	int ack_len = sizeof(*err);
+
+	(void)nla;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		ack_len += err->msg.nlmsg_len - NLMSG_HDRLEN;
+	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) &&
+	    nla_parse(tb, NLMSGERR_ATTR_MAX,
+		      (struct nlattr *)((char *)err + ack_len),
+		      nlh->nlmsg_len - NLMSG_HDRLEN - ack_len, NULL) == 0 &&
+	    tb[NLMSGERR_ATTR_MSG])
+		why = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
+	printf("error: %s: %s\n", strerrorname_np(-err->error), why);
+	*(int *)arg = err->error;
+	return NL_STOP;
+}
+
+static struct nl_sock *connect_family(void)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int one = 1;
+
+	if (!sk)
+		die("nl_socket_alloc", -NLE_NOMEM);
+	if (genl_connect(sk) < 0)
+		die("genl_connect", -NLE_FAILURE);
+	if (setsockopt(nl_socket_get_fd(sk), SOL_NETLINK, NETLINK_EXT_ACK,
+		       &one, sizeof(one)) < 0)
+		perror("nlclient: NETLINK_EXT_ACK");
+	family = genl_ctrl_resolve(sk, FAXENG_GENL_NAME);
+	if (family < 0)
+		die("resolving " FAXENG_GENL_NAME, family);
+	return sk;
+}
+
+static int lookup_attr(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(u32_names) / sizeof(u32_names[0]); i++)
+		if (!strcmp(u32_names[i].name, name))
+			return u32_names[i].attr;
+	fprintf(stderr, "nlclient: unknown attribute %s\n", name);
+	exit(2);
+}
+
+/* NAME=VALUE (a u32 by sysfs name) or NUM:TYPE:VALUE (raw). */
+static void put_arg(struct nl_msg *msg, const char *arg)
+{
+	char name[64], type[8], value[64];
+	int attr, ret;
+
+	if (sscanf(arg, "%d:%7[^:]:%63s", &attr, type, value) == 3) {
+		if (!strcmp(type, "u8"))
+			ret = nla_put_u8(msg, attr, strtoul(value, NULL, 0));
+		else if (!strcmp(type, "str"))
+			ret = nla_put_string(msg, attr, value);
+		else
+			ret = nla_put_u32(msg, attr, strtoul(value, NULL, 0));
+	} else if (sscanf(arg, "%63[^=]=%63s", name, value) == 2) {
+		ret = nla_put_u32(msg, lookup_attr(name),
+				  strtoul(value, NULL, 0));
+	} else {
+		fprintf(stderr, "nlclient: bad argument %s\n", arg);
+		exit(2);
+	}
+	if (ret < 0)
+		die("nla_put", ret);
+}
+
+/* Send one request; print replies until the ACK or the dump's end. */
+static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
+		    int nargs)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+	struct nl_cb *cb;
+	int err = 0, ret, i;
+
+	if (!msg)
+		die("nlmsg_alloc", -NLE_NOMEM);
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
+			 flags | NLM_F_ACK, cmd, FAXENG_GENL_VERSION))
+		die("genlmsg_put", -NLE_NOMEM);
+	for (i = 0; i < nargs; i++)
+		put_arg(msg, args[i]);
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!cb)
+		die("nl_cb_alloc", -NLE_NOMEM);
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_msg, NULL);
+	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &err);
+	ret = nl_send_auto(sk, msg);
+	nlmsg_free(msg);
+	if (ret < 0)
+		die("nl_send_auto", ret);
+	/* Until the ACK (or the end of a dump), or an error. */
+	do {
+		ret = nl_recvmsgs(sk, cb);
+	} while (ret > 0);
+	nl_cb_put(cb);
+	if (!err && ret < 0 && ret != -NLE_MSG_TRUNC)
+		die("nl_recvmsgs", ret);
+	return err;
+}
+
+static int monitor(struct nl_sock *sk, int count, int seconds)
+{
+	time_t end = time(NULL) + seconds;
+	struct pollfd pfd;
+	int grp, ret;
+
+	grp = genl_ctrl_resolve_grp(sk, FAXENG_GENL_NAME,
+				    FAXENG_GENL_MCGRP_EVENTS);
+	if (grp < 0)
+		die("resolving the events group", grp);
+	ret = nl_socket_add_membership(sk, grp);
+	if (ret < 0)
+		die("joining the events group", ret);
+	nl_socket_disable_seq_check(sk);
+	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_msg, NULL);
+	printf("subscribed\n");
+	fflush(stdout);
+
+	pfd.fd = nl_socket_get_fd(sk);
+	pfd.events = POLLIN;
+	while (events < count && time(NULL) < end) {
+		ret = poll(&pfd, 1, 200);
+		if (ret < 0 && errno != EINTR)
+			die("poll", -NLE_FAILURE);
+		if (ret > 0) {
+			ret = nl_recvmsgs_default(sk);
+			if (ret < 0)
+				die("nl_recvmsgs", ret);
+		}
+	}
+	return events < count;
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: nlclient [--user UID] get ID | dump | "
+		"set ID NAME=VALUE... | raw get|set ATTR:TYPE:VALUE... | "
+		"monitor COUNT SECONDS\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	struct nl_sock *sk;
+	char idarg[32];
+	int cmd, ret;
+
+	if (argc > 2 && !strcmp(argv[1], "--user")) {
+		uid_t uid = strtoul(argv[2], NULL, 10);
+
+		if (setgroups(0, NULL) || setgid(uid) || setuid(uid)) {
+			perror("nlclient: dropping root");
+			return 2;
+		}
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc < 2)
+		usage();
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	sk = connect_family();
+
+	if (!strcmp(argv[1], "get") && argc == 3) {
+		snprintf(idarg, sizeof(idarg), "id=%s", argv[2]);
+		argv[2] = idarg;
+		ret = exchange(sk, FAXENG_CMD_GET, 0, argv + 2, 1);
+	} else if (!strcmp(argv[1], "dump") && argc == 2) {
+		ret = exchange(sk, FAXENG_CMD_GET, NLM_F_DUMP, NULL, 0);
+	} else if (!strcmp(argv[1], "set") && argc >= 3) {
+		snprintf(idarg, sizeof(idarg), "id=%s", argv[2]);
+		argv[2] = idarg;
+		ret = exchange(sk, FAXENG_CMD_SET, 0, argv + 2, argc - 2);
+		if (!ret)
+			printf("ok\n");
+	} else if (!strcmp(argv[1], "raw") && argc >= 3) {
+		cmd = !strcmp(argv[2], "set") ? FAXENG_CMD_SET : FAXENG_CMD_GET;
+		ret = exchange(sk, cmd, 0, argv + 3, argc - 3);
+		if (!ret)
+			printf("ok\n");
+	} else if (!strcmp(argv[1], "monitor") && argc == 4) {
+		ret = monitor(sk, atoi(argv[2]), atoi(argv[3]));
+	} else {
+		usage();
+	}
+	nl_socket_free(sk);
+	return ret ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+# usage: tests/kmod/spec.t: docs/netlink/faxeng.yaml matches the uapi header
+import os
+import re
+import yaml
+
+top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+header = open(os.path.join(top, "include/uapi/linux/faxeng.h")).read()
+conds = open(os.path.join(top, "include/uapi/linux/faxeng_conditions.h")).read()
+spec = yaml.safe_load(open(os.path.join(top, "docs/netlink/faxeng.yaml")))
+n = 0
+failed = 0
+
+
+def ok(cond, desc, got=None, want=None):
+    global n, failed
+    n += 1
+    print(("ok" if cond else "not ok") + " %d - %s" % (n, desc))
+    if not cond:
+        failed += 1
+        print("# got:  %s\n# want: %s" % (got, want))
+
+
+def enum(name, prefix):
+    """Entries of `enum NAME` in the header, PREFIX stripped, lower-case."""
+    body = re.search(r"enum %s \{(.*?)\};" % name, header, re.S).group(1)
+    names = re.findall(r"^\s*(%s\w+)" % prefix, body, re.M)
+    names = [x for x in names if not x.startswith("__")]
+    return [x[len(prefix):].lower().replace("_", "-") for x in names
+            if not x.endswith(("_UNSPEC", "_MAX"))
+            and x not in ("FAXENG_FAULT_COUNT", "FAXENG_COND_COUNT")]
+
+
+def spec_names(kind, name):
+    for d in spec[kind] if kind != "attribute-sets" else spec[kind]:
+        if d["name"] == name:
+            if kind == "definitions":
+                return d["entries"]
+            return [a["name"] for a in d["attributes"]]
+    return None
+
+
+ok(spec["name"] == "faxeng" and re.search(r'FAXENG_GENL_NAME\s+"faxeng"', header),
+   "family name faxeng in both")
+ok(re.search(r'FAXENG_GENL_MCGRP_EVENTS\s+"%s"' % spec["mcast-groups"]["list"][0]["name"], header),
+   "multicast group name matches")
+for enum_name, prefix, spec_kind, spec_name in [
+        ("faxeng_attr", "FAXENG_A_", "attribute-sets", "engine"),
+        ("faxeng_trays_attr", "FAXENG_A_", "attribute-sets", "trays"),
+        ("faxeng_tray_attr", "FAXENG_A_TRAY_", "attribute-sets", "tray"),
+        ("faxeng_supply_state", "FAXENG_SUPPLY_", "definitions", "supply-state"),
+        ("faxeng_drum_state", "FAXENG_DRUM_", "definitions", "drum-state"),
+        ("faxeng_fault", "FAXENG_FAULT_", "definitions", "fault"),
+        ("faxeng_severity", "FAXENG_SEVERITY_", "definitions", "severity"),
+        ("faxeng_action", "FAXENG_ACTION_", "definitions", "action")]:
+    got = enum(enum_name, prefix)
+    want = spec_names(spec_kind, spec_name)
+    ok(got == want, "%s matches %s %s" % (enum_name, spec_kind, spec_name), got, want)
+got = [op["name"] for op in spec["operations"]["list"]]
+want = enum("faxeng_cmd", "FAXENG_CMD_")
+ok(got == want, "commands in order", got, want)
+got = [x.lower().replace("_", "-") for x in re.findall(r"^\s*X\((\w+),", conds, re.M)]
+ok(got == spec_names("definitions", "condition"),
+   "conditions follow faxeng_conditions.h", got, spec_names("definitions", "condition"))
+print("1..%d" % n)
+raise SystemExit(1 if failed else 0)

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# usage: tests/harness/vm-boot.t
+#
+# scripts/vm/run boots Debian's kernel with the project's module inside:
+# faxeng.ko loads and unloads, and the guest talks to a service listening on
+# the host's 127.0.0.1 through 10.0.2.2 (QEMU user networking).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/scripts/lib.sh"
+. "$top/tests/lib/tap.sh"
+
+tmp=$(mktemp -d)
+listener=
+cleanup() { stop_pid "$listener" || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+[ -e "$top/kmod/faxeng.ko" ]
+ok $? "kmod/faxeng.ko is built (make modules)"
+
+# Each connection: read a line, answer "ack <line>", record the line
+# (wait_port's probe sends none).
+port=$(free_port)
+python3 -c '
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(4)
+while True:
+    c, _ = s.accept()
+    line = c.makefile().readline()
+    if line:
+        c.sendall(b"ack " + line.encode())
+        open(sys.argv[2], "a").write(line)
+    c.close()' "$port" "$tmp/received" &
+listener=$!
+wait_port "$port" 10
+ok $? "host listener on 127.0.0.1:$port"
+
+start=$EPOCHREALTIME
+"$top/scripts/vm/run" --net --artifacts "$tmp/artifacts" \
+	"$top/tests/vm/boot.sh" "$port" >"$tmp/tap" 2>"$tmp/stderr"
+status=$?
+diag "boot to verdict: $(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }") s"
+is "$status" 0 "runner exits 0 when the guest passes"
+[ "$status" -eq 0 ] || diag "$(cat "$tmp/stderr")"
+
+# Each guest result becomes one of ours.
+guest_tests=0
+while read -r line; do
+	case $line in
+	"ok "*) guest_tests=$((guest_tests + 1)); ok 0 "guest: ${line#* - }" ;;
+	"not ok "*) guest_tests=$((guest_tests + 1)); ok 1 "guest: ${line#* - }" ;;
+	esac
+done <"$tmp/tap"
+is "$guest_tests" 6 "guest ran its 6 tests"
+like "$(cat "$tmp/tap")" '^1\.\.6$' "guest printed its plan"
+is "$(cat "$tmp/received" 2>/dev/null)" "hello from faxcare-vm" \
+	"host service received the guest's line"
+[ ! -e "$tmp/artifacts" ]
+ok $? "no console log kept when the run passed"
+done_testing

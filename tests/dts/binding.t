@@ -33,6 +33,21 @@ out=$(dts_validate_ours "$dts_tmp/broken.dtb")
 like "$out" "'jam-gpios' is a required property" "a node without jam-gpios is rejected"
 like "$out" "'debounce-ms' does not match" "an unknown property is rejected"
 
+# The driver and the binding agree: every property faxeng_gpio reads, and
+# every GPIO it asks for (NAME-gpios), is in the binding.
+driver=kmod/faxeng_gpio.c
+[ -r "$driver" ]; ok $? "the GPIO backend's source is at hand"
+read_props=$( {
+	sed -nE 's/.*device_property_read_[a-z0-9_]+\([^,]+, *"([^"]+)".*/\1/p' "$driver"
+	sed -nE 's/.*(gpiod_get[a-z_]*|fxg_add_one)\([^,]+, *"([^"]+)".*/\2-gpios/p' "$driver"
+	grep -q 'iio_channel_get' "$driver" && echo io-channels
+} | sort -u)
+like "$read_props" 'page-pulse-gpios' "the driver's property names are found"
+missing=$(for p in $read_props; do grep -q "^  $p:" "$DTS_BINDING" || echo "$p"; done)
+is "$missing" "" "the binding documents every property the driver reads"
+like "$(grep -o '"faxcare,fax-engine"' "$driver")" faxcare,fax-engine \
+	"the driver matches the binding's compatible"
+
 # The vendor prefix: faxcare everywhere, and not registered by anyone else.
 compat=$(sed -n 's/^ *const: \(.*,fax-engine\)$/\1/p' "$DTS_BINDING")
 is "$compat" faxcare,fax-engine "the compatible is faxcare,fax-engine"

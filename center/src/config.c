@@ -59,7 +59,8 @@ defaults(struct center_config *cfg)
 	cfg->smtp_port = 25;
 	snprintf(cfg->sender, sizeof(cfg->sender), "faxcare-center@localhost");
 	cfg->max_message_bytes = 256 * 1024;
-	cfg->time_window_s = 7 * 24 * 3600;
+	/* FC_MAX_AGE_DEFAULT: spool retries plus MTA queue lifetime. */
+	cfg->time_window_s = 10 * 24 * 3600;
 	cfg->coalesce_ms = 2000;
 	cfg->confirm_ttl_h = 72;
 	cfg->token_ttl_d = 90;

@@ -11,6 +11,15 @@ static void
 set_err(struct db *db, const char *what, const char *msg)
 {
 	snprintf(db->err, sizeof(db->err), "%s: %s", what, msg);
+	db->errnum = db->mysql != NULL ? mysql_errno(db->mysql) : 0;
+}
+
+static void
+set_stmt_err(struct db *db, const char *what, MYSQL_STMT *stmt)
+{
+	snprintf(db->err, sizeof(db->err), "%s: %s", what,
+	    mysql_stmt_error(stmt));
+	db->errnum = mysql_stmt_errno(stmt);
 }
 
 int
@@ -73,7 +82,7 @@ prepare_bind(struct db *db, const char *sql, const struct db_val *params,
 		return NULL;
 	}
 	if (mysql_stmt_prepare(stmt, sql, strlen(sql))) {
-		set_err(db, "prepare", mysql_stmt_error(stmt));
+		set_stmt_err(db, "prepare", stmt);
 		mysql_stmt_close(stmt);
 		return NULL;
 	}
@@ -98,12 +107,12 @@ prepare_bind(struct db *db, const char *sql, const struct db_val *params,
 		}
 	}
 	if (n > 0 && mysql_stmt_bind_param(stmt, bind)) {
-		set_err(db, "bind", mysql_stmt_error(stmt));
+		set_stmt_err(db, "bind", stmt);
 		mysql_stmt_close(stmt);
 		return NULL;
 	}
 	if (mysql_stmt_execute(stmt)) {
-		set_err(db, "execute", mysql_stmt_error(stmt));
+		set_stmt_err(db, "execute", stmt);
 		mysql_stmt_close(stmt);
 		return NULL;
 	}
@@ -144,7 +153,7 @@ db_select(struct db *db, const char *sql, const struct db_val *params,
 		return -1;
 	if (mysql_stmt_attr_set(stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &on) ||
 	    mysql_stmt_store_result(stmt)) {
-		set_err(db, "store", mysql_stmt_error(stmt));
+		set_stmt_err(db, "store", stmt);
 		goto out;
 	}
 	if ((meta = mysql_stmt_result_metadata(stmt)) == NULL) {
@@ -179,7 +188,7 @@ db_select(struct db *db, const char *sql, const struct db_val *params,
 	}
 	mysql_free_result(meta);
 	if (mysql_stmt_bind_result(stmt, bind)) {
-		set_err(db, "bind_result", mysql_stmt_error(stmt));
+		set_stmt_err(db, "bind_result", stmt);
 		goto out;
 	}
 	rows = 0;
@@ -197,8 +206,7 @@ db_select(struct db *db, const char *sql, const struct db_val *params,
 		stop = cb(arg, ncols < 32 ? ncols : 32, row, lens);
 	}
 	if (r != MYSQL_NO_DATA) {
-		set_err(db, "fetch", r == MYSQL_DATA_TRUNCATED ?
-		    "data truncated" : mysql_stmt_error(stmt));
+		set_stmt_err(db, "fetch", stmt);
 		rows = -1;
 	}
 out:
@@ -212,6 +220,22 @@ out:
 	free(bind);
 	mysql_stmt_close(stmt);
 	return rows;
+}
+
+static int
+first_int(void *arg, unsigned int ncols, char **vals, unsigned long *lens)
+{
+	(void)lens;
+	if (ncols > 0 && vals[0] != NULL)
+		*(long long *)arg = strtoll(vals[0], NULL, 10);
+	return 1;
+}
+
+int
+db_select_int(struct db *db, const char *sql, const struct db_val *params,
+    unsigned int n, long long *value)
+{
+	return db_select(db, sql, params, n, first_int, value);
 }
 
 int

@@ -18,6 +18,7 @@
 struct db {
 	MYSQL	*mysql;
 	char	 err[256];	/* the last failure, for the log */
+	unsigned int errnum;	/* its MariaDB error number */
 };
 
 enum db_val_type { DB_VAL_NULL, DB_VAL_STR, DB_VAL_BLOB, DB_VAL_INT };
@@ -52,6 +53,11 @@ int	db_exec(struct db *db, const char *sql, const struct db_val *params,
  */
 int	db_select(struct db *db, const char *sql, const struct db_val *params,
 	    unsigned int n, db_row_cb cb, void *arg);
+
+/* The first column of the first row as a number; *value is left alone
+ * when there is no row. Returns the number of rows, or -1. */
+int	db_select_int(struct db *db, const char *sql,
+	    const struct db_val *params, unsigned int n, long long *value);
 
 int	db_begin(struct db *db);
 int	db_commit(struct db *db);

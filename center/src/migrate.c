@@ -10,22 +10,13 @@
 #define LOCK_NAME	"faxcare_migrate"
 
 static int
-one_int(void *arg, unsigned int ncols, char **vals, unsigned long *lens)
-{
-	(void)lens;
-	if (ncols > 0 && vals[0] != NULL)
-		*(long long *)arg = strtoll(vals[0], NULL, 10);
-	return 1;
-}
-
-static int
 is_applied(struct db *db, unsigned int version, int *applied)
 {
 	struct db_val	p[] = { DB_INT(version) };
 	long long	n = 0;
 
-	if (db_select(db, "SELECT COUNT(*) FROM schema_migrations "
-	    "WHERE version = ?", p, 1, one_int, &n) < 0)
+	if (db_select_int(db, "SELECT COUNT(*) FROM schema_migrations "
+	    "WHERE version = ?", p, 1, &n) < 0)
 		return -1;
 	*applied = n > 0;
 	return 0;
@@ -78,8 +69,7 @@ migrate_apply(struct db *db, FILE *log)
 
 	if (ensure_table(db))
 		return -1;
-	if (db_select(db, "SELECT GET_LOCK(?, 60)", lock, 1, one_int,
-	    &got) < 0)
+	if (db_select_int(db, "SELECT GET_LOCK(?, 60)", lock, 1, &got) < 0)
 		return -1;
 	if (got != 1) {
 		snprintf(db->err, sizeof(db->err), "migration lock not granted");
@@ -104,8 +94,7 @@ migrate_apply(struct db *db, FILE *log)
 	}
 	rc = 0;
 out:
-	if (db_select(db, "SELECT RELEASE_LOCK(?)", lock, 1, one_int,
-	    &got) < 0)
+	if (db_select_int(db, "SELECT RELEASE_LOCK(?)", lock, 1, &got) < 0)
 		rc = -1;
 	return rc;
 }

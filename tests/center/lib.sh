@@ -56,3 +56,28 @@ center_stop() {
 
 # http_get URL: print "STATUS BODY" (body on following lines).
 http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+
+# center_secret DIR: a private copy of the fixtures' master key (key files
+# must not be readable by others; git does not keep modes). Exports
+# FAXCENTER_MASTER_SECRET_FILE.
+center_secret() {
+	install -m 600 "$CENTER_FIXTURES/master.key" "$1/master.key"
+	export FAXCENTER_MASTER_SECRET_FILE=$1/master.key
+}
+
+# mkreport ARGS: a fresh signed report (see tests/center/tools/mkreport.c)
+# with the fixtures' key.
+mkreport() {
+	"$CENTER_BUILD/tests/mkreport" -k "$FAXCENTER_MASTER_SECRET_FILE" "$@"
+}
+
+# mailgate FILE: deliver FILE as the MTA would; prints the exit status,
+# stderr goes to $MAILGATE_ERR.
+MAILGATE_ERR=/dev/null
+mailgate() {
+	"$CENTER_BUILD/faxcenter-mailgate" <"$1" 2>"$MAILGATE_ERR"
+	echo $?
+}
+
+# rid N: a report id for test report number N.
+rid() { printf '%032x' "$1"; }

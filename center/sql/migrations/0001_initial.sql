@@ -76,6 +76,7 @@ CREATE TABLE reports (
 	raw		MEDIUMBLOB NOT NULL,
 	UNIQUE KEY reports_uid (report_uid),
 	KEY reports_terminal (terminal_id, received_at),
+	KEY reports_completes (completes_uid),
 	CONSTRAINT reports_terminal FOREIGN KEY (terminal_id) REFERENCES terminals (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 

@@ -1,0 +1,150 @@
+/* Ingest a report e-mail: verify it, then apply it in one transaction. */
+#include <stdio.h>
+#include <string.h>
+
+#include <mysqld_error.h>
+
+#include "ingest.h"
+#include "mime.h"
+
+/* A deadlock between concurrent deliveries is retried this often. */
+#define INGEST_TRIES	3
+
+static void
+result(struct ingest_result *res, enum ingest_outcome outcome,
+    const char *what, const char *detail)
+{
+	res->outcome = outcome;
+	snprintf(res->reason, sizeof(res->reason), "%s%s%s", what,
+	    detail != NULL ? ": " : "", detail != NULL ? detail : "");
+}
+
+/* Steps 1..4 of docs/protocol.md section 6: all permanent failures. */
+static int
+verify(struct ingest *ig, struct ingest_report *ir, const char *text,
+    size_t len, struct ingest_result *res)
+{
+	struct fc_error	err;
+	struct fc_key	key;
+	int		rc;
+
+	if (fc_report_parse_body(text, len, &ir->r, &err)) {
+		result(res, INGEST_INVALID, "malformed report", err.text);
+		return -1;
+	}
+	snprintf(res->report_id, sizeof(res->report_id), "%s",
+	    ir->r.report_id);
+	rc = fc_key_derive(&ig->master, ir->r.terminal_id, &key, &err);
+	if (rc == 0)
+		rc = fc_report_verify(&ir->r, &key, &err);
+	fc_key_wipe(&key);
+	if (rc) {
+		result(res, INGEST_INVALID, "signature refused", err.text);
+		return -1;
+	}
+	if (fc_report_check_time(&ir->r, ig->now, ig->cfg->time_window_s,
+	    FC_MAX_AHEAD_DEFAULT, &err)) {
+		result(res, INGEST_INVALID, "report time refused", err.text);
+		return -1;
+	}
+	return 0;
+}
+
+/* Cheap early exit for a redelivery; report_store catches a race. */
+static int
+known_report(struct ingest *ig, const struct ingest_report *ir,
+    struct ingest_result *res)
+{
+	struct db_val	p[] = { DB_STR(ir->r.report_id) };
+	long long	n = 0;
+
+	if (db_select_int(ig->db, "SELECT COUNT(*) FROM reports "
+	    "WHERE report_uid = ?", p, 1, &n) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	result(res, INGEST_DUPLICATE, "report already stored", ir->r.report_id);
+	return 1;
+}
+
+static int
+apply(struct ingest *ig, struct ingest_report *ir, struct ingest_result *res)
+{
+	int	rc;
+
+	if ((rc = known_report(ig, ir, res)) != 0)
+		return rc;
+	switch (ir->r.type) {
+	case FC_REPORT_REGISTRATION:
+		return ingest_registration(ig, ir, res);
+	case FC_REPORT_STATUS:
+		return ingest_status(ig, ir, res);
+	case FC_REPORT_COMPLETION:
+		return ingest_completion(ig, ir, res);
+	case FC_REPORT_METER:
+		return ingest_meter(ig, ir, res);
+	default:
+		result(res, INGEST_INVALID, "unknown report type", NULL);
+		return 1;
+	}
+}
+
+void
+ingest_message(struct ingest *ig, const char *raw, size_t len,
+    struct ingest_result *res)
+{
+	struct ingest_report	ir;
+	struct mime_text	mt;
+	char			err[160];
+	int			rc = -1, tries;
+
+	memset(res, 0, sizeof(*res));
+	memset(&ir, 0, sizeof(ir));
+	if ((long)len > ig->cfg->max_message_bytes) {
+		snprintf(err, sizeof(err), "%zu bytes, the limit is %ld",
+		    len, ig->cfg->max_message_bytes);
+		result(res, INGEST_INVALID, "message too large", err);
+		return;
+	}
+	if (mime_extract(raw, len, &mt, err, sizeof(err))) {
+		result(res, INGEST_INVALID, "malformed mail", err);
+		return;
+	}
+	if (verify(ig, &ir, mt.text, mt.len, res)) {
+		mime_text_free(&mt);
+		return;
+	}
+	if (ig->db->mysql == NULL) {
+		result(res, INGEST_TEMPFAIL, "database unavailable",
+		    ig->db->err);
+		mime_text_free(&mt);
+		return;
+	}
+	ir.raw = raw;
+	ir.rawlen = len;
+	ir.message_id = mt.message_id;
+	for (tries = 0; tries < INGEST_TRIES; tries++) {
+		res->outcome = INGEST_STORED;
+		if (db_begin(ig->db)) {
+			rc = -1;
+			break;
+		}
+		rc = apply(ig, &ir, res);
+		if (rc == 0 && db_commit(ig->db) == 0)
+			break;
+		db_rollback(ig->db);
+		if (rc > 0)
+			break;
+		rc = -1;
+		if (ig->db->errnum != ER_LOCK_DEADLOCK &&
+		    ig->db->errnum != ER_LOCK_WAIT_TIMEOUT)
+			break;
+	}
+	mime_text_free(&mt);
+	if (rc < 0)
+		result(res, INGEST_TEMPFAIL, "database unavailable",
+		    ig->db->err);
+	else if (rc == 0)
+		snprintf(res->reason, sizeof(res->reason), "stored %s report %s",
+		    fc_report_type_str(ir.r.type), ir.r.report_id);
+}

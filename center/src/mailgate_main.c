@@ -1,0 +1,139 @@
+/*
+ * faxcenter-mailgate: the MTA pipes one message to it (Postfix pipe
+ * transport or an alias "|faxcenter-mailgate"). It stores the report in the
+ * center's database and exits per sysexits(3):
+ *   0            stored, or already stored (a redelivery changes nothing)
+ *   65 DATAERR   not a valid report: malformed, oversized, forged, stale
+ *   67 NOUSER    a valid report from a terminal that never registered
+ *   75 TEMPFAIL  the database is unavailable: the MTA keeps the message and
+ *                retries
+ * The reason goes to stderr (the MTA puts it into its log and any bounce).
+ *
+ * usage: faxcenter-mailgate [-c CONFIG]
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "ingest.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: faxcenter-mailgate [-c CONFIG]\n");
+	exit(EX_USAGE);
+}
+
+/* Read stdin, at most limit + 1 bytes (enough to know it is too big). */
+static char *
+read_message(size_t limit, size_t *len)
+{
+	char	*buf;
+	size_t	 got = 0;
+	ssize_t	 n;
+
+	if ((buf = malloc(limit + 2)) == NULL)
+		return NULL;
+	while (got < limit + 1) {
+		n = read(STDIN_FILENO, buf + got, limit + 1 - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			free(buf);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	buf[got] = '\0';
+	*len = got;
+	return buf;
+}
+
+/* Refusals are kept on record for staff, when the database lets us. */
+static void
+audit_refusal(struct db *db, const struct ingest_result *res)
+{
+	struct db_val	p[] = {
+		res->report_id[0] ? DB_STR(res->report_id) : DB_NULL(),
+		DB_STR(res->reason),
+	};
+
+	if (db->mysql == NULL)
+		return;
+	if (db_exec(db, "INSERT INTO audit_log (actor, action, subject, "
+	    "detail) VALUES ('mailgate', 'refused', ?, ?)", p, 2, NULL, NULL))
+		fprintf(stderr, "faxcenter-mailgate: audit: %s\n", db->err);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct center_config	cfg;
+	struct ingest		ig;
+	struct ingest_result	res;
+	struct db		db;
+	struct fc_error		ferr;
+	const char		*path = NULL;
+	char			 err[256], *msg;
+	size_t			 len;
+	int			 ch;
+
+	while ((ch = getopt(argc, argv, "c:")) != -1) {
+		if (ch != 'c')
+			usage();
+		path = optarg;
+	}
+	if (optind != argc)
+		usage();
+	/* Our own trouble is temporary too: the message must not be lost. */
+	if (center_config_load(&cfg, path, err, sizeof(err))) {
+		fprintf(stderr, "faxcenter-mailgate: %s\n", err);
+		return EX_TEMPFAIL;
+	}
+	memset(&ig, 0, sizeof(ig));
+	if (fc_key_load_file(cfg.master_secret_file, &ig.master, &ferr)) {
+		fprintf(stderr, "faxcenter-mailgate: %s\n", ferr.text);
+		return EX_TEMPFAIL;
+	}
+	if ((msg = read_message((size_t)cfg.max_message_bytes, &len)) == NULL) {
+		fprintf(stderr, "faxcenter-mailgate: reading the message: %s\n",
+		    strerror(errno));
+		return EX_TEMPFAIL;
+	}
+	memset(&db, 0, sizeof(db));
+	ig.cfg = &cfg;
+	ig.db = &db;
+	ig.now = time(NULL);
+	/* Verification needs no database: a bad report is refused even
+	 * while the database is down (ingest then says TEMPFAIL for the rest). */
+	(void)db_open(&db, &cfg);
+	ingest_message(&ig, msg, len, &res);
+	free(msg);
+	fc_key_wipe(&ig.master);
+	switch (res.outcome) {
+	case INGEST_STORED:
+	case INGEST_DUPLICATE:
+		fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+		db_close(&db);
+		return EX_OK;
+	case INGEST_INVALID:
+	case INGEST_UNKNOWN_TERMINAL:
+		fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+		audit_refusal(&db, &res);
+		db_close(&db);
+		return res.outcome == INGEST_INVALID ? EX_DATAERR : EX_NOUSER;
+	case INGEST_TEMPFAIL:
+		break;
+	}
+	fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+	db_close(&db);
+	return EX_TEMPFAIL;
+}

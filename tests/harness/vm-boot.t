@@ -4,17 +4,7 @@
 # scripts/vm/run boots Debian's kernel with the project's module inside:
 # faxeng.ko loads and unloads, and the guest talks to a service listening on
 # the host's 127.0.0.1 through 10.0.2.2 (QEMU user networking).
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-. "$top/scripts/lib.sh"
-. "$top/tests/lib/tap.sh"
-
-tmp=$(mktemp -d)
-listener=
-cleanup() { stop_pid "$listener" || true; rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+. "$(dirname "$0")/../vm/host-setup.sh"
 
 [ -e "$top/kmod/faxeng.ko" ]
 ok $? "kmod/faxeng.ko is built (make modules)"
@@ -35,7 +25,7 @@ while True:
         c.sendall(b"ack " + line.encode())
         open(sys.argv[2], "a").write(line)
     c.close()' "$port" "$tmp/received" &
-listener=$!
+bg=$!
 wait_port "$port" 10
 ok $? "host listener on 127.0.0.1:$port"
 

@@ -5,17 +5,7 @@
 # WARNING, a guest that never reports a verdict, a timeout and a failing
 # guest script each give a non-zero exit, a `not ok` line naming the cause and
 # the console log kept; an interrupted run leaves neither QEMU nor temp files.
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-. "$top/scripts/lib.sh"
-. "$top/tests/lib/tap.sh"
-
-tmp=$(mktemp -d)
-runner=
-cleanup() { stop_pid "$runner" || true; rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+. "$(dirname "$0")/../vm/host-setup.sh"
 
 # misbehave CASE [RUNNER OPTIONS...]: run the guest, leave its exit status in
 # $status, its stdout in $tmp/CASE.tap and its stderr in $tmp/CASE.err.
@@ -90,17 +80,17 @@ ok $? "fail: the console log is kept"
 mkdir "$tmp/tmpdir"
 TMPDIR=$tmp/tmpdir "$top/scripts/vm/run" --timeout 120 \
 	"$top/tests/vm/misbehave.sh" sleep >"$tmp/int.tap" 2>"$tmp/int.err" &
-runner=$!
+bg=$!
 for _ in $(seq 600); do
 	grep -q '^ok 1 - about to sleep' "$tmp"/tmpdir/faxcare-vm.*/tap.out 2>/dev/null && break
 	sleep 0.1
 done
 pgrep -f "$tmp/tmpdir/faxcare-vm" >/dev/null
 ok $? "interrupt: QEMU runs the sleeping guest"
-kill -TERM "$runner"
-wait "$runner"
+kill -TERM "$bg"
+wait "$bg"
 status=$?
-runner=
+bg=
 [ "$status" -ne 0 ]
 ok $? "interrupt: runner exits non-zero"
 ! pgrep -f "$tmp/tmpdir/faxcare-vm" >/dev/null

@@ -15,7 +15,7 @@ trap 'exit 143' TERM
 # The kernel sources and the uapi header they export. faxeng_conditions.h is
 # an X-macro table, a form checkpatch cannot parenthesize; it is compiled
 # (and so checked by W=1 and sparse) through faxeng.h.
-mapfile -t sources < <(cd "$top" && ls kmod/*.c kmod/*.h tests/kmod/*.c \
+mapfile -t sources < <(cd "$top" && ls kmod/*.c kmod/*.h tests/kmod/helper/*.c \
 	bench/kmod/*.c 2>/dev/null | grep -v '\.mod\.c$' |
 	xargs grep -l 'SPDX-License-Identifier: GPL-2.0' |
 	xargs grep -L '^#include <stdio.h>')
@@ -30,10 +30,18 @@ mkdir -p "$tmp/src"
 cp -r "$top/Kbuild" "$top/kmod" "$top/include" "$tmp/src/"
 rm -f "$tmp/src/kmod/"*.o "$tmp/src/kmod/"*.ko "$tmp/src/kmod/".*.cmd
 make -C "$kdir" M="$tmp/src" W=1 C=1 modules >"$tmp/build.log" 2>&1
-ok $? "W=1 C=1 build succeeds"
+ok $? "W=1 C=1 build of kmod/ succeeds"
+# The test fixture and the benchmark modules, held to the same bar.
+for d in tests/kmod/helper bench/kmod/module; do
+	[ -d "$top/$d" ] || continue
+	mkdir -p "$tmp/$d"
+	cp "$top/$d/Kbuild" "$top/$d/"*.c "$tmp/$d/"
+	make -C "$kdir" M="$tmp/$d" W=1 C=1 modules >>"$tmp/build.log" 2>&1
+	ok $? "W=1 C=1 build of $d succeeds"
+done
 warnings=$(grep -E 'warning|error|sparse' "$tmp/build.log" | grep -v '^make')
 is "$warnings" "" "W=1 and sparse report nothing"
-for ko in faxeng faxeng_sim; do
+for ko in faxeng faxeng_sim faxeng_gpio; do
 	[ -e "$tmp/src/kmod/$ko.ko" ]
 	ok $? "$ko.ko built"
 done

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# usage: tests/kmod/gpio.t: faxeng_gpio against a fixture module providing
+# GPIO lines, interrupts and an IIO channel (Debian amd64 has no device tree,
+# gpio-sim or gpio-mockup), in the VM
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/scripts/lib.sh"
+# Not under /tmp: the guest mounts a tmpfs there.
+tmp=$(mktemp -d /var/tmp/faxeng-gpio.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+cp "$top/tests/kmod/helper/Kbuild" "$top/tests/kmod/helper/"*.c "$tmp/"
+if ! make -C "/usr/src/linux-headers-$FAXCARE_KVER-amd64" M="$tmp" modules \
+	>"$tmp/build.log" 2>&1; then
+	echo "not ok 1 - the faxeng_test_gpio fixture builds"
+	sed 's/^/# /' "$tmp/build.log"
+	echo "1..1"
+	exit 1
+fi
+"$top/scripts/vm/run" --timeout 240 --module "$tmp/faxeng_test_gpio.ko" \
+	"$top/tests/kmod/guest/gpio.sh"

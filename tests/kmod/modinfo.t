@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# usage: tests/kmod/modinfo.t: module names, firmware aliases and
+# dependencies that udev/modprobe and the other layers rely on
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/lib/tap.sh"
+ko=$top/kmod
+
+for m in faxeng faxeng_sim faxeng_gpio; do
+	is "$(modinfo -F name "$ko/$m.ko" 2>&1)" "$m" "$m.ko is built and named $m"
+	is "$(modinfo -F license "$ko/$m.ko" 2>&1)" GPL "$m.ko is GPL"
+done
+aliases=$(modinfo -F alias "$ko/faxeng_gpio.ko" 2>&1)
+like "$aliases" '^of:N\*T\*Cfaxcare,fax-engine$' \
+	"faxeng_gpio autoloads for compatible faxcare,fax-engine"
+like "$aliases" '^platform:fax-engine$' \
+	"faxeng_gpio autoloads for a platform device named fax-engine"
+is "$(modinfo -F depends "$ko/faxeng_gpio.ko" | tr ',' '\n' | sort | tr '\n' ' ')" \
+	"faxeng industrialio " "faxeng_gpio needs faxeng and industrialio only"
+is "$(modinfo -F depends "$ko/faxeng_sim.ko")" faxeng "faxeng_sim needs faxeng"
+is "$(modinfo -F depends "$ko/faxeng.ko")" "" "faxeng needs nothing"
+done_testing

@@ -15,7 +15,11 @@ for o in faxcare-fax-engine-rpi4 faxcare-fax-engine-rpi4-adc; do
 	is "$out" "" "dtc has no warning about $o"
 done
 
-# Debian builds the tree without -@; the boot loader needs the gpio label.
+# Debian builds the tree without -@, so the overlay finds no gpio label...
+! fdtoverlay -i "$base" -o "$dts_tmp/unlabelled.dtb" \
+	"$dts_tmp/faxcare-fax-engine-rpi4.dtbo" 2>/dev/null
+ok $? "Debian's tree lacks the gpio label the overlay needs"
+# ...until it is added, as dts/README.md tells the integrator to.
 cp "$base" "$dts_tmp/base.dtb"
 dts_add_symbol "$dts_tmp/base.dtb" gpio "$gpio_path"
 out=$(fdtoverlay -i "$dts_tmp/base.dtb" -o "$dts_tmp/gpio.dtb" \
@@ -61,5 +65,16 @@ dts_validate_all "$m" >"$dts_tmp/merged.report"
 out=$(diff "$dts_tmp/base.report" "$dts_tmp/merged.report")
 ok $? "the overlays add nothing to the core schemas' report on the base tree" ||
 	diag "$out"
+
+# The same header and SoC: the Raspberry Pi 400 and the CM4 on its IO board.
+for board in bcm2711-rpi-400 bcm2711-rpi-cm4-io; do
+	cp "$ARM64_DTB_DIR/broadcom/$board.dtb" "$dts_tmp/$board.dtb"
+	dts_add_symbol "$dts_tmp/$board.dtb" gpio "$gpio_path"
+	out=$(fdtoverlay -i "$dts_tmp/$board.dtb" -o "$dts_tmp/$board-fax.dtb" \
+		"$dts_tmp/faxcare-fax-engine-rpi4.dtbo" "$dts_tmp/faxcare-fax-engine-rpi4-adc.dtbo" 2>&1)
+	ok $? "the overlays apply to Debian's $board.dtb too" || diag "$out"
+	is "$(dts_validate_ours "$dts_tmp/$board-fax.dtb")" "" \
+		"dt-validate: merged $board tree satisfies the binding, no output at all"
+done
 
 done_testing

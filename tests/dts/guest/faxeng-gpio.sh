@@ -7,30 +7,8 @@
 # low and door sensors are asserted, the rest are not), and turns QEMU's
 # power-button pulse on line 3 (the page pulse) into a page and a uevent.
 . /faxcare/tap.sh
-
-# Every uevent's environment, one file per event, from before the probe.
-mkdir -p /tmp/uevents
-uevent sh -c 'env >/tmp/uevents/$SEQNUM' &
-# wait_for SECS CMD...: retry CMD every 50 ms for up to SECS seconds.
-wait_for() {
-	n=$(($1 * 20))
-	shift
-	until "$@"; do
-		n=$((n - 1))
-		[ "$n" -gt 0 ] || return 1
-		sleep 0.05
-	done
-}
-# events_with PATTERN...: the event files holding every PATTERN line.
-events_with() {
-	files=$(ls /tmp/uevents/* 2>/dev/null)
-	for p in "$@"; do
-		[ -n "$files" ] || return 1
-		files=$(grep -lx "$p" $files)
-	done
-	[ -n "$files" ] && echo "$files"
-}
-has_event() { events_with "$@" >/dev/null; }
+. /faxcare/tests/dts/guest/uevents.sh
+uevents_start
 
 modprobe faxeng_gpio
 ok $? "modprobe faxeng_gpio"
@@ -46,13 +24,13 @@ is "$(r serial)" QEMU-0001 "serial from the device tree"
 is "$(r trays)" 1 "one tray (one paper-empty line)"
 is "$(r drum_rated_pages)" 30000 "drum life from faxcare,drum-rated-pages"
 is "$(r maintenance_interval)" 1 "interval from faxcare,maintenance-interval-pages"
-wait_for 5 has_event ACTION=add SUBSYSTEM=faxeng
+wait_for 5 seen ACTION=add SUBSYSTEM=faxeng
 ok $? "an add uevent for the engine"
 
 # The lines are read once debounced; each asserted one is announced.
-wait_for 5 has_event ACTION=change FAXENG_CONDITION=PAPER_LOW FAXENG_ACTIVE=1 FAXENG_TRAY=1
+wait_for 5 seen ACTION=change FAXENG_CONDITION=PAPER_LOW FAXENG_ACTIVE=1 FAXENG_TRAY=1
 ok $? "tray 1's active-low paper-low line reads low: a PAPER_LOW uevent"
-wait_for 5 has_event ACTION=change FAXENG_CONDITION=DOOR_OPEN FAXENG_ACTIVE=1
+wait_for 5 seen ACTION=change FAXENG_CONDITION=DOOR_OPEN FAXENG_ACTIVE=1
 ok $? "the active-low door line reads low: a DOOR_OPEN uevent"
 is "$(r tray1_state)" low "tray1_state: low"
 is "$(r faults)" door-open "faults: door-open only (the active-high jam and fuser lines read low)"
@@ -63,7 +41,7 @@ is "$(r maintenance_due)" 0 "no maintenance due yet"
 
 vm-host system_powerdown
 ok $? "QEMU pulses PL061 line 3, the page-pulse line"
-wait_for 5 has_event ACTION=change FAXENG_CONDITION=MAINTENANCE_DUE FAXENG_ACTIVE=1
+wait_for 5 seen ACTION=change FAXENG_CONDITION=MAINTENANCE_DUE FAXENG_ACTIVE=1
 ok $? "the page makes maintenance due: a change uevent seen in the guest"
 ev=$(events_with ACTION=change FAXENG_CONDITION=MAINTENANCE_DUE FAXENG_ACTIVE=1 | head -n 1)
 like "$(cat "$ev" 2>&1)" '^FAXENG_PAGE_COUNT=1$' "the uevent counts the page"

@@ -1,0 +1,39 @@
+# shellcheck shell=sh
+# Guest helpers of the arm64 tests (busybox sh): record every uevent and
+# wait for the ones a test expects. Source it after /faxcare/tap.sh.
+#
+#   uevents_start                 from now on, one file of KEY=VALUE lines
+#                                 per uevent in /tmp/uevents/
+#   wait_for SECS CMD...          retry CMD every 50 ms for up to SECS s
+#   events_with PATTERN...        the event files holding every PATTERN line
+#   count_events PATTERN...       how many events hold every PATTERN line
+#   seen PATTERN...               whether any event holds them all
+
+uevents_start() {
+	mkdir -p /tmp/uevents
+	uevent sh -c 'env >/tmp/uevents/$SEQNUM' &
+}
+
+wait_for() {
+	_wf_n=$(($1 * 20))
+	shift
+	until "$@"; do
+		_wf_n=$((_wf_n - 1))
+		[ "$_wf_n" -gt 0 ] || return 1
+		sleep 0.05
+	done
+}
+
+events_with() {
+	for _ev in /tmp/uevents/*; do
+		[ -e "$_ev" ] || continue
+		for _p in "$@"; do
+			grep -qx "$_p" "$_ev" || continue 2
+		done
+		echo "$_ev"
+	done
+}
+
+count_events() { events_with "$@" | wc -l; }
+
+seen() { [ -n "$(events_with "$@")" ]; }

@@ -4,6 +4,7 @@
 # scripts/vm/run boots Debian's kernel with the project's module inside:
 # faxeng.ko loads and unloads, and the guest talks to a service listening on
 # the host's 127.0.0.1 through 10.0.2.2 (QEMU user networking).
+# shellcheck source=tests/vm/host-setup.sh
 . "$(dirname "$0")/../vm/host-setup.sh"
 
 [ -e "$top/kmod/faxeng.ko" ]

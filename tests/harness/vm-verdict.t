@@ -5,6 +5,7 @@
 # WARNING, a guest that never reports a verdict, a timeout and a failing
 # guest script each give a non-zero exit, a `not ok` line naming the cause and
 # the console log kept; an interrupted run leaves neither QEMU nor temp files.
+# shellcheck source=tests/vm/host-setup.sh
 . "$(dirname "$0")/../vm/host-setup.sh"
 
 # misbehave CASE [RUNNER OPTIONS...]: run the guest, leave its exit status in

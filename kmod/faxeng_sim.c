@@ -51,6 +51,7 @@ enum sim_input {
 	SIM_FUSER_ERROR,
 	SIM_PAGES,
 	SIM_FLAP,
+	SIM_FLAPPED,
 };
 
 struct sim_engine {
@@ -63,6 +64,7 @@ struct sim_engine {
 	u64 pulses;
 	u32 flap_rate;
 	bool flap_jam;			/* the flapped jam input, timer only */
+	u64 flapped;			/* toggles so far, timer only */
 	struct hrtimer flap_timer;
 };
 
@@ -84,6 +86,7 @@ static enum hrtimer_restart sim_flap(struct hrtimer *timer)
 					    flap_timer);
 
 	s->flap_jam = !s->flap_jam;
+	s->flapped++;
 	faxeng_set_fault(s->fe, FAXENG_FAULT_JAM, s->flap_jam);
 	hrtimer_forward_now(timer, ns_to_ktime(NSEC_PER_SEC / s->flap_rate));
 	return HRTIMER_RESTART;
@@ -179,6 +182,8 @@ static int sim_apply(struct sim_engine *s, enum sim_input in, char *v)
 			return -EINVAL;
 		sim_flap_set(s, n);
 		return 0;
+	case SIM_FLAPPED:
+		break;
 	}
 	return -EINVAL;
 }
@@ -237,6 +242,8 @@ static int sim_show_one(char *buf, int len, struct sim_engine *s,
 		return sysfs_emit_at(buf, len, "%llu", s->pulses);
 	case SIM_FLAP:
 		return sysfs_emit_at(buf, len, "%u", s->flap_rate);
+	case SIM_FLAPPED:
+		return sysfs_emit_at(buf, len, "%llu", READ_ONCE(s->flapped));
 	}
 	return 0;
 }
@@ -289,6 +296,10 @@ SIM_INPUT(pages, SIM_PAGES);
 MODULE_PARM_DESC(pages, "[E:]N page pulses (1..1000000)");
 SIM_INPUT(flap, SIM_FLAP);
 MODULE_PARM_DESC(flap, "[E:]RATE jam toggles per second, 0 stops");
+
+static enum sim_input sim_in_flapped = SIM_FLAPPED;
+module_param_cb(flapped, &sim_input_ops, &sim_in_flapped, 0444);
+MODULE_PARM_DESC(flapped, "Jam toggles made by flap so far");
 
 static int sim_devices_get(char *buf, const struct kernel_param *kp)
 {

@@ -40,4 +40,21 @@ like "$(cat "$dts_tmp/panic.tap")" '^not ok 2 - vm: kernel panic' "with a not ok
 grep -q 'Kernel panic' "$dts_tmp/artifacts/console.log"
 ok $? "and the console log kept"
 
+# Stopped from outside (TERM), the runner leaves no QEMU and no temp files.
+mkdir "$dts_tmp/runner-tmp"
+TMPDIR=$dts_tmp/runner-tmp scripts/vm/run-arm64 tests/dts/guest/hang.sh \
+	>"$dts_tmp/hang.tap" 2>/dev/null &
+runner=$!
+dts_pids+=("$runner")
+for _ in $(seq 600); do
+	grep -q '^ok 1' "$dts_tmp/hang.tap" && break
+	sleep 0.1
+done
+like "$(cat "$dts_tmp/hang.tap")" '^ok 1 - the guest ran' "a hanging guest is up"
+kill -TERM "$runner"
+wait "$runner"
+is "$?" 143 "TERM stops the runner"
+is "$(pgrep -f "$dts_tmp/runner-tmp")" "" "its QEMU and helpers are gone"
+is "$(ls -A "$dts_tmp/runner-tmp")" "" "its temp files are gone"
+
 done_testing

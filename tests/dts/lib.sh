@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Shared set-up of the device-tree tests: the repo's helpers, the arm64
-# cache (fetched if missing), a private temp dir removed on any exit, and
-# the binding processed into a dt-validate schema.
+# cache (fetched if missing), a private temp dir removed (and background
+# children stopped) on any exit, and the binding processed into a
+# dt-validate schema.
 cd "$(dirname "$0")/../.." || exit 1
 . scripts/lib.sh
 . scripts/arm64/paths.sh
@@ -11,7 +12,17 @@ DTS_BINDINGS=dts/bindings
 DTS_BINDING=$DTS_BINDINGS/misc/faxcare,fax-engine.yaml
 
 dts_tmp=$(mktemp -d "${TMPDIR:-/tmp}/faxcare-dts.XXXXXX")
-trap 'rm -rf "$dts_tmp"' EXIT
+# Background children a test starts (dts_pids+=($!)) are stopped on exit.
+dts_pids=()
+dts_cleanup() {
+	local pid
+	for pid in ${dts_pids[@]+"${dts_pids[@]}"}; do
+		kill -TERM "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	rm -rf "$dts_tmp"
+}
+trap dts_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 

@@ -6,6 +6,8 @@
 #   make demo       install what is missing, then walk the whole system once
 #   make bench      the benchmarks, as ratios against in-run baselines
 #   make install    DESTDIR-aware install of everything
+#   make modules-arm64  cross-build the modules for arm64 (build/arm64/)
+#   make dtbs       compile the device-tree overlays (build/arm64/dts/)
 #
 # KDIR selects the kernel tree the modules build against: the running
 # kernel's headers when present, otherwise Debian's 6.1 headers the tests boot.
@@ -36,7 +38,7 @@ PREFIX ?= /usr/local
 export DESTDIR PREFIX KDIR KVER
 
 .PHONY: all modules userspace check check-build deps demo bench install \
-	modules_install clean $(SUBDIRS)
+	modules_install modules-arm64 dtbs clean $(SUBDIRS)
 
 all: modules userspace
 
@@ -44,6 +46,12 @@ modules:
 	$(MAKE) -C $(KDIR) M=$(TOP) modules
 
 userspace: $(SUBDIRS)
+
+modules-arm64:
+	scripts/arm64/build --modules-only
+
+dtbs:
+	scripts/arm64/build --dtbs-only
 
 $(SUBDIRS):
 	$(MAKE) -C $@ all

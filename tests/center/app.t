@@ -7,6 +7,7 @@ set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
 in_db "$0" "$@"
+migrations=$(find "$CENTER_TOP/center/sql/migrations" -name "*.sql" | wc -l)
 
 tmp=$(mktemp -d)
 cleanup() { center_stop; rm -rf "$tmp"; }
@@ -17,7 +18,7 @@ trap 'exit 143' TERM
 export FAXCENTER_MIGRATE_ON_START=yes
 center_start "$tmp"
 ok $? "kore starts the faxcenter app"
-is "$(sql 'SELECT COUNT(*) FROM schema_migrations')" 1 \
+is "$(sql 'SELECT COUNT(*) FROM schema_migrations')" "$migrations" \
 	"migrate_on_start applied the schema"
 
 body=$(curl -s "$CENTER_URL/healthz")

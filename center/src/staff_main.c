@@ -1,0 +1,111 @@
+/*
+ * faxcenter-staff: manage the staff pages' accounts.
+ *
+ * usage: faxcenter-staff [-c CONFIG] add USERNAME ROLE
+ *        faxcenter-staff [-c CONFIG] passwd USERNAME
+ *        faxcenter-staff [-c CONFIG] disable USERNAME
+ *   The password is read from the first line of standard input.
+ *   ROLE: admin (everything), desk (orders, catalogue, guides), dispatch
+ *   (technicians and visits), staff (fleet overview only).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "password.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: faxcenter-staff [-c CONFIG] "
+	    "add USERNAME ROLE | passwd USERNAME | disable USERNAME\n");
+	exit(2);
+}
+
+static int
+read_password(char *pw, size_t len)
+{
+	size_t	n;
+
+	if (fgets(pw, (int)len, stdin) == NULL)
+		return -1;
+	n = strcspn(pw, "\r\n");
+	pw[n] = '\0';
+	return n >= 8 ? 0 : -1;
+}
+
+static int
+valid_role(const char *role)
+{
+	return !strcmp(role, "admin") || !strcmp(role, "desk") ||
+	    !strcmp(role, "dispatch") || !strcmp(role, "staff");
+}
+
+int
+main(int argc, char **argv)
+{
+	struct center_config	cfg;
+	struct db		db;
+	const char		*path = NULL, *cmd, *user;
+	char			err[256], pw[256], hash[PASSWORD_HASH_MAX];
+	unsigned long long	affected = 0;
+	int			ch, rc;
+
+	while ((ch = getopt(argc, argv, "c:")) != -1) {
+		if (ch != 'c')
+			usage();
+		path = optarg;
+	}
+	if (argc - optind < 2)
+		usage();
+	cmd = argv[optind];
+	user = argv[optind + 1];
+	if ((!strcmp(cmd, "add") && (argc - optind != 3 ||
+	    !valid_role(argv[optind + 2]))) ||
+	    (strcmp(cmd, "add") && argc - optind != 2))
+		usage();
+	if (strcmp(cmd, "add") && strcmp(cmd, "passwd") &&
+	    strcmp(cmd, "disable"))
+		usage();
+	if (strcmp(cmd, "disable") && (read_password(pw, sizeof(pw)) ||
+	    password_hash(pw, hash, sizeof(hash)))) {
+		fprintf(stderr, "faxcenter-staff: a password of at least 8 "
+		    "characters on standard input, please\n");
+		return 1;
+	}
+	if (center_config_load(&cfg, path, err, sizeof(err))) {
+		fprintf(stderr, "faxcenter-staff: %s\n", err);
+		return 1;
+	}
+	if (db_open(&db, &cfg)) {
+		fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+		return 1;
+	}
+	if (!strcmp(cmd, "add")) {
+		struct db_val p[] = { DB_STR(user), DB_STR(hash),
+		    DB_STR(argv[optind + 2]) };
+		rc = db_exec(&db, "INSERT INTO staff_users (username, "
+		    "password_hash, role) VALUES (?, ?, ?)", p, 3, &affected,
+		    NULL);
+	} else if (!strcmp(cmd, "passwd")) {
+		struct db_val p[] = { DB_STR(hash), DB_STR(user) };
+		rc = db_exec(&db, "UPDATE staff_users SET password_hash = ? "
+		    "WHERE username = ?", p, 2, &affected, NULL);
+	} else {
+		struct db_val p[] = { DB_STR(user) };
+		rc = db_exec(&db, "UPDATE staff_users SET disabled_at = NOW(6) "
+		    "WHERE username = ? AND disabled_at IS NULL", p, 1,
+		    &affected, NULL);
+	}
+	if (rc == 0 && affected == 0) {
+		snprintf(db.err, sizeof(db.err), "no such user: %s", user);
+		rc = -1;
+	}
+	if (rc)
+		fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+	db_close(&db);
+	return rc ? 1 : 0;
+}

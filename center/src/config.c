@@ -37,6 +37,8 @@ static const struct setting settings[] = {
 	    max_message_bytes),
 	S("time_window_seconds", "FAXCENTER_TIME_WINDOW", SETTING_INT,
 	    time_window_s),
+	S("unknown_terminal_grace_seconds", "FAXCENTER_UNKNOWN_GRACE",
+	    SETTING_INT, unknown_grace_s),
 	S("coalesce_ms", "FAXCENTER_COALESCE_MS", SETTING_INT, coalesce_ms),
 	S("confirm_ttl_hours", "FAXCENTER_CONFIRM_TTL_HOURS", SETTING_INT,
 	    confirm_ttl_h),
@@ -61,6 +63,7 @@ defaults(struct center_config *cfg)
 	cfg->max_message_bytes = 256 * 1024;
 	/* FC_MAX_AGE_DEFAULT: spool retries plus MTA queue lifetime. */
 	cfg->time_window_s = 10 * 24 * 3600;
+	cfg->unknown_grace_s = 3600;
 	cfg->coalesce_ms = 2000;
 	cfg->confirm_ttl_h = 72;
 	cfg->token_ttl_d = 90;

@@ -23,7 +23,8 @@ struct center_config {
 	int	smtp_port;
 	char	sender[CENTER_STR_MAX];		/* From: of the center's mail */
 	long	max_message_bytes;		/* larger mail is refused */
-	int	time_window_s;			/* accepted report clock skew */
+	int	time_window_s;			/* oldest report accepted */
+	int	unknown_grace_s;		/* unregistered terminal: retry */
 	int	coalesce_ms;			/* outbox: wait for more notices */
 	int	confirm_ttl_h;			/* confirmation link lifetime */
 	int	token_ttl_d;			/* homepage token lifetime */

@@ -141,6 +141,17 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 			break;
 	}
 	mime_text_free(&mt);
+	/*
+	 * MTAs deliver in parallel: a status report may overtake its
+	 * terminal's registration. While the report is young, ask the MTA to
+	 * retry; after that the terminal really is unknown.
+	 */
+	if (rc > 0 && res->outcome == INGEST_UNKNOWN_TERMINAL &&
+	    ig->now - ir.r.timestamp < ig->cfg->unknown_grace_s) {
+		result(res, INGEST_TEMPFAIL, "terminal not registered yet, "
+		    "waiting for its registration report", ir.r.terminal_id);
+		return;
+	}
 	if (rc < 0)
 		result(res, INGEST_TEMPFAIL, "database unavailable",
 		    ig->db->err);

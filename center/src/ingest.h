@@ -20,7 +20,8 @@ enum ingest_outcome {
 	INGEST_STORED,		/* new report, acted upon */
 	INGEST_DUPLICATE,	/* report id known: redelivery or replay */
 	INGEST_INVALID,		/* not a valid report: malformed, forged, stale */
-	INGEST_UNKNOWN_TERMINAL,/* valid, but that terminal never registered */
+	INGEST_UNKNOWN_TERMINAL,/* valid, but its terminal never registered
+				   (and the report is past the grace time) */
 	INGEST_TEMPFAIL,	/* database trouble: try again later */
 };
 

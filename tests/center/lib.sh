@@ -8,11 +8,14 @@ CENTER_FIXTURES=$CENTER_TOP/tests/center/fixtures
 
 # sql "STATEMENT": run it in the test database, print rows tab-separated.
 sql() {
-	mariadb --no-defaults --socket="$FAXCARE_DB_SOCKET" --user=root \
+	local where=(--socket="${FAXCARE_DB_SOCKET:-}")
+	[ -n "${FAXCARE_DB_HOST:-}" ] &&
+		where=(--host="$FAXCARE_DB_HOST" --port="$FAXCARE_DB_PORT")
+	mariadb --no-defaults "${where[@]}" --user=root \
 		--batch --skip-column-names "$FAXCARE_DB_NAME" -e "$1"
 }
 
-# in_db CMD...: re-run the calling test under scripts/with-mariadb unless
+# in_db ARGS...: re-run the calling test under scripts/with-mariadb unless
 # a database is already there. Use as: in_db "$0" "$@" || exit $?
 in_db() {
 	if [ -z "${FAXCARE_DB_SOCKET:-}" ]; then
@@ -81,3 +84,41 @@ mailgate() {
 
 # rid N: a report id for test report number N.
 rid() { printf '%032x' "$1"; }
+
+# in_db_and_postfix ARGS...: re-run the calling test under a throwaway
+# MariaDB on TCP (the pipe runs as nobody, who cannot enter the socket's
+# directory) and a throwaway Postfix that pipes reports@faxcare.test to
+# faxcenter-mailgate and keeps alice@ and bob@ in Maildirs. The master key
+# is copied for nobody. Use as: in_db_and_postfix "$0" "$@" || exit $?
+in_db_and_postfix() {
+	local keydir rc
+	if [ -z "${FAXCARE_DB_HOST:-}" ]; then
+		exec "$CENTER_TOP/scripts/with-mariadb" --tcp -- "$@"
+	fi
+	[ -n "${FAXCARE_SMTP_PORT:-}" ] && return 0
+	"$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
+	keydir=$(mktemp -d) || bail "mktemp"
+	chmod 755 "$keydir"
+	install -o nobody -m 600 "$CENTER_FIXTURES/master.key" "$keydir/master.key"
+	export FAXCENTER_MASTER_SECRET_FILE=$keydir/master.key
+	unset FAXCARE_DB_SOCKET
+	"$CENTER_TOP/scripts/with-postfix" \
+		--pipe "reports=$CENTER_BUILD/faxcenter-mailgate" \
+		--maildir alice --maildir bob -- "$@"
+	rc=$?
+	rm -rf "$keydir"
+	exit $rc
+}
+
+# send_mail FILE: submit FILE over SMTP to reports@faxcare.test; bounces go
+# to postmaster@faxcare.test (a Maildir), so nothing waits on other domains.
+send_mail() {
+	swaks --silent 2 --server "$FAXCARE_SMTP_HOST" --port "$FAXCARE_SMTP_PORT" \
+		--from postmaster@faxcare.test --to reports@faxcare.test \
+		--data "@$1" >/dev/null
+}
+
+# maildir_count LOCALPART: messages delivered to that Maildir.
+maildir_count() {
+	find "$FAXCARE_MAIL_DIR/$1/new" -type f 2>/dev/null | wc -l
+}

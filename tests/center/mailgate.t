@@ -103,8 +103,14 @@ mkreport -t status -i fixture-1 -m alice@faxcare.test -c toner-empty \
 is "$(FAXCENTER_TIME_WINDOW= ; unset FAXCENTER_TIME_WINDOW; mailgate "$tmp/stale.eml")" 65 \
 	"a report older than the window (a replay from the past): 65"
 like "$(cat "$tmp/err")" 'time refused' "... as out of the time window"
-mkreport -t status -i stranger-9 -m eve@faxcare.test -c toner-empty -r "$(rid 105)" >"$tmp/stranger.eml"
-is "$(mailgate "$tmp/stranger.eml")" 67 "a terminal that never registered: 67"
+mkreport -t status -i stranger-9 -m eve@faxcare.test -c toner-empty \
+	-r "$(rid 105)" >"$tmp/stranger-new.eml"
+is "$(mailgate "$tmp/stranger-new.eml")" 75 \
+	"an unregistered terminal's fresh report: 75 (its registration may be on the way)"
+like "$(cat "$tmp/err")" 'not registered yet' "... saying so"
+mkreport -t status -i stranger-9 -m eve@faxcare.test -c toner-empty \
+	-T $(( $(date +%s) - 7200 )) -r "$(rid 108)" >"$tmp/stranger.eml"
+is "$(mailgate "$tmp/stranger.eml")" 67 "a terminal that never registered, past the grace time: 67"
 like "$(cat "$tmp/err")" 'stranger-9 is not registered' "... saying so"
 { cat "$F/status-qp.eml"; head -c 300000 /dev/zero | tr '\0' 'x'; } >"$tmp/big.eml"
 is "$(mailgate "$tmp/big.eml")" 65 "oversized mail: 65"

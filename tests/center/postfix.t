@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# usage: tests/center/postfix.t
+# A real Postfix pipes report mail to faxcenter-mailgate: reports land in
+# the database through every re-encoding, even when Postfix delivers status
+# reports before the registration they depend on (the mailgate defers them); refused mail bounces with the
+# mailgate's reason; with the database down Postfix defers the message,
+# retries it, and it lands exactly once when the database is back.
+set -uo pipefail
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/lib.sh"
+in_db_and_postfix "$0" "$@"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+F=$CENTER_FIXTURES
+# Deferred mail is retried with a growing backoff: flush to keep it short.
+wait_empty() {
+	local i
+	for i in $(seq 15); do
+		"$FAXCARE_POSTFIX_CTL" wait-empty 2 && return 0
+		"$FAXCARE_POSTFIX_CTL" flush
+	done
+	"$FAXCARE_POSTFIX_CTL" queue >&2
+	return 1
+}
+
+for f in registration-received status-qp status-base64 status-folded \
+	status-multipart completion-qp; do
+	send_mail "$F/$f.eml"
+	ok $? "Postfix accepts $f.eml over SMTP"
+done
+wait_empty
+ok $? "Postfix delivered everything to the mailgate"
+is "$(sql "SELECT COUNT(*) FROM reports")" 6 "all six reports are stored"
+is "$(sql "SELECT condition_kw FROM notices WHERE closed_at IS NULL ORDER BY condition_kw" | tr '\n' ' ')" \
+	"door-open maintenance-due media-jam " "open notices as reported, toner closed by its completion"
+like "$(sql "SELECT raw FROM reports WHERE report_uid = '0f000000000000000000000000000002'")" \
+	'Received: from .*by [^ ]+ \(Postfix' "the raw mail is stored as Postfix delivered it"
+
+# A second delivery of the same message changes nothing.
+send_mail "$F/status-qp.eml"
+wait_empty
+is "$(sql "SELECT COUNT(*) FROM reports")" 6 "a message delivered twice is stored once"
+
+# Refused mail bounces with the reason.
+send_mail "$F/forged-value.eml"
+mkreport -t status -i stranger-9 -m eve@faxcare.test -c toner-empty \
+	-T $(( $(date +%s) - 7200 )) -r "$(rid 200)" >"$tmp/stranger.eml"
+send_mail "$tmp/stranger.eml"
+wait_empty
+is "$(maildir_count postmaster)" 2 "both refusals bounced to the sender"
+bounces=$(cat "$FAXCARE_MAIL_DIR"/postmaster/new/*)
+like "$bounces" 'signature refused' "the forged report's bounce says why"
+like "$bounces" 'stranger-9 is not registered' "the unknown terminal's bounce says why"
+is "$(sql "SELECT COUNT(*) FROM reports")" 6 "refused mail stored nothing"
+
+# Database down during delivery: deferred, retried, stored once.
+mkreport -t status -i fixture-1 -m alice@faxcare.test -c media-empty -n 1 \
+	-r "$(rid 201)" >"$tmp/paper.eml"
+"$FAXCARE_DB_CTL" stop
+send_mail "$tmp/paper.eml"
+ok $? "Postfix accepts the report while the database is down"
+deferred=0
+for i in $(seq 100); do
+	if grep -q 'status=deferred.*database unavailable' "$FAXCARE_POSTFIX_LOG"; then
+		deferred=1
+		break
+	fi
+	sleep 0.1
+done
+is "$deferred" 1 "the delivery is deferred with the mailgate's reason"
+like "$("$FAXCARE_POSTFIX_CTL" queue)" 'reports@faxcare.test' "the message waits in Postfix's queue"
+"$FAXCARE_DB_CTL" start
+"$FAXCARE_POSTFIX_CTL" flush
+wait_empty
+ok $? "once the database is back, the retry empties the queue"
+is "$(sql "SELECT COUNT(*) FROM reports WHERE report_uid = '$(rid 201)'")" 1 "the report landed once"
+is "$(sql "SELECT summary FROM notices WHERE condition_kw = 'media-empty/1'")" \
+	"Paper is out (tray 1)" "its notice is open"
+done_testing

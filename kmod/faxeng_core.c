@@ -126,6 +126,7 @@ static void faxeng_changed_locked(struct faxeng *fe)
 	int i;
 
 	faxeng_update_locked(fe);
+	fe->inputs++;
 	if (fe->dead)
 		return;
 
@@ -306,6 +307,7 @@ static void faxeng_event_work(struct work_struct *work)
 					 work);
 	struct faxeng_state *st = &fe->report_st;
 	u64 old, old_tray[FAXENG_MAX_TRAYS];
+	ktime_t start = ktime_get();
 	int i, pass;
 
 	WRITE_ONCE(fe->last_run, jiffies);
@@ -329,6 +331,9 @@ static void faxeng_event_work(struct work_struct *work)
 					 st->tray_conditions[i], i + 1, pass);
 	}
 	WRITE_ONCE(fe->report_task, NULL);
+	WRITE_ONCE(fe->work_ns, fe->work_ns +
+		   ktime_to_ns(ktime_sub(ktime_get(), start)));
+	WRITE_ONCE(fe->work_runs, fe->work_runs + 1);
 }
 
 static void faxeng_release(struct device *dev)
@@ -394,6 +399,7 @@ struct faxeng *faxeng_register(struct device *parent,
 	mutex_lock(&faxeng_engines_lock);
 	xa_store(&faxeng_engines, fe->id, fe, GFP_KERNEL);
 	mutex_unlock(&faxeng_engines_lock);
+	faxeng_debugfs_add(fe);
 	return fe;
 
 err_erase:
@@ -408,6 +414,7 @@ EXPORT_SYMBOL_GPL(faxeng_register);
 
 void faxeng_unregister(struct faxeng *fe)
 {
+	faxeng_debugfs_remove(fe);
 	spin_lock_irq(&fe->lock);
 	fe->dead = true;
 	spin_unlock_irq(&fe->lock);
@@ -478,13 +485,17 @@ static int __init faxeng_init(void)
 	faxeng_class->dev_uevent = faxeng_dev_uevent;
 
 	ret = faxeng_netlink_init();
-	if (ret)
+	if (ret) {
 		class_destroy(faxeng_class);
-	return ret;
+		return ret;
+	}
+	faxeng_debugfs_init();
+	return 0;
 }
 
 static void __exit faxeng_exit(void)
 {
+	faxeng_debugfs_exit();
 	faxeng_netlink_exit();
 	class_destroy(faxeng_class);
 }

@@ -80,6 +80,12 @@ struct faxeng {
 	/* The work's snapshot, which its own uevents report. */
 	struct faxeng_state report_st;
 	struct task_struct *report_task;
+
+	/* Counters for debugfs and the benchmark. */
+	u64 inputs;			/* under lock */
+	u64 work_runs;			/* written by the work only */
+	u64 work_ns;			/* time spent in the work */
+	struct dentry *debugfs;
 };
 
 static inline struct faxeng *to_faxeng(struct device *dev)
@@ -120,6 +126,12 @@ int faxeng_format_reasons(char *buf, size_t size, u64 conditions);
 extern const struct attribute_group *faxeng_groups[];
 int faxeng_dev_uevent(struct device *dev, struct kobj_uevent_env *env);
 void faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr);
+
+/* faxeng_debugfs.c */
+void faxeng_debugfs_init(void);
+void faxeng_debugfs_exit(void);
+void faxeng_debugfs_add(struct faxeng *fe);
+void faxeng_debugfs_remove(struct faxeng *fe);
 
 /* faxeng_netlink.c */
 int faxeng_netlink_init(void);

@@ -36,7 +36,8 @@ for d in tests/kmod/helper bench/kmod/module; do
 	[ -d "$top/$d" ] || continue
 	mkdir -p "$tmp/$d"
 	cp "$top/$d/Kbuild" "$top/$d/"*.c "$tmp/$d/"
-	make -C "$kdir" M="$tmp/$d" W=1 C=1 modules >>"$tmp/build.log" 2>&1
+	make -C "$kdir" M="$tmp/$d" W=1 C=1 modules FAXCARE_TOP="$tmp/src" \
+		KBUILD_EXTRA_SYMBOLS="$tmp/src/Module.symvers" >>"$tmp/build.log" 2>&1
 	ok $? "W=1 C=1 build of $d succeeds"
 done
 warnings=$(grep -E 'warning|error|sparse' "$tmp/build.log" | grep -v '^make')

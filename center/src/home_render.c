@@ -248,7 +248,7 @@ terminal_block(struct kore_buf *buf, const struct db_async_query *q,
 	const char	*id = C(t, 1), *worst = C(t, 7);
 	unsigned int	 r, n = 0;
 
-	kore_buf_appendf(buf, "<section class=\"terminal\"><h2>");
+	kore_buf_appendf(buf, "<section class=\"term\"><h2>");
 	html_text(buf, C(t, 3));
 	kore_buf_appendf(buf, " <span class=\"serial\">serial ");
 	html_text(buf, C(t, 4));

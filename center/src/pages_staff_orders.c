@@ -2,7 +2,7 @@
  * The orders queue (order desk and admins).
  *   GET  /staff/orders           open orders, oldest first, each with a
  *                                form for its delivery date and time
- *   POST /staff/orders/delivery  order, delivery (YYYY-MM-DDTHH:MM, UTC):
+ *   POST /staff/orders/delivery  order, delivery (YYYY-MM-DD HH:MM, UTC):
  *                                the manager's homepage then shows it
  */
 #include <stdio.h>
@@ -17,7 +17,7 @@ int	page_staff_delivery(struct http_request *);
 
 static const char sql_queue[] =
 	"SELECT o.id, t.terminal_uid, md.name, m.email, c.name, c.sku, "
-	"o.quantity, o.state, DATE_FORMAT(o.delivery_at, '%Y-%m-%dT%H:%i'), "
+	"o.quantity, o.state, DATE_FORMAT(o.delivery_at, '%Y-%m-%d %H:%i'), "
 	HOME_TIME("o.created_at") ", n.summary "
 	"FROM orders o JOIN terminals t ON t.id = o.terminal_id "
 	"JOIN models md ON md.id = t.model_id "
@@ -27,9 +27,13 @@ static const char sql_queue[] =
 	"WHERE o.state IN ('placed', 'scheduled') "
 	"ORDER BY o.created_at LIMIT 500";
 
+/* Date arithmetic turns an impossible date (02-31) into NULL. */
+#define DELIVERY_AT	"(STR_TO_DATE(?, '%Y-%m-%d %H:%i') + INTERVAL 0 SECOND)"
+
 static const char sql_delivery[] =
-	"UPDATE orders SET delivery_at = STR_TO_DATE(?, '%Y-%m-%dT%H:%i'), "
-	"state = 'scheduled' WHERE id = ? AND state IN ('placed', 'scheduled')";
+	"UPDATE orders SET delivery_at = " DELIVERY_AT ", "
+	"state = 'scheduled' WHERE id = ? AND state IN ('placed', 'scheduled') "
+	"AND " DELIVERY_AT " IS NOT NULL";
 
 static int
 queue_start(struct http_request *req, struct portal *p)
@@ -74,8 +78,11 @@ queue_render(struct kore_buf *buf, struct portal *p)
 		kore_buf_appendf(buf, "<input type=\"hidden\" name=\"order\" "
 		    "value=\"");
 		html_text(buf, db_async_cell(&p->q, r, 0));
-		kore_buf_appendf(buf, "\"><input type=\"datetime-local\" "
-		    "name=\"delivery\" required value=\"");
+		/* Plain text: typed the same in every browser and locale. */
+		kore_buf_appendf(buf, "\"><input name=\"delivery\" required "
+		    "size=\"16\" placeholder=\"YYYY-MM-DD HH:MM\" "
+		    "pattern=\"20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]\" "
+		    "value=\"");
 		html_text(buf, db_async_cell(&p->q, r, 8));
 		kore_buf_appendf(buf, "\"> <button type=\"submit\">Set delivery"
 		    "</button></form></td></tr>\n");
@@ -90,18 +97,19 @@ static int
 delivery_start(struct http_request *req, struct portal *p)
 {
 	const char	*when = portal_arg(req, "delivery");
-	struct db_val	 arg[2];
+	struct db_val	 arg[3];
 
 	p->obj = portal_arg_id(req, "order");
 	if (p->obj < 0 || when == NULL) {
 		html_message(req, 400, "Cannot do that", "An order and a "
-		    "delivery date and time (YYYY-MM-DDTHH:MM), please.");
+		    "delivery date and time (YYYY-MM-DD HH:MM), please.");
 		return -1;
 	}
 	staff_audit_detail(p, "delivery %s UTC", when);
 	arg[0] = DB_STR(when);
 	arg[1] = DB_INT(p->obj);
-	db_async_start(&p->q, req, sql_delivery, arg, 2);
+	arg[2] = DB_STR(when);
+	db_async_start(&p->q, req, sql_delivery, arg, 3);
 	return 0;
 }
 

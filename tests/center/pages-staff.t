@@ -71,18 +71,21 @@ is "$(web dora GET /staff/orders)" 200 "the orders queue"
 like "$(body)" "<tr id=\"order-$order\"><td>$order</td><td>fx9000-A1</td>" "lists the new order"
 like "$(body)" '<td>TN-9000</td><td>3</td><td>placed</td>' "with its item, quantity and state"
 tok=$(csrf)
-is "$(web dora POST /staff/orders/delivery -d "order=$order" -d delivery=2030-12-01T10:30)" 400 \
+is "$(web dora POST /staff/orders/delivery -d "order=$order" \
+	--data-urlencode "delivery=2030-12-01 10:30")" 400 \
 	"setting a delivery without the CSRF token is refused"
 is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d "order=$order" \
 	-d delivery=tomorrow)" 400 "a malformed date is refused"
-is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d order=999 \
-	-d delivery=2030-12-01T10:30)" 404 "an unknown order is 404"
 is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d "order=$order" \
-	-d delivery=2030-12-01T10:30)" 303 "the desk sets the delivery date and time"
+	--data-urlencode "delivery=2030-02-31 10:30")" 404 "an impossible date changes nothing"
+is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d order=999 \
+	--data-urlencode "delivery=2030-12-01 10:30")" 404 "an unknown order is 404"
+is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d "order=$order" \
+	--data-urlencode "delivery=2030-12-01 10:30")" 303 "the desk sets the delivery date and time"
 is "$(sql "SELECT state, delivery_at FROM orders WHERE id = $order")" \
 	"$(printf 'scheduled\t2030-12-01 10:30:00')" "the order is scheduled"
 is "$(sql "SELECT actor, action, subject, detail FROM audit_log WHERE action = 'order.delivery'")" \
-	"$(printf 'dora\torder.delivery\t%s\tdelivery 2030-12-01T10:30 UTC' "$order")" \
+	"$(printf 'dora\torder.delivery\t%s\tdelivery 2030-12-01 10:30 UTC' "$order")" \
 	"the audit log says who set it"
 web alice GET /home >/dev/null
 like "$(body)" 'Delivery: <strong class="delivery">2030-12-01 10:30 UTC</strong>' \
@@ -95,7 +98,7 @@ body | grep -q 'href="/staff/orders"'
 is $? 1 "his menu has no orders"
 is "$(web dave GET /staff/orders)" 403 "the orders queue is not his"
 is "$(web dave POST /staff/orders/delivery -d "csrf=$(csrf)" -d "order=$order" \
-	-d delivery=2031-01-01T08:00)" 403 "nor setting deliveries"
+	--data-urlencode "delivery=2031-01-01 08:00")" 403 "nor setting deliveries"
 is "$(web alice GET /staff)" 303 "a manager's session does not open staff pages"
 
 # --- sign-out ---

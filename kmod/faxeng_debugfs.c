@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * faxeng debugfs: /sys/kernel/debug/faxeng/faxengN/stats, how much work the
- * coalescing does (inputs seen, work runs, events sent, time in the work).
+ * coalescing does (inputs seen, work runs, events sent, time in the work,
+ * netlink events built).
  * For benchmarks and debugging; not a stable interface.
  */
 #include <linux/debugfs.h>
@@ -19,9 +20,9 @@ static int faxeng_stats_show(struct seq_file *m, void *unused)
 	inputs = fe->inputs;
 	seqnum = fe->st.seqnum;
 	spin_unlock_irq(&fe->lock);
-	seq_printf(m, "inputs %llu\nwork_runs %llu\nevents %llu\nwork_ns %llu\n",
-		   inputs, READ_ONCE(fe->work_runs), seqnum,
-		   READ_ONCE(fe->work_ns));
+	seq_printf(m, "inputs %llu\nwork_runs %llu\nevents %llu\nwork_ns %llu\n"
+		   "netlink_events %llu\n", inputs, READ_ONCE(fe->work_runs),
+		   seqnum, READ_ONCE(fe->work_ns), READ_ONCE(fe->nl_events));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(faxeng_stats);

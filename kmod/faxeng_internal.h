@@ -85,6 +85,7 @@ struct faxeng {
 	u64 inputs;			/* under lock */
 	u64 work_runs;			/* written by the work only */
 	u64 work_ns;			/* time spent in the work */
+	u64 nl_events;			/* netlink events built, work only */
 	struct dentry *debugfs;
 };
 

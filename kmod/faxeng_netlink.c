@@ -286,6 +286,7 @@ void faxeng_netlink_event(struct faxeng *fe, const struct faxeng_state *st,
 		return;
 	}
 	genlmsg_multicast(&faxeng_family, msg, 0, 0, GFP_KERNEL);
+	WRITE_ONCE(fe->nl_events, fe->nl_events + 1);
 }
 
 int __init faxeng_netlink_init(void)

@@ -143,7 +143,6 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		       nla_get_u32(tb[FAXENG_A_EVENT_CONDITION]) : 99,
 		       tb[FAXENG_A_NAME] ?
 		       nla_get_string(tb[FAXENG_A_NAME]) : "?");
-		fflush(stdout);
 		events++;
 		return NL_OK;
 	}
@@ -254,8 +253,9 @@ static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!cb)
 		die("nl_cb_alloc", -NLE_NOMEM);
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_msg, NULL);
-	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &err);
+	if (nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_msg, NULL) < 0 ||
+	    nl_cb_err(cb, NL_CB_CUSTOM, on_error, &err) < 0)
+		die("nl_cb_set", -NLE_FAILURE);
 	ret = nl_send_auto(sk, msg);
 	nlmsg_free(msg);
 	if (ret < 0)
@@ -284,9 +284,10 @@ static int monitor(struct nl_sock *sk, int count, int seconds)
 	if (ret < 0)
 		die("joining the events group", ret);
 	nl_socket_disable_seq_check(sk);
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_msg, NULL);
+	ret = nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_msg, NULL);
+	if (ret < 0)
+		die("nl_socket_modify_cb", ret);
 	printf("subscribed\n");
-	fflush(stdout);
 
 	pfd.fd = nl_socket_get_fd(sk);
 	pfd.events = POLLIN;
@@ -329,7 +330,8 @@ int main(int argc, char **argv)
 	}
 	if (argc < 2)
 		usage();
-	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (setvbuf(stdout, NULL, _IOLBF, 0))
+		perror("nlclient: setvbuf");
 	sk = connect_family();
 
 	if (!strcmp(argv[1], "get") && argc == 3) {

@@ -72,7 +72,11 @@ like "$(nlc --user 65534 set 0 toner_low_threshold=30)" "^error: EPERM" \
 	"unprivileged SET: EPERM"
 is "$(attr toner_low_threshold)" 20 "unprivileged SET changed nothing"
 
-# Events: every transition reaches a libnl subscriber.
+# Events: none built without a listener; every transition reaches one.
+nlstat() { sed -n 's/^netlink_events //p' /sys/kernel/debug/faxeng/faxeng0/stats; }
+[ "$(attr seqnum)" -gt 0 ]
+ok $? "events happened before anyone listened ($(attr seqnum))"
+is "$(nlstat)" 0 "no netlink event was built while nobody listened"
 seq0=$(attr seqnum)
 "$NLC" monitor 100 30 >/tmp/events 2>&1 &
 mon=$!
@@ -112,6 +116,7 @@ done
 grep -q "reason=media-low active=1 changed=tray2_state severity=1 alert_code=807 condition=3 name=faxeng0" /tmp/events
 ok $? "netlink event: media-low carries file, severity, code, condition"
 last=$(attr seqnum)
+is "$(nlstat)" "$((last - seq0))" "netlink events built only while subscribed"
 is "$(grep -c '^event' /tmp/events)" "$((last - seq0))" \
 	"one netlink event per transition ($((last - seq0)))"
 is "$(sed -n 's/^event seqnum=\([0-9]*\).*/\1/p' /tmp/events | tr '\n' ' ')" \

@@ -316,6 +316,7 @@ engine_get(struct engine_nl *nl, unsigned id, struct engine_state *st)
 	if (transact(nl, msg, &ctx, 0) == -1)
 		return -1;
 	if (ctx.count == 0) {
+		last_err = NLE_MSG_TRUNC;	/* an ack without the state */
 		errno = ENODEV;
 		return -1;
 	}

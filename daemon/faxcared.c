@@ -118,11 +118,15 @@ static void
 kick_sender(struct daemon *d)
 {
 	if (d->sender != 0) {
+		log_debug("sender %d busy: again afterwards", (int)d->sender);
 		d->send_again = 1;
 		return;
 	}
-	if (d->retry_at > now_ms() || !queue_waiting(d))
+	if (d->retry_at > now_ms() || !queue_waiting(d)) {
+		log_debug("sender: %s", d->retry_at > now_ms() ?
+		    "waiting for the retry time" : "queue empty");
 		return;
+	}
 	d->send_again = 0;
 	d->sender = sender_spawn(&d->conf, &d->rp.id, &d->spool,
 	    &d->sender_pidfd);
@@ -132,6 +136,7 @@ kick_sender(struct daemon *d)
 		d->retry_at = now_ms() + d->conf.retry_min_ms;
 		return;
 	}
+	log_debug("sender %d started", (int)d->sender);
 	watch(d, d->sender_pidfd, SRC_SENDER);
 }
 
@@ -145,6 +150,7 @@ sender_exited(struct daemon *d)
 	(void)close(d->sender_pidfd);	/* also leaves the epoll set */
 	d->sender = 0;
 	code = WIFEXITED(status) ? WEXITSTATUS(status) : SEND_ERROR;
+	log_debug("sender exited with %d", code);
 	if (code == SEND_DONE) {
 		d->backoff_ms = 0;
 		d->retry_at = 0;
@@ -206,7 +212,12 @@ on_udev(struct daemon *d)
 			d->quit = 1;
 			return;
 		}
-		refresh(d);
+		/*
+		 * A change's state also comes, whole and in order, as a
+		 * netlink event; only a (re)appearing engine is read anew.
+		 */
+		if (strcmp(action, "add") == 0)
+			refresh(d);
 	}
 }
 
@@ -283,10 +294,13 @@ run(struct daemon *d)
 					kick_sender(d);
 				break;
 			case SRC_NETLINK:
+				/* Events lost (the socket overran): read anew. */
 				if (engine_read_events(d->nl, on_event, d) ==
-				    -1)
+				    -1) {
 					log_warnx("netlink: %s",
 					    engine_strerror());
+					refresh(d);
+				}
 				break;
 			case SRC_UDEV:
 				on_udev(d);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 
 #include "log.h"
 
@@ -33,6 +34,13 @@ vlog(int pri, const char *fmt, va_list ap, int with_errno)
 	int saved = errno;
 
 	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (log_to_stderr && log_verbose) {
+		struct timespec ts;
+
+		(void)clock_gettime(CLOCK_REALTIME, &ts);
+		(void)fprintf(stderr, "%lld.%03ld ", (long long)ts.tv_sec,
+		    ts.tv_nsec / 1000000);
+	}
 	if (log_to_stderr) {
 		if (with_errno)
 			(void)fprintf(stderr, "%s: %s: %s\n", log_ident, msg,

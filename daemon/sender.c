@@ -79,12 +79,18 @@ setup_session(smtp_session_t s, const struct config *conf,
 		[STARTTLS_OPTIONAL] = Starttls_ENABLED,
 		[STARTTLS_REQUIRED] = Starttls_REQUIRED,
 	};
-	char server[300];
+	char server[300], host[256];
 	size_t i;
 
 	(void)snprintf(server, sizeof(server), "%s:%u", conf->relay_host,
 	    conf->relay_port);
 	if (!smtp_set_server(s, server))
+		return -1;
+	/* The EHLO name as is: no resolver lookup of our own name. */
+	if (gethostname(host, sizeof(host)) == 0 && strchr(host, '.') != NULL &&
+	    !smtp_set_hostname(s, host))
+		return -1;
+	if (strchr(host, '.') == NULL && !smtp_set_hostname(s, "localhost"))
 		return -1;
 	for (i = 0; i < sizeof(timeouts) / sizeof(timeouts[0]); i++)
 		(void)smtp_set_timeout(s,

@@ -1,0 +1,109 @@
+#!/bin/sh
+# usage: /faxcare/tests/daemon/guest/daemon.sh  (run in the VM by vm-daemon.t)
+# The whole terminal in a real kernel: udevd with the project's rule starts
+# faxcared when faxeng_sim appears; the sim's sensors make shortages and
+# faults; the host's smtp-sink (driven through sink-ctl-server) receives.
+. /faxcare/tests/daemon/guest/lib.sh
+
+KMOD=/faxcare/kmod
+mkdir -p /var/spool /var/lib /var/log
+/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never ||
+	bail "systemd-udevd did not start"
+udevadm settle
+
+insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" trays=2 ||
+	bail "cannot load faxeng_sim"
+udevadm settle
+wait_until 10 sh -c 'pidof faxcared >/dev/null'
+ok $? "udev's rule started faxcared for faxeng0 (RUN fallback without systemd)"
+pid=$(daemon_pid)
+[ -n "$pid" ] && like "$(tr '\0' ' ' <"/proc/$pid/cmdline")" "faxcared .*faxeng0" \
+	"the daemon serves faxeng0" || ok 1 "the daemon serves faxeng0"
+[ -n "$pid" ] || bail "no faxcared: $(cat /var/log/faxcared.log 2>/dev/null)"
+
+wait_reports 1 '^registration '
+is "$(count_reports '^registration ')" 1 "one registration e-mail reached the host relay"
+
+# What a technician sees in udevadm monitor.
+udevadm monitor --udev --property --subsystem-match=faxeng >/tmp/mon &
+mon=$!
+sleep 0.5
+sim toner_level 5
+sim toner_low 1
+wait_until 5 grep -q FAXENG_CONDITION=TONER_LOW /tmp/mon
+kill $mon
+mon=$(cat /tmp/mon)
+like "$mon" "FAXENG_REASON=toner-low" "udevadm monitor --property: the IPP keyword"
+like "$mon" "FAXENG_SEVERITY=warning" "udevadm monitor --property: the severity"
+like "$mon" "FAXENG_TONER_LEVEL=5" "udevadm monitor --property: the level"
+like "$mon" "FAXENG_ACTIVE=1" "udevadm monitor --property: raised"
+like "$mon" "FAXENG_SERIAL=SIM0000" "udevadm monitor --property: the serial"
+
+wait_reports 1 '^status toner-low '
+sleep 3	# hold, reminders (none: "reminder once"), another look
+is "$(count_reports '^status toner-low ')" 1 "toner low: exactly one status e-mail"
+
+st=$(faxengctl status)
+like "$st" "toner +low, 5%" "faxengctl status: toner low at 5%"
+like "$st" "reasons +toner-low-warning" "faxengctl status: the IPP reason"
+like "$st" "tray 2 +ok" "faxengctl status: the trays"
+js=$(faxengctl --json status)
+like "$js" '"toner_level":5,"toner_state":"low"' "faxengctl --json status: toner"
+like "$js" '"keyword":"toner-low","severity":"warning","alert_code":1104' \
+	"faxengctl --json status: reason with severity and alert code"
+
+# The refill.
+sim toner_level 100
+sim toner_low 0
+wait_reports 1 '^completion toner-low '
+sleep 3
+is "$(count_reports '^completion toner-low ')" 1 "refill: exactly one completion e-mail"
+status_id=$(reports | awk '$1 == "status" && $2 == "toner-low" { print $3 }')
+completes=$(reports | awk '$1 == "completion" && $2 == "toner-low" { print $4 }')
+is "$completes" "$status_id" "the completion names the status report"
+
+# The relay goes down for a while; the jam report waits and arrives once.
+is "$(host stop)" ok "host relay stopped"
+sim jam 1
+wait_until 10 sh -c 'faxengctl -c /etc/faxcare/faxcared.conf spool | grep -q "queued .*media-jam"'
+ok $? "relay down: the jam report waits in the spool (faxengctl spool)"
+sleep 4	# a few failed tries with backoff
+is "$(host start)" ok "host relay back"
+wait_reports 1 '^status media-jam '
+sleep 3
+is "$(count_reports '^status media-jam ')" 1 "relay back: the jam report arrived exactly once"
+wait_until 10 sh -c '[ -z "$(ls /var/spool/faxcared/faxeng0/queue)" ]'
+ok $? "and the queue is empty again"
+
+# kill -9 during a send: nothing lost, and no condition re-reported under a
+# new report id.
+is "$(host stop)" ok "host relay stopped again"
+sim door_open 1
+sim fuser_error 1
+sim tray 2=empty
+wait_until 10 sh -c '[ "$(ls /var/spool/faxcared/faxeng0/queue | wc -l)" -ge 3 ]'
+ok $? "three reports queued"
+pid=$(daemon_pid)
+host start >/dev/null
+# The moment a sender child exists, the daemon dies.
+wait_until 20 sh -c "[ \$(pidof faxcared | wc -w) -ge 2 ]"
+kill -9 "$pid"
+ok $? "kill -9 of faxcared while its sender runs"
+sleep 0.5
+# udev starts it again, as for a newly appeared engine.
+udevadm trigger --action=add --subsystem-match=faxeng
+udevadm settle
+wait_until 10 sh -c 'pidof faxcared >/dev/null'
+ok $? "udev restarted faxcared"
+for r in door-open fuser-over-temp media-empty; do
+	wait_reports 1 "^status $r "
+	n=$(reports | awk -v r="$r" '$1 == "status" && $2 == r { print $3 }' | sort -u | wc -l)
+	is "$n" 1 "after kill -9: $r arrived, under one report id"
+done
+
+# The engine goes away: so does the daemon.
+rmmod faxeng_sim
+wait_until 10 sh -c '! pidof faxcared >/dev/null'
+ok $? "faxcared exits when its engine is removed"
+grep -c . /var/log/faxcared.log >/dev/null 2>&1 && sed 's/^/# /' /var/log/faxcared.log >&2
+done_testing

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# usage: tests/daemon/vm-daemon.t  (prove runs it; needs make, kmod built)
+# faxcared in a VM with faxeng_sim, started by udev through the project's
+# rule, reporting to smtp-sink on the host's loopback: registration, one
+# status and one completion e-mail, the relay down and back, kill -9 during a
+# send, udevadm monitor and faxengctl as a technician sees them.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+if [ -z "${FAXCARE_SINK_PORT:-}" ]; then
+	exec "$here/../../scripts/with-smtp-sink" -- "$here/${0##*/}" "$@"
+fi
+. "$here/../lib/tap.sh"
+. "$here/lib/setup.sh"
+. "$TOP/scripts/lib.sh"
+
+daemon_setup
+socat_pid=
+trap '[ -z "$socat_pid" ] || stop_pid "$socat_pid"; rm -rf "$work"' EXIT
+ctlport=$(free_port)
+socat "TCP-LISTEN:$ctlport,bind=127.0.0.1,fork,reuseaddr" \
+	"EXEC:$here/lib/sink-ctl-server" 2>/dev/null &
+socat_pid=$!
+wait_port "$ctlport" 5 || bail "sink control did not start"
+
+g=$work/guest
+mkdir -p "$g"
+FAXCARE_SINK_HOST=10.0.2.2 write_conf "spool /var/spool/faxcared" \
+	"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 2s"
+# The guest's identity comes from the engine, not from the host's test one.
+grep -v -e '^terminal-id' -e '^model' -e '^serial' -e '^key-file' "$conf" >"$g/faxcared.conf"
+echo "key-file /etc/faxcare/terminal.key" >>"$g/faxcared.conf"
+sed 's|@UDEVLIBDIR@|/usr/lib/udev|g' "$TOP/udev/70-faxeng.rules" >"$g/70-faxeng.rules"
+sed 's|@SBINDIR@|/faxcare/bin|g' "$TOP/udev/faxcared-start" >"$g/faxcared-start"
+chmod 755 "$g/faxcared-start"
+printf "FAXCARED_LOG=/var/log/faxcared.log\nFAXCARED_OPTS=-d\n" >"$g/default"
+
+"$TOP/scripts/vm/run" --timeout 400 --net \
+	--prog "$FAXCARED" --prog "$FAXENGCTL" \
+	--file "$g/faxcared.conf:/etc/faxcare/faxcared.conf" \
+	--file "$key:/etc/faxcare/terminal.key" \
+	--file "$g/70-faxeng.rules:/etc/udev/rules.d/70-faxeng.rules" \
+	--file "$g/faxcared-start:/usr/lib/udev/faxcared-start" \
+	--file "$g/default:/etc/default/faxcared" \
+	--env "SINKCTL_PORT=$ctlport" \
+	"$here/guest/daemon.sh"

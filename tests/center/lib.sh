@@ -28,7 +28,7 @@ in_db() {
 # CENTER_URL; the log is DIR/kore.log. Stop it with center_stop.
 center_start() {
 	local dir=$1
-	CENTER_PORT=$(free_port)
+	CENTER_PORT=${CENTER_PORT:-$(free_port)}
 	CENTER_URL=http://127.0.0.1:$CENTER_PORT
 	sed -e "s|bind\t127.0.0.1 8888|bind\t127.0.0.1 $CENTER_PORT|" \
 		-e "s|^load\t.*|load\t\t$CENTER_BUILD/faxcenter.so|" \
@@ -102,6 +102,9 @@ in_db_and_postfix() {
 	install -o nobody -m 600 "$CENTER_FIXTURES/master.key" "$keydir/master.key"
 	export FAXCENTER_MASTER_SECRET_FILE=$keydir/master.key
 	unset FAXCARE_DB_SOCKET
+	# The mailgate writes links to the app: fix its address now.
+	CENTER_PORT=$(free_port)
+	export CENTER_PORT FAXCENTER_BASE_URL=http://127.0.0.1:$CENTER_PORT
 	"$CENTER_TOP/scripts/with-postfix" \
 		--pipe "reports=$CENTER_BUILD/faxcenter-mailgate" \
 		--maildir alice --maildir bob -- "$@"
@@ -121,4 +124,43 @@ send_mail() {
 # maildir_count LOCALPART: messages delivered to that Maildir.
 maildir_count() {
 	find "$FAXCARE_MAIL_DIR/$1/new" -type f 2>/dev/null | wc -l
+}
+
+# mail_body FILE: the decoded text of a delivered e-mail (as a mail reader
+# shows it), headers Subject/To/Message-ID first.
+mail_body() {
+	python3 -c 'import sys, email, email.policy
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+for h in ("Subject", "To", "Message-ID"):
+    print(f"{h}: {m[h]}")
+print()
+print(m.get_body(("plain",)).get_content())' "$1"
+}
+
+# maildir_files LOCALPART: its delivered messages, oldest first.
+maildir_files() {
+	ls -1tr "$FAXCARE_MAIL_DIR/$1/new/"* 2>/dev/null
+}
+
+# outbox_start DIR: run faxcenter-outbox against the harness's Postfix.
+outbox_start() {
+	FAXCENTER_SENDER=center@faxcare.test \
+		"$CENTER_BUILD/faxcenter-outbox" -p 200 >>"$1/outbox.log" 2>&1 &
+	OUTBOX_PID=$!
+}
+
+outbox_stop() {
+	[ -n "${OUTBOX_PID:-}" ] && stop_pid "$OUTBOX_PID"
+	OUTBOX_PID=
+}
+
+# wait_for SECS COMMAND...: until COMMAND succeeds.
+wait_for() {
+	local tries=$(( $1 * 10 ))
+	shift
+	while ((tries-- > 0)); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
 }

@@ -1,0 +1,85 @@
+/* Writing the manager's e-mails: words first, then GMime for the format. */
+#include <string.h>
+#include <time.h>
+
+#include <gmime/gmime.h>
+
+#include "outbox_compose.h"
+
+static int
+has_kind(const struct notice_line *lines, size_t n, const char *kind)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(lines[i].kind, kind) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void
+compose_notice_mail(const struct notice_line *lines, size_t n,
+    const char *home_url, int valid_days, char **subject, char **body)
+{
+	GString	*b = g_string_new(NULL);
+	size_t	 i;
+
+	if (n == 1)
+		*subject = g_strdup_printf("Fax terminal %s %s: %s",
+		    lines[0].model, lines[0].serial, lines[0].summary);
+	else
+		*subject = g_strdup_printf("%zu things need attention on your "
+		    "fax terminals", n);
+	g_string_append(b, "Hello,\n\n");
+	g_string_append_printf(b, "%s the fax terminals you manage:\n\n",
+	    n == 1 ? "The service center has news from one of" :
+	    "The service center has news from");
+	for (i = 0; i < n; i++)
+		g_string_append_printf(b, "  * %s, serial %s (terminal %s):\n"
+		    "    %s (%s), since %s\n",
+		    lines[i].model, lines[i].serial, lines[i].terminal,
+		    lines[i].summary, lines[i].severity, lines[i].opened);
+	g_string_append(b, "\n");
+	if (has_kind(lines, n, "supply"))
+		g_string_append(b, "Your page shows the supplies that fit "
+		    "and lets you order them;\nit tells you when they will be "
+		    "delivered.\n");
+	if (has_kind(lines, n, "fault") || has_kind(lines, n, "service"))
+		g_string_append(b, "Your page shows when a service technician "
+		    "can come and lets you\nbook the visit.\n");
+	g_string_append_printf(b, "\nYour page:\n\n  %s\n\n"
+	    "The link is yours alone (please do not forward it) and works for "
+	    "%d days.\nWhen the terminal reports that the supply was replaced "
+	    "or the repair\ndone, the notice leaves your page by itself.\n\n"
+	    "-- \nfaxcare service center\n", home_url, valid_days);
+	*body = g_string_free(b, FALSE);
+}
+
+char *
+compose_message(const char *from, const char *to, const char *subject,
+    const char *body, const char *message_id)
+{
+	GMimeMessage		*msg = g_mime_message_new(TRUE);
+	GMimeTextPart		*part = g_mime_text_part_new_with_subtype("plain");
+	GMimeFormatOptions	*fmt = g_mime_format_options_new();
+	GDateTime		*now = g_date_time_new_now_utc();
+	char			*text;
+
+	g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_FROM,
+	    "faxcare service center", from);
+	g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_TO, NULL, to);
+	g_mime_message_set_subject(msg, subject, "utf-8");
+	g_mime_message_set_date(msg, now);
+	g_mime_message_set_message_id(msg, message_id);
+	g_mime_text_part_set_text(part, body);
+	g_mime_message_set_mime_part(msg, GMIME_OBJECT(part));
+	g_mime_format_options_set_newline_format(fmt,
+	    GMIME_NEWLINE_FORMAT_DOS);
+	text = g_mime_object_to_string(GMIME_OBJECT(msg), fmt);
+	g_mime_format_options_free(fmt);
+	g_date_time_unref(now);
+	g_object_unref(part);
+	g_object_unref(msg);
+	return text;
+}

@@ -1,0 +1,33 @@
+/*
+ * The e-mails the center writes, built with GMime (headers encoded and
+ * folded as RFC 5322 and 2047 want, CRLF line ends for SMTP).
+ */
+#ifndef FAXCENTER_OUTBOX_COMPOSE_H
+#define FAXCENTER_OUTBOX_COMPOSE_H
+
+#include <stddef.h>
+
+/* One open notice as the manager's e-mail lists it. */
+struct notice_line {
+	const char	*model;
+	const char	*serial;
+	const char	*terminal;	/* terminal id */
+	const char	*summary;	/* "Toner is low" */
+	const char	*severity;	/* warning, error, report */
+	const char	*kind;		/* supply, fault, service */
+	const char	*opened;	/* "2026-11-24 04:00 UTC" */
+};
+
+/* Subject and plain-words body of a manager's notice e-mail (g_free). */
+void	compose_notice_mail(const struct notice_line *lines, size_t n,
+	    const char *home_url, int valid_days, char **subject,
+	    char **body);
+
+/*
+ * The whole message: From, To, Subject, Date, Message-ID (given without
+ * angle brackets), a text/plain UTF-8 body. Returns a g_malloc'd string.
+ */
+char	*compose_message(const char *from, const char *to,
+	    const char *subject, const char *body, const char *message_id);
+
+#endif

@@ -1,0 +1,273 @@
+/* The outbox's state machine: pending -> sending -> sent | failed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "outbox_compose.h"
+#include "outbox_sender.h"
+#include "outbox_smtp.h"
+#include "token.h"
+
+/* Rows as strings, for the few queries that return more than a number. */
+struct rows {
+	GPtrArray	*cells;
+	unsigned int	 cols;
+};
+
+static int
+collect(void *arg, unsigned int ncols, char **vals, unsigned long *lens)
+{
+	struct rows	*rs = arg;
+	unsigned int	 i;
+
+	(void)lens;
+	rs->cols = ncols;
+	for (i = 0; i < ncols; i++)
+		g_ptr_array_add(rs->cells, g_strdup(vals[i] ? vals[i] : ""));
+	return 0;
+}
+
+static int
+select_rows(struct db *db, const char *sql, const struct db_val *p,
+    unsigned int n, struct rows *rs)
+{
+	rs->cells = g_ptr_array_new_with_free_func(g_free);
+	rs->cols = 0;
+	return db_select(db, sql, p, n, collect, rs);
+}
+
+static const char *
+cell(const struct rows *rs, unsigned int row, unsigned int col)
+{
+	return g_ptr_array_index(rs->cells, row * rs->cols + col);
+}
+
+static void
+rows_free(struct rows *rs)
+{
+	if (rs->cells != NULL)
+		g_ptr_array_free(rs->cells, TRUE);
+	rs->cells = NULL;
+}
+
+/* After a failed attempt: retry with backoff, or give up. */
+static int
+attempt_failed(struct outbox_sender *s, const char *where, long long id,
+    enum smtp_result res, const char *err)
+{
+	struct db_val	p[] = {
+		DB_INT(res == SMTP_REFUSED), DB_INT(OUTBOX_MAX_ATTEMPTS),
+		DB_STR(err), DB_INT(id),
+	};
+	char		sql[512];
+
+	fprintf(stderr, "faxcenter-outbox: %s %lld: %s\n", where, id, err);
+	snprintf(sql, sizeof(sql), "UPDATE outbox SET "
+	    "state = IF(? OR attempts >= ?, 'failed', 'pending'), "
+	    "next_attempt_at = NOW(6) + INTERVAL "
+	    "LEAST(3600, 5 * POW(2, LEAST(attempts, 12) - 1)) SECOND, "
+	    "last_error = LEFT(?, 255) WHERE %s = ? AND state = 'sending'",
+	    where);
+	return db_exec(s->db, sql, p, 4, NULL, NULL);
+}
+
+static int
+send_confirmations(struct outbox_sender *s)
+{
+	struct rows	rs;
+	unsigned int	i, n;
+	int		sent = 0, rc;
+
+	rc = select_rows(s->db, "SELECT id, recipient, subject, body "
+	    "FROM outbox WHERE kind = 'confirm' AND state IN ('pending', "
+	    "'sending') AND next_attempt_at <= NOW(6) ORDER BY id LIMIT 20",
+	    NULL, 0, &rs);
+	if (rc < 0) {
+		rows_free(&rs);
+		return -1;
+	}
+	n = (unsigned int)rc;
+	for (i = 0; i < n; i++) {
+		long long	 id = strtoll(cell(&rs, i, 0), NULL, 10);
+		char		 mid[256], err[256], *text;
+		enum smtp_result res;
+
+		snprintf(mid, sizeof(mid), "faxcare-outbox-%lld@%s", id,
+		    s->domain);
+		struct db_val p[] = { DB_STR(mid), DB_INT(id) };
+		if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
+		    "attempts = attempts + 1, message_id = ? WHERE id = ?",
+		    p, 2, NULL, NULL))
+			goto fail;
+		text = compose_message(s->cfg->sender, cell(&rs, i, 1),
+		    cell(&rs, i, 2), cell(&rs, i, 3), mid);
+		res = smtp_send(s->cfg, cell(&rs, i, 1), text, err,
+		    sizeof(err));
+		g_free(text);
+		if (res != SMTP_SENT) {
+			if (attempt_failed(s, "id", id, res, err))
+				goto fail;
+			continue;
+		}
+		/* The link is in the recipient's hands now, not ours. */
+		struct db_val q[] = { DB_INT(id) };
+		if (db_exec(s->db, "UPDATE outbox SET state = 'sent', "
+		    "sent_at = NOW(6), body = NULL, last_error = NULL "
+		    "WHERE id = ?", q, 1, NULL, NULL))
+			goto fail;
+		sent++;
+	}
+	rows_free(&rs);
+	return sent;
+fail:
+	rows_free(&rs);
+	return -1;
+}
+
+/* Claim everything due for one manager as one batch; make the token. */
+static int
+claim_batch(struct outbox_sender *s, long long manager, long long *batch,
+    char *mid, size_t midlen, char *token)
+{
+	unsigned char	hash[TOKEN_HASH_LEN];
+	struct db_val	pm[] = { DB_INT(manager) };
+
+	*batch = 0;
+	if (db_select_int(s->db, "SELECT MIN(o.id) FROM outbox o "
+	    "JOIN terminals t ON t.id = o.terminal_id WHERE t.manager_id = ? "
+	    "AND o.kind = 'notice' AND o.state IN ('pending', 'sending') "
+	    "AND o.next_attempt_at <= NOW(6) FOR UPDATE", pm, 1, batch) < 0)
+		return -1;
+	if (*batch == 0)
+		return 0;
+	snprintf(mid, midlen, "faxcare-notices-%lld@%s", *batch, s->domain);
+	struct db_val pc[] = { DB_INT(*batch), DB_STR(mid), DB_INT(manager) };
+	if (db_exec(s->db, "UPDATE outbox o JOIN terminals t "
+	    "ON t.id = o.terminal_id SET o.state = 'sending', o.batch_id = ?, "
+	    "o.message_id = ?, o.attempts = o.attempts + 1 "
+	    "WHERE t.manager_id = ? AND o.kind = 'notice' "
+	    "AND o.state IN ('pending', 'sending') "
+	    "AND o.next_attempt_at <= NOW(6)", pc, 3, NULL, NULL))
+		return -1;
+	if (token_new(token, hash)) {
+		snprintf(s->db->err, sizeof(s->db->err), "getrandom failed");
+		return -1;
+	}
+	struct db_val pt[] = {
+		DB_INT(manager), DB_BLOB(hash, sizeof(hash)),
+		DB_INT(s->cfg->token_ttl_d),
+	};
+	return db_exec(s->db, "INSERT INTO manager_tokens (manager_id, "
+	    "token_hash, expires_at) VALUES (?, ?, NOW(6) + INTERVAL ? DAY)",
+	    pt, 3, NULL, NULL);
+}
+
+static int
+send_batch(struct outbox_sender *s, long long manager)
+{
+	struct notice_line	*lines;
+	struct rows		 rs, em = { NULL, 0 };
+	long long		 batch;
+	char			 mid[256], token[TOKEN_HEX_LEN + 1], err[256];
+	char			 url[CENTER_STR_MAX + 80], *subject, *body, *text;
+	enum smtp_result	 res;
+	int			 n, i;
+
+	if (db_begin(s->db))
+		return -1;
+	if (claim_batch(s, manager, &batch, mid, sizeof(mid), token) ||
+	    db_commit(s->db)) {
+		db_rollback(s->db);
+		return -1;
+	}
+	if (batch == 0)
+		return 0;
+	struct db_val pb[] = { DB_INT(batch) };
+	n = select_rows(s->db, "SELECT md.name, t.serial, t.terminal_uid, "
+	    "n.summary, n.severity, n.kind, "
+	    "DATE_FORMAT(n.opened_at, '%Y-%m-%d %H:%i UTC') "
+	    "FROM outbox o JOIN notices n ON n.id = o.notice_id "
+	    "JOIN terminals t ON t.id = n.terminal_id "
+	    "JOIN models md ON md.id = t.model_id "
+	    "WHERE o.batch_id = ? ORDER BY t.terminal_uid, n.opened_at, n.id",
+	    pb, 1, &rs);
+	struct db_val pm[] = { DB_INT(manager) };
+	if (n <= 0 || select_rows(s->db, "SELECT email FROM managers "
+	    "WHERE id = ?", pm, 1, &em) != 1) {
+		rows_free(&em);
+		rows_free(&rs);
+		return -1;
+	}
+	lines = g_new0(struct notice_line, n);
+	for (i = 0; i < n; i++) {
+		lines[i].model = cell(&rs, i, 0);
+		lines[i].serial = cell(&rs, i, 1);
+		lines[i].terminal = cell(&rs, i, 2);
+		lines[i].summary = cell(&rs, i, 3);
+		lines[i].severity = cell(&rs, i, 4);
+		lines[i].kind = cell(&rs, i, 5);
+		lines[i].opened = cell(&rs, i, 6);
+	}
+	snprintf(url, sizeof(url), "%s/m/%s", s->cfg->base_url, token);
+	compose_notice_mail(lines, (size_t)n, url, s->cfg->token_ttl_d,
+	    &subject, &body);
+	text = compose_message(s->cfg->sender, cell(&em, 0, 0), subject, body,
+	    mid);
+	res = smtp_send(s->cfg, cell(&em, 0, 0), text, err, sizeof(err));
+	g_free(text);
+	g_free(subject);
+	g_free(body);
+	g_free(lines);
+	rows_free(&rs);
+	rows_free(&em);
+	if (res != SMTP_SENT)
+		return attempt_failed(s, "batch_id", batch, res, err) ? -1 : 0;
+	if (db_exec(s->db, "UPDATE outbox SET state = 'sent', "
+	    "sent_at = NOW(6), last_error = NULL WHERE batch_id = ? "
+	    "AND state = 'sending'", pb, 1, NULL, NULL))
+		return -1;
+	return 1;
+}
+
+static int
+send_notices(struct outbox_sender *s)
+{
+	struct rows	rs;
+	int		n, i, r, sent = 0;
+
+	/* A notice closed before its e-mail left needs no e-mail. */
+	if (db_exec(s->db, "UPDATE outbox o JOIN notices n "
+	    "ON n.id = o.notice_id SET o.state = 'skipped' "
+	    "WHERE o.kind = 'notice' AND o.state = 'pending' "
+	    "AND n.closed_at IS NOT NULL", NULL, 0, NULL, NULL))
+		return -1;
+	struct db_val p[] = { DB_INT((long long)s->cfg->coalesce_ms * 1000) };
+	n = select_rows(s->db, "SELECT t.manager_id FROM outbox o "
+	    "JOIN terminals t ON t.id = o.terminal_id "
+	    "WHERE o.kind = 'notice' AND o.state IN ('pending', 'sending') "
+	    "AND o.next_attempt_at <= NOW(6) AND t.manager_id IS NOT NULL "
+	    "GROUP BY t.manager_id "
+	    "HAVING MIN(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "LIMIT 20", p, 1, &rs);
+	for (i = 0; i < n; i++) {
+		if ((r = send_batch(s, strtoll(cell(&rs, i, 0), NULL, 10))) < 0)
+			break;
+		sent += r;
+	}
+	rows_free(&rs);
+	return n < 0 || i < n ? -1 : sent;
+}
+
+int
+outbox_run_once(struct outbox_sender *s)
+{
+	int	a, b;
+
+	if ((a = send_confirmations(s)) < 0)
+		return -1;
+	if ((b = send_notices(s)) < 0)
+		return -1;
+	return a + b;
+}

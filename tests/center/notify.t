@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# usage: tests/center/notify.t
+# From report to manager, with the real parts: Postfix pipes reports to the
+# mailgate, faxcenter-outbox mails through Postfix into the managers'
+# Maildirs, the Kore app serves the links. A manager confirms by the mailed
+# link; ten terminals failing at once make one e-mail, whose URL opens the
+# manager's page listing them; a completion takes its notice off the page;
+# nothing is mailed twice, not even across a sender restart; a manager
+# who has not confirmed gets nothing until they do.
+set -uo pipefail
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/lib.sh"
+in_db_and_postfix "$0" "$@"
+
+tmp=$(mktemp -d)
+cleanup() { outbox_stop; center_stop; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+export FAXCENTER_COALESCE_MS=1500
+center_start "$tmp" || bail "the app did not start"
+outbox_start "$tmp"
+delivered() { "$FAXCARE_POSTFIX_CTL" wait-empty 20; }
+count_is() { [ "$(maildir_count "$1")" -eq "$2" ]; }
+now=$(date +%s)
+
+# Ten terminals register, naming alice.
+for i in $(seq 10); do
+	mkreport -t registration -i "office-$i" -m alice@faxcare.test \
+		-M "FX-9000" -S "SN$i" -r "$(rid $((300 + i)))" >"$tmp/reg$i.eml"
+	send_mail "$tmp/reg$i.eml"
+done
+delivered
+wait_for 20 count_is alice 10
+ok $? "alice receives a confirmation e-mail per terminal"
+first=$(maildir_files alice | head -1)
+body=$(mail_body "$first")
+like "$body" 'Subject: Please confirm: are you the manager of fax terminal FX-9000' \
+	"the confirmation's subject asks in plain words"
+link=$(printf '%s\n' "$body" | grep -o 'http://[^ ]*/confirm/[0-9a-f]*' | head -1)
+like "$link" "^$FAXCENTER_BASE_URL/confirm/[0-9a-f]{64}\$" "it carries a confirmation link"
+like "$(curl -s "$link")" 'Yes, I manage this terminal' "following it shows what is confirmed"
+is "$(sql "SELECT COUNT(*) FROM terminals WHERE manager_id IS NOT NULL")" 0 \
+	"looking at the link confirms nothing"
+for f in $(maildir_files alice); do
+	l=$(mail_body "$f" | grep -o 'http://[^ ]*/confirm/[0-9a-f]*' | head -1)
+	curl -s -d '' "$l" >"$tmp/confirmed.html"
+done
+like "$(cat "$tmp/confirmed.html")" 'Address confirmed' "confirming says so"
+is "$(sql "SELECT COUNT(*) FROM terminals t JOIN managers m ON m.id = t.manager_id WHERE m.email = 'alice@faxcare.test'")" 10 \
+	"alice now manages all ten terminals"
+is "$(http_status -d '' "$link")" 404 "a used confirmation link no longer works"
+
+# All ten fail at once: one e-mail.
+for i in $(seq 10); do
+	mkreport -t status -i "office-$i" -m alice@faxcare.test -M "FX-9000" \
+		-S "SN$i" -c toner-empty -r "$(rid $((320 + i)))" >"$tmp/st$i.eml"
+	send_mail "$tmp/st$i.eml"
+done
+delivered
+wait_for 20 count_is alice 11
+ok $? "alice receives a notice e-mail"
+sleep 3
+is "$(maildir_count alice)" 11 "... exactly one for ten failing terminals"
+notice=$(maildir_files alice | tail -1)
+body=$(mail_body "$notice")
+like "$body" 'Subject: 10 things need attention on your fax terminals' "its subject counts them"
+is "$(printf '%s\n' "$body" | grep -c 'Toner is empty (error)')" 10 "it lists each terminal's problem in plain words"
+like "$body" 'order them' "it says what the manager can do"
+url=$(printf '%s\n' "$body" | grep -o 'http://[^ ]*/m/[0-9a-f]*' | head -1)
+like "$url" "^$FAXCENTER_BASE_URL/m/[0-9a-f]{64}\$" "it carries the homepage URL with a token"
+page=$(curl -s -L -c "$tmp/cookies" -b "$tmp/cookies" "$url")
+like "$page" 'office-7' "the URL opens alice's page, listing her terminals"
+open_notices() { printf '%s\n' "$1" | grep -o '<li class="notice [a-z]*"' | wc -l; }
+is "$(open_notices "$page")" 10 "... and the ten open notices"
+is "$(http_status "$FAXCENTER_BASE_URL/m/$(printf '%064d' 7)")" 404 "a made-up token opens nothing"
+is "$(sql "SELECT COUNT(*) FROM outbox WHERE kind = 'notice' AND state = 'sent'")" 10 \
+	"the outbox marks all ten notices sent"
+
+# Completion takes the notice off the page.
+mkreport -t completion -i office-1 -m alice@faxcare.test -M "FX-9000" -S SN1 \
+	-c toner-empty -C "$(rid 321)" -r "$(rid 340)" >"$tmp/done.eml"
+send_mail "$tmp/done.eml"
+delivered
+page=$(curl -s -L -c "$tmp/cookies" -b "$tmp/cookies" "$FAXCENTER_BASE_URL/home")
+is "$(open_notices "$page")" 9 \
+	"after office-1's completion its notice is gone from the page"
+
+# Nothing is mailed twice: redelivered reports, reminders, a sender restart.
+send_mail "$tmp/st2.eml"
+mkreport -t status -i office-3 -m alice@faxcare.test -M "FX-9000" -S SN3 \
+	-c toner-empty -R "$(rid 323)" -r "$(rid 341)" >"$tmp/remind.eml"
+send_mail "$tmp/remind.eml"
+delivered
+outbox_stop
+outbox_start "$tmp"
+sleep 3
+is "$(maildir_count alice)" 11 "no second e-mail for a redelivery, a reminder or a restart"
+
+# A manager who has not confirmed hears nothing until they do.
+mkreport -t registration -i lobby-1 -m bob@faxcare.test -M "FX-200" -S L1 \
+	-r "$(rid 350)" >"$tmp/bob-reg.eml"
+mkreport -t status -i lobby-1 -m bob@faxcare.test -M "FX-200" -S L1 \
+	-c media-jam -r "$(rid 351)" >"$tmp/bob-jam.eml"
+send_mail "$tmp/bob-reg.eml"
+delivered
+send_mail "$tmp/bob-jam.eml"
+delivered
+wait_for 20 count_is bob 1
+ok $? "bob receives the confirmation e-mail"
+sleep 2.5
+is "$(maildir_count bob)" 1 "... and no notice before confirming"
+l=$(mail_body "$(maildir_files bob | head -1)" | grep -o 'http://[^ ]*/confirm/[0-9a-f]*')
+curl -s -d '' "$l" >/dev/null
+wait_for 20 count_is bob 2
+ok $? "once bob confirms, the waiting notice is mailed"
+body=$(mail_body "$(maildir_files bob | tail -1)")
+like "$body" 'Subject: Fax terminal FX-200 L1: Paper is jammed' "about the jam, in plain words"
+like "$body" 'book the visit' "offering a technician's visit for a failure"
+is "$(maildir_count alice)" 11 "alice got nothing about bob's terminal"
+done_testing

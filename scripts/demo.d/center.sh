@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# The service center of the demo and of tests/e2e. Source after services.sh.
+#
+#   center_up DIR   migrate the database, then run the Kore app on a free
+#                   port of 127.0.0.1 (its config and logs in DIR); sets
+#                   CENTER_URL, CENTER_PID; returns when it answers /healthz
+#   center_down     stop what center_up started
+#   http_status URL [CURL-ARGS]  the HTTP status code (000: no answer)
+
+CENTER_URL= CENTER_PID=
+
+http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+
+center_up() {
+	local dir=$1 port tries=300
+	"$CENTER_BUILD/faxcenter-migrate" >"$dir/migrate.log" 2>&1 || {
+		cat "$dir/migrate.log"
+		return 1
+	}
+	port=$(free_port)
+	CENTER_URL=http://127.0.0.1:$port
+	# The installed config, pointed at this tree, port and log directory;
+	# root does not drop privileges here (-r), so no runas user is needed.
+	sed -e "s|bind\t127.0.0.1 8888|bind\t127.0.0.1 $port|" \
+		-e "s|^load\t.*|load\t\t$CENTER_BUILD/faxcenter.so|" \
+		-e "s|^root\t.*|root\t\t$FAXCARE_TOP/center|" \
+		-e "/^runas\t/d" \
+		-e "s|accesslog\t/dev/stdout|accesslog\t$dir/access.log|" \
+		"$FAXCARE_TOP/center/conf/faxcenter.conf" >"$dir/faxcenter.conf" ||
+		return 1
+	FAXCENTER_BASE_URL=$CENTER_URL \
+		kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
+	CENTER_PID=$!
+	# The port opens before the workers are configured: ready is an answer.
+	while [ "$(http_status "$CENTER_URL/healthz")" != 200 ]; do
+		if ((--tries == 0)) || ! kill -0 "$CENTER_PID" 2>/dev/null; then
+			tail -n 20 "$dir/kore.log"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+center_down() {
+	[ -z "$CENTER_PID" ] || stop_pid "$CENTER_PID"
+	CENTER_PID=
+}

@@ -1,0 +1,173 @@
+# shellcheck shell=bash
+# The walk through faxcare, one function per hop, shared by scripts/demo
+# (which prints each with its timing) and tests/e2e/*.t (which assert after
+# each). Source after services.sh, center.sh, vm.sh and terminal.sh, inside
+# in_services, with WORK set to a scratch directory.
+#
+# Each s_* function does one hop, prints what a person watching would want
+# to see, and returns non-zero when the hop did not happen. What later hops
+# need is left in variables (CENTER_URL, ...).
+
+# wait_until SECS CMD...: retry CMD every 0.2 s for up to SECS seconds.
+wait_until() {
+	local tries=$(($1 * 5))
+	shift
+	while ((tries-- > 0)); do
+		"$@" && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+# pending_confirmations: our terminal's unconfirmed claims of the manager.
+pending_confirmations() {
+	sql "SELECT COUNT(*) FROM manager_confirmations c
+		JOIN terminals t ON t.id = c.terminal_id JOIN managers m ON m.id = c.manager_id
+		WHERE t.terminal_uid = '$TERMINAL_ID' AND m.email = '$MANAGER_ADDRESS'
+		AND c.confirmed_at IS NULL AND c.superseded_at IS NULL"
+}
+# outbox_for_manager: mail the center owes the manager (any state).
+outbox_for_manager() {
+	sql "SELECT COUNT(*) FROM outbox WHERE recipient = '$MANAGER_ADDRESS'"
+}
+
+# The uevent lines worth showing (udevadm monitor --property prints ~25).
+UEVENT_KEYS='^(UDEV |ACTION=|FAXENG_(NAME|MODEL|SERIAL|CONDITION|ACTIVE|REASON|SEVERITY|ALERT_CODE|KIND|TONER_LEVEL|TONER_STATE|FAULTS|REASONS|SEQNUM)=)'
+
+# show_uevents: the guest's new faxeng uevents, trimmed to UEVENT_KEYS.
+show_uevents() {
+	echo "udevadm monitor --udev --property --subsystem-match=faxeng, in the VM:"
+	vm_cmd uevents | grep -E "$UEVENT_KEYS" | sed -e 's/^UDEV /\n&/' -e 's/^/  /'
+}
+
+# open_notice KEYWORD: the open notice's summary for our terminal.
+open_notice() {
+	sql "SELECT n.summary FROM notices n JOIN terminals t ON t.id = n.terminal_id
+		WHERE t.terminal_uid = '$TERMINAL_ID' AND n.condition_kw = '$1'
+		AND n.closed_at IS NULL"
+}
+has_open_notice() { [ -n "$(open_notice "$1")" ]; }
+no_open_notice() { [ -z "$(open_notice "$1")" ]; }
+
+# explain_reports: where a report may be stuck, from the sensor to the center.
+explain_reports() {
+	echo "--- faxcared's log and spool, in the VM:"
+	vm_cmd -t 10 'tail -n 15 /var/log/faxcared.log; faxengctl spool'
+	echo "--- Postfix's log:"
+	tail -n 8 "$FAXCARE_POSTFIX_LOG"
+	echo "--- the center's reports from $TERMINAL_ID:"
+	sql "SELECT r.* FROM reports r JOIN terminals t ON t.id = r.terminal_id
+		WHERE t.terminal_uid = '$TERMINAL_ID'" | cut -c1-160
+	echo "--- its notices:"
+	sql "SELECT n.* FROM notices n JOIN terminals t ON t.id = n.terminal_id
+		WHERE t.terminal_uid = '$TERMINAL_ID'"
+}
+
+s_services() {
+	echo "MariaDB  $(mariadb-admin --no-defaults --host="$FAXCARE_DB_HOST" \
+		--port="$FAXCARE_DB_PORT" --user="$FAXCARE_DB_USER" ping 2>&1) on 127.0.0.1:$FAXCARE_DB_PORT (database $FAXCARE_DB_NAME)"
+	echo "Postfix  $("$FAXCARE_POSTFIX_CTL" status) on 127.0.0.1:$FAXCARE_SMTP_PORT, log $FAXCARE_POSTFIX_LOG"
+	echo "         $CENTER_ADDRESS -> faxcenter-mailgate (pipe)"
+	echo "         $MANAGER_ADDRESS -> $FAXCARE_MAIL_DIR/${MANAGER_ADDRESS%@*}/new/"
+	mariadb-admin --no-defaults --host="$FAXCARE_DB_HOST" --port="$FAXCARE_DB_PORT" \
+		--user="$FAXCARE_DB_USER" ping >/dev/null 2>&1 &&
+		"$FAXCARE_POSTFIX_CTL" status >/dev/null
+}
+
+s_center() {
+	center_up "$WORK" || return 1
+	echo "faxcenter-migrate: schema version $(sql 'SELECT MAX(version) FROM schema_migrations' 2>/dev/null || echo '?')"
+	echo "Kore app (pid $CENTER_PID) on $CENTER_URL, log $WORK/kore.log"
+	echo "GET $CENTER_URL/healthz -> $(curl -s "$CENTER_URL/healthz" | head -c 200)"
+}
+
+s_terminal_boot() {
+	local t0=$SECONDS
+	echo "Debian's kernel $FAXCARE_KVER under QEMU (TCG), with faxeng, faxeng_sim,"
+	echo "systemd-udevd and faxcared; console log $WORK/vm-artifacts/ if it fails"
+	terminal_boot "$WORK" || return 1
+	vm_wait_ready "${VM_BOOT_SECS:-240}" || {
+		echo "the VM did not call back; its output:"
+		cat "$WORK/vm.tap" "$WORK/vm.err"
+		return 1
+	}
+	sed 's/^/guest: /' "$WORK/vm.tap"
+	echo "booted and called back in $((SECONDS - t0)) s"
+}
+
+s_engine_appears() {
+	show_uevents
+	vm_cmd 'cat /sys/class/faxeng/faxeng0/model /sys/class/faxeng/faxeng0/serial' |
+		paste -sd' ' | sed 's/^/sysfs model, serial: /'
+}
+
+s_daemon_runs() {
+	vm_cmd 'wait_for 10 pidof faxcared >/dev/null' || {
+		echo "faxcared is not running in the VM"
+		return 1
+	}
+	echo "udev's rule started faxcared (pid $(vm_cmd 'pidof faxcared'))"
+	echo "faxengctl status, in the VM:"
+	vm_cmd faxengctl status | sed 's/^/  /'
+}
+
+s_registration() {
+	echo "faxcared e-mails its registration to $CENTER_ADDRESS through"
+	echo "Postfix, which pipes it to faxcenter-mailgate"
+	wait_until 60 registered || {
+		echo "the center did not register $TERMINAL_ID; Postfix log tail:"
+		tail -n 5 "$FAXCARE_POSTFIX_LOG"
+		return 1
+	}
+	grep -E "to=<$CENTER_ADDRESS>.*status=sent" "$FAXCARE_POSTFIX_LOG" | tail -n 1 |
+		sed 's/^.*: to=/postfix: to=/'
+	sql "SELECT CONCAT('center: terminal ', t.terminal_uid, ', model ', m.name)
+		FROM terminals t JOIN models m ON m.id = t.model_id
+		WHERE t.terminal_uid = '$TERMINAL_ID'"
+	echo "center: $(pending_confirmations) confirmation(s) of $MANAGER_ADDRESS pending,"
+	echo "        $(outbox_for_manager) message(s) for the manager in the outbox"
+}
+registered() {
+	[ -n "$(sql "SELECT id FROM terminals WHERE terminal_uid = '$TERMINAL_ID'" 2>/dev/null)" ]
+}
+
+# s_sensor "WHAT" INPUT=VALUE...: set faxeng_sim inputs in the VM, show the
+# uevents that follow.
+s_sensor() {
+	local what=$1 kv cmd=
+	shift
+	for kv in "$@"; do
+		cmd+="sim ${kv%%=*} ${kv#*=}; "
+	done
+	echo "$what: $cmd(in the VM)"
+	vm_cmd "$cmd sleep 0.5" || return 1
+	show_uevents
+}
+
+# s_notice_opens KEYWORD: the center opened a notice for it.
+s_notice_opens() {
+	wait_until 60 has_open_notice "$1" || {
+		echo "no open $1 notice at the center"
+		explain_reports
+		return 1
+	}
+	echo "center: open notice '$1': $(open_notice "$1")"
+}
+
+# s_notice_closes KEYWORD: the completion report closed it.
+s_notice_closes() {
+	wait_until 60 no_open_notice "$1" || {
+		echo "the $1 notice is still open"
+		explain_reports
+		return 1
+	}
+	echo "center: the $1 notice is closed ($(sql "SELECT COUNT(*) FROM reports r
+		JOIN terminals t ON t.id = r.terminal_id
+		WHERE t.terminal_uid = '$TERMINAL_ID'") reports from $TERMINAL_ID so far)"
+}
+
+s_terminal_stop() {
+	vm_stop || return 1
+	echo "the VM powered off; its checks:"
+	sed 's/^/guest: /' "$WORK/vm.tap"
+}

@@ -1,4 +1,9 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # usage: tests/kmod/cycles.t: 100 load/unload cycles with events in flight (VM)
+set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-exec "$top/scripts/vm/run" --timeout 400 "$top/tests/kmod/guest/cycles.sh" 100
+. "$top/tests/kmod/lib.sh"
+kmod_tmpdir cycles
+build_nlclient
+"$top/scripts/vm/run" --timeout 400 --prog "$tmp/nlclient" \
+	--env "NLC=$tmp/nlclient" "$top/tests/kmod/guest/cycles.sh" 100

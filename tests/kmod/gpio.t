@@ -5,11 +5,8 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"
-# Not under /tmp: the guest mounts a tmpfs there.
-tmp=$(mktemp -d /var/tmp/faxeng-gpio.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+. "$top/tests/kmod/lib.sh"
+kmod_tmpdir gpio
 cp "$top/tests/kmod/helper/Kbuild" "$top/tests/kmod/helper/"*.c "$tmp/"
 if ! make -C "/usr/src/linux-headers-$FAXCARE_KVER-amd64" M="$tmp" modules \
 	>"$tmp/build.log" 2>&1; then

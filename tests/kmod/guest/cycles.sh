@@ -1,16 +1,24 @@
 #!/bin/sh
-# usage: cycles.sh [N] (in the test VM): N (default 100) load/unload cycles
-# of faxeng and faxeng_sim with events in flight; the runner fails the test
-# on any kernel warning (panic_on_warn)
+# usage: cycles.sh [N] (in the test VM; NLC is the nlclient path): N
+# (default 100) load/unload cycles of faxeng and faxeng_sim with uevents and,
+# every tenth cycle, netlink events in flight; the runner fails the test on
+# any kernel warning (panic_on_warn)
 . /faxcare/tests/kmod/guest/lib.sh
 
 N=${1:-100}
 start_udevd
 start_monitor /tmp/mon
+# A libnl subscriber that outlives the family it joined.
+subscribe() {
+	ASAN_OPTIONS=detect_leaks=0 "$NLC" monitor 100000 2 >/tmp/nl.$i 2>&1 &
+	wait_for grep -q subscribed /tmp/nl.$i
+}
+
 good=0
 i=0
 while [ $i -lt "$N" ]; do
 	if load_sim engines=2 &&
+		{ [ $((i % 10)) -ne 0 ] || subscribe; } &&
 		echo 20000 >"$SIMP/flap" && echo 1:20000 >"$SIMP/flap" &&
 		echo 2=empty >"$SIMP/tray" && echo 1:1 >"$SIMP/door_open" &&
 		echo 500 >"$SIMP/pages" && echo 1 >"$ENG/drum_reset" &&
@@ -25,6 +33,8 @@ ok $? "nothing left behind"
 stop_monitor
 like "$(count_events /tmp/mon ACTION=change)" '^[1-9]' \
 	"events were in flight during the cycles"
+like "$(cat /tmp/nl.* | grep -c '^event')" '^[1-9]' \
+	"netlink events were in flight too"
 load_sim
 ok $? "the modules still load afterwards"
 is "$(attr faults)" none "and start from a clean state"

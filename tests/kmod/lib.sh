@@ -1,0 +1,23 @@
+# shellcheck shell=bash
+# Host-side helpers for the tests/kmod *.t scripts (bash).
+#
+#   . "$top/tests/kmod/lib.sh"
+#   kmod_tmpdir NAME       a temporary directory in $tmp, removed on exit;
+#                          not under /tmp, which the guest hides with a tmpfs
+#   build_nlclient         nlclient into $tmp, or a failing TAP line and exit
+
+kmod_tmpdir() {
+	tmp=$(mktemp -d "/var/tmp/faxeng-$1.XXXXXX")
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+}
+
+build_nlclient() {
+	if ! make -s -C "$top/tests/kmod" O="$tmp" >"$tmp/build.log" 2>&1; then
+		echo "not ok 1 - nlclient builds"
+		sed 's/^/# /' "$tmp/build.log"
+		echo "1..1"
+		exit 1
+	fi
+}

@@ -15,10 +15,12 @@ trap 'exit 143' TERM
 # The kernel sources and the uapi header they export. faxeng_conditions.h is
 # an X-macro table, a form checkpatch cannot parenthesize; it is compiled
 # (and so checked by W=1 and sparse) through faxeng.h.
-mapfile -t sources < <(cd "$top" && ls kmod/*.c kmod/*.h tests/kmod/helper/*.c \
-	bench/kmod/*.c 2>/dev/null | grep -v '\.mod\.c$' |
-	xargs grep -l 'SPDX-License-Identifier: GPL-2.0' |
-	xargs grep -L '^#include <stdio.h>')
+sources=()
+for f in "$top"/kmod/*.[ch] "$top"/tests/kmod/helper/*.c \
+	"$top"/bench/kmod/module/*.c; do
+	case $f in *.mod.c) continue ;; esac
+	[ -e "$f" ] && sources+=("${f#"$top"/}")
+done
 sources+=(include/uapi/linux/faxeng.h)
 
 out=$(cd "$top" && "$checkpatch" --strict --no-tree --terse -f "${sources[@]}" 2>&1 |

@@ -123,7 +123,7 @@ is "$(grep -c '^ACTION=change' "$mon")" "$last" \
 is "$(udevadm info -q property /sys/class/faxeng/faxeng0 |
 	grep -c '^FAXENG_')" 15 "udevadm info shows the 15 state properties"
 
-[ "$_tap_failed" -eq 0 ] || diag "$(head -120 "$mon")"
+tap_exit || diag "$(head -120 "$mon")"
 unload_sim
 ok $? "modules unload"
 done_testing

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# usage: tests/center/nginx.t
+# The sample nginx site (center/conf/nginx-faxcenter.conf) in front of the
+# Kore app: HTTPS reaches the app, HTTP redirects to HTTPS, and the tokens
+# in manager and confirmation URLs stay out of the access log.
+set -uo pipefail
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/lib.sh"
+in_db "$0" "$@"
+
+tmp=$(mktemp -d)
+nginx_pid=
+cleanup() { [ -n "$nginx_pid" ] && stop_pid "$nginx_pid"; center_stop; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+command -v nginx >/dev/null || command -v /usr/sbin/nginx >/dev/null
+ok $? "nginx is installed (scripts/deps)"
+export FAXCENTER_MIGRATE_ON_START=yes
+center_start "$tmp" || bail "the app did not start"
+
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=faxcare.example.com \
+	-keyout "$tmp/key.pem" -out "$tmp/cert.pem" 2>/dev/null
+http=$(free_port)
+https=$(free_port)
+# The sample as shipped, with this run's ports, certificate and log.
+sed -e "s|listen 80;|listen 127.0.0.1:$http;|" -e '/listen \[::\]/d' \
+	-e "s|listen 443 ssl http2;|listen 127.0.0.1:$https ssl http2;|" \
+	-e "s|server 127.0.0.1:8888;|server 127.0.0.1:$CENTER_PORT;|" \
+	-e "s|/etc/ssl/faxcare/fullchain.pem|$tmp/cert.pem|" \
+	-e "s|/etc/ssl/faxcare/privkey.pem|$tmp/key.pem|" \
+	-e "s|/var/log/nginx/faxcenter.log|$tmp/access.log|" \
+	"$CENTER_TOP/center/conf/nginx-faxcenter.conf" >"$tmp/site.conf"
+cat >"$tmp/nginx.conf" <<CONF
+daemon off;
+user root;
+pid $tmp/nginx.pid;
+error_log $tmp/error.log;
+events { worker_connections 64; }
+http {
+	access_log off;
+	client_body_temp_path $tmp/body;
+	proxy_temp_path $tmp/proxy;
+	fastcgi_temp_path $tmp/fastcgi;
+	uwsgi_temp_path $tmp/uwsgi;
+	scgi_temp_path $tmp/scgi;
+	include $tmp/site.conf;
+}
+CONF
+/usr/sbin/nginx -t -c "$tmp/nginx.conf" -p "$tmp" >"$tmp/check.log" 2>&1
+ok $? "nginx accepts the sample site" || diag "$(cat "$tmp/check.log")"
+/usr/sbin/nginx -c "$tmp/nginx.conf" -p "$tmp" &
+nginx_pid=$!
+wait_port "$https" 10
+ok $? "nginx listens"
+
+https_get() {
+	curl -s --cacert "$tmp/cert.pem" \
+		--resolve "faxcare.example.com:$https:127.0.0.1" "$@"
+}
+is "$(https_get "https://faxcare.example.com:$https/healthz")" ok \
+	"HTTPS through nginx reaches the app"
+like "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' \
+	--resolve "faxcare.example.com:$http:127.0.0.1" \
+	"http://faxcare.example.com:$http/healthz")" '^301 https://' \
+	"plain HTTP is redirected to HTTPS"
+token=$(printf '%064d' 42)
+https_get -o /dev/null "https://faxcare.example.com:$https/m/$token"
+https_get -o /dev/null "https://faxcare.example.com:$https/confirm/$token"
+sleep 0.5
+like "$(cat "$tmp/access.log")" 'GET /m/\.\.\.' "the access log records the page"
+grep -q "$token" "$tmp/access.log"
+is "$?" 1 "... but not the token"
+done_testing

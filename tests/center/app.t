@@ -39,6 +39,15 @@ is "$(http_status "$CENTER_URL/m/$(printf '%064d' 0)")" 404 \
 	"an unknown homepage token is 404"
 like "$(curl -s "$CENTER_URL/assets/style.css")" 'font:' "stylesheet served"
 
+# Workers run under a seccomp filter (Kore's and center/src/seccomp.c).
+workers=$(pgrep -P "$CENTER_PID" | tr '\n' ' ')
+like "$workers" '[0-9]' "kore runs worker processes"
+filtered=1
+for w in $workers; do
+	grep -q '^Seccomp:[[:space:]]*2$' "/proc/$w/status" || filtered=0
+done
+is "$filtered" 1 "every worker runs under a seccomp filter"
+
 "$FAXCARE_DB_CTL" stop
 is "$(http_status "$CENTER_URL/healthz")" 503 "database down: 503"
 "$FAXCARE_DB_CTL" start

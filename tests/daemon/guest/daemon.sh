@@ -52,12 +52,30 @@ like "$js" '"toner_level":5,"toner_state":"low"' "faxengctl --json status: toner
 like "$js" '"keyword":"toner-low","severity":"warning","alert_code":1104' \
 	"faxengctl --json status: reason with severity and alert code"
 
+# faxengctl set and watch, as a technician uses them.
+out=$(faxengctl set faxeng0 toner-low-threshold=15 toner-hysteresis=3)
+is "$?" 0 "faxengctl set thresholds: exit 0"
+is "$(cat /sys/class/faxeng/faxeng0/toner_low_threshold)" 15 "faxengctl set: the threshold reached the driver"
+like "$(faxengctl status faxeng0)" "toner low at 15% \(hysteresis 3\)" "faxengctl status shows it"
+faxengctl set faxeng0 toner-low-threshold=10 >/dev/null
+faxengctl set faxeng0 colour=blue 2>/dev/null
+is "$?" 2 "faxengctl set: an unknown setting is refused"
+sim pages 500
+faxengctl set faxeng0 drum-reset >/dev/null
+is "$(cat /sys/class/faxeng/faxeng0/drum_pages)" 0 "faxengctl set drum-reset: the drum counter is 0"
+faxengctl watch >/tmp/watch &
+w=$!
+sleep 0.5
+
 # The refill.
 sim toner_level 100
 sim toner_low 0
 wait_reports 1 '^completion toner-low '
 sleep 3
 is "$(count_reports '^completion toner-low ')" 1 "refill: exactly one completion e-mail"
+kill $w
+like "$(cat /tmp/watch)" "faxeng0 #[0-9]+ toner-low cleared \(warning\)" \
+	"faxengctl watch: the clear, live"
 status_id=$(reports | awk '$1 == "status" && $2 == "toner-low" { print $3 }')
 completes=$(reports | awk '$1 == "completion" && $2 == "toner-low" { print $4 }')
 is "$completes" "$status_id" "the completion names the status report"

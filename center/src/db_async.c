@@ -344,6 +344,25 @@ conn_done(struct db_async_conn *c)
 	conn_take_next(c);
 }
 
+/*
+ * After a statement call: 1 while it waits for the socket (scheduled), -1
+ * when it failed (the query is failed too), 0 when it is done.
+ */
+static int
+stmt_settled(struct db_async_conn *c, int status)
+{
+	if (status) {
+		wait_for(c, status);
+		return 1;
+	}
+	if (c->iret) {
+		stmt_fail(c);
+		return -1;
+	}
+	c->inflight = 0;
+	return 0;
+}
+
 /* Drive the connection's current operation; ready is MYSQL_WAIT_*. */
 static void
 conn_step(struct db_async_conn *c, int ready)
@@ -382,16 +401,9 @@ conn_step(struct db_async_conn *c, int ready)
 			    mysql_stmt_prepare_cont(&c->iret, c->stmt, ready) :
 			    mysql_stmt_prepare_start(&c->iret, c->stmt,
 			    c->q->sql, (unsigned long)strlen(c->q->sql));
-			if (status) {
-				wait_for(c, status);
+			if (stmt_settled(c, status))
 				return;
-			}
-			if (c->iret) {
-				stmt_fail(c);
-				return;
-			}
 			c->state = CONN_EXECUTE;
-			c->inflight = 0;
 			break;
 		case CONN_EXECUTE:
 			if (!c->inflight) {
@@ -413,19 +425,12 @@ conn_step(struct db_async_conn *c, int ready)
 			status = c->inflight ?
 			    mysql_stmt_execute_cont(&c->iret, c->stmt, ready) :
 			    mysql_stmt_execute_start(&c->iret, c->stmt);
-			if (status) {
-				wait_for(c, status);
+			if (stmt_settled(c, status))
 				return;
-			}
-			if (c->iret) {
-				stmt_fail(c);
-				return;
-			}
 			if (c->q != NULL)
 				c->q->affected =
 				    mysql_stmt_affected_rows(c->stmt);
 			c->state = CONN_STORE;
-			c->inflight = 0;
 			break;
 		case CONN_STORE:
 			if (mysql_stmt_field_count(c->stmt) == 0) {
@@ -436,14 +441,8 @@ conn_step(struct db_async_conn *c, int ready)
 			    mysql_stmt_store_result_cont(&c->iret, c->stmt,
 			    ready) :
 			    mysql_stmt_store_result_start(&c->iret, c->stmt);
-			if (status) {
-				wait_for(c, status);
+			if (stmt_settled(c, status))
 				return;
-			}
-			if (c->iret) {
-				stmt_fail(c);
-				return;
-			}
 			if (c->q != NULL && collect_rows(c, c->q)) {
 				stmt_fail(c);
 				return;

@@ -28,6 +28,9 @@ enum faxeng_toner_switch {
 	FAXENG_TONER_SW_MISSING,
 };
 
+/* "ok", "low", "empty", "missing": the words sysfs uses for each state. */
+extern const char *const faxeng_supply_names[FAXENG_SUPPLY_MISSING + 1];
+
 struct faxeng *faxeng_register(struct device *parent,
 			       const struct faxeng_config *cfg);
 void faxeng_unregister(struct faxeng *fe);

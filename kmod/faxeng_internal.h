@@ -112,7 +112,6 @@ struct faxeng_condition_info {
 };
 
 extern const struct faxeng_condition_info faxeng_conditions[FAXENG_COND_COUNT];
-extern const char *const faxeng_supply_names[4];
 extern const char *const faxeng_drum_names[3];
 extern const char *const faxeng_fault_names[FAXENG_FAULT_COUNT];
 extern const char *const faxeng_severity_names[3];

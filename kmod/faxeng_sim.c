@@ -73,13 +73,6 @@ static struct sim_engine sim[SIM_MAX_ENGINES];
 static DEFINE_MUTEX(sim_lock);
 static unsigned int sim_count;
 
-static const char *const sim_supply_names[] = {
-	[FAXENG_SUPPLY_OK] = "ok",
-	[FAXENG_SUPPLY_LOW] = "low",
-	[FAXENG_SUPPLY_EMPTY] = "empty",
-	[FAXENG_SUPPLY_MISSING] = "missing",
-};
-
 static enum hrtimer_restart sim_flap(struct hrtimer *timer)
 {
 	struct sim_engine *s = container_of(timer, struct sim_engine,
@@ -128,8 +121,8 @@ static int sim_set_tray(struct sim_engine *s, char *v)
 	*eq = '\0';
 	if (kstrtouint(v, 10, &tray) || !tray || tray > trays)
 		return -EINVAL;
-	state = match_string(sim_supply_names, ARRAY_SIZE(sim_supply_names),
-			     eq + 1);
+	state = match_string(faxeng_supply_names,
+			     ARRAY_SIZE(faxeng_supply_names), eq + 1);
 	if (state < 0)
 		return -EINVAL;
 	s->tray[tray - 1] = state;
@@ -232,7 +225,7 @@ static int sim_show_one(char *buf, int len, struct sim_engine *s,
 		for (i = 0; i < trays; i++)
 			len += sysfs_emit_at(buf, len, "%s%d=%s", i ? "," : "",
 					     i + 1,
-					     sim_supply_names[s->tray[i]]);
+					     faxeng_supply_names[s->tray[i]]);
 		return len;
 	case SIM_JAM:
 	case SIM_DOOR_OPEN:

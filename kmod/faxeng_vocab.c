@@ -3,6 +3,7 @@
  * faxeng vocabulary: the condition table of faxeng_conditions.h expanded for
  * the kernel, and the words sysfs, uevents and netlink use for states.
  */
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include "faxeng_internal.h"
 
@@ -19,12 +20,13 @@ const struct faxeng_condition_info faxeng_conditions[FAXENG_COND_COUNT] = {
 	FAXENG_CONDITIONS(FAXENG_COND_INFO)
 };
 
-const char *const faxeng_supply_names[4] = {
+const char *const faxeng_supply_names[FAXENG_SUPPLY_MISSING + 1] = {
 	[FAXENG_SUPPLY_OK] = "ok",
 	[FAXENG_SUPPLY_LOW] = "low",
 	[FAXENG_SUPPLY_EMPTY] = "empty",
 	[FAXENG_SUPPLY_MISSING] = "missing",
 };
+EXPORT_SYMBOL_GPL(faxeng_supply_names);
 
 const char *const faxeng_drum_names[3] = {
 	[FAXENG_DRUM_OK] = "ok",

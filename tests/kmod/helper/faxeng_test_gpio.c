@@ -354,5 +354,5 @@ static void __exit ft_exit(void)
 module_init(ft_init);
 module_exit(ft_exit);
 
-MODULE_DESCRIPTION("Test fixture: GPIO lines, IIO toner and a fax-engine device");
+MODULE_DESCRIPTION("Test fixture: GPIO lines, IIO toner, a fax-engine device");
 MODULE_LICENSE("GPL");

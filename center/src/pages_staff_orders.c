@@ -27,13 +27,9 @@ static const char sql_queue[] =
 	"WHERE o.state IN ('placed', 'scheduled') "
 	"ORDER BY o.created_at LIMIT 500";
 
-/* Date arithmetic turns an impossible date (02-31) into NULL. */
-#define DELIVERY_AT	"(STR_TO_DATE(?, '%Y-%m-%d %H:%i') + INTERVAL 0 SECOND)"
-
 static const char sql_delivery[] =
-	"UPDATE orders SET delivery_at = " DELIVERY_AT ", "
-	"state = 'scheduled' WHERE id = ? AND state IN ('placed', 'scheduled') "
-	"AND " DELIVERY_AT " IS NOT NULL";
+	"UPDATE orders SET delivery_at = STR_TO_DATE(?, '%Y-%m-%d %H:%i'), "
+	"state = 'scheduled' WHERE id = ? AND state IN ('placed', 'scheduled')";
 
 static int
 queue_start(struct http_request *req, struct portal *p)
@@ -96,8 +92,8 @@ queue_render(struct kore_buf *buf, struct portal *p)
 static int
 delivery_start(struct http_request *req, struct portal *p)
 {
-	const char	*when = portal_arg(req, "delivery");
-	struct db_val	 arg[3];
+	const char	*when = portal_arg_datetime(req, "delivery");
+	struct db_val	 arg[2];
 
 	p->obj = portal_arg_id(req, "order");
 	if (p->obj < 0 || when == NULL) {
@@ -108,8 +104,7 @@ delivery_start(struct http_request *req, struct portal *p)
 	staff_audit_detail(p, "delivery %s UTC", when);
 	arg[0] = DB_STR(when);
 	arg[1] = DB_INT(p->obj);
-	arg[2] = DB_STR(when);
-	db_async_start(&p->q, req, sql_delivery, arg, 3);
+	db_async_start(&p->q, req, sql_delivery, arg, 2);
 	return 0;
 }
 

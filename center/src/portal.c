@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -112,18 +113,46 @@ portal_arg(struct http_request *req, const char *name)
 }
 
 long long
-portal_arg_id(struct http_request *req, const char *name)
+portal_arg_num(struct http_request *req, const char *name)
 {
 	const char	*v = portal_arg(req, name);
 	char		*end;
-	long long	 id;
+	long long	 n;
 
-	if (v == NULL || *v == '\0')
+	if (v == NULL || *v < '0' || *v > '9')
 		return -1;
-	id = strtoll(v, &end, 10);
-	if (*end != '\0' || id <= 0)
-		return -1;
-	return id;
+	n = strtoll(v, &end, 10);
+	return *end == '\0' && n >= 0 ? n : -1;
+}
+
+const char *
+portal_arg_datetime(struct http_request *req, const char *name)
+{
+	const char	*v = portal_arg(req, name), *end;
+	struct tm	 tm, check;
+	time_t		 t;
+
+	if (v == NULL)
+		return NULL;
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(v, "%Y-%m-%d %H:%M", &tm);
+	if (end == NULL || *end != '\0')
+		return NULL;
+	/* timegm normalizes an impossible date: it must come back the same. */
+	check = tm;
+	t = timegm(&check);
+	if (t == (time_t)-1 || check.tm_mday != tm.tm_mday ||
+	    check.tm_mon != tm.tm_mon || check.tm_hour != tm.tm_hour)
+		return NULL;
+	return v;
+}
+
+long long
+portal_arg_id(struct http_request *req, const char *name)
+{
+	long long	id = portal_arg_num(req, name);
+
+	return id > 0 ? id : -1;
 }
 
 int

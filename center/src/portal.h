@@ -66,6 +66,15 @@ const char	*portal_arg(struct http_request *req, const char *name);
 /* A validated decimal id, or -1. */
 long long	portal_arg_id(struct http_request *req, const char *name);
 
+/* A validated decimal number, 0 allowed, or -1. */
+long long	portal_arg_num(struct http_request *req, const char *name);
+
+/*
+ * A validated "YYYY-MM-DD HH:MM" field naming a real date and time (no
+ * February 30th), or NULL.
+ */
+const char	*portal_arg_datetime(struct http_request *req, const char *name);
+
 /* 303 to location (a path of this site). */
 int	portal_redirect(struct http_request *req, const char *location);
 

@@ -77,7 +77,7 @@ is "$(web dora POST /staff/orders/delivery -d "order=$order" \
 is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d "order=$order" \
 	-d delivery=tomorrow)" 400 "a malformed date is refused"
 is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d "order=$order" \
-	--data-urlencode "delivery=2030-02-31 10:30")" 404 "an impossible date changes nothing"
+	--data-urlencode "delivery=2030-02-31 10:30")" 400 "an impossible date is refused"
 is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d order=999 \
 	--data-urlencode "delivery=2030-12-01 10:30")" 404 "an unknown order is 404"
 is "$(web dora POST /staff/orders/delivery -d "csrf=$tok" -d "order=$order" \

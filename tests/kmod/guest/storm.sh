@@ -11,7 +11,10 @@ start_monitor /tmp/mon
 load_sim
 ok $? "modules load"
 
+stat() { sed -n "s/^$1 //p" /sys/kernel/debug/faxeng/faxeng0/stats; }
 seq0=$(attr seqnum)
+runs0=$(stat work_runs)
+ns0=$(stat work_ns)
 t0=$(date +%s)
 sim flap $RATE
 # Meanwhile sysfs stays responsive.
@@ -34,6 +37,8 @@ sleep 0.3
 udevadm settle
 stop_monitor
 events=$(( $(attr seqnum) - seq0 ))
+runs=$(( $(stat work_runs) - runs0 ))
+work_ms=$(( ($(stat work_ns) - ns0) / 1000000 ))
 elapsed=$((t1 - t0))
 [ $elapsed -gt 0 ] || elapsed=1
 diag "$flapped toggles, $events events in $elapsed s"
@@ -44,6 +49,10 @@ ok $? "the storm ran: $flapped toggles (>= $((RATE * SECS / 10)))"
 # The core reports at most once per 20 ms: <= 50 events a second, plus slack.
 [ "$events" -le $((elapsed * 50 + 10)) ]
 ok $? "events bounded: $events <= $((elapsed * 50 + 10)) for $flapped toggles"
+[ "$runs" -le $((elapsed * 50 + 10)) ]
+ok $? "event work runs bounded: $runs <= $((elapsed * 50 + 10))"
+[ "$work_ms" -le $((elapsed * 250)) ]
+ok $? "time in the event work: $work_ms ms in $elapsed s (<= 25%)"
 [ "$events" -ge 1 ]
 ok $? "the storm was reported ($events events)"
 is "$(count_events /tmp/mon ACTION=change)" "$events" \

@@ -17,6 +17,15 @@ for pair in "model=FX-SIM 100" serial=SIM0000 toner_level=100 \
 	maintenance_interval=5000 page_count=0 reasons=none seqnum=0; do
 	is "$(attr "${pair%%=*}")" "${pair#*=}" "${pair%%=*} reads ${pair#*=}"
 done
+# Every file is documented in the ABI file (trayT_state as one entry).
+undocumented=
+for f in "$ENG"/*; do
+	[ -f "$f" ] || continue
+	name=$(basename "$f" | sed 's/^tray[0-9]*_state$/trayT_state/')
+	grep -q "^What:.*/faxengN/$name\$" /faxcare/sysfs-class-faxeng ||
+		undocumented="$undocumented $name"
+done
+is "$undocumented" "" "every sysfs file is in docs/ABI/testing/sysfs-class-faxeng"
 [ ! -e "$ENG/tray3_state" ]
 ok $? "no tray3_state for a two-tray engine"
 like "$(ls -l $ENG/drum_reset)" '^--w-------' "drum_reset is write-only, root"

@@ -54,10 +54,11 @@ smtp_send(const struct center_config *cfg, const char *rcpt,
 		smtp_destroy_session(s);
 		return SMTP_RETRY;
 	}
-	res = classify(smtp_message_transfer_status(m), "message", err,
-	    errlen);
+	/* The recipient first: refused at RCPT, the message's status is only
+	 * the relay's complaint that no recipient was left for DATA. */
+	res = classify(smtp_recipient_status(r), "recipient", err, errlen);
 	if (res == SMTP_SENT)
-		res = classify(smtp_recipient_status(r), "recipient", err,
+		res = classify(smtp_message_transfer_status(m), "message", err,
 		    errlen);
 	smtp_destroy_session(s);
 	return res;

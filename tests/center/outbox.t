@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# usage: tests/center/outbox.t
+# faxcenter-outbox against smtp-sink: a relay that is down or answers 4xx
+# leaves the mail queued with the reason and a later attempt time; once the
+# relay accepts, it is sent exactly once and the confirmation link leaves
+# the database; a 5xx fails it for good; a notice closed before it left is
+# not mailed; two senders at once still send one e-mail.
+set -uo pipefail
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/lib.sh"
+in_db "$0" "$@"
+if [ -z "${FAXCARE_SINK_PORT:-}" ]; then
+	exec "$CENTER_TOP/scripts/with-smtp-sink" -- "$0" "$@"
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+"$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
+center_secret "$tmp"
+export FAXCARE_SMTP_HOST=$FAXCARE_SINK_HOST FAXCARE_SMTP_PORT=$FAXCARE_SINK_PORT \
+	FAXCENTER_SENDER=center@faxcare.test FAXCENTER_COALESCE_MS=0
+outbox_pass() { "$CENTER_BUILD/faxcenter-outbox" -1 2>>"$tmp/outbox.log"; }
+caught() { find "$FAXCARE_SINK_DIR" -type f | wc -l; }
+# Time passes: whatever waits for its next attempt is due now.
+due_now() { sql "UPDATE outbox SET next_attempt_at = NOW(6)"; }
+deliver() { "$CENTER_BUILD/faxcenter-mailgate" <"$1" 2>/dev/null; }
+
+mkreport -t registration -i t1 -m alice@faxcare.test -r "$(rid 1)" >"$tmp/reg.eml"
+deliver "$tmp/reg.eml" || bail "registration not stored"
+
+"$FAXCARE_SINK_CTL" stop
+outbox_pass
+is "$(sql "SELECT state, attempts FROM outbox")" "$(printf 'pending\t1')" \
+	"relay down: the mail stays queued, one attempt counted"
+like "$(sql "SELECT last_error FROM outbox")" 'smtp' "... with the reason"
+is "$(sql "SELECT next_attempt_at > NOW(6) FROM outbox")" 1 "... and a later retry time"
+outbox_pass
+is "$(sql "SELECT attempts FROM outbox")" 1 "no retry before that time"
+
+"$FAXCARE_SINK_CTL" start
+"$FAXCARE_SINK_CTL" defer RCPT
+due_now
+outbox_pass
+is "$(sql "SELECT state FROM outbox")" pending "a 4xx answer: still queued"
+like "$(sql "SELECT last_error FROM outbox")" '4[0-9][0-9]' "... with the relay's answer"
+is "$(caught)" 0 "nothing reached the relay yet"
+
+"$FAXCARE_SINK_CTL" accept
+due_now
+outbox_pass
+is "$(sql "SELECT state, attempts, IFNULL(body, 'cleared') FROM outbox")" \
+	"$(printf 'sent\t3\tcleared')" "relay back: sent, and the link no longer kept"
+is "$(caught)" 1 "the relay has the confirmation e-mail"
+msg=$(cat "$FAXCARE_SINK_DIR"/*)
+like "$msg" 'X-Rcpt-Args: <alice@faxcare.test>' "addressed to the manager"
+like "$msg" 'Message-I[dD]: <faxcare-outbox-1@faxcare.test>' "with the outbox's Message-ID"
+due_now
+outbox_pass
+is "$(caught)" 1 "a later pass sends nothing again"
+
+# Confirm alice, then a status report: its notice goes out once, even with
+# two senders running at the same moment.
+sql "UPDATE terminals t JOIN managers m ON m.email = 'alice@faxcare.test'
+	SET t.manager_id = m.id"
+mkreport -t status -i t1 -m alice@faxcare.test -c toner-low -r "$(rid 2)" >"$tmp/st.eml"
+deliver "$tmp/st.eml"
+"$CENTER_BUILD/faxcenter-outbox" -1 2>>"$tmp/outbox.log" &
+a=$!
+"$CENTER_BUILD/faxcenter-outbox" -1 2>>"$tmp/outbox.log" &
+b=$!
+wait "$a"; wait "$b"
+is "$(caught)" 2 "two senders at once: one notice e-mail"
+is "$(sql "SELECT state FROM outbox WHERE kind = 'notice'")" sent "the notice is marked sent"
+
+# Opened and closed before the sender ran: no e-mail.
+mkreport -t status -i t1 -m alice@faxcare.test -c media-jam -r "$(rid 3)" >"$tmp/jam.eml"
+mkreport -t completion -i t1 -m alice@faxcare.test -c media-jam -C "$(rid 3)" \
+	-r "$(rid 4)" >"$tmp/fixed.eml"
+deliver "$tmp/jam.eml"
+deliver "$tmp/fixed.eml"
+outbox_pass
+is "$(sql "SELECT o.state FROM outbox o JOIN notices n ON n.id = o.notice_id WHERE n.condition_kw = 'media-jam'")" \
+	skipped "a notice closed before its e-mail left is skipped"
+is "$(caught)" 2 "... and nobody is mailed about it"
+
+# A 5xx answer is final.
+"$FAXCARE_SINK_CTL" reject RCPT
+mkreport -t registration -i t1 -m bob@faxcare.test -r "$(rid 5)" >"$tmp/rereg.eml"
+deliver "$tmp/rereg.eml"
+outbox_pass
+is "$(sql "SELECT state FROM outbox WHERE recipient = 'bob@faxcare.test'")" failed \
+	"a 5xx answer fails the mail for good"
+like "$(sql "SELECT last_error FROM outbox WHERE recipient = 'bob@faxcare.test'")" '5[0-9][0-9]' \
+	"... recording the answer"
+done_testing

@@ -52,10 +52,32 @@ for enum_name, prefix, spec_kind, spec_name in [
         ("faxeng_drum_state", "FAXENG_DRUM_", "definitions", "drum-state"),
         ("faxeng_fault", "FAXENG_FAULT_", "definitions", "fault"),
         ("faxeng_severity", "FAXENG_SEVERITY_", "definitions", "severity"),
+        ("faxeng_kind", "FAXENG_KIND_", "definitions", "kind"),
         ("faxeng_action", "FAXENG_ACTION_", "definitions", "action")]:
     got = enum(enum_name, prefix)
     want = spec_names(spec_kind, spec_name)
     ok(got == want, "%s matches %s %s" % (enum_name, spec_kind, spec_name), got, want)
+# The C names the spec's prefixes give are the header's.
+for kind in ("definitions", "attribute-sets"):
+    for d in spec[kind]:
+        if "enum-name" in d:
+            ok(re.search(r"enum %s \{" % d["enum-name"], header),
+               "enum %s of %s %s is in the header" % (d["enum-name"], kind, d["name"]))
+        if "name-prefix" not in d:
+            continue
+        items = d.get("entries") or [a["name"] for a in d["attributes"]]
+        first = (d["name-prefix"] + items[0]).upper().replace("-", "_")
+        # The condition enum is pasted from the X-macro table.
+        pasted = d["name-prefix"].upper().replace("-", "_") + "##"
+        ok(re.search(r"\b%s\b" % first, header) or pasted in header,
+           "%s %s: %s is in the header" % (kind, d["name"], first))
+for d in spec["definitions"]:
+    if d["type"] == "const":
+        c = ("faxeng-" + d["name"]).upper().replace("-", "_")
+        ok(re.search(r"#define %s\s+%s\b" % (c, d["value"]), header),
+           "const %s = %s in the header" % (c, d["value"]))
+ok(re.search(r"#define %s\s" % spec["mcast-groups"]["list"][0]["c-define-name"], header),
+   "multicast group define is in the header")
 got = [op["name"] for op in spec["operations"]["list"]]
 want = enum("faxeng_cmd", "FAXENG_CMD_")
 ok(got == want, "commands in order", got, want)

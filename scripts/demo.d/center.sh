@@ -1,24 +1,32 @@
 # shellcheck shell=bash
 # The service center of the demo and of tests/e2e. Source after services.sh.
 #
-#   center_up DIR   migrate the database, then run the Kore app on a free
-#                   port of 127.0.0.1 (its config and logs in DIR); sets
+#   center_up DIR   migrate the database, then run the Kore app on
+#                   127.0.0.1:$CENTER_PORT (its config and logs in DIR); sets
 #                   CENTER_URL, CENTER_PID; returns when it answers /healthz
-#   center_down     stop what center_up started
+#   center_seed     the demo's catalogue, technician slots and product
+#                   guide (catalogue.sql), and a desk clerk's account
+#                   ($STAFF_USER, $STAFF_PASSWORD)
+#   outbox_up DIR   run faxcenter-outbox, which mails what the center owes
+#                   the manager through Postfix (log DIR/outbox.log)
+#   center_down     stop what center_up and outbox_up started
 #   http_status URL [CURL-ARGS]  the HTTP status code (000: no answer)
 
-CENTER_URL= CENTER_PID=
+CENTER_URL= CENTER_PID= OUTBOX_PID=
+STAFF_USER=desk STAFF_PASSWORD=demo-desk-2026
+# The center's own mail: from postmaster, so bounces land in its Maildir;
+# notices coalesce for half a second only.
+export FAXCENTER_SENDER=postmaster@faxcare.test FAXCENTER_COALESCE_MS=500
 
 http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 
 center_up() {
-	local dir=$1 port tries=300
+	local dir=$1 port=$CENTER_PORT tries=300
 	"$CENTER_BUILD/faxcenter-migrate" >"$dir/migrate.log" 2>&1 || {
 		cat "$dir/migrate.log"
 		return 1
 	}
-	port=$(free_port)
-	CENTER_URL=http://127.0.0.1:$port
+	CENTER_URL=$FAXCENTER_BASE_URL
 	# The installed config, pointed at this tree, port and log directory;
 	# root does not drop privileges here (-r), so no runas user is needed.
 	sed -e "s|bind\t127.0.0.1 8888|bind\t127.0.0.1 $port|" \
@@ -28,8 +36,7 @@ center_up() {
 		-e "s|accesslog\t/dev/stdout|accesslog\t$dir/access.log|" \
 		"$FAXCARE_TOP/center/conf/faxcenter.conf" >"$dir/faxcenter.conf" ||
 		return 1
-	FAXCENTER_BASE_URL=$CENTER_URL \
-		kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
+	kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
 	CENTER_PID=$!
 	# The port opens before the workers are configured: ready is an answer.
 	while [ "$(http_status "$CENTER_URL/healthz")" != 200 ]; do
@@ -41,7 +48,19 @@ center_up() {
 	done
 }
 
+center_seed() {
+	sql "$(cat "$FAXCARE_TOP/scripts/demo.d/catalogue.sql")" &&
+		echo "$STAFF_PASSWORD" |
+		"$CENTER_BUILD/faxcenter-staff" add "$STAFF_USER" desk >/dev/null
+}
+
+outbox_up() {
+	"$CENTER_BUILD/faxcenter-outbox" -p 200 >>"$1/outbox.log" 2>&1 &
+	OUTBOX_PID=$!
+}
+
 center_down() {
+	[ -z "$OUTBOX_PID" ] || stop_pid "$OUTBOX_PID"
 	[ -z "$CENTER_PID" ] || stop_pid "$CENTER_PID"
-	CENTER_PID=
+	CENTER_PID= OUTBOX_PID=
 }

@@ -7,7 +7,8 @@
 #                               directory) and a throwaway Postfix that pipes
 #                               $CENTER_ADDRESS to faxcenter-mailgate and
 #                               keeps the manager's mail in a Maildir; the
-#                               center's master secret is made for the run.
+#                               center's master secret is made for the run,
+#                               its port chosen ($CENTER_PORT).
 #                               Returns (0) only in the innermost run.
 #   sql "STATEMENT"             run it in the center's database, rows
 #                               tab-separated
@@ -33,6 +34,10 @@ in_services() {
 		die "cannot make the center's master secret"
 	fi
 	export FAXCENTER_MASTER_SECRET_FILE=$keydir/master.key
+	# The mailgate writes the center's URLs into the mail it queues, so the
+	# center's port is chosen now, before Postfix takes our environment.
+	CENTER_PORT=$(free_port)
+	export CENTER_PORT FAXCENTER_BASE_URL=http://127.0.0.1:$CENTER_PORT
 	"$FAXCARE_TOP/scripts/with-postfix" \
 		--pipe "${CENTER_ADDRESS%@*}=$CENTER_BUILD/faxcenter-mailgate" \
 		--maildir "${MANAGER_ADDRESS%@*}" -- "$@"

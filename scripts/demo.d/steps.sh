@@ -79,6 +79,12 @@ s_center() {
 	echo "faxcenter-migrate: schema version $(sql 'SELECT MAX(version) FROM schema_migrations' 2>/dev/null || echo '?')"
 	echo "Kore app (pid $CENTER_PID) on $CENTER_URL, log $WORK/kore.log"
 	echo "GET $CENTER_URL/healthz -> $(curl -s "$CENTER_URL/healthz" | head -c 200)"
+	center_seed || return 1
+	echo "catalogue for FX-SIM 100: $(sql "SELECT GROUP_CONCAT(DISTINCT sku) FROM consumables")," \
+		"$(sql 'SELECT COUNT(*) FROM technician_slots') technician slots," \
+		"staff account '$STAFF_USER' (desk)"
+	outbox_up "$WORK"
+	echo "faxcenter-outbox (pid $OUTBOX_PID) mails the manager, log $WORK/outbox.log"
 }
 
 s_terminal_boot() {

@@ -42,6 +42,7 @@ struct fxg_input {
 	struct gpio_desc *gpiod;
 	enum fxg_role role;
 	unsigned int tray;
+	unsigned long delay;		/* software debounce, jiffies */
 	struct delayed_work work;
 };
 
@@ -49,7 +50,7 @@ struct fxg {
 	struct device *dev;
 	struct faxeng *fe;
 	unsigned int trays;
-	unsigned long debounce;		/* jiffies */
+	u32 debounce_ms;
 	/* Tray inputs as last read; only the system_wq works write them. */
 	bool paper_empty[FAXENG_MAX_TRAYS];
 	bool paper_low[FAXENG_MAX_TRAYS];
@@ -119,7 +120,7 @@ static irqreturn_t fxg_input_irq(int irq, void *data)
 {
 	struct fxg_input *in = data;
 
-	mod_delayed_work(system_wq, &in->work, in->fxg->debounce);
+	mod_delayed_work(system_wq, &in->work, in->delay);
 	return IRQ_HANDLED;
 }
 
@@ -152,6 +153,11 @@ static int fxg_add_input(struct fxg *fxg, struct gpio_desc *gpiod,
 	in->gpiod = gpiod;
 	in->role = role;
 	in->tray = tray;
+	/* Debounce in the controller where it can, as gpio_keys does. */
+	in->delay = msecs_to_jiffies(fxg->debounce_ms);
+	if (fxg->debounce_ms &&
+	    !gpiod_set_debounce(gpiod, fxg->debounce_ms * USEC_PER_MSEC))
+		in->delay = 0;
 	INIT_DELAYED_WORK(&in->work, fxg_input_work);
 	/* Released after the interrupt below: no work queued once gone. */
 	ret = devm_add_action_or_reset(dev, fxg_cancel_work, in);
@@ -269,7 +275,7 @@ static int fxg_probe(struct platform_device *pdev)
 		return dev_err_probe(dev, -EINVAL,
 				     "debounce-interval-ms %u > %u\n",
 				     debounce, FXG_DEBOUNCE_MS_MAX);
-	fxg->debounce = msecs_to_jiffies(debounce);
+	fxg->debounce_ms = debounce;
 
 	empty = devm_gpiod_get_array_optional(dev, "paper-empty", GPIOD_IN);
 	if (IS_ERR(empty))

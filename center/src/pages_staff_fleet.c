@@ -6,24 +6,20 @@
 #include "html.h"
 #include "home_query.h"
 #include "staff.h"
+#include "staff_sql.h"
 
 int	page_staff_fleet(struct http_request *);
 
 /* 'S' state count | 'Q' uid model serial manager last | 'N' uid model
  * summary severity opened */
-static const char sql_fleet[] =
-	"SELECT 'S', st, COUNT(*), NULL, NULL, NULL, st FROM ("
-	"  SELECT CASE MAX(FIELD(n.severity, 'report', 'warning', 'error')) "
-	"  WHEN 3 THEN 'error' WHEN 2 THEN 'warning' ELSE 'ok' END st "
-	"  FROM terminals t LEFT JOIN notices n ON n.terminal_id = t.id "
-	"  AND n.closed_at IS NULL GROUP BY t.id) x GROUP BY st "
+static const char sql_fleet[] = STAFF_SQL_STATES("'S', ",
+	", NULL, NULL, NULL, st") " "
 	"UNION ALL (SELECT 'Q', t.terminal_uid, md.name, t.serial, m.email, "
 	"  " HOME_TIME("t.last_report_at") ", "
 	"  DATE_FORMAT(t.last_report_at, '%Y%m%d%H%i%s') "
 	"  FROM terminals t JOIN models md ON md.id = t.model_id "
 	"  LEFT JOIN managers m ON m.id = t.manager_id "
-	"  WHERE t.last_report_at IS NULL OR t.last_report_at < "
-	"  NOW(6) - INTERVAL " HOME_STALE_DAYS " DAY "
+	"  WHERE " STAFF_SQL_STALE " "
 	"  ORDER BY t.last_report_at LIMIT 100) "
 	"UNION ALL (SELECT 'N', t.terminal_uid, md.name, n.summary, "
 	"  n.severity, " HOME_TIME("n.opened_at") ", "

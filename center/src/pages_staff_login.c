@@ -14,19 +14,15 @@
 #include "password.h"
 #include "ratelimit.h"
 #include "staff.h"
+#include "staff_sql.h"
 
 int	page_staff_login(struct http_request *);
 int	page_staff_logout(struct http_request *);
 
 enum { L_START, L_USER, L_SESSION, L_AUDIT };
 
-static const char sql_user[] =
-	"SELECT id, password_hash FROM staff_users "
-	"WHERE username = ? AND disabled_at IS NULL";
-
-static const char sql_session[] =
-	"INSERT INTO sessions (staff_user_id, token_hash, csrf_secret, "
-	"expires_at) VALUES (?, ?, ?, NOW(6) + INTERVAL ? HOUR)";
+static const char sql_user[] = STAFF_SQL_USER;
+static const char sql_session[] = STAFF_SQL_SESSION_OPEN;
 
 static const char sql_audit[] =
 	"INSERT INTO audit_log (actor, action, subject, detail) "

@@ -11,6 +11,7 @@
 #include "html.h"
 #include "home_query.h"
 #include "staff.h"
+#include "staff_sql.h"
 
 int	page_staff_orders(struct http_request *);
 int	page_staff_delivery(struct http_request *);
@@ -27,9 +28,7 @@ static const char sql_queue[] =
 	"WHERE o.state IN ('placed', 'scheduled') "
 	"ORDER BY o.created_at LIMIT 500";
 
-static const char sql_delivery[] =
-	"UPDATE orders SET delivery_at = STR_TO_DATE(?, '%Y-%m-%d %H:%i'), "
-	"state = 'scheduled' WHERE id = ? AND state IN ('placed', 'scheduled')";
+static const char sql_delivery[] = STAFF_SQL_DELIVERY;
 
 static int
 queue_start(struct http_request *req, struct portal *p)

@@ -1,0 +1,153 @@
+/*
+ * Orders over the API (order desk and admins).
+ *   GET  /api/v1/orders           open orders, oldest first
+ *   POST /api/v1/orders/delivery  order, delivery ("YYYY-MM-DD HH:MM", UTC)
+ *   GET  /api/v1/fleet            terminals by state, and how many stopped
+ *                                 reporting (every role)
+ */
+#include "api.h"
+#include "json.h"
+#include "staff.h"
+#include "staff_sql.h"
+
+int	api_orders(struct http_request *);
+int	api_order_delivery(struct http_request *);
+int	api_fleet(struct http_request *);
+
+static const char sql_orders[] =
+	"SELECT o.id, o.notice_id, t.terminal_uid, md.name, m.email, c.sku, "
+	"c.name, o.quantity, o.state, "
+	"DATE_FORMAT(o.delivery_at, '%Y-%m-%dT%H:%i:00Z'), "
+	"DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ') "
+	"FROM orders o JOIN terminals t ON t.id = o.terminal_id "
+	"JOIN models md ON md.id = t.model_id "
+	"JOIN managers m ON m.id = o.manager_id "
+	"JOIN consumables c ON c.id = o.consumable_id "
+	"WHERE o.state IN ('placed', 'scheduled') "
+	"ORDER BY o.created_at LIMIT 1000";
+
+static const char sql_delivery[] = STAFF_SQL_DELIVERY;
+
+static const char sql_fleet[] = STAFF_SQL_STATES("", "") " "
+	"UNION ALL SELECT 'not_reporting', COUNT(*) FROM terminals "
+	"WHERE " STAFF_SQL_STALE;
+
+static int
+orders_start(struct http_request *req, struct portal *p)
+{
+	db_async_start(&p->q, req, sql_orders, NULL, 0);
+	return 0;
+}
+
+static void
+orders_reply(struct http_request *req, struct portal *p)
+{
+	static const char *const keys[] = { "id", "notice", "terminal",
+	    "model", "manager", "sku", "item", "quantity", "state",
+	    "delivery_at", "created_at" };
+	struct kore_buf	*buf = kore_buf_alloc(4096);
+	unsigned int	 r, c;
+
+	kore_buf_appendf(buf, "{\"orders\":[");
+	for (r = 0; r < p->q.rows; r++) {
+		kore_buf_appendf(buf, "%s{", r ? "," : "");
+		for (c = 0; c < sizeof(keys) / sizeof(keys[0]); c++) {
+			kore_buf_appendf(buf, "%s\"%s\":", c ? "," : "",
+			    keys[c]);
+			if (c == 0 || c == 1 || c == 7)
+				json_number(buf, db_async_cell(&p->q, r, c));
+			else
+				json_string(buf, db_async_cell(&p->q, r, c));
+		}
+		kore_buf_appendf(buf, "}");
+	}
+	kore_buf_appendf(buf, "]}\n");
+	json_send(req, 200, buf);
+}
+
+static int
+delivery_start(struct http_request *req, struct portal *p)
+{
+	const char	*when = portal_arg_datetime(req, "delivery");
+	struct db_val	 arg[2];
+
+	p->obj = portal_arg_id(req, "order");
+	if (p->obj < 0 || when == NULL) {
+		json_error(req, 400, "order and delivery (YYYY-MM-DD HH:MM) "
+		    "are needed");
+		return -1;
+	}
+	arg[0] = DB_STR(when);
+	arg[1] = DB_INT(p->obj);
+	db_async_start(&p->q, req, sql_delivery, arg, 2);
+	return 0;
+}
+
+static void
+delivery_reply(struct http_request *req, struct portal *p)
+{
+	struct kore_buf	*buf;
+
+	if (p->q.affected == 0) {
+		json_error(req, 404, "no open order with that id");
+		return;
+	}
+	buf = kore_buf_alloc(128);
+	kore_buf_appendf(buf, "{\"id\":%lld,\"state\":\"scheduled\","
+	    "\"delivery_at\":", p->obj);
+	json_string(buf, portal_arg(req, "delivery"));
+	kore_buf_appendf(buf, "}\n");
+	json_send(req, 200, buf);
+}
+
+static int
+fleet_start(struct http_request *req, struct portal *p)
+{
+	db_async_start(&p->q, req, sql_fleet, NULL, 0);
+	return 0;
+}
+
+static void
+fleet_reply(struct http_request *req, struct portal *p)
+{
+	struct kore_buf	*buf = kore_buf_alloc(256);
+	unsigned int	 r;
+
+	kore_buf_appendf(buf, "{\"terminals\":{");
+	for (r = 0; r < p->q.rows; r++) {
+		kore_buf_appendf(buf, "%s", r ? "," : "");
+		json_string(buf, db_async_cell(&p->q, r, 0));
+		kore_buf_appendf(buf, ":");
+		json_number(buf, db_async_cell(&p->q, r, 1));
+	}
+	kore_buf_appendf(buf, "}}\n");
+	json_send(req, 200, buf);
+}
+
+static const struct api_call orders_call = {
+	.roles = ROLE_DESK, .start = orders_start, .reply = orders_reply,
+};
+static const struct api_call delivery_call = {
+	.roles = ROLE_DESK, .start = delivery_start, .reply = delivery_reply,
+};
+static const struct api_call fleet_call = {
+	.roles = ROLE_ANY, .start = fleet_start, .reply = fleet_reply,
+};
+
+int
+api_orders(struct http_request *req)
+{
+	return api_run(req, &orders_call);
+}
+
+int
+api_order_delivery(struct http_request *req)
+{
+	return api_run(req, &delivery_call);
+}
+
+int
+api_fleet(struct http_request *req)
+{
+	return api_run(req, &fleet_call);
+}

@@ -1,0 +1,21 @@
+/* JSON output for the API: values are appended, strings escaped. */
+#ifndef FAXCENTER_JSON_H
+#define FAXCENTER_JSON_H
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+/* Append s as a JSON string ("..."), or null for NULL. */
+void	json_string(struct kore_buf *buf, const char *s);
+
+/* Append s as a JSON number when it is one (a database integer), else
+ * null. */
+void	json_number(struct kore_buf *buf, const char *s);
+
+/* Send buf as application/json with status, and free it. */
+void	json_send(struct http_request *req, int status, struct kore_buf *buf);
+
+/* {"error": text} with status. */
+void	json_error(struct http_request *req, int status, const char *text);
+
+#endif

@@ -17,6 +17,8 @@
 #include "db_async.h"
 
 #define STMT_CACHE_MAX	16
+/* A server that stops answering fails the query after this long. */
+#define DB_ASYNC_TIMEOUT_S	5
 #define CONNS_MAX	16
 /* Not one of Kore's KORE_TYPE_* values. */
 #define DB_ASYNC_EVENT_TYPE	100
@@ -44,6 +46,7 @@ struct db_async_conn {
 	MYSQL			*mret;
 	int			 iret;
 	struct db_async_query	*q;
+	struct kore_timer	*timer;		/* while a timeout is asked */
 	MYSQL_STMT		*stmt;		/* of the running query */
 	struct stmt_cache	 cache[STMT_CACHE_MAX];
 	unsigned int		 ncache;
@@ -55,6 +58,7 @@ static int				 conns_max;
 static TAILQ_HEAD(, db_async_query)	 waiting;
 
 static void	conn_step(struct db_async_conn *, int);
+static void	conn_timeout(void *, u_int64_t);
 static void	dispatch(struct db_async_query *);
 static void	conn_handle(void *, int);
 
@@ -68,10 +72,23 @@ db_async_init(const struct center_config *config, int max_conns)
 }
 
 static void
+timer_cancel(struct db_async_conn *c)
+{
+	if (c->timer != NULL)
+		kore_timer_remove(c->timer);
+	c->timer = NULL;
+}
+
+static void
 wait_for(struct db_async_conn *c, int status)
 {
 	int	events = EPOLLRDHUP;
 
+	timer_cancel(c);
+	if (status & MYSQL_WAIT_TIMEOUT)
+		c->timer = kore_timer_add(conn_timeout,
+		    mysql_get_timeout_value_ms(&c->mysql), c,
+		    KORE_TIMER_ONESHOT);
 	if (status & MYSQL_WAIT_READ)
 		events |= EPOLLIN;
 	if (status & MYSQL_WAIT_WRITE)
@@ -85,6 +102,7 @@ wait_for(struct db_async_conn *c, int status)
 static void
 watch_idle(struct db_async_conn *c)
 {
+	timer_cancel(c);
 	c->state = CONN_IDLE;
 	c->inflight = 0;
 	kore_platform_event_schedule(c->fd, EPOLLIN | EPOLLRDHUP, 0, c);
@@ -108,6 +126,7 @@ conn_reset(struct db_async_conn *c)
 {
 	unsigned int	i;
 
+	timer_cancel(c);
 	for (i = 0; i < c->ncache; i++)
 		mysql_stmt_close(c->cache[i].stmt);
 	if (c->state != CONN_UNUSED)
@@ -164,6 +183,7 @@ static void
 conn_connect(struct db_async_conn *c)
 {
 	const char	*host = NULL, *sock = NULL;
+	unsigned int	 timeout = DB_ASYNC_TIMEOUT_S;
 	int		 status;
 
 	if (mysql_init(&c->mysql) == NULL) {
@@ -171,7 +191,11 @@ conn_connect(struct db_async_conn *c)
 		return;
 	}
 	c->state = CONN_CONNECTING;
-	if (mysql_options(&c->mysql, MYSQL_OPT_NONBLOCK, 0) ||
+	/* With timeouts set, the library asks us to wait for them too. */
+	if (mysql_options(&c->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) ||
+	    mysql_options(&c->mysql, MYSQL_OPT_READ_TIMEOUT, &timeout) ||
+	    mysql_options(&c->mysql, MYSQL_OPT_WRITE_TIMEOUT, &timeout) ||
+	    mysql_options(&c->mysql, MYSQL_OPT_NONBLOCK, 0) ||
 	    mysql_options(&c->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4") ||
 	    mysql_options(&c->mysql, MYSQL_INIT_COMMAND, DB_SESSION_INIT)) {
 		conn_fail(c, 0, "mysql_options failed");
@@ -455,6 +479,18 @@ conn_step(struct db_async_conn *c, int ready)
 	}
 }
 
+/* Kore frees a one-shot timer after this returns: forget it first. */
+static void
+conn_timeout(void *arg, u_int64_t now)
+{
+	struct db_async_conn	*c = arg;
+
+	(void)now;
+	c->timer = NULL;
+	if (c->state != CONN_UNUSED && c->inflight)
+		conn_step(c, MYSQL_WAIT_TIMEOUT);
+}
+
 static void
 conn_handle(void *arg, int err)
 {
@@ -476,6 +512,7 @@ conn_handle(void *arg, int err)
 	/* On a hang-up let the library find the error itself. */
 	if (err && ready == 0)
 		ready = MYSQL_WAIT_READ | MYSQL_WAIT_WRITE;
+	timer_cancel(c);
 	conn_step(c, ready);
 }
 

@@ -2,7 +2,8 @@
 # usage: tests/center/app.t
 # The Kore app starts on loopback (migrating the schema when asked), answers
 # /healthz from the database through its non-blocking pool, reports 503 while
-# the database is down and recovers when it is back, and serves its assets.
+# the database is down or hung (a query timeout) and recovers when it is
+# back, and serves its assets.
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
@@ -16,6 +17,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 export FAXCENTER_MIGRATE_ON_START=yes
+# One worker: whatever it serves while a query waits, it serves from the
+# same event loop.
+CENTER_WORKERS=1
 center_start "$tmp"
 ok $? "kore starts the faxcenter app"
 is "$(sql 'SELECT COUNT(*) FROM schema_migrations')" "$migrations" \
@@ -52,6 +56,21 @@ is "$filtered" 1 "every worker runs under a seccomp filter"
 is "$(http_status "$CENTER_URL/healthz")" 503 "database down: 503"
 "$FAXCARE_DB_CTL" start
 is "$(http_status "$CENTER_URL/healthz")" 200 "database back: 200 again"
+# A server that hangs (stopped, not gone): the query times out, no stall.
+db_pid=$(cat "$(dirname "$FAXCARE_DB_DIR")/mariadbd.pid")
+kill -STOP "$db_pid"
+start=$(date +%s)
+http_status --max-time 20 "$CENTER_URL/healthz" >"$tmp/hung" &
+hung=$!
+sleep 1
+curl -sf --max-time 2 -o /dev/null "$CENTER_URL/assets/style.css"
+ok $? "while a query waits on the hung database, other requests are served"
+wait "$hung"
+is "$(cat "$tmp/hung")" 503 "database hung: 503 after the query timeout"
+took=$(( $(date +%s) - start ))
+ok $(( took > 10 )) "... within ten seconds (took ${took}s)"
+kill -CONT "$db_pid"
+is "$(http_status "$CENTER_URL/healthz")" 200 "database answering again: 200"
 kill -0 "$CENTER_PID" 2>/dev/null
 ok $? "kore is still running"
 done_testing

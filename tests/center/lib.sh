@@ -34,6 +34,7 @@ center_start() {
 		-e "s|^load\t.*|load\t\t$CENTER_BUILD/faxcenter.so|" \
 		-e "s|^root\t.*|root\t\t$CENTER_TOP/center|" \
 		-e "s|^runas\t.*||" \
+		-e "s|^workers\t.*|workers\t\t${CENTER_WORKERS:-2}|" \
 		-e "s|accesslog\t/dev/stdout|accesslog\t$dir/access.log|" \
 		-e "s|^seccomp_tracing.*|seccomp_tracing\t${CENTER_SECCOMP_TRACING:-no}|" \
 		"$CENTER_TOP/center/conf/faxcenter.conf" >"$dir/faxcenter.conf"

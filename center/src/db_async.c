@@ -108,6 +108,16 @@ watch_idle(struct db_async_conn *c)
 	kore_platform_event_schedule(c->fd, EPOLLIN | EPOLLRDHUP, 0, c);
 }
 
+/* Set while db_async_start runs inside a request's handler. */
+static struct db_async_query	*starting;
+
+static void
+nudge(void *arg, u_int64_t now)
+{
+	(void)arg;
+	(void)now;
+}
+
 static void
 query_finish(struct db_async_query *q, enum db_async_status status,
     const char *error)
@@ -116,8 +126,16 @@ query_finish(struct db_async_query *q, enum db_async_status status,
 	q->status = status;
 	if (error != NULL)
 		snprintf(q->error, sizeof(q->error), "%s", error);
-	if (q->req != NULL)
-		http_request_wakeup(q->req);
+	if (q->req == NULL)
+		return;
+	http_request_wakeup(q->req);
+	/*
+	 * Another request finished from inside this one's handler (a queued
+	 * query failing at once with the server gone): Kore looks at woken
+	 * requests after its next epoll_wait, so make that wait short.
+	 */
+	if (starting != NULL && starting != q)
+		(void)kore_timer_add(nudge, 1, NULL, KORE_TIMER_ONESHOT);
 }
 
 /* Closing the socket also takes it out of the epoll set. */
@@ -541,7 +559,9 @@ db_async_start(struct db_async_query *q, struct http_request *req,
 			q->params[i].p = copy;
 		}
 	}
+	starting = q;
 	dispatch(q);
+	starting = NULL;
 	/*
 	 * Sleep only while the query runs: a query that failed at once (no
 	 * server) must leave the request runnable, or it would sit until the

@@ -63,7 +63,31 @@ explain_reports() {
 		WHERE t.terminal_uid = '$TERMINAL_ID'"
 }
 
+# s_preflight: what the walk runs is built, and the modules fit the VM's
+# kernel (a host with its own kernel headers gets modules for that kernel
+# from `make`: they are rebuilt against the headers the VM boots).
+s_preflight() {
+	local f missing=0 want=$FAXCARE_KVER-amd64 have
+	for f in kmod/faxeng.ko kmod/faxeng_sim.ko proto/build/faxcare-keygen \
+		daemon/build/faxcared daemon/build/faxengctl center/build/faxcenter.so \
+		center/build/faxcenter-migrate center/build/faxcenter-mailgate \
+		center/build/faxcenter-outbox center/build/faxcenter-staff; do
+		[ -e "$FAXCARE_TOP/$f" ] || { echo "missing $f: run make"; missing=1; }
+	done
+	((missing == 0)) || return 1
+	have=$(modinfo -F vermagic "$FAXCARE_TOP/kmod/faxeng.ko" | cut -d' ' -f1)
+	if [ "$have" != "$want" ]; then
+		echo "kmod/*.ko are built for $have; rebuilding them for the VM's $want"
+		make -C "$FAXCARE_TOP" modules KDIR="$(kernel_headers_dir)" \
+			>"$WORK/modules.log" 2>&1 || { tail -n 20 "$WORK/modules.log"; return 1; }
+	fi
+	echo "built: modules for $want, faxcared, faxengctl, the center's app and tools"
+	echo "the VM boots $(kernel_image_dir amd64)/boot/vmlinux-$want"
+}
+
 s_services() {
+	[ -z "${DEMO_T0:-}" ] ||
+		echo "started by scripts/with-mariadb and scripts/with-postfix in $(awk -v a="$DEMO_T0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }') s"
 	echo "MariaDB  $(mariadb-admin --no-defaults --host="$FAXCARE_DB_HOST" \
 		--port="$FAXCARE_DB_PORT" --user="$FAXCARE_DB_USER" ping 2>&1) on 127.0.0.1:$FAXCARE_DB_PORT (database $FAXCARE_DB_NAME)"
 	echo "Postfix  $("$FAXCARE_POSTFIX_CTL" status) on 127.0.0.1:$FAXCARE_SMTP_PORT, log $FAXCARE_POSTFIX_LOG"
@@ -121,8 +145,8 @@ s_registration() {
 	echo "faxcared e-mails its registration to $CENTER_ADDRESS through"
 	echo "Postfix, which pipes it to faxcenter-mailgate"
 	wait_until 60 registered || {
-		echo "the center did not register $TERMINAL_ID; Postfix log tail:"
-		tail -n 5 "$FAXCARE_POSTFIX_LOG"
+		echo "the center did not register $TERMINAL_ID"
+		explain_reports
 		return 1
 	}
 	grep -E "to=<$CENTER_ADDRESS>.*status=sent" "$FAXCARE_POSTFIX_LOG" | tail -n 1 |

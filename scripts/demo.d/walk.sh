@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # How scripts/demo prints the walk. Source after steps.sh.
 #
-#   walk_begin                start the clock
+#   walk_begin                start the clock (at $DEMO_T0 when set: the
+#                             outermost scripts/demo sets it before the
+#                             services start, so their start counts)
 #   walk_step TITLE FN [ARGS] run one hop: its number, title, what it
 #                             printed (indented), its time and the time
 #                             since the start; a failed hop ends the demo
@@ -9,7 +11,7 @@
 
 WALK_T0= WALK_N=0
 
-walk_begin() { WALK_T0=$EPOCHREALTIME; }
+walk_begin() { WALK_T0=${DEMO_T0:-$EPOCHREALTIME}; }
 
 walk_secs() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 

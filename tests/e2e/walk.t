@@ -48,6 +48,8 @@ must() { [ "$_tap_failed" -eq 0 ] || bail "$1"; }
 # seen STEP...: headless Chromium opens the mailed link and checks the page.
 seen() { browse "$@" >"$WORK/browse.out" 2>&1 || { diag "$(cat "$WORK/browse.out")"; return 1; }; }
 
+hop "everything the walk runs is built for the VM's kernel" s_preflight
+unlike "$out" "rebuilding" "make check-build built the modules for the VM's kernel"
 hop "MariaDB and Postfix answer on loopback" s_services
 hop "the center migrates, takes its catalogue, serves /healthz" s_center
 is "$(http_status "$CENTER_URL/healthz")" 200 "GET /healthz is 200"

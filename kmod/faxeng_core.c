@@ -142,6 +142,13 @@ static void faxeng_changed_locked(struct faxeng *fe)
 			   time_before(now, due) ? due - now : 0);
 }
 
+/**
+ * faxeng_set_toner_level() - report the toner level an ADC measured
+ * @fe: the engine
+ * @percent: 0..100 (larger values count as 100), or negative: unknown
+ *
+ * Context: any, hard interrupts included.
+ */
 void faxeng_set_toner_level(struct faxeng *fe, int percent)
 {
 	unsigned long flags;
@@ -154,6 +161,14 @@ void faxeng_set_toner_level(struct faxeng *fe, int percent)
 }
 EXPORT_SYMBOL_GPL(faxeng_set_toner_level);
 
+/**
+ * faxeng_set_toner_switch() - report a toner switch (low, empty, missing)
+ * @fe: the engine
+ * @sw: which switch
+ * @on: its level
+ *
+ * Context: any, hard interrupts included.
+ */
 void faxeng_set_toner_switch(struct faxeng *fe, enum faxeng_toner_switch sw,
 			     bool on)
 {
@@ -168,6 +183,14 @@ void faxeng_set_toner_switch(struct faxeng *fe, enum faxeng_toner_switch sw,
 }
 EXPORT_SYMBOL_GPL(faxeng_set_toner_switch);
 
+/**
+ * faxeng_set_tray() - report the paper state of one input tray
+ * @fe: the engine
+ * @tray: tray index, 0 for tray 1; out of range is ignored
+ * @state: ok, low, empty or missing
+ *
+ * Context: any, hard interrupts included.
+ */
 void faxeng_set_tray(struct faxeng *fe, unsigned int tray,
 		     enum faxeng_supply_state state)
 {
@@ -184,6 +207,14 @@ void faxeng_set_tray(struct faxeng *fe, unsigned int tray,
 }
 EXPORT_SYMBOL_GPL(faxeng_set_tray);
 
+/**
+ * faxeng_set_fault() - report a fault sensor (jam, door open, fuser error)
+ * @fe: the engine
+ * @fault: which fault
+ * @on: whether it is present
+ *
+ * Context: any, hard interrupts included.
+ */
 void faxeng_set_fault(struct faxeng *fe, enum faxeng_fault fault, bool on)
 {
 	unsigned long flags;
@@ -200,6 +231,14 @@ void faxeng_set_fault(struct faxeng *fe, enum faxeng_fault fault, bool on)
 }
 EXPORT_SYMBOL_GPL(faxeng_set_fault);
 
+/**
+ * faxeng_add_pages() - count printed pages (page-pulse edges)
+ * @fe: the engine
+ * @pages: how many
+ *
+ * Advances the page counter, the drum's and the maintenance interval's.
+ * Context: any, hard interrupts included.
+ */
 void faxeng_add_pages(struct faxeng *fe, unsigned int pages)
 {
 	unsigned long flags;
@@ -213,6 +252,12 @@ void faxeng_add_pages(struct faxeng *fe, unsigned int pages)
 }
 EXPORT_SYMBOL_GPL(faxeng_add_pages);
 
+/**
+ * faxeng_name() - the engine's device name, "faxengN"
+ * @fe: the engine
+ *
+ * Return: the name, valid while the engine is registered.
+ */
 const char *faxeng_name(const struct faxeng *fe)
 {
 	return dev_name(&fe->dev);
@@ -341,6 +386,16 @@ static void faxeng_release(struct device *dev)
 	kfree(to_faxeng(dev));
 }
 
+/**
+ * faxeng_register() - register a fax engine with the faxeng class
+ * @parent: the backend's device, or NULL
+ * @cfg: identification, trays and the page-based defaults
+ *
+ * Creates /sys/class/faxeng/faxengN, announced by an add uevent that
+ * carries the initial state. The backend reports inputs from then on.
+ * Context: process.
+ * Return: the engine, or an ERR_PTR().
+ */
 struct faxeng *faxeng_register(struct device *parent,
 			       const struct faxeng_config *cfg)
 {
@@ -412,6 +467,14 @@ err_put:
 }
 EXPORT_SYMBOL_GPL(faxeng_register);
 
+/**
+ * faxeng_unregister() - remove an engine
+ * @fe: the engine, from faxeng_register()
+ *
+ * Waits for an event run in progress; events not yet sent are dropped.
+ * The backend must report no input after this returns.
+ * Context: process.
+ */
 void faxeng_unregister(struct faxeng *fe)
 {
 	faxeng_debugfs_remove(fe);
@@ -433,6 +496,13 @@ static void devm_faxeng_release(void *fe)
 	faxeng_unregister(fe);
 }
 
+/**
+ * devm_faxeng_register() - faxeng_register() undone when @parent unbinds
+ * @parent: the backend's device
+ * @cfg: as for faxeng_register()
+ *
+ * Return: the engine, or an ERR_PTR().
+ */
 struct faxeng *devm_faxeng_register(struct device *parent,
 				    const struct faxeng_config *cfg)
 {

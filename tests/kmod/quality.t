@@ -27,6 +27,13 @@ out=$(cd "$top" && "$checkpatch" --strict --no-tree --terse -f "${sources[@]}" 2
 	grep -v ' total: 0 errors, 0 warnings, 0 checks')
 is "$out" "" "checkpatch --strict: no error, warning or check (${#sources[@]} files)"
 
+out=$(cd "$top" && "$kdir/scripts/kernel-doc" -none -Werror "${sources[@]}" 2>&1)
+is "$out" "" "kernel-doc comments are well formed"
+out=$(cd "$top" && "$kdir/scripts/kernel-doc" -rst -export kmod/faxeng_core.c 2>/dev/null |
+	grep -c '^.. c:function::')
+is "$out" "$(grep -c '^EXPORT_SYMBOL' "$top/kmod/faxeng_core.c")" \
+	"every exported function of the core has kernel-doc"
+
 # Build a copy, so the tree's own objects stay as they are.
 mkdir -p "$tmp/src"
 cp -r "$top/Kbuild" "$top/kmod" "$top/include" "$tmp/src/"

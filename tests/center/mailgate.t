@@ -75,9 +75,11 @@ like "$(sql "SELECT parsed FROM reports WHERE report_uid = '$(rid 101)'")" 'Page
 	"the parsed report is kept next to the raw mail"
 
 # A changed manager address waits for confirmation.
-mkreport -t registration -i fixture-1 -m bob@faxcare.test -M "FX-9000 Plus" \
-	-S FX9-0001 -r "$(rid 102)" >"$tmp/rereg.eml"
+mkreport -t registration -i fixture-1 -m bob@faxcare.test -M "FX-9000 Plus II" \
+	-S FX9-0001B -r "$(rid 102)" >"$tmp/rereg.eml"
 is "$(mailgate "$tmp/rereg.eml")" 0 "registration with a new manager stored"
+is "$(sql "SELECT m.name, t.serial FROM terminals t JOIN models m ON m.id = t.model_id")" \
+	"$(printf 'FX-9000 Plus II\tFX9-0001B')" "a registration updates the terminal's model and serial"
 is "$(sql "SELECT COUNT(*) FROM manager_confirmations WHERE superseded_at IS NULL AND confirmed_at IS NULL")" 1 \
 	"only the newest confirmation link is valid"
 is "$(sql "SELECT recipient FROM outbox WHERE kind = 'confirm' ORDER BY id DESC LIMIT 1")" \

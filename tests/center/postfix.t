@@ -39,10 +39,17 @@ is "$(sql "SELECT condition_kw FROM notices WHERE closed_at IS NULL ORDER BY con
 like "$(sql "SELECT raw FROM reports WHERE report_uid = '0f000000000000000000000000000002'")" \
 	'Received: from .*by [^ ]+ \(Postfix' "the raw mail is stored as Postfix delivered it"
 
+# A meter report, the fourth type.
+mkreport -t meter -i fixture-1 -m alice@faxcare.test -r "$(rid 202)" >"$tmp/meter.eml"
+send_mail "$tmp/meter.eml"
+wait_empty
+is "$(sql "SELECT type, COUNT(*) FROM reports GROUP BY type ORDER BY type" | tr '\n\t' ' :')" \
+	"completion:1 meter:1 registration:1 status:4 " "every report type arrived through Postfix"
+
 # A second delivery of the same message changes nothing.
 send_mail "$F/status-qp.eml"
 wait_empty
-is "$(sql "SELECT COUNT(*) FROM reports")" 6 "a message delivered twice is stored once"
+is "$(sql "SELECT COUNT(*) FROM reports")" 7 "a message delivered twice is stored once"
 
 # Refused mail bounces with the reason.
 send_mail "$F/forged-value.eml"
@@ -54,7 +61,7 @@ is "$(maildir_count postmaster)" 2 "both refusals bounced to the sender"
 bounces=$(cat "$FAXCARE_MAIL_DIR"/postmaster/new/*)
 like "$bounces" 'signature refused' "the forged report's bounce says why"
 like "$bounces" 'stranger-9 is not registered' "the unknown terminal's bounce says why"
-is "$(sql "SELECT COUNT(*) FROM reports")" 6 "refused mail stored nothing"
+is "$(sql "SELECT COUNT(*) FROM reports")" 7 "refused mail stored nothing"
 
 # Database down during delivery: deferred, retried, stored once.
 mkreport -t status -i fixture-1 -m alice@faxcare.test -c media-empty -n 1 \

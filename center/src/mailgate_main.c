@@ -9,7 +9,9 @@
  *                retries
  * The reason goes to stderr (the MTA puts it into its log and any bounce).
  *
- * usage: faxcenter-mailgate [-c CONFIG]
+ * usage: faxcenter-mailgate [-c CONFIG] [-n]
+ *   -n  check the setup (settings, master secret, database) and exit:
+ *       0 when a message would be accepted, 1 otherwise
  */
 #include <errno.h>
 #include <stdio.h>
@@ -26,7 +28,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: faxcenter-mailgate [-c CONFIG]\n");
+	fprintf(stderr, "usage: faxcenter-mailgate [-c CONFIG] [-n]\n");
 	exit(EX_USAGE);
 }
 
@@ -73,6 +75,30 @@ audit_refusal(struct db *db, const struct ingest_result *res)
 		fprintf(stderr, "faxcenter-mailgate: audit: %s\n", db->err);
 }
 
+/* -n: the key was loaded already; can we reach a migrated database? */
+static int
+check_setup(const struct center_config *cfg)
+{
+	struct db	db;
+	long long	n = 0;
+
+	if (db_open(&db, cfg)) {
+		fprintf(stderr, "faxcenter-mailgate: %s\n", db.err);
+		return 1;
+	}
+	if (db_select_int(&db, "SELECT COUNT(*) FROM reports WHERE id = 0",
+	    NULL, 0, &n) < 0) {
+		fprintf(stderr, "faxcenter-mailgate: %s (run "
+		    "faxcenter-migrate)\n", db.err);
+		db_close(&db);
+		return 1;
+	}
+	db_close(&db);
+	printf("faxcenter-mailgate: settings, master secret and database "
+	    "are fine\n");
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -84,25 +110,30 @@ main(int argc, char **argv)
 	const char		*path = NULL;
 	char			 err[256], *msg;
 	size_t			 len;
-	int			 ch;
+	int			 ch, check = 0;
 
-	while ((ch = getopt(argc, argv, "c:")) != -1) {
-		if (ch != 'c')
+	while ((ch = getopt(argc, argv, "c:n")) != -1) {
+		if (ch == 'c')
+			path = optarg;
+		else if (ch == 'n')
+			check = 1;
+		else
 			usage();
-		path = optarg;
 	}
 	if (optind != argc)
 		usage();
 	/* Our own trouble is temporary too: the message must not be lost. */
 	if (center_config_load(&cfg, path, err, sizeof(err))) {
 		fprintf(stderr, "faxcenter-mailgate: %s\n", err);
-		return EX_TEMPFAIL;
+		return check ? 1 : EX_TEMPFAIL;
 	}
 	memset(&ig, 0, sizeof(ig));
 	if (fc_key_load_file(cfg.master_secret_file, &ig.master, &ferr)) {
 		fprintf(stderr, "faxcenter-mailgate: %s\n", ferr.text);
-		return EX_TEMPFAIL;
+		return check ? 1 : EX_TEMPFAIL;
 	}
+	if (check)
+		return check_setup(&cfg);
 	if ((msg = read_message((size_t)cfg.max_message_bytes, &len)) == NULL) {
 		fprintf(stderr, "faxcenter-mailgate: reading the message: %s\n",
 		    strerror(errno));

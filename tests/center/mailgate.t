@@ -14,10 +14,20 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-"$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
 center_secret "$tmp"
-MAILGATE_ERR=$tmp/err
 F=$CENTER_FIXTURES
+"$CENTER_BUILD/faxcenter-mailgate" -n >/dev/null 2>"$tmp/err"
+is "$?" 1 "-n: a database without the schema fails the check"
+like "$(cat "$tmp/err")" 'faxcenter-migrate' "... saying what to run"
+"$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
+like "$("$CENTER_BUILD/faxcenter-mailgate" -n 2>&1)" 'fine' "-n: the setup checks out"
+FAXCENTER_MASTER_SECRET_FILE=/nonexistent "$CENTER_BUILD/faxcenter-mailgate" -n \
+	>/dev/null 2>&1
+is "$?" 1 "-n: a missing master secret fails the check"
+FAXCENTER_MASTER_SECRET_FILE=/nonexistent "$CENTER_BUILD/faxcenter-mailgate" \
+	<"$F/registration-received.eml" >/dev/null 2>&1
+is "$?" 75 "delivering without the master secret: 75 (retried, never bounced)"
+MAILGATE_ERR=$tmp/err
 # The fixtures carry a fixed time: accept it, except where the window is
 # the point.
 export FAXCENTER_TIME_WINDOW=$((20 * 365 * 86400))

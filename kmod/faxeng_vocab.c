@@ -7,7 +7,7 @@
 #include <linux/kernel.h>
 #include "faxeng_internal.h"
 
-#define FAXENG_COND_INFO(_name, _keyword, _severity, _code, _kind)	\
+#define FAXENG_CONDITION(_name, _keyword, _severity, _code, _kind)	\
 	[FAXENG_COND_##_name] = {					\
 		.name = #_name,						\
 		.keyword = _keyword,					\
@@ -17,7 +17,7 @@
 	},
 
 const struct faxeng_condition_info faxeng_conditions[FAXENG_COND_COUNT] = {
-	FAXENG_CONDITIONS(FAXENG_COND_INFO)
+#include <linux/faxeng_conditions.h>
 };
 
 const char *const faxeng_supply_names[FAXENG_SUPPLY_MISSING + 1] = {

@@ -22,7 +22,7 @@
 #define FC_TEXT_MAINTENANCE_DUE	"Maintenance is due"
 
 static const struct fc_condition_info table[FC_COND_COUNT] = {
-#define FC_X_INFO(n, kw, sev, alert, k)					\
+#define FAXENG_CONDITION(n, kw, sev, alert, k)				\
 	[FC_COND_##n] = {						\
 		.id = FC_COND_##n,					\
 		.name = #n,						\
@@ -32,8 +32,7 @@ static const struct fc_condition_info table[FC_COND_COUNT] = {
 		.kind = FC_KIND_##k,					\
 		.text = FC_TEXT_##n,					\
 	},
-	FAXENG_CONDITIONS(FC_X_INFO)
-#undef FC_X_INFO
+#include <linux/faxeng_conditions.h>
 };
 
 const struct fc_condition_info *fc_condition_info(enum fc_condition id)

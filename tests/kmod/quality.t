@@ -12,16 +12,14 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# The kernel sources and the uapi header they export. faxeng_conditions.h is
-# an X-macro table, a form checkpatch cannot parenthesize; it is compiled
-# (and so checked by W=1 and sparse) through faxeng.h.
+# The kernel sources and the uapi headers they export.
 sources=()
 for f in "$top"/kmod/*.[ch] "$top"/tests/kmod/helper/*.c \
 	"$top"/bench/kmod/module/*.c; do
 	case $f in *.mod.c) continue ;; esac
 	[ -e "$f" ] && sources+=("${f#"$top"/}")
 done
-sources+=(include/uapi/linux/faxeng.h)
+sources+=(include/uapi/linux/faxeng.h include/uapi/linux/faxeng_conditions.h)
 
 out=$(cd "$top" && "$checkpatch" --strict --no-tree --terse -f "${sources[@]}" 2>&1 |
 	grep -v ' total: 0 errors, 0 warnings, 0 checks')

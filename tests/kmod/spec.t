@@ -81,7 +81,7 @@ ok(re.search(r"#define %s\s" % spec["mcast-groups"]["list"][0]["c-define-name"],
 got = [op["name"] for op in spec["operations"]["list"]]
 want = enum("faxeng_cmd", "FAXENG_CMD_")
 ok(got == want, "commands in order", got, want)
-got = [x.lower().replace("_", "-") for x in re.findall(r"^\s*X\((\w+),", conds, re.M)]
+got = [x.lower().replace("_", "-") for x in re.findall(r"^FAXENG_CONDITION\((\w+),", conds, re.M)]
 ok(got == spec_names("definitions", "condition"),
    "conditions follow faxeng_conditions.h", got, spec_names("definitions", "condition"))
 print("1..%d" % n)

@@ -11,8 +11,6 @@
 #ifndef _UAPI_LINUX_FAXENG_H
 #define _UAPI_LINUX_FAXENG_H
 
-#include <linux/faxeng_conditions.h>
-
 #define FAXENG_GENL_NAME		"faxeng"
 #define FAXENG_GENL_VERSION		1
 #define FAXENG_GENL_MCGRP_EVENTS	"events"
@@ -61,15 +59,13 @@ enum faxeng_kind {
 };
 
 /* Every condition of faxeng_conditions.h, in table order. */
-#define FAXENG_COND_ENUM(name, keyword, severity, code, kind) \
-	FAXENG_COND_##name,
 enum faxeng_condition {
-	FAXENG_CONDITIONS(FAXENG_COND_ENUM)
+#define FAXENG_CONDITION(name, keyword, severity, code, kind) \
+	FAXENG_COND_##name,
+#include <linux/faxeng_conditions.h>
 
 	FAXENG_COND_COUNT
 };
-
-#undef FAXENG_COND_ENUM
 
 /* Technicians' actions after a service, for FAXENG_A_ACTION. */
 enum faxeng_action {

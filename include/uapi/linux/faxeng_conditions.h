@@ -5,29 +5,31 @@
  * IPP severity suffix, its RFC 3805 prtAlertCode and what resolves it.
  *
  * The kernel driver, the terminal daemon and the service center all expand
- * this one list; a condition is added here and nowhere else.
+ * this one list; a condition is added here and nowhere else. To expand it,
+ * define FAXENG_CONDITION and include this file; it undefines the macro:
  *
- * X(name, keyword, severity, prtAlertCode, kind)
+ *   #define FAXENG_CONDITION(name, keyword, severity, code, kind) ...
+ *   #include <linux/faxeng_conditions.h>
+ *
+ * FAXENG_CONDITION(name, keyword, severity, prtAlertCode, kind)
  *   severity: REPORT, WARNING or ERROR (IPP's -report/-warning/-error)
  *   kind:     SUPPLY  - a consumable runs short; resolved by replenishment
  *             FAULT   - a failure; resolved by a repair
  *             SERVICE - maintenance is due; resolved by a service visit
+ *
+ * No include guard: the file is meant to be included once per expansion.
  */
-#ifndef _UAPI_LINUX_FAXENG_CONDITIONS_H
-#define _UAPI_LINUX_FAXENG_CONDITIONS_H
+FAXENG_CONDITION(TONER_LOW,       "toner-low",             WARNING, 1104, SUPPLY)
+FAXENG_CONDITION(TONER_EMPTY,     "toner-empty",           ERROR,   1101, SUPPLY)
+FAXENG_CONDITION(TONER_MISSING,   "marker-supply-missing", ERROR,   1115, SUPPLY)
+FAXENG_CONDITION(PAPER_LOW,       "media-low",             WARNING,  807, SUPPLY)
+FAXENG_CONDITION(PAPER_EMPTY,     "media-empty",           ERROR,    808, SUPPLY)
+FAXENG_CONDITION(PAPER_MISSING,   "input-tray-missing",    ERROR,    801, SUPPLY)
+FAXENG_CONDITION(DRUM_NEAR_END,   "opc-near-eol",          WARNING, 1111, SUPPLY)
+FAXENG_CONDITION(DRUM_END,        "opc-life-over",         ERROR,   1112, SUPPLY)
+FAXENG_CONDITION(JAM,             "media-jam",             ERROR,      8, FAULT)
+FAXENG_CONDITION(DOOR_OPEN,       "door-open",             ERROR,    501, FAULT)
+FAXENG_CONDITION(FUSER_ERROR,     "fuser-over-temp",       ERROR,   1002, FAULT)
+FAXENG_CONDITION(MAINTENANCE_DUE, "maintenance-due",       WARNING,   16, SERVICE)
 
-#define FAXENG_CONDITIONS(X)						\
-	X(TONER_LOW,	   "toner-low",		     WARNING, 1104, SUPPLY)	\
-	X(TONER_EMPTY,	   "toner-empty",	     ERROR,   1101, SUPPLY)	\
-	X(TONER_MISSING,   "marker-supply-missing", ERROR,   1115, SUPPLY)	\
-	X(PAPER_LOW,	   "media-low",		     WARNING,  807, SUPPLY)	\
-	X(PAPER_EMPTY,	   "media-empty",	     ERROR,    808, SUPPLY)	\
-	X(PAPER_MISSING,   "input-tray-missing",    ERROR,    801, SUPPLY)	\
-	X(DRUM_NEAR_END,   "opc-near-eol",	     WARNING, 1111, SUPPLY)	\
-	X(DRUM_END,	   "opc-life-over",	     ERROR,   1112, SUPPLY)	\
-	X(JAM,		   "media-jam",		     ERROR,      8, FAULT)	\
-	X(DOOR_OPEN,	   "door-open",		     ERROR,    501, FAULT)	\
-	X(FUSER_ERROR,	   "fuser-over-temp",	     ERROR,   1002, FAULT)	\
-	X(MAINTENANCE_DUE, "maintenance-due",	     WARNING,   16, SERVICE)
-
-#endif /* _UAPI_LINUX_FAXENG_CONDITIONS_H */
+#undef FAXENG_CONDITION

@@ -8,13 +8,10 @@
 #ifndef FAXCARE_CONDITIONS_H
 #define FAXCARE_CONDITIONS_H
 
-#include <linux/faxeng_conditions.h>
-
 enum fc_condition {
 	FC_COND_NONE = -1,	/* no condition, or a keyword this build lacks */
-#define FC_X_ENUM(name, keyword, severity, alert, kind) FC_COND_##name,
-	FAXENG_CONDITIONS(FC_X_ENUM)
-#undef FC_X_ENUM
+#define FAXENG_CONDITION(name, keyword, severity, alert, kind) FC_COND_##name,
+#include <linux/faxeng_conditions.h>
 	FC_COND_COUNT
 };
 

@@ -94,10 +94,9 @@ int main(void)
 {
 	int n = 0;
 
-#define CHECK(name, kw, sev, alert, kind)				\
+#define FAXENG_CONDITION(name, kw, sev, alert, kind)			\
 	check(FC_COND_##name, #name, kw, #sev, alert, #kind); n++;
-	FAXENG_CONDITIONS(CHECK)
-#undef CHECK
+#include <linux/faxeng_conditions.h>
 	tap_is_int(n, FC_COND_COUNT, "every condition of the table checked");
 	tap_is_int(fc_condition_by_keyword("toner-sparkly"), FC_COND_NONE,
 		   "an unknown keyword is no condition");

@@ -2,13 +2,15 @@
  * The manager's homepage.
  *   GET /m/TOKEN  the e-mailed link: opens a session (cookie) for the
  *                 token's manager and shows the homepage;
- *   GET /home     the homepage for the session cookie.
+ *   GET /home     the homepage for the session cookie (from home_cache.h
+ *                 unless it is too old or ?fresh is asked).
  * What the page shows is in home_query.h; how it looks is home_render.c.
  */
 #include <string.h>
 
 #include "app.h"
 #include "home.h"
+#include "home_cache.h"
 #include "html.h"
 #include "home_query.h"
 #include "portal.h"
@@ -74,11 +76,22 @@ home_start(struct http_request *req)
 	struct portal	*p = portal_get(req);
 	unsigned char	 link_hash[TOKEN_HASH_LEN];
 	const char	*slash = strrchr(req->path, '/');
+	const void	*cached;
+	struct kore_buf	*buf;
 	struct db_val	 arg[3];
+	size_t		 len;
 
 	if (strcmp(req->path, "/home") == 0) {
 		if (portal_cookie(req, p, COOKIE_MANAGER))
 			return home_signed_out(req);
+		if (req->query_string == NULL &&
+		    (cached = home_cache_get(p->cookie_hash, &len)) != NULL) {
+			buf = kore_buf_alloc(len);
+			kore_buf_append(buf, cached, len);
+			http_response_header(req, "x-cache", "hit");
+			html_send(req, 200, buf);
+			return HTTP_STATE_COMPLETE;
+		}
 		return query_home(req, p);
 	}
 	if (!ratelimit_allow(req, RATELIMIT_TOKEN)) {
@@ -136,6 +149,7 @@ home_show(struct http_request *req)
 	}
 	buf = kore_buf_alloc(16384);
 	home_render(buf, &p->q, p->cookie);
+	home_cache_put(p->cookie_hash, buf->data, buf->offset);
 	html_send(req, 200, buf);
 	return HTTP_STATE_COMPLETE;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "home_cache.h"
 #include "html.h"
 #include "portal.h"
 
@@ -138,6 +139,7 @@ action_done(struct http_request *req)
 
 	if (db_async_pending(&p->q))
 		return HTTP_STATE_RETRY;
+	home_cache_drop(p->cookie_hash);
 	if (strcmp(req->path, "/home/logout") == 0) {
 		portal_set_cookie(req, COOKIE_MANAGER, NULL, 0);
 		html_message(req, 200, "Signed out", "You are signed out. The "
@@ -158,6 +160,7 @@ action_done(struct http_request *req)
 		    "it is already taken care of.");
 		return HTTP_STATE_COMPLETE;
 	}
-	snprintf(where, sizeof(where), "/home#notice-%lld", p->obj);
+	/* Fresh: another worker may hold an older copy of the page. */
+	snprintf(where, sizeof(where), "/home?fresh#notice-%lld", p->obj);
 	return portal_redirect(req, where);
 }

@@ -17,6 +17,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 export FAXCENTER_MIGRATE_ON_START=yes
+# The manager must see staff changes at once, not within the cache's life.
+export FAXCENTER_HOME_CACHE_MS=0
 center_start "$tmp" || bail "kore did not start"
 portal_seed
 staff_add erp desk 'the erp password' || bail "account"

@@ -81,7 +81,7 @@ is "$(web dave POST /staff/slots -d "csrf=$tok" -d "technician=$tina" \
 is "$(web dave POST /staff/slots -d "csrf=$tok" -d "technician=$tina" \
 	--data-urlencode 'starts=2030-02-30 10:00' --data-urlencode 'ends=2030-02-30 12:00')" \
 	400 "an impossible date is refused"
-web bob GET /home >/dev/null
+web bob GET "/home?fresh" >/dev/null
 like "$(body)" '2030-01-02 08:00 UTC to 2030-01-02 10:00 UTC \(Tina Tech\)' \
 	"the manager can book the new slot"
 web bob POST /home/book -d "csrf=$(csrf)" -d notice=2 \

@@ -19,6 +19,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 export FAXCENTER_MIGRATE_ON_START=yes
+# The manager must see staff changes at once, not within the cache's life.
+export FAXCENTER_HOME_CACHE_MS=0
 center_start "$tmp" || bail "kore did not start"
 portal_seed
 sql "INSERT INTO terminals (id, terminal_uid, model_id, serial, manager_id,

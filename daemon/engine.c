@@ -253,24 +253,52 @@ nl_to_errno(int err)
 	}
 }
 
+static int
+on_finished(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	*(int *)arg = 1;
+	return NL_STOP;
+}
+
 /*
- * Sends msg on the request socket and reads the replies: a dump ends with
- * NLMSG_DONE, a request with the ack it asked for.
+ * Sends msg on the request socket and reads until the kernel has finished
+ * answering it: a dump ends with NLMSG_DONE, any other request with the ack
+ * it asked for (or an error). nl_recvmsgs() returns after each datagram that
+ * is not part of a dump, so a GET's reply comes back without its ack; a
+ * single call would leave that ack queued, and the next request on this
+ * socket would take it (no state) and the one after that would take the
+ * previous reply (an old state).
  */
 static int
-transact(struct engine_nl *nl, struct nl_msg *msg, struct parse_ctx *ctx,
-    int dump)
+transact(struct engine_nl *nl, struct nl_msg *msg, struct parse_ctx *ctx)
 {
-	int err;
+	struct nl_cb *cb;
+	int err, done = 0;
 
-	if (ctx != NULL && (err = nl_socket_modify_cb(nl->req, NL_CB_VALID,
-	    NL_CB_CUSTOM, parse_state, ctx)) < 0)
+	if ((cb = nl_cb_clone(nl_socket_get_cb(nl->req))) == NULL) {
+		nlmsg_free(msg);
+		err = -NLE_NOMEM;
 		goto out;
-	if ((err = nl_send_auto(nl->req, msg)) < 0)
-		goto out;
-	err = dump ? nl_recvmsgs_default(nl->req) : nl_wait_for_ack(nl->req);
-out:
+	}
+	if (ctx != NULL)
+		err = nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, parse_state,
+		    ctx);
+	else
+		err = 0;
+	if (err == 0)
+		err = nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_finished,
+		    &done);
+	if (err == 0)
+		err = nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_finished,
+		    &done);
+	if (err == 0)
+		err = nl_send_auto(nl->req, msg);
 	nlmsg_free(msg);
+	while (err >= 0 && !done)
+		err = nl_recvmsgs(nl->req, cb);
+	nl_cb_put(cb);
+out:
 	if (err < 0) {
 		last_err = err;
 		errno = nl_to_errno(err);
@@ -313,7 +341,7 @@ engine_get(struct engine_nl *nl, unsigned id, struct engine_state *st)
 		nlmsg_free(msg);
 		return -1;
 	}
-	if (transact(nl, msg, &ctx, 0) == -1)
+	if (transact(nl, msg, &ctx) == -1)
 		return -1;
 	if (ctx.count == 0) {
 		last_err = NLE_MSG_TRUNC;	/* an ack without the state */
@@ -331,7 +359,7 @@ engine_dump(struct engine_nl *nl, engine_cb cb, void *arg)
 
 	if ((msg = new_request(nl, FAXENG_CMD_GET, NLM_F_DUMP)) == NULL)
 		return -1;
-	if (transact(nl, msg, &ctx, 1) == -1)
+	if (transact(nl, msg, &ctx) == -1)
 		return -1;
 	return ctx.count;
 }
@@ -370,7 +398,7 @@ engine_set(struct engine_nl *nl, unsigned id,
 		    nla_put_u32(msg, v[i].attr, (uint32_t)v[i].val) < 0)
 			goto fail;
 	}
-	return transact(nl, msg, NULL, 0);
+	return transact(nl, msg, NULL);
 fail:
 	nlmsg_free(msg);
 	errno = EMSGSIZE;

@@ -1,4 +1,4 @@
-/* An engine state with nothing known yet. */
+/* Engine states: one with nothing known yet, and which of two is newer. */
 #include <string.h>
 
 #include "engine_state.h"
@@ -15,4 +15,20 @@ engine_state_init(struct engine_state *st)
 	st->page_count = st->toner_low_threshold = st->toner_hysteresis = -1;
 	st->drum_near_end_threshold = st->seqnum = -1;
 	st->ev_condition = st->ev_active = st->ev_tray = -1;
+}
+
+/* Events carry the transition that caused them; replies to GET do not. */
+static long long
+rank(const struct engine_state *st)
+{
+	return st->seqnum * 2 + (st->ev_condition < 0);
+}
+
+int
+engine_state_is_stale(const struct engine_state *st,
+    const struct engine_state *applied)
+{
+	if (st->seqnum < 0 || applied->seqnum < 0)
+		return 0;
+	return rank(st) < rank(applied);
 }

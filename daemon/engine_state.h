@@ -43,5 +43,14 @@ struct engine_state {
 
 /* Every field absent. */
 void	engine_state_init(struct engine_state *st);
+/*
+ * 1 if st says less than applied, the state already acted on: an older
+ * sequence number, or an event no newer than a reply to GET. The engine's
+ * seqnum counts the events sent; a GET returns the live state, which may be
+ * ahead of the last event, so a GET and an event of the same seqnum rank
+ * the GET later. A state without a seqnum is never stale.
+ */
+int	engine_state_is_stale(const struct engine_state *st,
+	    const struct engine_state *applied);
 
 #endif

@@ -216,8 +216,10 @@ on_udev(struct daemon *d)
 		 * A change's state also comes, whole and in order, as a
 		 * netlink event; only a (re)appearing engine is read anew.
 		 */
-		if (strcmp(action, "add") == 0)
+		if (strcmp(action, "add") == 0) {
+			reporter_engine_added(&d->rp);
 			refresh(d);
+		}
 	}
 }
 

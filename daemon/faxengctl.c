@@ -31,7 +31,7 @@ usage(void)
 {
 	(void)fprintf(stderr,
 	    "usage: faxengctl [-j] [-c file] command [args]\n"
-	    "  status [faxengN]            state of every engine (or one)\n"
+	    "  status [faxengN...]         state of every engine (or those)\n"
 	    "  watch                       live events, one line each\n"
 	    "  set faxengN key=value|action...\n"
 	    "      toner-low-threshold= toner-hysteresis= drum-rated-pages=\n"
@@ -195,7 +195,6 @@ print_human(const struct engine_state *st)
 }
 
 struct status_ctx {
-	const char	*only;
 	int		 shown;
 };
 
@@ -205,8 +204,6 @@ show_state(void *arg, const struct engine_state *st, int is_event)
 	struct status_ctx *ctx = arg;
 
 	(void)is_event;
-	if (ctx->only != NULL && strcmp(ctx->only, st->name) != 0)
-		return;
 	if (json) {
 		printf("%s", ctx->shown ? "," : "");
 		print_json(st);
@@ -230,30 +227,42 @@ open_nl(int events)
 	return nl;
 }
 
+/* Each named engine, in the order named (one GET each); else all (dump). */
 static int
 cmd_status(int argc, char **argv)
 {
-	struct status_ctx ctx = { argc > 1 ? argv[1] : NULL, 0 };
-	struct engine_nl *nl = open_nl(0);
+	struct status_ctx ctx = { 0 };
+	struct engine_nl *nl;
+	struct engine_state st;
+	int i, id, ret = 0;
 
+	for (i = 1; i < argc; i++)
+		if (engine_id_of(argv[i]) < 0)
+			usage();
+	nl = open_nl(0);
 	if (json)
 		printf("{\"engines\":[");
-	if (engine_dump(nl, show_state, &ctx) == -1) {
+	if (argc == 1 && engine_dump(nl, show_state, &ctx) == -1) {
 		(void)fprintf(stderr, "faxengctl: dump: %s\n",
 		    engine_strerror());
-		return 1;
+		ret = 1;
+	}
+	for (i = 1; i < argc; i++) {
+		id = engine_id_of(argv[i]);
+		if (engine_get(nl, (unsigned)id, &st) == 0) {
+			show_state(&ctx, &st, 0);
+			continue;
+		}
+		(void)fprintf(stderr, "faxengctl: %s: %s\n", argv[i],
+		    errno == ENODEV ? "no such engine" : engine_strerror());
+		ret = 1;
 	}
 	if (json)
 		printf("]}\n");
 	engine_close(nl);
-	if (ctx.only != NULL && ctx.shown == 0) {
-		(void)fprintf(stderr, "faxengctl: %s: no such engine\n",
-		    ctx.only);
-		return 1;
-	}
-	if (ctx.shown == 0 && !json)
+	if (argc == 1 && ctx.shown == 0 && !json)
 		printf("no fax engines\n");
-	return 0;
+	return ret;
 }
 
 static void
@@ -568,7 +577,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 1)
 		usage();
-	if (strcmp(argv[0], "status") == 0 && argc <= 2)
+	if (strcmp(argv[0], "status") == 0)
 		return cmd_status(argc, argv);
 	if (strcmp(argv[0], "watch") == 0 && argc == 1)
 		return cmd_watch();

@@ -178,6 +178,12 @@ reporter_observe(struct reporter *rp, const struct engine_state *st,
 	uint64_t mask = FC_COND_COUNT >= 64 ? ~0ULL :
 	    (1ULL << FC_COND_COUNT) - 1;
 
+	/* E.g. an event queued before a GET whose reply already said more. */
+	if (engine_state_is_stale(st, &rp->last)) {
+		log_debug("%s: state #%lld older than #%lld: ignored",
+		    st->name, st->seqnum, rp->last.seqnum);
+		return 0;
+	}
 	rp->last = *st;
 	levels_of(st, level);
 	rp->dirty = 0;
@@ -186,6 +192,12 @@ reporter_observe(struct reporter *rp, const struct engine_state *st,
 	if (rp->dirty && save(rp) == -1)
 		ret = -1;
 	return ret;
+}
+
+void
+reporter_engine_added(struct reporter *rp)
+{
+	rp->last.seqnum = -1;
 }
 
 int

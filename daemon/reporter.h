@@ -33,9 +33,11 @@ int	reporter_init(struct reporter *rp, const struct config *conf,
 	    const struct engine_state *st);
 /* Identity from conf and the engine; a registration if it changed. */
 int	reporter_register(struct reporter *rp);
-/* A new engine state. */
+/* A new engine state; one older than the last applied changes nothing. */
 int	reporter_observe(struct reporter *rp, const struct engine_state *st,
 	    int64_t now);
+/* The engine (re)appeared: its sequence numbers may start again. */
+void	reporter_engine_added(struct reporter *rp);
 /* Deadlines: damping, reminders, meter reports. */
 int	reporter_step(struct reporter *rp, int64_t now);
 int64_t	reporter_deadline(const struct reporter *rp);

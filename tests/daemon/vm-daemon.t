@@ -3,7 +3,8 @@
 # faxcared in a VM with faxeng_sim, started by udev through the project's
 # rule, reporting to smtp-sink on the host's loopback: registration, one
 # status and one completion e-mail, the relay down and back, kill -9 during a
-# send, udevadm monitor and faxengctl as a technician sees them.
+# send, udevadm monitor and faxengctl as a technician sees them; then two
+# engines with a daemon each, and GETs during a burst of changes.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -z "${FAXCARE_SINK_PORT:-}" ]; then

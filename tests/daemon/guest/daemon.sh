@@ -3,6 +3,7 @@
 # The whole terminal in a real kernel: udevd with the project's rule starts
 # faxcared when faxeng_sim appears; the sim's sensors make shortages and
 # faults; the host's smtp-sink (driven through sink-ctl-server) receives.
+# Then two engines, a daemon each, and GETs during a burst of changes.
 . /faxcare/tests/daemon/guest/lib.sh
 
 KMOD=/faxcare/kmod
@@ -123,5 +124,55 @@ done
 rmmod faxeng_sim
 wait_until 10 sh -c '! pidof faxcared >/dev/null'
 ok $? "faxcared exits when its engine is removed"
+
+# Two engines: one daemon each, each reporting as its own terminal.
+insmod "$KMOD/faxeng_sim.ko" engines=2 trays=2 || bail "cannot load two sim engines"
+udevadm settle
+both_served() { [ "$(daemons_of faxeng0)" -ge 1 ] && [ "$(daemons_of faxeng1)" -ge 1 ]; }
+wait_until 10 both_served
+ok $? "udev started a faxcared for faxeng0 and one for faxeng1"
+wait_reports 1 '^registration .* [^ ]*SIM0001$'
+is "$(count_reports '^registration .* [^ ]*SIM0001$')" 1 "faxeng1 registered as its own terminal (serial SIM0001)"
+sim door_open 1:1
+wait_reports 1 '^status door-open .* [^ ]*SIM0001$'
+sleep 2
+is "$(count_reports '^status door-open .* [^ ]*SIM0001$')" 1 "faxeng1's open door: one status e-mail from faxeng1's terminal"
+is "$(count_reports '^status door-open .* [^ ]*SIM0000$')" 1 "and none more from faxeng0's (its one from before)"
+
+# Several GETs on one netlink socket, each answered with its own engine.
+serials=$(faxengctl --json status faxeng1 faxeng0 faxeng1 | grep -o '"serial":"[^"]*"' | tr '\n' ' ')
+is "$serials" '"serial":"SIM0001" "serial":"SIM0000" "serial":"SIM0001" ' \
+	"faxengctl status faxeng1 faxeng0 faxeng1: three replies, in order"
+
+# A burst of changes while GETs run: every reply whole and in order; the
+# daemon's own GETs (udev add) answered too; the state ends consistent.
+sim door_open 1:0
+echo 1:200 >"$SIMP/flap" || bail "cannot flap faxeng1's jam"
+bad=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	out=$(faxengctl --json status faxeng1 faxeng1 faxeng1 faxeng1) || bad=$((bad + 1))
+	echo "$out" | grep -o '"seqnum":[0-9]*' | cut -d: -f2 >/tmp/seq
+	[ "$(grep -c . /tmp/seq)" -eq 4 ] && sort -n -c /tmp/seq 2>/dev/null || bad=$((bad + 1))
+	[ "$i" -le 3 ] && udevadm trigger --action=add --sysname-match=faxeng1
+done
+echo 1:0 >"$SIMP/flap"
+[ "$(cut -d' ' -f2 "$SIMP/flapped")" -gt 50 ]
+ok $? "faxeng1's jam input flapped meanwhile (flapped: $(cat "$SIMP/flapped"))"
+is "$bad" 0 "during the burst: ten faxengctl runs, four GET replies each, seqnums in order"
+sim jam 1:1
+wait_reports 1 '^status media-jam .* [^ ]*SIM0001$'
+sim jam 1:0
+wait_reports 1 '^completion media-jam .* [^ ]*SIM0001$'
+sleep 2
+is "$(count_reports '^status media-jam .* [^ ]*SIM0001$')" 1 "after the burst: one jam status from faxeng1"
+is "$(count_reports '^completion media-jam .* [^ ]*SIM0001$')" 1 "and one completion"
+like "$(faxengctl status faxeng1)" "reasons +none" "faxengctl status faxeng1: nothing active"
+if grep -q "netlink" /var/log/faxcared.log; then
+	ok 1 "no netlink error in the daemons' log"
+	grep "netlink" /var/log/faxcared.log | sed 's/^/# /'
+else
+	ok 0 "no netlink error in the daemons' log"
+fi
+rmmod faxeng_sim
 grep -c . /var/log/faxcared.log >/dev/null 2>&1 && sed 's/^/# /' /var/log/faxcared.log >&2
 done_testing

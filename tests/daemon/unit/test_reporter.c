@@ -1,7 +1,8 @@
 /*
  * From engine states to signed e-mails in the spool, with a fake clock:
  * identity, one status report per condition, the completion naming it,
- * the registration, what a restart remembers and what a crash repairs.
+ * the registration, what a restart remembers and what a crash repairs, and
+ * states that arrive out of order (events and GET replies crossing).
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -75,6 +76,26 @@ engine(struct engine_state *st, int toner, uint64_t conds)
 	st->conditions = conds;
 }
 
+/*
+ * The engine's state #seqnum (an event of ev, or a GET reply if ev is
+ * FC_COND_NONE) at time at; the reports queued once the hold has passed.
+ */
+static int
+feed(struct reporter *rp, struct fc_report *r, const struct fc_key *key,
+    uint64_t conds, long long seqnum, int ev, int64_t at)
+{
+	struct engine_state st;
+	int good;
+
+	engine(&st, 5, conds);
+	st.seqnum = seqnum;
+	st.ev_condition = ev;
+	st.ev_active = ev >= 0 ? (int)((conds >> ev) & 1) : -1;
+	(void)reporter_observe(rp, &st, at);
+	(void)reporter_step(rp, at + 19 * S);
+	return queued(r, 8, key, &good);
+}
+
 int
 main(void)
 {
@@ -88,6 +109,7 @@ main(void)
 	int64_t t = 1700000000 * S;
 	int n, good;
 	uint64_t low = 1ULL << FC_COND_TONER_LOW;
+	uint64_t door = 1ULL << FC_COND_DOOR_OPEN;
 
 	if (mkdtemp(dir) == NULL || spool_open(&sp, dir, 1) == -1)
 		return 1;
@@ -180,6 +202,31 @@ main(void)
 	ok(n == 1 && r[0].type == FC_REPORT_REGISTRATION &&
 	    strcmp(r[0].manager, "new@example.com") == 0,
 	    "a changed manager sends a new registration");
+
+	/*
+	 * Out of order: a GET reply older than an event already applied must
+	 * not undo it; a late event must not undo a newer GET reply.
+	 */
+	empty_queue();
+	n = feed(&rp, r, &key, low | door, 20, FC_COND_DOOR_OPEN, t + 300 * S);
+	ok(n == 1 && strcmp(r[0].keyword, "door-open") == 0,
+	    "event #20: one door-open status e-mail");
+	empty_queue();
+	is_int(feed(&rp, r, &key, low, 19, FC_COND_NONE, t + 320 * S), 0,
+	    "a GET reply older than the event (#19) completes nothing");
+	n = feed(&rp, r, &key, low, 20, FC_COND_NONE, t + 340 * S);
+	ok(n == 1 && r[0].type == FC_REPORT_COMPLETION &&
+	    strcmp(r[0].keyword, "door-open") == 0,
+	    "a GET reply of the event's seqnum is newer: the door closed");
+	empty_queue();
+	is_int(feed(&rp, r, &key, low | door, 20, FC_COND_DOOR_OPEN,
+	    t + 360 * S), 0, "event #20 arriving after that reply reopens nothing");
+	reporter_engine_added(&rp);
+	n = feed(&rp, r, &key, low | door, 0, FC_COND_NONE, t + 380 * S);
+	ok(n == 1 && r[0].type == FC_REPORT_STATUS &&
+	    strcmp(r[0].keyword, "door-open") == 0,
+	    "a re-added engine's state #0 is taken");
+	(void)feed(&rp, r, &key, low, 1, FC_COND_NONE, t + 400 * S);
 
 	/* Meter reports. */
 	empty_queue();

@@ -362,5 +362,14 @@ home_render(struct kore_buf *buf, const struct db_async_query *q,
 		kore_buf_appendf(buf, "<p>No terminal names you as its "
 		    "manager yet.</p>\n");
 	history(buf, q);
+	kore_buf_appendf(buf, "<section class=\"access\"><h2>Access</h2>"
+	    "<form method=\"post\" action=\"/home/rotate\">");
+	portal_csrf_field(buf, session);
+	kore_buf_appendf(buf, "<button type=\"submit\">Stop the links in "
+	    "earlier e-mails</button> (and your other sessions)</form> "
+	    "<form method=\"post\" action=\"/home/logout\">");
+	portal_csrf_field(buf, session);
+	kore_buf_appendf(buf, "<button type=\"submit\">Sign out</button>"
+	    "</form></section>\n");
 	html_end(buf);
 }

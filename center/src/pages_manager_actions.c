@@ -5,6 +5,9 @@
  *   POST /home/order   notice, consumable, quantity: order for a shortage
  *   POST /home/book    notice, slot: book a service visit (once per slot)
  *   POST /home/logout  end the session
+ *   POST /home/rotate  rotate access: the links in earlier e-mails and the
+ *                      manager's other sessions stop working (the next
+ *                      e-mail brings a new link)
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +20,7 @@
 int	page_manager_order(struct http_request *);
 int	page_manager_book(struct http_request *);
 int	page_manager_logout(struct http_request *);
+int	page_manager_rotate(struct http_request *);
 
 /* At most one open order per notice. */
 static const char sql_order[] =
@@ -48,6 +52,13 @@ static const char sql_book[] =
 static const char sql_logout[] =
 	"DELETE FROM manager_sessions WHERE token_hash = ?";
 
+static const char sql_rotate[] =
+	"DELETE mt, o FROM manager_sessions s "
+	"LEFT JOIN manager_tokens mt ON mt.manager_id = s.manager_id "
+	"LEFT JOIN manager_sessions o ON o.manager_id = s.manager_id "
+	"  AND o.id <> s.id "
+	"WHERE s.token_hash = ? AND s.expires_at > NOW(6)";
+
 static int	action_start(struct http_request *);
 static int	action_done(struct http_request *);
 
@@ -72,6 +83,12 @@ page_manager_book(struct http_request *req)
 
 int
 page_manager_logout(struct http_request *req)
+{
+	return http_state_run(action_states, 2, req);
+}
+
+int
+page_manager_rotate(struct http_request *req)
 {
 	return http_state_run(action_states, 2, req);
 }
@@ -103,6 +120,10 @@ action_start(struct http_request *req)
 	arg[0] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
 	if (strcmp(req->path, "/home/logout") == 0) {
 		db_async_start(&p->q, req, sql_logout, arg, 1);
+		return HTTP_STATE_RETRY;
+	}
+	if (strcmp(req->path, "/home/rotate") == 0) {
+		db_async_start(&p->q, req, sql_rotate, arg, 1);
 		return HTTP_STATE_RETRY;
 	}
 	notice = portal_arg_id(req, "notice");
@@ -144,6 +165,14 @@ action_done(struct http_request *req)
 		portal_set_cookie(req, COOKIE_MANAGER, NULL, 0);
 		html_message(req, 200, "Signed out", "You are signed out. The "
 		    "link in the service center's e-mail signs you in again.");
+		return HTTP_STATE_COMPLETE;
+	}
+	if (p->q.status == DB_ASYNC_DONE &&
+	    strcmp(req->path, "/home/rotate") == 0) {
+		html_message(req, 200, "Old links stopped", "The links in "
+		    "earlier e-mails and your other sessions no longer work. "
+		    "This browser stays signed in; the next e-mail from the "
+		    "service center brings a new link.");
 		return HTTP_STATE_COMPLETE;
 	}
 	if (p->q.status != DB_ASYNC_DONE) {

@@ -145,6 +145,18 @@ is "$(web alice POST /home/logout -d "csrf=$tok")" 200 "Alice signs out"
 is "$(web alice GET /home)" 403 "her session is over"
 is "$(web alice GET "$LINK_ALICE")" 200 "the e-mailed link signs her in again"
 
+# --- rotating access ---
+is "$(web alice2 GET "$LINK_ALICE")" 200 "Alice opens a second session elsewhere"
+web alice GET "/home?fresh" >/dev/null
+like "$(body)" 'action="/home/rotate"' "her homepage offers to stop old links"
+tok=$(csrf)
+is "$(web alice POST /home/rotate -d csrf=)" 400 "stopping them needs the CSRF token"
+is "$(web alice POST /home/rotate -d "csrf=$tok")" 200 "she stops the old links"
+is "$(web nobody GET "$LINK_ALICE")" 404 "the e-mailed link no longer works"
+is "$(web alice2 GET "/home?fresh")" 403 "nor her other session"
+is "$(web alice GET "/home?fresh")" 200 "this browser stays signed in"
+is "$(web bob GET "$LINK_BOB")" 200 "Bob's link is untouched"
+
 # --- rate limit on the link endpoint ---
 limited=0
 for i in $(seq 80); do

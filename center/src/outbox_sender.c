@@ -243,14 +243,23 @@ send_notices(struct outbox_sender *s)
 	    "WHERE o.kind = 'notice' AND o.state = 'pending' "
 	    "AND n.closed_at IS NOT NULL", NULL, 0, NULL, NULL))
 		return -1;
-	struct db_val p[] = { DB_INT((long long)s->cfg->coalesce_ms * 1000) };
+	/*
+	 * A manager's notices go out once none came for coalesce_ms (a burst
+	 * of failures is one e-mail however long it lasts), or once the
+	 * oldest has waited ten times that (a steady trickle still goes out).
+	 */
+	struct db_val p[] = {
+		DB_INT((long long)s->cfg->coalesce_ms * 1000),
+		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
+	};
 	n = select_rows(s->db, "SELECT t.manager_id FROM outbox o "
 	    "JOIN terminals t ON t.id = o.terminal_id "
 	    "WHERE o.kind = 'notice' AND o.state IN ('pending', 'sending') "
 	    "AND o.next_attempt_at <= NOW(6) AND t.manager_id IS NOT NULL "
 	    "GROUP BY t.manager_id "
-	    "HAVING MIN(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
-	    "LIMIT 20", p, 1, &rs);
+	    "HAVING MAX(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "OR MIN(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "LIMIT 20", p, 2, &rs);
 	for (i = 0; i < n; i++) {
 		if ((r = send_batch(s, strtoll(cell(&rs, i, 0), NULL, 10))) < 0)
 			break;

@@ -82,7 +82,12 @@ mkreport -t completion -i office-1 -m alice@faxcare.test -M "FX-9000" -S SN1 \
 	-c toner-empty -C "$(rid 321)" -r "$(rid 340)" >"$tmp/done.eml"
 send_mail "$tmp/done.eml"
 delivered
-page=$(curl -s -L -c "$tmp/cookies" -b "$tmp/cookies" "$FAXCENTER_BASE_URL/home")
+# The page may be cached for a moment: look again until it changes.
+nine() {
+	page=$(curl -s -L -c "$tmp/cookies" -b "$tmp/cookies" "$FAXCENTER_BASE_URL/home")
+	[ "$(open_notices "$page")" -eq 9 ]
+}
+wait_for 10 nine
 is "$(open_notices "$page")" 9 \
 	"after office-1's completion its notice is gone from the page"
 

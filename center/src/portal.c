@@ -175,16 +175,46 @@ portal_db_error(struct http_request *req, const char *what)
 	return HTTP_STATE_COMPLETE;
 }
 
+/*
+ * Kore listens on loopback behind nginx (conf/nginx-faxcenter.conf), which
+ * appends the client's address to X-Forwarded-For: from a loopback peer
+ * that last entry is the client. Earlier entries are the client's to say.
+ */
+static int
+forwarded_for(struct http_request *req, char *out, size_t len)
+{
+	const char	*xff, *last;
+	size_t		 n;
+
+	if (!http_request_header(req, "x-forwarded-for", &xff))
+		return -1;
+	last = strrchr(xff, ',');
+	last = last != NULL ? last + 1 : xff;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= len)
+		return -1;
+	memcpy(out, last, n);
+	out[n] = '\0';
+	return 0;
+}
+
 void
 portal_client_addr(struct http_request *req, char *out, size_t len)
 {
 	struct connection	*c = req->owner;
 	const void		*a = NULL;
+	int			 loopback = 0;
 
-	if (c->family == AF_INET)
+	if (c->family == AF_INET) {
 		a = &c->addr.ipv4.sin_addr;
-	else if (c->family == AF_INET6)
+		loopback = (ntohl(c->addr.ipv4.sin_addr.s_addr) >> 24) == 127;
+	} else if (c->family == AF_INET6) {
 		a = &c->addr.ipv6.sin6_addr;
+		loopback = IN6_IS_ADDR_LOOPBACK(&c->addr.ipv6.sin6_addr);
+	}
+	if (loopback && forwarded_for(req, out, len) == 0)
+		return;
 	if (a == NULL || inet_ntop(c->family, a, out, (socklen_t)len) == NULL)
 		snprintf(out, len, "local");
 }

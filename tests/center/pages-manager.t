@@ -163,6 +163,14 @@ for i in $(seq 80); do
 	[ "$(web nobody GET "/m/$(printf 'd%.0s' {1..64})")" = 429 ] && limited=1
 done
 is "$limited" 1 "guessing links is rate limited"
+is "$(web nobody GET "/m/$(printf 'd%.0s' {1..64})" -H 'X-Forwarded-For: 10.9.9.9, 192.0.2.7')" 404 \
+	"another client behind the proxy is not (nginx's last X-Forwarded-For entry)"
+limited=0
+for i in $(seq 80); do
+	[ "$(web nobody GET "/m/$(printf 'd%.0s' {1..64})" \
+		-H "X-Forwarded-For: 10.0.0.$i, 192.0.2.8")" = 429 ] && limited=1
+done
+is "$limited" 1 "and an address the client puts first does not dodge the limit"
 kill -0 "$CENTER_PID"
 ok $? "kore is still running"
 done_testing

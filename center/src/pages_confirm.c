@@ -11,12 +11,14 @@ int	page_confirm(struct http_request *);
 
 static int	confirm_query(struct http_request *);
 static int	confirm_reply(struct http_request *);
+static int	confirm_done(struct http_request *);
 
-enum { CONFIRM_QUERY, CONFIRM_REPLY };
+enum { CONFIRM_QUERY, CONFIRM_REPLY, CONFIRM_DONE };
 
 static struct http_state confirm_states[] = {
 	{ "CONFIRM_QUERY", confirm_query },
 	{ "CONFIRM_REPLY", confirm_reply },
+	{ "CONFIRM_DONE", confirm_done },
 };
 
 static const char sql_pending[] =
@@ -38,13 +40,21 @@ static const char sql_confirm[] =
 	"WHERE c.token_hash = ? AND c.confirmed_at IS NULL "
 	"AND c.superseded_at IS NULL AND c.expires_at > NOW(6)";
 
+/* Staff can see who took charge of which terminal, and when. */
+static const char sql_audit[] =
+	"INSERT INTO audit_log (actor, action, subject) "
+	"SELECT m.email, 'manager confirmed', t.terminal_uid "
+	"FROM manager_confirmations c "
+	"JOIN managers m ON m.id = c.manager_id "
+	"JOIN terminals t ON t.id = c.terminal_id WHERE c.token_hash = ?";
+
 static const char invalid[] = "This confirmation link is not valid: it was "
 	"already used, replaced by a newer one, or it expired.";
 
 int
 page_confirm(struct http_request *req)
 {
-	return http_state_run(confirm_states, 2, req);
+	return http_state_run(confirm_states, 3, req);
 }
 
 static int
@@ -79,14 +89,14 @@ confirm_reply(struct http_request *req)
 		return HTTP_STATE_COMPLETE;
 	}
 	if (req->method == HTTP_METHOD_POST) {
-		if (st->q.affected == 0)
+		if (st->q.affected == 0) {
 			html_message(req, 404, "Not found", invalid);
-		else
-			html_message(req, 200, "Address confirmed",
-			    "Thank you. You are now this terminal's manager: "
-			    "the service center will e-mail you when it needs "
-			    "attention, with a link to your homepage.");
-		return HTTP_STATE_COMPLETE;
+			return HTTP_STATE_COMPLETE;
+		}
+		struct db_val p[] = { DB_BLOB(st->token_hash, TOKEN_HASH_LEN) };
+		db_async_start(&st->q, req, sql_audit, p, 1);
+		req->fsm_state = CONFIRM_DONE;
+		return db_async_next(&st->q);
 	}
 	if (st->q.rows == 0) {
 		html_message(req, 404, "Not found", invalid);
@@ -108,5 +118,22 @@ confirm_reply(struct http_request *req)
 	    "<p>If this is not you, ignore this page: nothing changes.</p>\n");
 	html_end(buf);
 	html_send(req, 200, buf);
+	return HTTP_STATE_COMPLETE;
+}
+
+/* The confirmation stands whatever became of its audit line. */
+static int
+confirm_done(struct http_request *req)
+{
+	struct page_state	*st = page_state(req);
+
+	if (db_async_pending(&st->q))
+		return HTTP_STATE_RETRY;
+	if (st->q.status != DB_ASYNC_DONE)
+		kore_log(LOG_NOTICE, "confirm audit: %s", st->q.error);
+	html_message(req, 200, "Address confirmed",
+	    "Thank you. You are now this terminal's manager: the service "
+	    "center will e-mail you when it needs attention, with a link to "
+	    "your homepage.");
 	return HTTP_STATE_COMPLETE;
 }

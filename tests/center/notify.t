@@ -50,6 +50,8 @@ like "$(cat "$tmp/confirmed.html")" 'Address confirmed' "confirming says so"
 is "$(sql "SELECT COUNT(*) FROM terminals t JOIN managers m ON m.id = t.manager_id WHERE m.email = 'alice@faxcare.test'")" 10 \
 	"alice now manages all ten terminals"
 is "$(http_status -d '' "$link")" 404 "a used confirmation link no longer works"
+is "$(sql "SELECT actor, action FROM audit_log WHERE subject = 'office-1'")" \
+	"$(printf 'alice@faxcare.test\tmanager confirmed')" "the confirmation is on record for staff"
 
 # All ten fail at once: one e-mail.
 for i in $(seq 10); do

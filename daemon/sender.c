@@ -68,6 +68,20 @@ read_password(const char *path, char *buf, size_t len)
 	return 0;
 }
 
+/* Says why a session that must be encrypted sent nothing. */
+static void
+on_event(smtp_session_t s, int event, void *arg, ...)
+{
+	const struct config *conf = arg;
+
+	(void)s;
+	if (event == SMTP_EV_EXTNA_STARTTLS)
+		log_warnx("relay %s:%u does not offer STARTTLS: nothing sent "
+		    "(%s)", conf->relay_host, conf->relay_port,
+		    conf->starttls == STARTTLS_REQUIRED ? "starttls required" :
+		    "auth-user without starttls off");
+}
+
 static int
 setup_session(smtp_session_t s, const struct config *conf,
     auth_context_t *auth, struct auth_creds *cr)
@@ -96,7 +110,15 @@ setup_session(smtp_session_t s, const struct config *conf,
 		(void)smtp_set_timeout(s,
 		    timeouts[i] | Timeout_OVERRIDE_RFC2822_MINIMUM,
 		    conf->smtp_timeout_ms);
-	if (!smtp_starttls_enable(s, tls[conf->starttls]))
+	/*
+	 * A password goes only where TLS protects it, unless "starttls off"
+	 * says the link itself is trusted: with auth-user, "optional" is
+	 * "required".
+	 */
+	if (!smtp_set_eventcb(s, on_event, (void *)conf) ||
+	    !smtp_starttls_enable(s, conf->auth_user[0] &&
+	    conf->starttls == STARTTLS_OPTIONAL ? Starttls_REQUIRED :
+	    tls[conf->starttls]))
 		return -1;
 	if (!conf->auth_user[0])
 		return 0;
@@ -109,9 +131,8 @@ setup_session(smtp_session_t s, const struct config *conf,
 	auth_client_init();
 	if ((*auth = auth_create_context()) == NULL)
 		return -1;
-	/* Plain-text mechanisms only once TLS protects them, unless off. */
-	(void)auth_set_mechanism_flags(*auth, conf->starttls == STARTTLS_OFF ?
-	    0 : AUTH_PLUGIN_PLAIN, 0);
+	/* PLAIN and LOGIN: the session is under TLS, or trusted (above). */
+	(void)auth_set_mechanism_flags(*auth, AUTH_PLUGIN_PLAIN, 0);
 	(void)auth_set_interact_cb(*auth, auth_interact, cr);
 	return smtp_auth_set_context(s, *auth) ? 0 : -1;
 }

@@ -7,11 +7,7 @@
 # never sent in clear.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-if [ -z "${FAXCARE_SINK_PORT:-}" ]; then
-	exec "$here/../../scripts/with-smtp-sink" -- "$here/${0##*/}" "$@"
-fi
-. "$here/../lib/tap.sh"
-. "$here/lib/setup.sh"
+. "$here/lib/sink-test.sh"
 
 daemon_setup
 write_conf

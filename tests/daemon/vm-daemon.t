@@ -7,21 +7,10 @@
 # engines with a daemon each, and GETs during a burst of changes.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-if [ -z "${FAXCARE_SINK_PORT:-}" ]; then
-	exec "$here/../../scripts/with-smtp-sink" -- "$here/${0##*/}" "$@"
-fi
-. "$here/../lib/tap.sh"
-. "$here/lib/setup.sh"
-. "$TOP/scripts/lib.sh"
+. "$here/lib/sink-test.sh"
 
 daemon_setup
-socat_pid=
-trap '[ -z "$socat_pid" ] || stop_pid "$socat_pid"; rm -rf "$work"' EXIT
-ctlport=$(free_port)
-socat "TCP-LISTEN:$ctlport,bind=127.0.0.1,fork,reuseaddr" \
-	"EXEC:$here/lib/sink-ctl-server" 2>/dev/null &
-socat_pid=$!
-wait_port "$ctlport" 5 || bail "sink control did not start"
+socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
 
 g=$work/guest
 mkdir -p "$g"

@@ -3,6 +3,10 @@
 # and a faxcared.conf pointing at $FAXCARE_SINK_PORT. Source after tap.sh.
 #
 #   daemon_setup            sets $work, $conf, $spool, $key; cleanup on exit
+#   socat_service VAR ADDRESS [LOG [OPTION...]]
+#                           socat on 127.0.0.1 at a free port (put in VAR),
+#                           each connection to ADDRESS, its stderr to LOG;
+#                           stopped on exit (needs scripts/lib.sh)
 #   write_conf [EXTRA...]   (re)writes $conf, EXTRA lines appended
 #   sink_count              messages smtp-sink has caught
 #   queue_count [failed]    entries in the spool's queue/ (or failed/)
@@ -14,13 +18,30 @@ KEYGEN=$TOP/proto/build/faxcare-keygen
 
 daemon_setup() {
 	work=$(mktemp -d /tmp/faxcared-test.XXXXXX) || bail "mktemp"
-	trap 'rm -rf "$work"' EXIT
+	trap 'daemon_cleanup' EXIT
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 	conf=$work/faxcared.conf
 	spool=$work/spool
 	key=$work/terminal.key
 	(umask 077 && "$KEYGEN" -n >"$key") || bail "faxcare-keygen -n failed"
+}
+
+socat_pids=()
+daemon_cleanup() {
+	local pid
+	for pid in "${socat_pids[@]}"; do stop_pid "$pid"; done
+	rm -rf "$work"
+}
+
+socat_service() {
+	local port
+	port=$(free_port)
+	socat "${@:4}" "TCP-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr" "$2" \
+		2>>"${3:-/dev/null}" &
+	socat_pids+=($!)
+	wait_port "$port" 5 || bail "socat for $2 did not start"
+	printf -v "$1" %s "$port"
 }
 
 write_conf() {

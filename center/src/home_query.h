@@ -13,8 +13,8 @@
 				   worst_severity stale */
 #define HOME_NOTICE	'N'	/* id terminal kind severity summary opened */
 #define HOME_CONSUMABLE	'C'	/* notice id name sku yield price picture */
-#define HOME_ORDER	'O'	/* id notice terminal item qty state delivery
-				   created notice_open */
+#define HOME_ORDER	'O'	/* id notice terminal item qty state
+				   delivery-or-closed created notice_open */
 #define HOME_SLOT	'S'	/* id technician starts ends */
 #define HOME_VISIT	'V'	/* id notice terminal state starts technician
 				   notice_open */
@@ -55,7 +55,8 @@ static const char home_sql[] =
 	"  JOIN consumables c ON c.model_id = t.model_id "
 	"  WHERE n.kind = 'supply' "
 	"UNION ALL SELECT 'O', o.id, o.notice_id, o.terminal_id, c.name, "
-	"  o.quantity, o.state, " HOME_TIME("o.delivery_at") ", "
+	"  o.quantity, o.state, IF(o.closed_at IS NULL, "
+	"  " HOME_TIME("o.delivery_at") ", " HOME_TIME("o.closed_at") "), "
 	"  " HOME_TIME("o.created_at") ", "
 	"  o.notice_id IN (SELECT id FROM opn), LPAD(o.id, 20, '0') "
 	"  FROM orders o JOIN term t ON t.id = o.terminal_id "

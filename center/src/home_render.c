@@ -49,6 +49,18 @@ price(struct kore_buf *buf, const char *cents)
 	kore_buf_appendf(buf, "%lld.%02lld", v / 100, v % 100);
 }
 
+/* Ingest closes an order when the refill is reported, a visit when the
+ * repair is: say what that means. */
+static const char *
+state_word(const char *state)
+{
+	if (same(state, "closed"))
+		return "delivered";
+	if (same(state, "done"))
+		return "completed";
+	return state;
+}
+
 static void
 order_status(struct kore_buf *buf, const struct db_async_query *q,
     unsigned int r)
@@ -313,7 +325,7 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 			kore_buf_appendf(buf, " &times; ");
 			html_text(buf, C(r, 5));
 			kore_buf_appendf(buf, " (order %s, ", C(r, 1));
-			html_text(buf, C(r, 6));
+			html_text(buf, state_word(C(r, 6)));
 			kore_buf_appendf(buf, ")</td><td>");
 			html_text(buf, C(r, 8));
 			kore_buf_appendf(buf, "</td><td>");
@@ -325,7 +337,7 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 			    "visit by ");
 			html_text(buf, C(r, 6));
 			kore_buf_appendf(buf, " (");
-			html_text(buf, C(r, 4));
+			html_text(buf, state_word(C(r, 4)));
 			kore_buf_appendf(buf, ")</td><td>");
 			html_text(buf, C(r, 5));
 			kore_buf_appendf(buf, "</td><td></td></tr>\n");

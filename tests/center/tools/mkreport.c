@@ -4,7 +4,8 @@
  *
  * usage: mkreport -k MASTER-KEY-FILE -t TYPE -i TERMINAL-ID -m MANAGER
  *            -r REPORT-ID [-M MODEL] [-S SERIAL] [-c KEYWORD] [-n TRAY]
- *            [-C COMPLETES] [-R REMINDER-OF] [-T EPOCH] [-l]
+ *            [-C COMPLETES] [-R REMINDER-OF] [-T EPOCH] [-L TONER%] [-l]
+ *   -L  the toner level the report carries
  *   -l  LF line ends (default CRLF, as on the wire)
  */
 #include <stdio.h>
@@ -21,7 +22,7 @@ usage(void)
 	fprintf(stderr, "usage: mkreport -k MASTER-KEY-FILE -t TYPE "
 	    "-i TERMINAL-ID -m MANAGER -r REPORT-ID [-M MODEL] [-S SERIAL] "
 	    "[-c KEYWORD] [-n TRAY] [-C COMPLETES] [-R REMINDER-OF] "
-	    "[-T EPOCH] [-l]\n");
+	    "[-T EPOCH] [-L TONER%%] [-l]\n");
 	exit(2);
 }
 
@@ -53,7 +54,7 @@ main(int argc, char **argv)
 	COPY(r.model, "FX-9000");
 	COPY(r.serial, "SN1");
 	r.timestamp = time(NULL);
-	while ((ch = getopt(argc, argv, "k:t:i:m:r:M:S:c:n:C:R:T:l")) != -1) {
+	while ((ch = getopt(argc, argv, "k:t:i:m:r:M:S:c:n:C:R:T:L:l")) != -1) {
 		switch (ch) {
 		case 'k': keyfile = optarg; break;
 		case 't':
@@ -74,6 +75,7 @@ main(int argc, char **argv)
 		case 'C': COPY(r.completes, optarg); break;
 		case 'R': COPY(r.reminder_of, optarg); break;
 		case 'T': r.timestamp = atoll(optarg); break;
+		case 'L': r.toner_level = atoi(optarg); break;
 		case 'l': nl = FC_NEWLINE_LF; break;
 		default: usage();
 		}

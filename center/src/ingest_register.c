@@ -62,15 +62,8 @@ request_confirmation(struct ingest *ig, const struct ingest_report *ir)
 	unsigned char		 hash[TOKEN_HASH_LEN];
 	char			 token[TOKEN_HEX_LEN + 1];
 	char			 subject[256], body[1536];
-	struct db_val		 pt[] = { DB_INT((long long)ir->terminal_row) };
 	struct db_val		 pm[] = { DB_STR(r->manager) };
 
-	/* A newer address replaces any link still pending for this terminal. */
-	if (db_exec(ig->db, "UPDATE manager_confirmations "
-	    "SET superseded_at = NOW(6) WHERE terminal_id = ? "
-	    "AND confirmed_at IS NULL AND superseded_at IS NULL", pt, 1,
-	    NULL, NULL))
-		return -1;
 	if (db_exec(ig->db, "INSERT INTO managers (email) VALUES (?) "
 	    "ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)", pm, 1, NULL,
 	    &manager))
@@ -108,6 +101,25 @@ request_confirmation(struct ingest *ig, const struct ingest_report *ir)
 	    subject, body);
 }
 
+/*
+ * The terminal now names this address: a link still pending for any other
+ * address of this terminal must no longer take effect (A confirmed, B
+ * claimed, A again: B's link is void).
+ */
+static int
+supersede_others(struct ingest *ig, const struct ingest_report *ir)
+{
+	struct db_val	p[] = {
+		DB_INT((long long)ir->terminal_row), DB_STR(ir->r.manager),
+	};
+
+	return db_exec(ig->db, "UPDATE manager_confirmations "
+	    "SET superseded_at = NOW(6) WHERE terminal_id = ? "
+	    "AND confirmed_at IS NULL AND superseded_at IS NULL "
+	    "AND manager_id <> COALESCE((SELECT id FROM managers "
+	    "WHERE email = ?), 0)", p, 2, NULL, NULL);
+}
+
 int
 ingest_registration(struct ingest *ig, struct ingest_report *ir,
     struct ingest_result *res)
@@ -118,6 +130,8 @@ ingest_registration(struct ingest *ig, struct ingest_report *ir,
 		return rc;
 	if ((rc = report_store(ig, ir, res)) != 0)
 		return rc;
+	if (supersede_others(ig, ir))
+		return -1;
 	if ((rc = manager_settled(ig, ir)) != 0)
 		return rc < 0 ? -1 : 0;
 	return request_confirmation(ig, ir);

@@ -97,6 +97,21 @@ is "$(sql "SELECT recipient FROM outbox WHERE kind = 'confirm' ORDER BY id DESC 
 is "$(sql "SELECT IFNULL(manager_id, 'none') FROM terminals")" none \
 	"no manager takes effect before confirming"
 
+# bob confirmed; carol is claimed; then the terminal names bob again:
+# carol's pending link must no longer work.
+sql "UPDATE terminals t JOIN managers m ON m.email = 'bob@faxcare.test' SET t.manager_id = m.id;
+	UPDATE manager_confirmations SET confirmed_at = NOW(6) WHERE superseded_at IS NULL"
+mkreport -t registration -i fixture-1 -m carol@faxcare.test -r "$(rid 109)" >"$tmp/carol.eml"
+mkreport -t registration -i fixture-1 -m bob@faxcare.test -r "$(rid 110)" >"$tmp/bob-again.eml"
+is "$(mailgate "$tmp/carol.eml")" 0 "a registration naming carol is stored"
+is "$(sql "SELECT COUNT(*) FROM manager_confirmations c JOIN managers m ON m.id = c.manager_id
+	WHERE m.email = 'carol@faxcare.test' AND c.superseded_at IS NULL")" 1 "carol's link is pending"
+is "$(mailgate "$tmp/bob-again.eml")" 0 "the terminal names bob, its manager, again"
+is "$(sql "SELECT COUNT(*) FROM manager_confirmations c JOIN managers m ON m.id = c.manager_id
+	WHERE m.email = 'carol@faxcare.test' AND c.superseded_at IS NULL")" 0 "carol's link is void"
+is "$(sql "SELECT m.email FROM terminals t JOIN managers m ON m.id = t.manager_id")" \
+	bob@faxcare.test "bob stays the manager"
+
 # Refusals.
 before=$(sql "SELECT COUNT(*) FROM reports")
 is "$(mailgate "$F/not-a-report.eml")" 65 "mail without a report: 65"

@@ -125,7 +125,10 @@ rmmod faxeng_sim
 wait_until 10 sh -c '! pidof faxcared >/dev/null'
 ok $? "faxcared exits when its engine is removed"
 
-# Two engines: one daemon each, each reporting as its own terminal.
+# Two engines: one daemon each, each reporting as its own terminal; now with
+# reminders and meter reports.
+sed -i 's/^reminder once$/reminder interval 2s/' /etc/faxcare/faxcared.conf
+echo "meter-report 3s" >>/etc/faxcare/faxcared.conf
 insmod "$KMOD/faxeng_sim.ko" engines=2 trays=2 || bail "cannot load two sim engines"
 udevadm settle
 both_served() { [ "$(daemons_of faxeng0)" -ge 1 ] && [ "$(daemons_of faxeng1)" -ge 1 ]; }
@@ -134,10 +137,14 @@ ok $? "udev started a faxcared for faxeng0 and one for faxeng1"
 wait_reports 1 '^registration .* [^ ]*SIM0001$'
 is "$(count_reports '^registration .* [^ ]*SIM0001$')" 1 "faxeng1 registered as its own terminal (serial SIM0001)"
 sim door_open 1:1
-wait_reports 1 '^status door-open .* [^ ]*SIM0001$'
-sleep 2
-is "$(count_reports '^status door-open .* [^ ]*SIM0001$')" 1 "faxeng1's open door: one status e-mail from faxeng1's terminal"
-is "$(count_reports '^status door-open .* [^ ]*SIM0000$')" 1 "and none more from faxeng0's (its one from before)"
+wait_reports 1 '^status door-open [^ ]+ - - [^ ]*SIM0001$'
+door_id=$(reports | awk '$1 == "status" && $2 == "door-open" && $5 == "-" && $6 ~ /SIM0001$/ { print $3 }')
+wait_reports 1 "^status door-open [^ ]+ - $door_id [^ ]*SIM0001\$"
+ok $? "the door stays open: a reminder naming the first report (reminder interval 2s)"
+is "$(count_reports '^status door-open [^ ]+ - - [^ ]*SIM0001$')" 1 "faxeng1's open door: one status e-mail from faxeng1's terminal"
+is "$(count_reports '^status door-open [^ ]+ - - [^ ]*SIM0000$')" 1 "and none more from faxeng0's (its one from before)"
+wait_reports 1 '^meter .* [^ ]*SIM0000$' && wait_reports 1 '^meter .* [^ ]*SIM0001$'
+ok $? "meter reports (every 3s) from each terminal"
 
 # Several GETs on one netlink socket, each answered with its own engine.
 serials=$(faxengctl --json status faxeng1 faxeng0 faxeng1 | grep -o '"serial":"[^"]*"' | tr '\n' ' ')
@@ -160,11 +167,11 @@ echo 1:0 >"$SIMP/flap"
 ok $? "faxeng1's jam input flapped meanwhile (flapped: $(cat "$SIMP/flapped"))"
 is "$bad" 0 "during the burst: ten faxengctl runs, four GET replies each, seqnums in order"
 sim jam 1:1
-wait_reports 1 '^status media-jam .* [^ ]*SIM0001$'
+wait_reports 1 '^status media-jam [^ ]+ - - [^ ]*SIM0001$'
 sim jam 1:0
 wait_reports 1 '^completion media-jam .* [^ ]*SIM0001$'
 sleep 2
-is "$(count_reports '^status media-jam .* [^ ]*SIM0001$')" 1 "after the burst: one jam status from faxeng1"
+is "$(count_reports '^status media-jam [^ ]+ - - [^ ]*SIM0001$')" 1 "after the burst: one jam status from faxeng1"
 is "$(count_reports '^completion media-jam .* [^ ]*SIM0001$')" 1 "and one completion"
 like "$(faxengctl status faxeng1)" "reasons +none" "faxengctl status faxeng1: nothing active"
 if grep -q "netlink" /var/log/faxcared.log; then

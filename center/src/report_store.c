@@ -27,7 +27,10 @@ report_store(struct ingest *ig, struct ingest_report *ir,
 		DB_STR(fc_report_type_str(r->type)),
 		r->keyword[0] ? DB_STR(r->keyword) : DB_NULL(),
 		r->completes[0] ? DB_STR(r->completes) : DB_NULL(),
-		ir->message_id ? DB_STR(ir->message_id) : DB_NULL(),
+		/* Headers are not signed: a relay's odd Message-ID is dropped
+		 * rather than turned into a failure that retries forever. */
+		ir->message_id && strlen(ir->message_id) <= 255 ?
+		    DB_STR(ir->message_id) : DB_NULL(),
 		DB_INT(r->timestamp),
 		DB_BLOB(parsed, plen),
 		DB_BLOB(ir->raw, ir->rawlen),

@@ -8,14 +8,14 @@
 
 #include "api.h"
 #include "json.h"
-#include "password.h"
+#include "password_task.h"
 #include "ratelimit.h"
 #include "staff.h"
 #include "staff_sql.h"
 
 int	api_session(struct http_request *);
 
-enum { S_START, S_USER, S_OPENED, S_AUDITED };
+enum { S_START, S_USER, S_CHECK, S_OPENED, S_AUDITED };
 
 static const char sql_user[] = STAFF_SQL_USER;
 static const char sql_open[] = STAFF_SQL_SESSION_OPEN;
@@ -58,12 +58,21 @@ audit(struct http_request *req, struct portal *p, const char *action)
 static int
 user(struct http_request *req, struct portal *p)
 {
-	const char	*stored = NULL;
-	struct db_val	 arg[4];
+	password_task_start(req, p, portal_arg(req, "password"),
+	    p->q.rows == 1 ? db_async_cell(&p->q, 0, 1) : NULL);
+	req->fsm_state = S_CHECK;
+	return KORE_RESULT_RETRY;
+}
 
-	if (p->q.rows == 1)
-		stored = db_async_cell(&p->q, 0, 1);
-	if (!password_verify(portal_arg(req, "password"), stored)) {
+static int
+checked(struct http_request *req, struct portal *p)
+{
+	struct db_val	arg[4];
+	int		match;
+
+	if ((match = password_task_result(req, p)) < 0)
+		return KORE_RESULT_RETRY;
+	if (!match) {
 		p->step = 1;
 		return audit(req, p, "api.login.failed");
 	}
@@ -98,6 +107,8 @@ api_session(struct http_request *req)
 		return start(req, p);
 	case S_USER:
 		return user(req, p);
+	case S_CHECK:
+		return checked(req, p);
 	case S_OPENED:
 		return audit(req, p, "api.login");
 	default:

@@ -11,7 +11,7 @@
 
 #include "app.h"
 #include "html.h"
-#include "password.h"
+#include "password_task.h"
 #include "ratelimit.h"
 #include "staff.h"
 #include "staff_sql.h"
@@ -19,7 +19,7 @@
 int	page_staff_login(struct http_request *);
 int	page_staff_logout(struct http_request *);
 
-enum { L_START, L_USER, L_SESSION, L_AUDIT };
+enum { L_START, L_USER, L_CHECK, L_SESSION, L_AUDIT };
 
 static const char sql_user[] = STAFF_SQL_USER;
 static const char sql_session[] = STAFF_SQL_SESSION_OPEN;
@@ -114,8 +114,6 @@ static int
 login_user(struct http_request *req, struct portal *p)
 {
 	const char	*stored = NULL;
-	struct db_val	 arg[4];
-	long long	 id;
 
 	if (p->q.status != DB_ASYNC_DONE) {
 		portal_db_error(req, "login");
@@ -124,14 +122,28 @@ login_user(struct http_request *req, struct portal *p)
 	if (p->q.rows == 1)
 		stored = db_async_cell(&p->q, 0, 1);
 	/* The hash runs for an unknown user too: timing tells nothing. */
-	if (!password_verify(portal_arg(req, "password"), stored)) {
+	password_task_start(req, p, portal_arg(req, "password"), stored);
+	req->fsm_state = L_CHECK;
+	return KORE_RESULT_RETRY;
+}
+
+static int
+login_checked(struct http_request *req, struct portal *p)
+{
+	struct db_val	arg[4];
+	int		match;
+
+	if ((match = password_task_result(req, p)) < 0)
+		return KORE_RESULT_RETRY;
+	if (!match) {
 		p->step = 1;	/* answered once the attempt is logged */
 		return audit(req, p, p->staff_name, "login.failed");
 	}
-	id = strtoll(db_async_cell(&p->q, 0, 0), NULL, 10);
-	if (token_new(p->new_token, p->new_hash))
-		return portal_db_error(req, "login token");
-	arg[0] = DB_INT(id);
+	if (token_new(p->new_token, p->new_hash)) {
+		html_message(req, 503, "Try again later", "No randomness.");
+		return KORE_RESULT_OK;
+	}
+	arg[0] = DB_INT(strtoll(db_async_cell(&p->q, 0, 0), NULL, 10));
 	arg[1] = DB_BLOB(p->new_hash, TOKEN_HASH_LEN);
 	/* Kept for the schema; CSRF tokens derive from the cookie. */
 	arg[2] = DB_BLOB(p->new_hash, TOKEN_HASH_LEN);
@@ -153,6 +165,8 @@ page_staff_login(struct http_request *req)
 		return login_start(req, p);
 	case L_USER:
 		return login_user(req, p);
+	case L_CHECK:
+		return login_checked(req, p);
 	case L_SESSION:
 		if (p->q.status != DB_ASYNC_DONE) {
 			portal_db_error(req, "login session");

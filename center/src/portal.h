@@ -12,6 +12,7 @@
 
 #include <kore/kore.h>
 #include <kore/http.h>
+#include <kore/tasks.h>
 
 #include "db_async.h"
 #include "token.h"
@@ -38,6 +39,9 @@ struct portal {
 	char			staff_name[65];
 	char			staff_role[33];
 	void			*page;		/* the page's own state */
+	/* a password check, run off the event loop (password_task.c) */
+	struct kore_task	 task;
+	int			 task_used;
 };
 
 /* The request's portal state, created on first use. */

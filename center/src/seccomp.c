@@ -1,9 +1,9 @@
 /*
  * The workers' seccomp allow list, on top of Kore's own: what MariaDB
- * Connector/C needs to reach the database over a unix socket or TCP, and
- * nothing else (no exec, no threads, no other socket families). Kore kills
- * a worker that makes any other call; `seccomp_tracing yes` in the Kore
- * configuration names the call instead.
+ * Connector/C needs to reach the database over a unix socket or TCP, the
+ * threads of Kore's tasks, and nothing else (no exec, no other socket
+ * families). Kore kills a worker that makes any other call;
+ * `seccomp_tracing yes` in the Kore configuration names the call instead.
  */
 #include <sys/socket.h>
 
@@ -23,4 +23,9 @@ KORE_SECCOMP_FILTER("faxcenter",
 	/* the client library's handshake (client attributes, file checks) */
 	KORE_SYSCALL_ALLOW(uname),
 	KORE_SYSCALL_ALLOW(newfstatat),
+	/* Kore's task threads (staff password checks, password_task.c) */
+	KORE_SYSCALL_ALLOW(clone3),
+	KORE_SYSCALL_ALLOW(clone),
+	KORE_SYSCALL_ALLOW(rseq),
+	KORE_SYSCALL_ALLOW(set_robust_list),
 );

@@ -7,7 +7,8 @@
 # notice, orders toner, sees the delivery date and time the order desk set
 # on the staff pages, and once the terminal's completion report arrives the
 # notice is gone from her homepage by itself and the order is delivered.
-# Screenshots are kept in tests/artifacts/center/browser-homepage/.
+# Screenshots are kept in tests/artifacts/center/browser-homepage/ (and
+# the app's log next to it when a browser step failed).
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
@@ -15,20 +16,29 @@ set -uo pipefail
 in_db_and_postfix "$0" "$@"
 
 tmp=$(mktemp -d)
-cleanup() { outbox_stop; center_stop; rm -rf "$tmp"; }
+art=$CENTER_TOP/tests/artifacts/center
+mkdir -p "$art"
+# This run's screenshots; they replace the last run's at the end, so runs
+# side by side do not take each other's files.
+shots=$(mktemp -d "$art/browser-homepage.XXXXXX")
+cleanup() {
+	outbox_stop; center_stop
+	rm -rf "$art/browser-homepage" && mv "$shots" "$art/browser-homepage"
+	[ -n "${keep_log:-}" ] &&
+		cat "$tmp/kore.log" "$tmp/access.log" >"$art/browser-homepage/kore.log"
+	rm -rf "$tmp"
+}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-shots=$CENTER_TOP/tests/artifacts/center/browser-homepage
-rm -rf "$shots" && mkdir -p "$shots"
 # step NAME "description": run $tmp/NAME.steps in the browser as one test.
 step() {
-	"$CENTER_TOP/scripts/chromium-drive" --timeout 90 --wait 10 \
+	"$CENTER_TOP/scripts/chromium-drive" --timeout 120 --wait 20 \
 		"$tmp/$1.steps" >/dev/null 2>"$tmp/drive.err"
 	local rc=$?
 	ok $rc "$2"
-	[ $rc = 0 ] || diag "$(cat "$tmp/drive.err")"
+	[ $rc = 0 ] || { diag "$(cat "$tmp/drive.err")"; keep_log=1; }
 }
 delivered() { "$FAXCARE_POSTFIX_CTL" wait-empty 20; }
 count_is() { [ "$(maildir_count "$1")" -eq "$2" ]; }
@@ -135,6 +145,6 @@ like "$(cat "$tmp/page")" "<tr class=\"order\"><td>Toner cartridge &times; 1 \\(
 like "$(sql 'SELECT state FROM orders')" '^(delivered|closed)$' "the order is closed as delivered"
 for f in 1-notice 2-ordered 3-desk 4-delivery 5-completed; do
 	[ -s "$shots/$f.png" ]
-	ok $? "screenshot $f.png kept"
+	ok $? "screenshot $f.png taken"
 done
 done_testing

@@ -25,7 +25,8 @@ center_start "$tmp" || bail "kore did not start"
 portal_seed
 sql "INSERT INTO terminals (id, terminal_uid, model_id, serial, manager_id,
 	last_report_at) VALUES (3, 'fx9000-A2', 1, 'SN-A2', 1,
-	NOW(6) - INTERVAL 30 DAY)"
+	NOW(6) - INTERVAL 30 DAY), (4, 'x<img src=x onerror=alert(1)>', 2, 'SN-X', 2,
+	NULL)"
 
 # --- accounts ---
 staff_add dora desk 'correct horse battery'
@@ -59,11 +60,14 @@ is "$(header location)" "location: /staff" "and leads to the fleet"
 is "$(web dora GET /staff)" 200 "the fleet overview"
 like "$(body)" '<tr><td>error</td><td>1</td></tr>' "counts terminals in error"
 like "$(body)" '<tr><td>warning</td><td>1</td></tr>' "and with warnings"
-like "$(body)" '<tr><td>ok</td><td>1</td></tr>' "and those that are fine"
+like "$(body)" '<tr><td>ok</td><td>2</td></tr>' "and those that are fine"
 like "$(body)" '<td>fx9000-A2</td><td>FX-9000</td><td>SN-A2</td><td>alice@example.com</td>' \
 	"lists the terminal that stopped reporting"
 like "$(body)" '<td>fx7000-B1</td><td>FX-7000</td><td>Paper is jammed</td><td>error</td>' \
 	"and the open notices"
+like "$(body)" '<td>x&lt;img src=x onerror=alert\(1\)&gt;</td>' "what terminals report is escaped"
+body | grep -q '<img'
+is $? 1 "no markup gets through"
 
 # --- orders: the manager orders, the desk sets the delivery date ---
 web alice GET "$LINK_ALICE" >/dev/null
@@ -103,9 +107,16 @@ is "$(web dave POST /staff/orders/delivery -d "csrf=$(csrf)" -d "order=$order" \
 	--data-urlencode "delivery=2031-01-01 08:00")" 403 "nor setting deliveries"
 is "$(web alice GET /staff)" 303 "a manager's session does not open staff pages"
 
+# --- without a session ---
+is "$(web nobody POST /staff/orders/delivery -d "csrf=$tok" -d "order=$order" \
+	--data-urlencode "delivery=2031-01-01 08:00")" 403 "a POST without a session is refused"
+is "$(web nobody GET /staff/audit)" 303 "a page without a session leads to the sign-in"
+
 # --- sign-out ---
 web dora GET /staff >/dev/null
-is "$(web dora POST /staff/logout -d "csrf=$(csrf)")" 303 "dora signs out"
+tok=$(csrf)
+is "$(web dora POST /staff/logout -d csrf=)" 400 "signing out needs the CSRF token"
+is "$(web dora POST /staff/logout -d "csrf=$tok")" 303 "dora signs out"
 is "$(sql "SELECT COUNT(*) FROM sessions s JOIN staff_users u ON u.id = s.staff_user_id WHERE u.username = 'dora'")" \
 	0 "her session is gone"
 is "$(web dora GET /staff)" 303 "the staff pages need a sign-in again"

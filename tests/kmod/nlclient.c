@@ -3,6 +3,7 @@
  *
  * usage: nlclient [--user UID] get ID | dump | set ID NAME=VALUE...
  *                 | raw CMD ATTR:TYPE:VALUE... | monitor COUNT SECONDS
+ *                 | poll ID SECONDS
  *
  *   get, dump   print each engine as NAME=VALUE lines, then "--"
  *   set         FAXENG_CMD_SET with u32 attributes named as in sysfs
@@ -10,6 +11,8 @@
  *   raw         CMD get|set with attributes by number, TYPE u8|u32|str
  *   monitor     join the "events" group, print "subscribed", then one line
  *               per event until COUNT events or SECONDS passed
+ *   poll        GET engine ID again and again for SECONDS, one line per
+ *               reply: "state seqnum=S page_count=P"
  *   --user UID  drop root first (setgid/setuid), as an unprivileged caller
  *
  * A request that fails prints "error: ERRNO-NAME: EXTACK-MESSAGE" and exits 1.
@@ -49,6 +52,7 @@ static struct nla_policy tray_policy[FAXENG_A_TRAY_MAX + 1] = {
 
 static int family;
 static int events;
+static int brief;	/* poll: one line per reply */
 
 static void die(const char *what, int err)
 {
@@ -126,7 +130,8 @@ static int on_msg(struct nl_msg *msg, void *arg)
 	if (gh->cmd == FAXENG_CMD_EVENT) {
 		/* One line per event, for grep. */
 		printf("event seqnum=%llu reason=%s active=%u changed=%s "
-		       "severity=%u alert_code=%u condition=%u name=%s\n",
+		       "severity=%u alert_code=%u condition=%u name=%s "
+		       "page_count=%llu\n",
 		       tb[FAXENG_A_SEQNUM] ? (unsigned long long)
 		       nla_get_u64(tb[FAXENG_A_SEQNUM]) : 0ULL,
 		       tb[FAXENG_A_EVENT_REASON] ?
@@ -142,8 +147,19 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		       tb[FAXENG_A_EVENT_CONDITION] ?
 		       nla_get_u32(tb[FAXENG_A_EVENT_CONDITION]) : 99,
 		       tb[FAXENG_A_NAME] ?
-		       nla_get_string(tb[FAXENG_A_NAME]) : "?");
+		       nla_get_string(tb[FAXENG_A_NAME]) : "?",
+		       tb[FAXENG_A_PAGE_COUNT] ? (unsigned long long)
+		       nla_get_u64(tb[FAXENG_A_PAGE_COUNT]) : 0ULL);
 		events++;
+		return NL_OK;
+	}
+	if (brief) {
+		if (!tb[FAXENG_A_SEQNUM] || !tb[FAXENG_A_PAGE_COUNT])
+			return NL_SKIP;
+		printf("state seqnum=%llu page_count=%llu\n",
+		       (unsigned long long)nla_get_u64(tb[FAXENG_A_SEQNUM]),
+		       (unsigned long long)
+		       nla_get_u64(tb[FAXENG_A_PAGE_COUNT]));
 		return NL_OK;
 	}
 	if (tb[FAXENG_A_NAME])
@@ -179,6 +195,14 @@ static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *err, void *arg)
 		why = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
 	printf("error: %s: %s\n", strerrorname_np(-err->error), why);
 	*(int *)arg = err->error;
+	return NL_STOP;
+}
+
+/* The ACK of a do request, or the end of a dump: the exchange is over. */
+static int on_done(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	*(int *)arg = 1;
 	return NL_STOP;
 }
 
@@ -241,7 +265,7 @@ static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
 {
 	struct nl_msg *msg = nlmsg_alloc();
 	struct nl_cb *cb;
-	int err = 0, ret, i;
+	int err = 0, done = 0, ret, i;
 
 	if (!msg)
 		die("nlmsg_alloc", -NLE_NOMEM);
@@ -254,16 +278,22 @@ static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
 	if (!cb)
 		die("nl_cb_alloc", -NLE_NOMEM);
 	if (nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_msg, NULL) < 0 ||
+	    nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_done, &done) < 0 ||
+	    nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_done, &done) < 0 ||
 	    nl_cb_err(cb, NL_CB_CUSTOM, on_error, &err) < 0)
 		die("nl_cb_set", -NLE_FAILURE);
 	ret = nl_send_auto(sk, msg);
 	nlmsg_free(msg);
 	if (ret < 0)
 		die("nl_send_auto", ret);
-	/* Until the ACK (or the end of a dump), or an error. */
+	/*
+	 * Until the ACK (or the end of a dump), or an error: nl_recvmsgs()
+	 * returns after each datagram of a do request, and an ACK left
+	 * unread would pass for the answer to the next request.
+	 */
 	do {
 		ret = nl_recvmsgs(sk, cb);
-	} while (ret > 0);
+	} while (ret >= 0 && !done && !err);
 	nl_cb_put(cb);
 	if (!err && ret < 0 && ret != -NLE_MSG_TRUNC)
 		die("nl_recvmsgs", ret);
@@ -304,11 +334,23 @@ static int monitor(struct nl_sock *sk, int count, int seconds)
 	return events < count;
 }
 
+/* GET one engine for SECONDS, as fast as the replies come. */
+static int poll_engine(struct nl_sock *sk, char *idarg, int seconds)
+{
+	time_t end = time(NULL) + seconds;
+	int ret = 0;
+
+	brief = 1;
+	while (!ret && time(NULL) < end)
+		ret = exchange(sk, FAXENG_CMD_GET, 0, &idarg, 1);
+	return ret;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: nlclient [--user UID] get ID | dump | "
 		"set ID NAME=VALUE... | raw get|set ATTR:TYPE:VALUE... | "
-		"monitor COUNT SECONDS\n");
+		"monitor COUNT SECONDS | poll ID SECONDS\n");
 	exit(2);
 }
 
@@ -353,6 +395,9 @@ int main(int argc, char **argv)
 			printf("ok\n");
 	} else if (!strcmp(argv[1], "monitor") && argc == 4) {
 		ret = monitor(sk, atoi(argv[2]), atoi(argv[3]));
+	} else if (!strcmp(argv[1], "poll") && argc == 4) {
+		snprintf(idarg, sizeof(idarg), "id=%s", argv[2]);
+		ret = poll_engine(sk, idarg, atoi(argv[3]));
 	} else {
 		usage();
 	}

@@ -5,6 +5,7 @@
  * hysteresis), and a work item turns condition changes into uevents and
  * netlink events, coalescing bursts.
  */
+#include <linux/bitops.h>
 #include <linux/jiffies.h>
 #include <linux/math64.h>
 #include <linux/module.h>
@@ -118,10 +119,21 @@ static void faxeng_update_locked(struct faxeng *fe)
 	st->conditions = cond;
 }
 
+/*
+ * Jiffies before the event work may run again: one run per interval. The
+ * unsigned difference stays right when jiffies wraps (32-bit machines).
+ * fe->lock held.
+ */
+static unsigned long faxeng_holdoff_locked(struct faxeng *fe)
+{
+	unsigned long since = jiffies - fe->last_run;
+
+	return since < FAXENG_EVENT_INTERVAL ? FAXENG_EVENT_INTERVAL - since : 0;
+}
+
 /* Recompute, and schedule the event work if a condition changed. */
 static void faxeng_changed_locked(struct faxeng *fe)
 {
-	unsigned long due, now = jiffies;
 	bool changed;
 	int i;
 
@@ -137,9 +149,7 @@ static void faxeng_changed_locked(struct faxeng *fe)
 		return;
 
 	/* A no-op while pending: this is what bounds a storm's cost. */
-	due = READ_ONCE(fe->last_run) + FAXENG_EVENT_INTERVAL;
-	queue_delayed_work(system_wq, &fe->work,
-			   time_before(now, due) ? due - now : 0);
+	queue_delayed_work(system_wq, &fe->work, faxeng_holdoff_locked(fe));
 }
 
 /**
@@ -313,67 +323,87 @@ int faxeng_do_action(struct faxeng *fe, enum faxeng_action action)
 }
 
 static void faxeng_emit(struct faxeng *fe, enum faxeng_condition cond,
-			bool active, unsigned int tray)
+			bool active, unsigned int tray, u64 seqnum)
 {
 	struct faxeng_transition tr = {
 		.cond = cond,
 		.active = active,
 		.tray = tray,
+		.seqnum = seqnum,
 	};
 
-	spin_lock_irq(&fe->lock);
-	tr.seqnum = ++fe->st.seqnum;
-	spin_unlock_irq(&fe->lock);
-	fe->report_st.seqnum = tr.seqnum;
-
+	fe->report_st.seqnum = seqnum;
 	faxeng_emit_uevent(fe, &tr);
 	faxeng_netlink_event(fe, &fe->report_st, &tr);
 }
 
-/* Emit the raises (want) or the clears (!want) from old to new. */
+/*
+ * Emit the raises (want) or the clears (!want) from old to new, numbered
+ * from *seqnum on.
+ */
 static void faxeng_emit_diff(struct faxeng *fe, u64 old, u64 new,
-			     unsigned int tray, bool want)
+			     unsigned int tray, bool want, u64 *seqnum)
 {
 	u64 diff = old ^ new;
 	int i;
 
 	for (i = 0; i < FAXENG_COND_COUNT; i++)
 		if ((diff & BIT_ULL(i)) && !!(new & BIT_ULL(i)) == want)
-			faxeng_emit(fe, i, want, tray);
+			faxeng_emit(fe, i, want, tray, ++*seqnum);
 }
 
 /*
  * The event work: report every condition that changed since the last run,
  * raises before clears, one uevent and one netlink event each.
+ *
+ * The snapshot and the sequence numbers of its events are taken in one
+ * critical section, so that st.seqnum (what GET and sysfs show) always
+ * names the newest snapshot: a GET that shows seqnum N reflects every
+ * transition up to N, and every event numbered above N carries a state
+ * taken after that GET's.
  */
 static void faxeng_event_work(struct work_struct *work)
 {
 	struct faxeng *fe = container_of(to_delayed_work(work), struct faxeng,
 					 work);
 	struct faxeng_state *st = &fe->report_st;
-	u64 old, old_tray[FAXENG_MAX_TRAYS];
+	u64 old, old_tray[FAXENG_MAX_TRAYS], seqnum;
+	unsigned long holdoff;
 	ktime_t start = ktime_get();
-	int i, pass;
-
-	WRITE_ONCE(fe->last_run, jiffies);
+	int i, pass, n;
 
 	spin_lock_irq(&fe->lock);
+	/* Queued early by an input that raced with the previous run. */
+	holdoff = faxeng_holdoff_locked(fe);
+	if (holdoff) {
+		if (!fe->dead)
+			queue_delayed_work(system_wq, &fe->work, holdoff);
+		spin_unlock_irq(&fe->lock);
+		return;
+	}
+	fe->last_run = jiffies;
 	*st = fe->st;
 	old = fe->reported;
 	memcpy(old_tray, fe->reported_tray, sizeof(old_tray));
 	fe->reported = st->conditions & ~FAXENG_PAPER_CONDITIONS;
 	memcpy(fe->reported_tray, st->tray_conditions,
 	       sizeof(fe->reported_tray));
+	n = hweight64(old ^ fe->reported);
+	for (i = 0; i < st->trays; i++)
+		n += hweight64(old_tray[i] ^ st->tray_conditions[i]);
+	seqnum = fe->st.seqnum;
+	fe->st.seqnum += n;
 	spin_unlock_irq(&fe->lock);
 
 	WRITE_ONCE(fe->report_task, current);
 	for (pass = 1; pass >= 0; pass--) {
 		faxeng_emit_diff(fe, old,
 				 st->conditions & ~FAXENG_PAPER_CONDITIONS, 0,
-				 pass);
+				 pass, &seqnum);
 		for (i = 0; i < st->trays; i++)
 			faxeng_emit_diff(fe, old_tray[i],
-					 st->tray_conditions[i], i + 1, pass);
+					 st->tray_conditions[i], i + 1, pass,
+					 &seqnum);
 	}
 	WRITE_ONCE(fe->report_task, NULL);
 	WRITE_ONCE(fe->work_ns, fe->work_ns +

@@ -43,6 +43,10 @@ struct faxeng_state {
 	u64 drum_pages;
 	u64 maintenance_pages;
 	u32 knob[FAXENG_KNOB_COUNT];
+	/*
+	 * In fe->st: the number of the last event of the newest event-work
+	 * snapshot (sent, or being sent). In report_st: the event's own.
+	 */
 	u64 seqnum;
 	u64 conditions;			/* BIT_ULL(enum faxeng_condition) */
 	u64 tray_conditions[FAXENG_MAX_TRAYS]; /* PAPER_* bits per tray */
@@ -63,21 +67,26 @@ struct faxeng {
 	char serial[FAXENG_ID_LEN + 1];
 
 	/*
-	 * Protects the inputs and st, and dead; taken from sensor interrupt
-	 * handlers, so always with interrupts off.
+	 * Protects the inputs, st, dead, reported*, last_run and inputs;
+	 * taken from sensor interrupt handlers, so a spinlock, always taken
+	 * with interrupts off.
 	 */
 	spinlock_t lock;
 	bool toner_sw[3];		/* enum faxeng_toner_switch */
 	struct faxeng_state st;
 	bool dead;			/* unregistering: queue no more work */
-	/* Conditions as of the last event sent; under lock. */
+	/* Conditions as of the last event-work snapshot. */
 	u64 reported;
 	u64 reported_tray[FAXENG_MAX_TRAYS];
 
 	/* Coalesces bursts of input changes into events. */
 	struct delayed_work work;
-	unsigned long last_run;		/* jiffies; only the work uses it */
-	/* The work's snapshot, which its own uevents report. */
+	unsigned long last_run;		/* jiffies of the last work run */
+	/*
+	 * The work's snapshot, which its own uevents report; only the work
+	 * (never concurrent with itself) touches it, and the uevent callback
+	 * reads it when running on report_task, the work's own thread.
+	 */
 	struct faxeng_state report_st;
 	struct task_struct *report_task;
 

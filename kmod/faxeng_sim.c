@@ -4,6 +4,7 @@
  * is a module parameter writable at run time, as test_power does for power
  * supplies; see docs/ABI/testing/sysfs-module-faxeng_sim.
  */
+#include <linux/atomic.h>
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
@@ -15,6 +16,7 @@
 #define SIM_MAX_ENGINES	4
 #define SIM_MAX_PULSES	1000000
 #define SIM_MAX_FLAP	100000
+#define SIM_MAX_PAGE_RATE	100000
 
 static unsigned int engines = 1;
 module_param(engines, uint, 0444);
@@ -52,6 +54,7 @@ enum sim_input {
 	SIM_PAGES,
 	SIM_FLAP,
 	SIM_FLAPPED,
+	SIM_PAGE_RATE,
 };
 
 struct sim_engine {
@@ -61,11 +64,13 @@ struct sim_engine {
 	bool toner_sw[3];		/* enum faxeng_toner_switch */
 	u8 tray[FAXENG_MAX_TRAYS];	/* enum faxeng_supply_state */
 	bool fault[FAXENG_FAULT_COUNT];
-	u64 pulses;
+	atomic64_t pulses;		/* written and timer page pulses */
 	u32 flap_rate;
 	bool flap_jam;			/* the flapped jam input, timer only */
 	u64 flapped;			/* toggles so far, timer only */
 	struct hrtimer flap_timer;
+	u32 page_rate;
+	struct hrtimer page_timer;
 };
 
 static struct sim_engine sim[SIM_MAX_ENGINES];
@@ -83,6 +88,27 @@ static enum hrtimer_restart sim_flap(struct hrtimer *timer)
 	faxeng_set_fault(s->fe, FAXENG_FAULT_JAM, s->flap_jam);
 	hrtimer_forward_now(timer, ns_to_ktime(NSEC_PER_SEC / s->flap_rate));
 	return HRTIMER_RESTART;
+}
+
+/* A running engine: one page pulse per period, from hard interrupt. */
+static enum hrtimer_restart sim_page(struct hrtimer *timer)
+{
+	struct sim_engine *s = container_of(timer, struct sim_engine,
+					    page_timer);
+
+	atomic64_inc(&s->pulses);
+	faxeng_add_pages(s->fe, 1);
+	hrtimer_forward_now(timer, ns_to_ktime(NSEC_PER_SEC / s->page_rate));
+	return HRTIMER_RESTART;
+}
+
+static void sim_page_rate_set(struct sim_engine *s, u32 rate)
+{
+	hrtimer_cancel(&s->page_timer);
+	s->page_rate = rate;
+	if (rate)
+		hrtimer_start(&s->page_timer, ns_to_ktime(NSEC_PER_SEC / rate),
+			      HRTIMER_MODE_REL);
 }
 
 static void sim_flap_set(struct sim_engine *s, u32 rate)
@@ -167,8 +193,13 @@ static int sim_apply(struct sim_engine *s, enum sim_input in, char *v)
 	case SIM_PAGES:
 		if (kstrtouint(v, 10, &n) || !n || n > SIM_MAX_PULSES)
 			return -EINVAL;
-		s->pulses += n;
+		atomic64_add(n, &s->pulses);
 		faxeng_add_pages(s->fe, n);
+		return 0;
+	case SIM_PAGE_RATE:
+		if (kstrtouint(v, 10, &n) || n > SIM_MAX_PAGE_RATE)
+			return -EINVAL;
+		sim_page_rate_set(s, n);
 		return 0;
 	case SIM_FLAP:
 		if (kstrtouint(v, 10, &n) || n > SIM_MAX_FLAP)
@@ -232,7 +263,10 @@ static int sim_show_one(char *buf, int len, struct sim_engine *s,
 	case SIM_FUSER_ERROR:
 		return sysfs_emit_at(buf, len, "%d", s->fault[in - SIM_JAM]);
 	case SIM_PAGES:
-		return sysfs_emit_at(buf, len, "%llu", s->pulses);
+		return sysfs_emit_at(buf, len, "%lld",
+				     atomic64_read(&s->pulses));
+	case SIM_PAGE_RATE:
+		return sysfs_emit_at(buf, len, "%u", s->page_rate);
 	case SIM_FLAP:
 		return sysfs_emit_at(buf, len, "%u", s->flap_rate);
 	case SIM_FLAPPED:
@@ -289,6 +323,8 @@ SIM_INPUT(pages, SIM_PAGES);
 MODULE_PARM_DESC(pages, "[E:]N page pulses (1..1000000)");
 SIM_INPUT(flap, SIM_FLAP);
 MODULE_PARM_DESC(flap, "[E:]RATE jam toggles per second, 0 stops");
+SIM_INPUT(page_rate, SIM_PAGE_RATE);
+MODULE_PARM_DESC(page_rate, "[E:]RATE page pulses per second, 0 stops");
 
 static enum sim_input sim_in_flapped = SIM_FLAPPED;
 module_param_cb(flapped, &sim_input_ops, &sim_in_flapped, 0444);
@@ -317,6 +353,7 @@ static void sim_remove_all(unsigned int count)
 {
 	while (count--) {
 		hrtimer_cancel(&sim[count].flap_timer);
+		hrtimer_cancel(&sim[count].page_timer);
 		faxeng_unregister(sim[count].fe);
 	}
 }
@@ -342,6 +379,9 @@ static int __init sim_init(void)
 		hrtimer_init(&s->flap_timer, CLOCK_MONOTONIC,
 			     HRTIMER_MODE_REL);
 		s->flap_timer.function = sim_flap;
+		hrtimer_init(&s->page_timer, CLOCK_MONOTONIC,
+			     HRTIMER_MODE_REL);
+		s->page_timer.function = sim_page;
 		snprintf(s->serial, sizeof(s->serial), "%s%04u", serial, e);
 		cfg.serial = s->serial;
 		s->fe = faxeng_register(NULL, &cfg);

@@ -122,6 +122,54 @@ is "$(grep -c '^event' /tmp/events)" "$((last - seq0))" \
 is "$(sed -n 's/^event seqnum=\([0-9]*\).*/\1/p' /tmp/events | tr '\n' ' ')" \
 	"$(seq -s ' ' $((seq0 + 1)) "$last") " "event seqnums in order, no gap"
 
+# GET and events order states alike. page_count only grows (here 10000
+# pages a second from a timer), so an event numbered at or below a GET
+# reply's seqnum may not show more pages than that reply, and one numbered
+# above it may not show fewer. Toner flapping between low and empty makes event runs
+# of two events (raise, clear) while GETs come as fast as they can.
+sim page_rate 10000
+"$NLC" monitor 1000000 8 >/tmp/order.ev 2>&1 &
+mon=$!
+wait_for grep -q subscribed /tmp/order.ev
+"$NLC" poll 0 3 >/tmp/order.get 2>&1 &
+poll=$!
+while kill -0 $poll 2>/dev/null; do
+	echo 5 >"$SIMP/toner_level" && echo 0 >"$SIMP/toner_level"
+done
+wait $poll
+sim page_rate 0
+kill $mon 2>/dev/null
+wait $mon 2>/dev/null
+order=$(awk '
+	function val(k,  i) {
+		for (i = 2; i <= NF; i++)
+			if (index($i, k "=") == 1)
+				return substr($i, length(k) + 2) + 0
+		return -1
+	}
+	/^event / { s = val("seqnum"); ev[s] = val("page_count"); ne++
+		    if (ne == 1 || s < lo) lo = s
+		    if (ne == 1 || s > hi) hi = s }
+	/^state / { ng++; gs[ng] = val("seqnum"); gp[ng] = val("page_count") }
+	END {
+		m = -1
+		for (s = lo; s <= hi; s++) { if (s in ev && ev[s] > m) m = ev[s]; pre[s] = m }
+		m = 1e18
+		for (s = hi; s >= lo; s--) { if (s in ev && ev[s] < m) m = ev[s]; suf[s] = m }
+		bad = 0
+		for (i = 1; i <= ng; i++) {
+			g = gs[i]
+			if (g >= lo && pre[g > hi ? hi : g] > gp[i]) bad++
+			if (g < hi && suf[g < lo ? lo : g + 1] < gp[i]) bad++
+		}
+		printf "%d %d %d\n", ne, ng, bad
+	}' /tmp/order.ev /tmp/order.get)
+set -- $order
+diag "order: $1 events, $2 GET replies"
+[ "$1" -gt 20 ] && [ "$2" -gt 20 ]
+ok $? "events and GET replies came meanwhile ($1, $2)"
+is "$3" 0 "no GET reply and event disagree on which state is newer"
+
 unload_sim
 ok $? "modules unload"
 done_testing

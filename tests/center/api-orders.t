@@ -10,16 +10,9 @@ set -uo pipefail
 . "$(dirname "$0")/portal-lib.sh"
 in_db "$0" "$@"
 
-tmp=$(mktemp -d)
-cleanup() { center_stop; rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export FAXCENTER_MIGRATE_ON_START=yes
 # The manager must see staff changes at once, not within the cache's life.
 export FAXCENTER_HOME_CACHE_MS=0
-center_start "$tmp" || bail "kore did not start"
+portal_begin
 portal_seed
 staff_add erp desk 'the erp password' || bail "account"
 staff_add dave dispatch 'another long password' || bail "account"

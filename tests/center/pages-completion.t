@@ -11,15 +11,8 @@ set -uo pipefail
 . "$(dirname "$0")/portal-lib.sh"
 in_db "$0" "$@"
 
-tmp=$(mktemp -d)
-cleanup() { center_stop; rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export FAXCENTER_MIGRATE_ON_START=yes
+portal_begin
 center_secret "$tmp"
-center_start "$tmp" || bail "kore did not start"
 now=$(date +%s)
 report() { mkreport -i lobby-1 -m bob@example.com -M FX-7000 -S L1 "$@" >"$tmp/r.eml" &&
 	mailgate "$tmp/r.eml"; }

@@ -13,16 +13,9 @@ set -uo pipefail
 . "$(dirname "$0")/portal-lib.sh"
 in_db "$0" "$@"
 
-tmp=$(mktemp -d)
-cleanup() { center_stop; rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export FAXCENTER_MIGRATE_ON_START=yes
 # Cached pages live for the whole test, so what is cached is certain.
 export FAXCENTER_HOME_CACHE_MS=600000
-center_start "$tmp" || bail "kore did not start"
+portal_begin
 portal_seed
 
 # --- the e-mailed link ---

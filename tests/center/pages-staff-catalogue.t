@@ -11,14 +11,7 @@ set -uo pipefail
 . "$(dirname "$0")/portal-lib.sh"
 in_db "$0" "$@"
 
-tmp=$(mktemp -d)
-cleanup() { center_stop; rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export FAXCENTER_MIGRATE_ON_START=yes
-center_start "$tmp" || bail "kore did not start"
+portal_begin
 portal_seed
 staff_add dora desk 'correct horse battery' || bail "account"
 staff_add dave dispatch 'another long password' || bail "account"

@@ -12,16 +12,9 @@ set -uo pipefail
 . "$(dirname "$0")/portal-lib.sh"
 in_db "$0" "$@"
 
-tmp=$(mktemp -d)
-cleanup() { center_stop; rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export FAXCENTER_MIGRATE_ON_START=yes
 # The manager must see staff changes at once, not within the cache's life.
 export FAXCENTER_HOME_CACHE_MS=0
-center_start "$tmp" || bail "kore did not start"
+portal_begin
 portal_seed
 sql "INSERT INTO terminals (id, terminal_uid, model_id, serial, manager_id,
 	last_report_at) VALUES (3, 'fx9000-A2', 1, 'SN-A2', 1,

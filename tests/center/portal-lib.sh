@@ -3,6 +3,18 @@
 # with a cookie jar per user, CSRF tokens scraped from the page a user was
 # shown, and the portal's fixture. Source after tests/center/lib.sh.
 
+# portal_begin: a temporary directory $tmp and the app on a migrated
+# database, both removed when the test ends however it ends. Set
+# FAXCENTER_HOME_CACHE_MS and the like before.
+portal_begin() {
+	tmp=$(mktemp -d) || bail "mktemp"
+	trap 'center_stop; rm -rf "$tmp"' EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	export FAXCENTER_MIGRATE_ON_START=yes
+	center_start "$tmp" || bail "kore did not start"
+}
+
 LINK_ALICE=/m/$(printf 'a%.0s' {1..64})
 LINK_BOB=/m/$(printf 'b%.0s' {1..64})
 

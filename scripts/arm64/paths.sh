@@ -14,8 +14,13 @@ ARM64_BUSYBOX=$FAXCARE_CACHE/busybox/arm64/bin/busybox
 # The device-tree include files (dt-bindings/) of the common headers.
 ARM64_DT_INCLUDE=/usr/src/linux-headers-$FAXCARE_KVER-common/include
 ARM64_CROSS=aarch64-linux-gnu-
-# The kernel's registry of device-tree vendor prefixes (from linux-source).
-ARM64_VENDOR_PREFIXES=$FAXCARE_CACHE/dt-bindings/vendor-prefixes.yaml
+# What the device-tree checks take from Debian's linux-source tarball: the
+# kernel's bindings (Documentation/devicetree/bindings) and the Raspberry Pi
+# 4 device-tree sources (arch/arm*/boot/dts), unpacked by scripts/arm64/fetch.
+ARM64_LINUX_SRC=$FAXCARE_CACHE/linux-source
+ARM64_DT_BINDINGS=$ARM64_LINUX_SRC/Documentation/devicetree/bindings
+# The kernel's registry of device-tree vendor prefixes.
+ARM64_VENDOR_PREFIXES=$ARM64_DT_BINDINGS/vendor-prefixes.yaml
 # The test VM: QEMU's arm64 virt machine. The device tree QEMU generates
 # depends on these, so the dump (scripts/arm64/virt-dtb) and the boot
 # (scripts/vm/run-arm64) share them.

@@ -9,7 +9,7 @@ ok $? "dt-doc-validate accepts $DTS_BINDING"
 is "$out" "" "dt-doc-validate has nothing to say about it"
 
 schema=$(dts_schema)
-[ -s "$schema" ]; ok $? "dt-mk-schema processes dts/bindings"
+[ -s "$schema" ]; ok $? "dt-mk-schema processes dts/bindings with the kernel's bindings and dts/patches"
 [ ! -s "$dts_tmp/schema.err" ]; ok $? "dt-mk-schema has nothing to say" ||
 	diag "$(cat "$dts_tmp/schema.err")"
 
@@ -57,5 +57,8 @@ is "$others" "" "every vendor property carries the faxcare prefix"
 grep -q '"^acme,\.\*"' "$ARM64_VENDOR_PREFIXES"; ok $? "the kernel's registry lists acme (taken)"
 ! grep -q '"^faxcare,' "$ARM64_VENDOR_PREFIXES"
 ok $? "the kernel's registry does not list faxcare: the prefix is free"
+key=${schema##*/processed-}
+grep -q '"^faxcare,' "$(dirname "$schema")/linux-${key%.json}/${ARM64_VENDOR_PREFIXES#"$ARM64_LINUX_SRC"/}"
+ok $? "dts/patches registers it in the copy dt-validate's schema is built from"
 
 done_testing

@@ -1,8 +1,7 @@
 # shellcheck shell=bash
 # Shared set-up of the device-tree tests: the repo's helpers, the arm64
 # cache (fetched if missing), a private temp dir removed (and background
-# children stopped) on any exit, and the binding processed into a
-# dt-validate schema.
+# children stopped) on any exit, and dt-validate's processed schema.
 cd "$(dirname "$0")/../.." || exit 1
 . scripts/lib.sh
 . scripts/arm64/paths.sh
@@ -28,11 +27,13 @@ trap 'exit 143' TERM
 
 scripts/arm64/fetch >&2 || bail "scripts/arm64/fetch failed"
 
-# dts_schema: dt-schema's core schemas with the binding, processed once.
+# dts_schema: the processed schema (the kernel's bindings with dts/patches,
+# and dts/bindings), built once per set of inputs by scripts/arm64/dt-schema;
+# what building it said is in $dts_tmp/schema.err.
 dts_schema() {
-	[ -s "$dts_tmp/schema.json" ] ||
-		dt-mk-schema -j "$DTS_BINDINGS" >"$dts_tmp/schema.json" 2>"$dts_tmp/schema.err"
-	echo "$dts_tmp/schema.json"
+	[ -s "$dts_tmp/schema.path" ] ||
+		scripts/arm64/dt-schema >"$dts_tmp/schema.path" 2>"$dts_tmp/schema.err"
+	cat "$dts_tmp/schema.path"
 }
 
 # dts_validate_ours DTB: dt-validate limited to the binding; prints what it says.
@@ -40,10 +41,15 @@ dts_validate_ours() {
 	dt-validate -l faxcare,fax-engine -s "$(dts_schema)" "$1" 2>&1
 }
 
-# dts_validate_all DTB: dt-validate with every schema, file names dropped so
-# that the reports of two trees compare.
+# dts_validate_all DTB: dt-validate with every schema, as the kernel's
+# dtbs_check runs it (several seconds a tree); the tree's file name is
+# dropped and schema files are named from their tree's root
+# (Documentation/devicetree/bindings/..., dtschema/schemas/...), so that
+# reports of two trees compare and read as upstream's.
 dts_validate_all() {
-	dt-validate -s "$(dts_schema)" "$1" 2>&1 | sed "s|$1||g"
+	dt-validate -s "$(dts_schema)" "$1" 2>&1 | sed -e "s|^$1: ||" \
+		-e 's|\(From schema: \).*/\(Documentation/devicetree/bindings/\)|\1\2|' \
+		-e 's|\(From schema: \).*/\(dtschema/schemas/\)|\1\2|'
 }
 
 # dts_add_symbol DTB LABEL PATH: give a tree built without -@ the label an

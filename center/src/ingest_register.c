@@ -61,7 +61,7 @@ request_confirmation(struct ingest *ig, const struct ingest_report *ir)
 	unsigned long long	 manager;
 	unsigned char		 hash[TOKEN_HASH_LEN];
 	char			 token[TOKEN_HEX_LEN + 1];
-	char			 subject[256], body[1536];
+	char			 subject[256], body[1024];
 	struct db_val		 pm[] = { DB_STR(r->manager) };
 
 	if (db_exec(ig->db, "INSERT INTO managers (email) VALUES (?) "
@@ -80,23 +80,14 @@ request_confirmation(struct ingest *ig, const struct ingest_report *ir)
 	    "manager_id, token_hash, expires_at) VALUES (?, ?, ?, "
 	    "NOW(6) + INTERVAL ? HOUR)", pc, 4, NULL, NULL))
 		return -1;
+	/* The sender puts every link due for one address into one e-mail:
+	 * the subject serves when it is alone, the line in any case. */
 	snprintf(subject, sizeof(subject),
 	    "Please confirm: are you the manager of fax terminal %s %s?",
 	    r->model, r->serial);
 	snprintf(body, sizeof(body),
-	    "Hello,\n\n"
-	    "The fax terminal %s, serial %s (terminal id %s), names this "
-	    "address\n(%s) as its manager.\n\n"
-	    "If you manage it, please confirm here:\n\n  %s/confirm/%s\n\n"
-	    "Once you confirm, the service center e-mails you when the "
-	    "terminal\nruns short of supplies, fails or needs maintenance, "
-	    "with a link to\nyour own page. The link above is valid for %d "
-	    "hours.\n\n"
-	    "If you do not manage this terminal, ignore this message: "
-	    "nothing\nchanges without your confirmation.\n\n"
-	    "-- \nfaxcare service center\n",
-	    r->model, r->serial, r->terminal_id, r->manager,
-	    ig->cfg->base_url, token, ig->cfg->confirm_ttl_h);
+	    "  * %s, serial %s (terminal id %s):\n    %s/confirm/%s\n",
+	    r->model, r->serial, r->terminal_id, ig->cfg->base_url, token);
 	return outbox_enqueue_message(ig->db, ir->terminal_row, r->manager,
 	    subject, body);
 }

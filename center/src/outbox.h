@@ -12,8 +12,11 @@
 int	outbox_enqueue_notice(struct db *db, unsigned long long terminal,
 	    unsigned long long notice);
 
-/* A ready message to one address (the confirmation link). */
+/*
+ * A confirmation link for one address: subject is used when it is the only
+ * one due for that address, line (the terminal and its link) always.
+ */
 int	outbox_enqueue_message(struct db *db, unsigned long long terminal,
-	    const char *recipient, const char *subject, const char *body);
+	    const char *recipient, const char *subject, const char *line);
 
 #endif

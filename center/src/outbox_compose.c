@@ -57,6 +57,32 @@ compose_notice_mail(const struct notice_line *lines, size_t n,
 }
 
 char *
+compose_confirm_mail(const char *const *lines, size_t n, const char *address,
+    int valid_hours)
+{
+	GString	*b = g_string_new("Hello,\n\n");
+	size_t	 i;
+
+	g_string_append_printf(b, "%s this address\n(%s) as %s manager.\n\n"
+	    "If you manage %s, please confirm with %s:\n\n",
+	    n == 1 ? "A fax terminal names" : "These fax terminals name",
+	    address, n == 1 ? "its" : "their", n == 1 ? "it" : "them",
+	    n == 1 ? "this link" : "each terminal's link");
+	for (i = 0; i < n; i++)
+		g_string_append_printf(b, "%s\n", lines[i]);
+	g_string_append_printf(b, "Once you confirm, the service center "
+	    "e-mails you when a terminal\nruns short of supplies, fails or "
+	    "needs maintenance, with a link to\nyour own page. The %s valid "
+	    "for %d hours.\n\n"
+	    "If you do not manage %s, ignore this message: nothing\n"
+	    "changes without your confirmation.\n\n"
+	    "-- \nfaxcare service center\n",
+	    n == 1 ? "link above is" : "links above are", valid_hours,
+	    n == 1 ? "this terminal" : "these terminals");
+	return g_string_free(b, FALSE);
+}
+
+char *
 compose_message(const char *from, const char *to, const char *subject,
     const char *body, const char *message_id)
 {

@@ -23,6 +23,11 @@ void	compose_notice_mail(const struct notice_line *lines, size_t n,
 	    const char *home_url, int valid_days, char **subject,
 	    char **body);
 
+/* Body of the e-mail asking an address to confirm the n terminals listed
+ * in lines (each "  * terminal:\n    link\n"); valid_hours as configured. */
+char	*compose_confirm_mail(const char *const *lines, size_t n,
+	    const char *address, int valid_hours);
+
 /*
  * The whole message: From, To, Subject, Date, Message-ID (given without
  * angle brackets), a text/plain UTF-8 body. Returns a g_malloc'd string.

@@ -17,11 +17,11 @@ outbox_enqueue_notice(struct db *db, unsigned long long terminal,
 
 int
 outbox_enqueue_message(struct db *db, unsigned long long terminal,
-    const char *recipient, const char *subject, const char *body)
+    const char *recipient, const char *subject, const char *line)
 {
 	struct db_val	p[] = {
 		DB_INT((long long)terminal), DB_STR(recipient), DB_STR(subject),
-		DB_STR(body),
+		DB_STR(line),
 	};
 
 	return db_exec(db, "INSERT INTO outbox (kind, terminal_id, recipient, "

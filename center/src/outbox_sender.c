@@ -73,57 +73,111 @@ attempt_failed(struct outbox_sender *s, const char *where, long long id,
 	return db_exec(s->db, sql, p, 4, NULL, NULL);
 }
 
+/* The relay took the batch: done, and the links leave our hands. */
+static int
+batch_sent(struct outbox_sender *s, long long batch)
+{
+	struct db_val	p[] = { DB_INT(batch) };
+
+	return db_exec(s->db, "UPDATE outbox SET state = 'sent', "
+	    "sent_at = NOW(6), body = IF(kind = 'confirm', NULL, body), "
+	    "last_error = NULL WHERE batch_id = ? AND state = 'sending'",
+	    p, 1, NULL, NULL);
+}
+
+/* Claim every confirmation due for one address as one batch. */
+static int
+claim_confirmations(struct outbox_sender *s, const char *rcpt,
+    long long *batch, char *mid, size_t midlen)
+{
+	struct db_val	pr[] = { DB_STR(rcpt) };
+
+	*batch = 0;
+	if (db_begin(s->db))
+		return -1;
+	if (db_select_int(s->db, "SELECT MIN(id) FROM outbox "
+	    "WHERE recipient = ? AND kind = 'confirm' "
+	    "AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6) FOR UPDATE", pr, 1, batch) < 0)
+		goto fail;
+	snprintf(mid, midlen, "faxcare-confirm-%lld@%s", *batch, s->domain);
+	struct db_val pc[] = { DB_INT(*batch), DB_STR(mid), DB_STR(rcpt) };
+	if (*batch != 0 && db_exec(s->db, "UPDATE outbox SET "
+	    "state = 'sending', batch_id = ?, message_id = ?, "
+	    "attempts = attempts + 1 WHERE recipient = ? AND kind = 'confirm' "
+	    "AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6)", pc, 3, NULL, NULL))
+		goto fail;
+	if (db_commit(s->db) == 0)
+		return 0;
+fail:
+	db_rollback(s->db);
+	return -1;
+}
+
+static int
+send_confirm_batch(struct outbox_sender *s, const char *rcpt)
+{
+	struct rows		 rs;
+	const char		**lines;
+	long long		 batch;
+	char			 mid[256], err[256], *body, *text;
+	enum smtp_result	 res;
+	int			 n, i;
+
+	if (claim_confirmations(s, rcpt, &batch, mid, sizeof(mid)))
+		return -1;
+	if (batch == 0)
+		return 0;
+	struct db_val pb[] = { DB_INT(batch) };
+	if ((n = select_rows(s->db, "SELECT subject, body FROM outbox "
+	    "WHERE batch_id = ? ORDER BY id", pb, 1, &rs)) <= 0) {
+		rows_free(&rs);
+		return -1;
+	}
+	lines = g_new0(const char *, n);
+	for (i = 0; i < n; i++)
+		lines[i] = cell(&rs, i, 1);
+	body = compose_confirm_mail(lines, (size_t)n, rcpt,
+	    s->cfg->confirm_ttl_h);
+	text = compose_message(s->cfg->sender, rcpt, n == 1 ? cell(&rs, 0, 0) :
+	    "Please confirm: are you the manager of these fax terminals?",
+	    body, mid);
+	res = smtp_send(s->cfg, rcpt, text, err, sizeof(err));
+	g_free(text);
+	g_free(body);
+	g_free(lines);
+	rows_free(&rs);
+	if (res != SMTP_SENT)
+		return attempt_failed(s, "batch_id", batch, res, err) ? -1 : 0;
+	return batch_sent(s, batch) ? -1 : 1;
+}
+
+/* Addresses whose links stopped coming for coalesce_ms (or waited ten
+ * times that): a fleet registering at once asks its manager once. */
 static int
 send_confirmations(struct outbox_sender *s)
 {
 	struct rows	rs;
-	unsigned int	i, n;
-	int		sent = 0, rc;
+	int		n, i, r, sent = 0;
 
-	rc = select_rows(s->db, "SELECT id, recipient, subject, body "
-	    "FROM outbox WHERE kind = 'confirm' AND state IN ('pending', "
-	    "'sending') AND next_attempt_at <= NOW(6) ORDER BY id LIMIT 20",
-	    NULL, 0, &rs);
-	if (rc < 0) {
-		rows_free(&rs);
-		return -1;
-	}
-	n = (unsigned int)rc;
+	struct db_val p[] = {
+		DB_INT((long long)s->cfg->coalesce_ms * 1000),
+		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
+	};
+	n = select_rows(s->db, "SELECT recipient FROM outbox "
+	    "WHERE kind = 'confirm' AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6) GROUP BY recipient "
+	    "HAVING MAX(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "OR MIN(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "LIMIT 20", p, 2, &rs);
 	for (i = 0; i < n; i++) {
-		long long	 id = strtoll(cell(&rs, i, 0), NULL, 10);
-		char		 mid[256], err[256], *text;
-		enum smtp_result res;
-
-		snprintf(mid, sizeof(mid), "faxcare-outbox-%lld@%s", id,
-		    s->domain);
-		struct db_val p[] = { DB_STR(mid), DB_INT(id) };
-		if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
-		    "attempts = attempts + 1, message_id = ? WHERE id = ?",
-		    p, 2, NULL, NULL))
-			goto fail;
-		text = compose_message(s->cfg->sender, cell(&rs, i, 1),
-		    cell(&rs, i, 2), cell(&rs, i, 3), mid);
-		res = smtp_send(s->cfg, cell(&rs, i, 1), text, err,
-		    sizeof(err));
-		g_free(text);
-		if (res != SMTP_SENT) {
-			if (attempt_failed(s, "id", id, res, err))
-				goto fail;
-			continue;
-		}
-		/* The link is in the recipient's hands now, not ours. */
-		struct db_val q[] = { DB_INT(id) };
-		if (db_exec(s->db, "UPDATE outbox SET state = 'sent', "
-		    "sent_at = NOW(6), body = NULL, last_error = NULL "
-		    "WHERE id = ?", q, 1, NULL, NULL))
-			goto fail;
-		sent++;
+		if ((r = send_confirm_batch(s, cell(&rs, i, 0))) < 0)
+			break;
+		sent += r;
 	}
 	rows_free(&rs);
-	return sent;
-fail:
-	rows_free(&rs);
-	return -1;
+	return n < 0 || i < n ? -1 : sent;
 }
 
 /* Claim everything due for one manager as one batch; make the token. */
@@ -224,11 +278,7 @@ send_batch(struct outbox_sender *s, long long manager)
 	rows_free(&em);
 	if (res != SMTP_SENT)
 		return attempt_failed(s, "batch_id", batch, res, err) ? -1 : 0;
-	if (db_exec(s->db, "UPDATE outbox SET state = 'sent', "
-	    "sent_at = NOW(6), last_error = NULL WHERE batch_id = ? "
-	    "AND state = 'sending'", pb, 1, NULL, NULL))
-		return -1;
-	return 1;
+	return batch_sent(s, batch) ? -1 : 1;
 }
 
 static int

@@ -1,8 +1,8 @@
 /*
- * Draining the outbox: confirmation messages one by one; notices batched
- * per manager (everything due for one manager in one e-mail, once no new
- * notice came for coalesce_ms, at the latest ten times that after the
- * first, so ten terminals failing together make one e-mail). A batch is claimed ('sending', a Message-ID derived from the
+ * Draining the outbox: confirmation links batched per address, notices
+ * per manager (everything due for one in one e-mail, once nothing new came
+ * for coalesce_ms, at the latest ten times that after the first: ten
+ * terminals registering or failing together make one e-mail). A batch is claimed ('sending', a Message-ID derived from the
  * batch) and its homepage token created in one transaction before SMTP, and
  * marked 'sent' after the relay's 250: a notice is never mailed twice,
  * except when the process dies between those two points, and then the

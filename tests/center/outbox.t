@@ -55,7 +55,7 @@ is "$(sql "SELECT state, attempts, IFNULL(body, 'cleared') FROM outbox")" \
 is "$(caught)" 1 "the relay has the confirmation e-mail"
 msg=$(cat "$FAXCARE_SINK_DIR"/*)
 like "$msg" 'X-Rcpt-Args: <alice@faxcare.test>' "addressed to the manager"
-like "$msg" 'Message-I[dD]: <faxcare-outbox-1@faxcare.test>' "with the outbox's Message-ID"
+like "$msg" 'Message-I[dD]: <faxcare-confirm-1@faxcare.test>' "with the outbox's Message-ID"
 due_now
 outbox_pass
 is "$(caught)" 1 "a later pass sends nothing again"

@@ -40,6 +40,26 @@ main(void)
 	    strstr(body, "Paper is jammed (error)"), "each notice is listed");
 	ok(strstr(body, "technician") != NULL, "a failure offers a visit");
 
+	{
+		const char *one[] = { "  * FX-9000, serial SN1 (terminal id "
+		    "office-1):\n    https://c.example/confirm/t1\n" };
+		const char *two[] = { one[0], "  * FX-9000, serial SN2 "
+		    "(terminal id office-2):\n    https://c.example/confirm/t2\n" };
+		char *c1 = compose_confirm_mail(one, 1, "alice@example.com", 72);
+		char *c2 = compose_confirm_mail(two, 2, "alice@example.com", 72);
+
+		ok(strstr(c1, "A fax terminal names this address") &&
+		    strstr(c1, "(alice@example.com)") &&
+		    strstr(c1, "confirm/t1") && strstr(c1, "72 hours"),
+		    "one confirmation: the terminal, the address, the link");
+		ok(strstr(c2, "These fax terminals name") &&
+		    strstr(c2, "confirm/t1") && strstr(c2, "confirm/t2") &&
+		    strstr(c2, "links above are"),
+		    "two confirmations in one e-mail, each with its link");
+		g_free(c1);
+		g_free(c2);
+	}
+
 	msg = compose_message("center@c.example", "alice@example.com", subject,
 	    body, "batch-1@c.example");
 	ok(strstr(msg, "Message-Id: <batch-1@c.example>\r\n") != NULL ||

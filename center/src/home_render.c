@@ -36,9 +36,7 @@ picture(struct kore_buf *buf, const char *path)
 	if (path == NULL || strncmp(path, "/assets/", 8) != 0 ||
 	    strstr(path, "..") != NULL)
 		return;
-	kore_buf_appendf(buf, "<img class=\"picture\" alt=\"\" src=\"");
-	html_text(buf, path);
-	kore_buf_appendf(buf, "\">");
+	html_wrap(buf, "<img class=\"picture\" alt=\"\" src=\"", path, "\">");
 }
 
 static void
@@ -70,18 +68,15 @@ order_status(struct kore_buf *buf, const struct db_async_query *q,
 	kore_buf_appendf(buf, "<li class=\"order\">Order %s: ",
 	    C(r, 1) != NULL ? C(r, 1) : "");
 	html_text(buf, C(r, 4));
-	kore_buf_appendf(buf, " &times; ");
-	html_text(buf, C(r, 5));
-	kore_buf_appendf(buf, ", placed ");
+	html_wrap(buf, " &times; ", C(r, 5), ", placed ");
 	html_text(buf, C(r, 8));
 	kore_buf_appendf(buf, ". <span class=\"state\">");
 	/* Ingest closes the order when the terminal reports the refill. */
 	if (same(state, "delivered") || same(state, "closed")) {
 		kore_buf_appendf(buf, "Delivered");
 	} else if (delivery != NULL) {
-		kore_buf_appendf(buf, "Delivery: <strong class=\"delivery\">");
-		html_text(buf, delivery);
-		kore_buf_appendf(buf, "</strong>");
+		html_wrap(buf, "Delivery: <strong class=\"delivery\">",
+		    delivery, "</strong>");
 	} else {
 		kore_buf_appendf(buf, "Received; the delivery date follows "
 		    "shortly");
@@ -110,10 +105,8 @@ supply_part(struct kore_buf *buf, const struct db_async_query *q,
 	kore_buf_appendf(buf, "<form class=\"order\" method=\"post\" "
 	    "action=\"/home/order\">");
 	portal_csrf_field(buf, session);
-	kore_buf_appendf(buf, "<input type=\"hidden\" name=\"notice\" "
-	    "value=\"");
-	html_text(buf, notice);
-	kore_buf_appendf(buf, "\"><table class=\"consumables\"><thead><tr>"
+	html_wrap(buf, "<input type=\"hidden\" name=\"notice\" "
+	    "value=\"", notice, "\"><table class=\"consumables\"><thead><tr>"
 	    "<th></th><th>Consumable</th><th>Part number</th><th>Yield</th>"
 	    "<th>Price</th></tr></thead><tbody>\n");
 	for (r = 0; r < q->rows; r++) {
@@ -130,9 +123,8 @@ supply_part(struct kore_buf *buf, const struct db_async_query *q,
 		kore_buf_appendf(buf, "\">");
 		picture(buf, C(r, 7));
 		html_text(buf, C(r, 3));
-		kore_buf_appendf(buf, "</label></td><td class=\"sku\">");
-		html_text(buf, C(r, 4));
-		kore_buf_appendf(buf, "</td><td>");
+		html_wrap(buf, "</label></td><td class=\"sku\">", C(r, 4),
+		    "</td><td>");
 		html_text(buf, C(r, 5));
 		kore_buf_appendf(buf, " pages</td><td>");
 		price(buf, C(r, 6));
@@ -161,37 +153,27 @@ service_part(struct kore_buf *buf, const struct db_async_query *q,
 	for (r = 0; r < q->rows; r++) {
 		if (!is(q, r, HOME_VISIT) || !same(C(r, 2), notice))
 			continue;
-		kore_buf_appendf(buf, "<p class=\"visit\">Service visit "
-		    "booked: <strong>");
-		html_text(buf, C(r, 5));
-		kore_buf_appendf(buf, "</strong> with ");
+		html_wrap(buf, "<p class=\"visit\">Service visit "
+		    "booked: <strong>", C(r, 5), "</strong> with ");
 		html_text(buf, C(r, 6));
-		kore_buf_appendf(buf, " (");
-		html_text(buf, C(r, 4));
-		kore_buf_appendf(buf, ")</p>\n");
+		html_wrap(buf, " (", C(r, 4), ")</p>\n");
 		booked = 1;
 	}
 	if (!booked) {
 		kore_buf_appendf(buf, "<form class=\"book\" method=\"post\" "
 		    "action=\"/home/book\">");
 		portal_csrf_field(buf, session);
-		kore_buf_appendf(buf, "<input type=\"hidden\" name=\"notice\" "
-		    "value=\"");
-		html_text(buf, notice);
-		kore_buf_appendf(buf, "\"><fieldset><legend>A service person "
+		html_wrap(buf, "<input type=\"hidden\" name=\"notice\" "
+		    "value=\"", notice, "\"><fieldset><legend>A service person "
 		    "is available</legend>\n");
 		for (r = 0; r < q->rows; r++) {
 			if (!is(q, r, HOME_SLOT))
 				continue;
-			kore_buf_appendf(buf, "<label class=\"slot\">"
+			html_wrap(buf, "<label class=\"slot\">"
 			    "<input type=\"radio\" name=\"slot\" required "
-			    "value=\"");
-			html_text(buf, C(r, 1));
-			kore_buf_appendf(buf, "\"> ");
+			    "value=\"", C(r, 1), "\"> ");
 			html_text(buf, C(r, 3));
-			kore_buf_appendf(buf, " to ");
-			html_text(buf, C(r, 4));
-			kore_buf_appendf(buf, " (");
+			html_wrap(buf, " to ", C(r, 4), " (");
 			html_text(buf, C(r, 2));
 			kore_buf_appendf(buf, ")</label><br>\n");
 			n++;
@@ -213,17 +195,13 @@ service_part(struct kore_buf *buf, const struct db_async_query *q,
 			    "Newer products for this model</h4><ul>");
 		kore_buf_appendf(buf, "<li>");
 		if (C(r, 3) != NULL && strncmp(C(r, 3), "https://", 8) == 0) {
-			kore_buf_appendf(buf, "<a href=\"");
-			html_text(buf, C(r, 3));
-			kore_buf_appendf(buf, "\">");
+			html_wrap(buf, "<a href=\"", C(r, 3), "\">");
 			html_text(buf, C(r, 2));
 			kore_buf_appendf(buf, "</a>");
 		} else {
 			html_text(buf, C(r, 2));
 		}
-		kore_buf_appendf(buf, ": ");
-		html_text(buf, C(r, 4));
-		kore_buf_appendf(buf, "</li>");
+		html_wrap(buf, ": ", C(r, 4), "</li>");
 	}
 	if (n > 0)
 		kore_buf_appendf(buf, "</ul></div>\n");
@@ -235,17 +213,12 @@ notice_block(struct kore_buf *buf, const struct db_async_query *q,
 {
 	const char	*id = C(r, 1), *kind = C(r, 3);
 
-	kore_buf_appendf(buf, "<li class=\"notice ");
-	html_text(buf, C(r, 4));
-	kore_buf_appendf(buf, "\" id=\"notice-");
+	html_wrap(buf, "<li class=\"notice ", C(r, 4), "\" id=\"notice-");
 	html_text(buf, id);
-	kore_buf_appendf(buf, "\"><h3><span class=\"severity\">");
-	html_text(buf, C(r, 4));
-	kore_buf_appendf(buf, "</span> ");
+	html_wrap(buf, "\"><h3><span class=\"severity\">", C(r, 4), "</span> ");
 	html_text(buf, C(r, 5));
-	kore_buf_appendf(buf, " <span class=\"since\">since ");
-	html_text(buf, C(r, 6));
-	kore_buf_appendf(buf, "</span></h3>\n");
+	html_wrap(buf, " <span class=\"since\">since ", C(r, 6),
+	    "</span></h3>\n");
 	if (same(kind, "supply"))
 		supply_part(buf, q, id, session);
 	else
@@ -260,9 +233,8 @@ terminal_block(struct kore_buf *buf, const struct db_async_query *q,
 	const char	*id = C(t, 1), *worst = C(t, 7);
 	unsigned int	 r, n = 0;
 
-	kore_buf_appendf(buf, "<section class=\"term\"><h2>");
-	html_text(buf, C(t, 3));
-	kore_buf_appendf(buf, " <span class=\"serial\">serial ");
+	html_wrap(buf, "<section class=\"term\"><h2>", C(t, 3),
+	    " <span class=\"serial\">serial ");
 	html_text(buf, C(t, 4));
 	kore_buf_appendf(buf, "</span> <span class=\"uid\">(");
 	html_text(buf, C(t, 2));
@@ -281,10 +253,9 @@ terminal_block(struct kore_buf *buf, const struct db_async_query *q,
 	if (same(C(t, 8), "1"))
 		kore_buf_appendf(buf, " <strong class=\"stale\">(not "
 		    "reporting)</strong>");
-	kore_buf_appendf(buf, "</p>\n<img class=\"chart\" width=\"480\" "
-	    "height=\"160\" alt=\"Toner level over time\" src=\"/home/toner/");
-	html_text(buf, id);
-	kore_buf_appendf(buf, "\">\n<ul class=\"notices\">\n");
+	html_wrap(buf, "</p>\n<img class=\"chart\" width=\"480\" "
+	    "height=\"160\" alt=\"Toner level over time\" "
+	    "src=\"/home/toner/", id, "\">\n<ul class=\"notices\">\n");
 	for (r = 0; r < q->rows; r++) {
 		if (!is(q, r, HOME_NOTICE) || !same(C(r, 2), id))
 			continue;
@@ -309,38 +280,29 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 	for (r = q->rows; r-- > 0;) {
 		if (!is(q, r, HOME_HISTORY))
 			continue;
-		kore_buf_appendf(buf, "<tr class=\"closed\"><td>");
-		html_text(buf, C(r, 3));
-		kore_buf_appendf(buf, "</td><td>");
+		html_wrap(buf, "<tr class=\"closed\"><td>", C(r, 3),
+		    "</td><td>");
 		html_text(buf, C(r, 5));
-		kore_buf_appendf(buf, "</td><td>");
-		html_text(buf, C(r, 6));
-		kore_buf_appendf(buf, "</td></tr>\n");
+		html_wrap(buf, "</td><td>", C(r, 6), "</td></tr>\n");
 		n++;
 	}
 	for (r = q->rows; r-- > 0;) {
 		if (is(q, r, HOME_ORDER) && same(C(r, 9), "0")) {
-			kore_buf_appendf(buf, "<tr class=\"order\"><td>");
-			html_text(buf, C(r, 4));
-			kore_buf_appendf(buf, " &times; ");
+			html_wrap(buf, "<tr class=\"order\"><td>", C(r, 4),
+			    " &times; ");
 			html_text(buf, C(r, 5));
 			kore_buf_appendf(buf, " (order %s, ", C(r, 1));
 			html_text(buf, state_word(C(r, 6)));
-			kore_buf_appendf(buf, ")</td><td>");
-			html_text(buf, C(r, 8));
-			kore_buf_appendf(buf, "</td><td>");
+			html_wrap(buf, ")</td><td>", C(r, 8), "</td><td>");
 			html_text(buf, C(r, 7));
 			kore_buf_appendf(buf, "</td></tr>\n");
 			n++;
 		} else if (is(q, r, HOME_VISIT) && same(C(r, 7), "0")) {
-			kore_buf_appendf(buf, "<tr class=\"visit\"><td>Service "
-			    "visit by ");
-			html_text(buf, C(r, 6));
-			kore_buf_appendf(buf, " (");
+			html_wrap(buf, "<tr class=\"visit\"><td>Service "
+			    "visit by ", C(r, 6), " (");
 			html_text(buf, state_word(C(r, 4)));
-			kore_buf_appendf(buf, ")</td><td>");
-			html_text(buf, C(r, 5));
-			kore_buf_appendf(buf, "</td><td></td></tr>\n");
+			html_wrap(buf, ")</td><td>", C(r, 5),
+			    "</td><td></td></tr>\n");
 			n++;
 		}
 	}
@@ -360,9 +322,8 @@ home_render(struct kore_buf *buf, const struct db_async_query *q,
 	for (r = 0; r < q->rows; r++) {
 		if (!is(q, r, HOME_MANAGER))
 			continue;
-		kore_buf_appendf(buf, "<p class=\"manager\">Manager: ");
-		html_text(buf, C(r, 1));
-		kore_buf_appendf(buf, "</p>\n");
+		html_wrap(buf, "<p class=\"manager\">Manager: ", C(r, 1),
+		    "</p>\n");
 	}
 	for (r = 0; r < q->rows; r++) {
 		if (!is(q, r, HOME_TERMINAL))

@@ -1,4 +1,6 @@
 /* Escaped HTML output and the page frame shared by every page. */
+#include <string.h>
+
 #include "html.h"
 
 void
@@ -24,6 +26,15 @@ html_text(struct kore_buf *buf, const char *s)
 		start = s + 1;
 	}
 	kore_buf_append(buf, start, (size_t)(s - start));
+}
+
+void
+html_wrap(struct kore_buf *buf, const char *before, const char *value,
+    const char *after)
+{
+	kore_buf_append(buf, before, strlen(before));
+	html_text(buf, value);
+	kore_buf_append(buf, after, strlen(after));
 }
 
 void

@@ -8,6 +8,10 @@
 /* Append s with &, <, >, " and ' escaped; NULL appends nothing. */
 void	html_text(struct kore_buf *buf, const char *s);
 
+/* Append before, then value escaped (NULL: nothing), then after. */
+void	html_wrap(struct kore_buf *buf, const char *before, const char *value,
+	    const char *after);
+
 /* The page's head (title escaped) and its end. */
 void	html_begin(struct kore_buf *buf, const char *title);
 void	html_end(struct kore_buf *buf);

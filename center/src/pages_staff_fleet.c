@@ -49,11 +49,9 @@ rows(struct kore_buf *buf, struct portal *p, char tag, unsigned int ncols,
 		if (t == NULL || t[0] != tag)
 			continue;
 		kore_buf_appendf(buf, "<tr>");
-		for (i = 1; i <= ncols; i++) {
-			kore_buf_appendf(buf, "<td>");
-			html_text(buf, db_async_cell(&p->q, r, i));
-			kore_buf_appendf(buf, "</td>");
-		}
+		for (i = 1; i <= ncols; i++)
+			html_wrap(buf, "<td>", db_async_cell(&p->q, r, i),
+			    "</td>");
 		kore_buf_appendf(buf, "</tr>\n");
 	}
 }

@@ -46,9 +46,7 @@ login_form(struct http_request *req, int status, const char *error)
 	portal_set_cookie(req, COOKIE_LOGIN, tok, 1800);
 	html_begin(buf, "Staff sign-in");
 	if (error != NULL) {
-		kore_buf_appendf(buf, "<p class=\"error\">");
-		html_text(buf, error);
-		kore_buf_appendf(buf, "</p>\n");
+		html_wrap(buf, "<p class=\"error\">", error, "</p>\n");
 	}
 	kore_buf_appendf(buf, "<form method=\"post\" action=\"/staff/login\">");
 	portal_csrf_field(buf, tok);

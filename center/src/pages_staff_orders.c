@@ -40,9 +40,7 @@ queue_start(struct http_request *req, struct portal *p)
 static void
 cell(struct kore_buf *buf, struct portal *p, unsigned int r, unsigned int c)
 {
-	kore_buf_appendf(buf, "<td>");
-	html_text(buf, db_async_cell(&p->q, r, c));
-	kore_buf_appendf(buf, "</td>");
+	html_wrap(buf, "<td>", db_async_cell(&p->q, r, c), "</td>");
 }
 
 static void
@@ -55,9 +53,8 @@ queue_render(struct kore_buf *buf, struct portal *p)
 	    "<th>Part number</th><th>Qty</th><th>State</th><th>Placed</th>"
 	    "<th>Delivery (UTC)</th></tr></thead><tbody>\n");
 	for (r = 0; r < p->q.rows; r++) {
-		kore_buf_appendf(buf, "<tr id=\"order-");
-		html_text(buf, db_async_cell(&p->q, r, 0));
-		kore_buf_appendf(buf, "\">");
+		html_wrap(buf, "<tr id=\"order-", db_async_cell(&p->q, r, 0),
+		    "\">");
 		cell(buf, p, r, 0);
 		cell(buf, p, r, 1);
 		cell(buf, p, r, 2);
@@ -74,13 +71,12 @@ queue_render(struct kore_buf *buf, struct portal *p)
 		    "value=\"");
 		html_text(buf, db_async_cell(&p->q, r, 0));
 		/* Plain text: typed the same in every browser and locale. */
-		kore_buf_appendf(buf, "\"><input name=\"delivery\" required "
+		html_wrap(buf, "\"><input name=\"delivery\" required "
 		    "size=\"16\" placeholder=\"YYYY-MM-DD HH:MM\" "
-		    "pattern=\"20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]\" "
-		    "value=\"");
-		html_text(buf, db_async_cell(&p->q, r, 8));
-		kore_buf_appendf(buf, "\"> <button type=\"submit\">Set delivery"
-		    "</button></form></td></tr>\n");
+		    "pattern=\"20[0-9]{2}-[01][0-9]-[0-3][0-9] "
+		    "[0-2][0-9]:[0-5][0-9]\" value=\"",
+		    db_async_cell(&p->q, r, 8), "\"> <button type=\"submit\">"
+		    "Set delivery</button></form></td></tr>\n");
 	}
 	if (p->q.rows == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"10\">No open orders."

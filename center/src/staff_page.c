@@ -61,9 +61,7 @@ staff_nav(struct kore_buf *buf, struct portal *p)
 	kore_buf_appendf(buf, " <form class=\"logout\" method=\"post\" "
 	    "action=\"/staff/logout\">");
 	portal_csrf_field(buf, p->cookie);
-	kore_buf_appendf(buf, "<span class=\"who\">");
-	html_text(buf, p->staff_name);
-	kore_buf_appendf(buf, " (");
+	html_wrap(buf, "<span class=\"who\">", p->staff_name, " (");
 	html_text(buf, p->staff_role);
 	kore_buf_appendf(buf, ")</span> <button type=\"submit\">Sign out"
 	    "</button></form></nav>\n");

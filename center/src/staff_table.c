@@ -17,21 +17,16 @@ staff_table(struct kore_buf *buf, struct portal *p, char tag,
 	unsigned int	r, i, n = 0, rows = 0;
 
 	kore_buf_appendf(buf, "<table><thead><tr>");
-	for (; heads[n] != NULL; n++) {
-		kore_buf_appendf(buf, "<th>");
-		html_text(buf, heads[n]);
-		kore_buf_appendf(buf, "</th>");
-	}
+	for (; heads[n] != NULL; n++)
+		html_wrap(buf, "<th>", heads[n], "</th>");
 	kore_buf_appendf(buf, "</tr></thead><tbody>\n");
 	for (r = 0; r < p->q.rows; r++) {
 		if (!tagged(p, r, tag))
 			continue;
 		kore_buf_appendf(buf, "<tr>");
-		for (i = 1; i <= n; i++) {
-			kore_buf_appendf(buf, "<td>");
-			html_text(buf, db_async_cell(&p->q, r, i));
-			kore_buf_appendf(buf, "</td>");
-		}
+		for (i = 1; i <= n; i++)
+			html_wrap(buf, "<td>", db_async_cell(&p->q, r, i),
+			    "</td>");
 		kore_buf_appendf(buf, "</tr>\n");
 		rows++;
 	}
@@ -48,33 +43,26 @@ staff_form(struct kore_buf *buf, struct portal *p, const char *action,
 {
 	unsigned int	r;
 
-	kore_buf_appendf(buf, "<form method=\"post\" action=\"");
-	html_text(buf, action);
-	kore_buf_appendf(buf, "\"><fieldset><legend>");
+	html_wrap(buf, "<form method=\"post\" action=\"", action,
+	    "\"><fieldset><legend>");
 	html_text(buf, legend);
 	kore_buf_appendf(buf, "</legend>");
 	portal_csrf_field(buf, p->cookie);
-	kore_buf_appendf(buf, "<select name=\"");
-	html_text(buf, choice);
-	kore_buf_appendf(buf, "\" required>");
+	html_wrap(buf, "<select name=\"", choice, "\" required>");
 	for (r = 0; r < p->q.rows; r++) {
 		if (!tagged(p, r, choice_tag))
 			continue;
-		kore_buf_appendf(buf, "<option value=\"");
-		html_text(buf, db_async_cell(&p->q, r, 1));
-		kore_buf_appendf(buf, "\">");
+		html_wrap(buf, "<option value=\"", db_async_cell(&p->q, r, 1),
+		    "\">");
 		html_text(buf, db_async_cell(&p->q, r, 2));
 		kore_buf_appendf(buf, "</option>");
 	}
 	kore_buf_appendf(buf, "</select>\n");
 	for (; fields->name != NULL; fields++) {
-		kore_buf_appendf(buf, "<label>");
-		html_text(buf, fields->label);
-		kore_buf_appendf(buf, " <input name=\"");
+		html_wrap(buf, "<label>", fields->label, " <input name=\"");
 		html_text(buf, fields->name);
-		kore_buf_appendf(buf, "\" required value=\"");
-		html_text(buf, fields->value);
-		kore_buf_appendf(buf, "\"></label>\n");
+		html_wrap(buf, "\" required value=\"", fields->value,
+		    "\"></label>\n");
 	}
 	kore_buf_appendf(buf, "<button type=\"submit\">Add</button>"
 	    "</fieldset></form>\n");

@@ -4,7 +4,10 @@
  * usage: faxcenter-staff [-c CONFIG] add USERNAME ROLE
  *        faxcenter-staff [-c CONFIG] passwd USERNAME
  *        faxcenter-staff [-c CONFIG] disable USERNAME
+ *        faxcenter-staff [-c CONFIG] purge
  *   The password is read from the first line of standard input.
+ *   purge deletes expired staff and manager sessions and expired homepage
+ *   links (run it daily, e.g. from a systemd timer).
  *   ROLE: admin (everything), desk (orders, catalogue, guides), dispatch
  *   (technicians and visits), staff (fleet overview only).
  */
@@ -21,7 +24,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: faxcenter-staff [-c CONFIG] "
-	    "add USERNAME ROLE | passwd USERNAME | disable USERNAME\n");
+	    "add USERNAME ROLE | passwd USERNAME | disable USERNAME | purge\n");
 	exit(2);
 }
 
@@ -35,6 +38,27 @@ read_password(char *pw, size_t len)
 	n = strcspn(pw, "\r\n");
 	pw[n] = '\0';
 	return n >= 8 ? 0 : -1;
+}
+
+/* Expired sessions and links: nobody can use them any more. */
+static int
+purge(struct db *db)
+{
+	static const char *const sql[] = {
+		"DELETE FROM sessions WHERE expires_at < NOW(6)",
+		"DELETE FROM manager_sessions WHERE expires_at < NOW(6)",
+		"DELETE FROM manager_tokens WHERE expires_at < NOW(6)",
+	};
+	unsigned long long	n, total = 0;
+	unsigned int		i;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if (db_exec(db, sql[i], NULL, 0, &n, NULL))
+			return -1;
+		total += n;
+	}
+	printf("purged %llu expired sessions and links\n", total);
+	return 0;
 }
 
 static int
@@ -58,6 +82,21 @@ main(int argc, char **argv)
 		if (ch != 'c')
 			usage();
 		path = optarg;
+	}
+	if (argc - optind == 1 && !strcmp(argv[optind], "purge")) {
+		if (center_config_load(&cfg, path, err, sizeof(err))) {
+			fprintf(stderr, "faxcenter-staff: %s\n", err);
+			return 1;
+		}
+		if (db_open(&db, &cfg)) {
+			fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+			return 1;
+		}
+		rc = purge(&db);
+		if (rc)
+			fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+		db_close(&db);
+		return rc ? 1 : 0;
 	}
 	if (argc - optind < 2)
 		usage();

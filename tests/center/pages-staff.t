@@ -117,6 +117,17 @@ echo 'new long password' | "$CENTER_BUILD/faxcenter-staff" disable dave
 web dave GET /staff >/dev/null
 is "$(web dave GET /staff/orders)" 303 "a disabled account's session stops working"
 
+# --- purging what expired ---
+sql "UPDATE sessions SET expires_at = NOW(6) - INTERVAL 1 SECOND WHERE staff_user_id =
+	(SELECT id FROM staff_users WHERE username = 'dave')"
+sql "UPDATE manager_tokens SET expires_at = NOW(6) - INTERVAL 1 SECOND WHERE manager_id = 2"
+
+like "$("$CENTER_BUILD/faxcenter-staff" purge)" '^purged [1-9][0-9]* expired sessions and links$' \
+	"faxcenter-staff purge deletes expired sessions and links"
+is "$(sql "SELECT COUNT(*) FROM sessions WHERE expires_at < NOW(6)") $(sql "SELECT COUNT(*) FROM manager_tokens WHERE expires_at < NOW(6)")" \
+	"0 0" "none is left"
+is "$(sql "SELECT COUNT(*) FROM manager_tokens WHERE manager_id = 1")" 1 "valid links stay"
+
 # --- rate limit on sign-in ---
 limited=0
 web mallory GET /staff/login >/dev/null

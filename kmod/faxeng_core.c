@@ -30,6 +30,7 @@ static const struct {
 	[FAXENG_KNOB_TONER_HYSTERESIS] = { 0, FAXENG_HYSTERESIS_MAX, 5 },
 	[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD] = {
 		FAXENG_THRESHOLD_MIN, FAXENG_THRESHOLD_MAX, 10 },
+	[FAXENG_KNOB_DRUM_HYSTERESIS] = { 0, FAXENG_HYSTERESIS_MAX, 5 },
 	[FAXENG_KNOB_DRUM_RATED_PAGES] = { 1, FAXENG_PAGES_MAX, 20000 },
 	[FAXENG_KNOB_MAINTENANCE_INTERVAL] = { 0, FAXENG_PAGES_MAX, 5000 },
 };
@@ -40,11 +41,18 @@ static struct class *faxeng_class;
 static DEFINE_XARRAY_ALLOC(faxeng_engines);
 static DEFINE_MUTEX(faxeng_engines_lock);
 
+/*
+ * Whether a level counts as at or below its threshold: once it was, it
+ * must rise above threshold + hysteresis to count as above again.
+ */
+static bool faxeng_below(u32 level, u32 thr, u32 hyst, bool was_below)
+{
+	return level <= thr || (was_below && level <= thr + hyst);
+}
+
 static enum faxeng_supply_state faxeng_toner_state(struct faxeng *fe)
 {
 	struct faxeng_state *st = &fe->st;
-	u32 thr = st->knob[FAXENG_KNOB_TONER_LOW_THRESHOLD];
-	u32 hyst = st->knob[FAXENG_KNOB_TONER_HYSTERESIS];
 	bool was_low = st->toner_state == FAXENG_SUPPLY_LOW ||
 		       st->toner_state == FAXENG_SUPPLY_EMPTY;
 	bool known = st->toner_level != FAXENG_TONER_UNKNOWN;
@@ -55,9 +63,10 @@ static enum faxeng_supply_state faxeng_toner_state(struct faxeng *fe)
 		return FAXENG_SUPPLY_EMPTY;
 	if (fe->toner_sw[FAXENG_TONER_SW_LOW])
 		return FAXENG_SUPPLY_LOW;
-	/* Once low, the level must rise past the hysteresis band. */
-	if (known && (st->toner_level <= thr ||
-		      (was_low && st->toner_level <= thr + hyst)))
+	if (known &&
+	    faxeng_below(st->toner_level,
+			 st->knob[FAXENG_KNOB_TONER_LOW_THRESHOLD],
+			 st->knob[FAXENG_KNOB_TONER_HYSTERESIS], was_low))
 		return FAXENG_SUPPLY_LOW;
 	return FAXENG_SUPPLY_OK;
 }
@@ -100,8 +109,10 @@ static void faxeng_update_locked(struct faxeng *fe)
 	if (!st->drum_life) {
 		st->drum_state = FAXENG_DRUM_END;
 		cond |= BIT_ULL(FAXENG_COND_DRUM_END);
-	} else if (st->drum_life <=
-		   st->knob[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD]) {
+	} else if (faxeng_below(st->drum_life,
+				st->knob[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD],
+				st->knob[FAXENG_KNOB_DRUM_HYSTERESIS],
+				st->drum_state != FAXENG_DRUM_OK)) {
 		st->drum_state = FAXENG_DRUM_NEAR_END;
 		cond |= BIT_ULL(FAXENG_COND_DRUM_NEAR_END);
 	} else {
@@ -291,22 +302,62 @@ int faxeng_knob_check(enum faxeng_knob knob, u32 value)
 	return 0;
 }
 
+/* Every threshold plus its hysteresis stays below 100: a full supply clears. */
+static bool faxeng_knobs_consistent(const u32 *knob)
+{
+	return knob[FAXENG_KNOB_TONER_LOW_THRESHOLD] +
+	       knob[FAXENG_KNOB_TONER_HYSTERESIS] <
+	       FAXENG_THRESHOLD_HYST_LIMIT &&
+	       knob[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD] +
+	       knob[FAXENG_KNOB_DRUM_HYSTERESIS] < FAXENG_THRESHOLD_HYST_LIMIT;
+}
+
+/*
+ * Set the knobs in @mask to their @value entries, all or none: each in its
+ * range (else -ERANGE), and together consistent (else -EINVAL), checked
+ * under the lock against the values they join.
+ */
+int faxeng_set_knobs(struct faxeng *fe, unsigned long mask, const u32 *value)
+{
+	u32 knob[FAXENG_KNOB_COUNT];
+	int i, ret = 0;
+
+	for_each_set_bit(i, &mask, FAXENG_KNOB_COUNT) {
+		ret = faxeng_knob_check(i, value[i]);
+		if (ret)
+			return ret;
+	}
+	spin_lock_irq(&fe->lock);
+	memcpy(knob, fe->st.knob, sizeof(knob));
+	for_each_set_bit(i, &mask, FAXENG_KNOB_COUNT)
+		knob[i] = value[i];
+	if (fe->dead) {
+		ret = -ENODEV;
+	} else if (faxeng_knobs_consistent(knob)) {
+		memcpy(fe->st.knob, knob, sizeof(knob));
+		faxeng_changed_locked(fe);
+	} else {
+		ret = -EINVAL;
+	}
+	spin_unlock_irq(&fe->lock);
+	return ret;
+}
+
 int faxeng_set_knob(struct faxeng *fe, enum faxeng_knob knob, u32 value)
 {
-	int ret = faxeng_knob_check(knob, value);
+	u32 values[FAXENG_KNOB_COUNT] = {};
 
-	if (ret)
-		return ret;
-	spin_lock_irq(&fe->lock);
-	fe->st.knob[knob] = value;
-	faxeng_changed_locked(fe);
-	spin_unlock_irq(&fe->lock);
-	return 0;
+	values[knob] = value;
+	return faxeng_set_knobs(fe, BIT(knob), values);
 }
 
 int faxeng_do_action(struct faxeng *fe, enum faxeng_action action)
 {
 	spin_lock_irq(&fe->lock);
+	if (fe->dead) {
+		spin_unlock_irq(&fe->lock);
+		return -ENODEV;
+	}
 	switch (action) {
 	case FAXENG_ACTION_DRUM_RESET:
 		fe->st.drum_pages = 0;

@@ -18,6 +18,7 @@ enum faxeng_knob {
 	FAXENG_KNOB_TONER_LOW_THRESHOLD,
 	FAXENG_KNOB_TONER_HYSTERESIS,
 	FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD,
+	FAXENG_KNOB_DRUM_HYSTERESIS,
 	FAXENG_KNOB_DRUM_RATED_PAGES,
 	FAXENG_KNOB_MAINTENANCE_INTERVAL,
 
@@ -27,6 +28,8 @@ enum faxeng_knob {
 #define FAXENG_THRESHOLD_MIN	1
 #define FAXENG_THRESHOLD_MAX	99
 #define FAXENG_HYSTERESIS_MAX	50
+/* A threshold plus its hysteresis stays below this, so a full supply clears. */
+#define FAXENG_THRESHOLD_HYST_LIMIT	100
 #define FAXENG_PAGES_MAX	10000000
 
 /* Everything one engine reports, consistent as of one instant. */
@@ -105,6 +108,7 @@ static inline struct faxeng *to_faxeng(struct device *dev)
 
 /* faxeng_core.c */
 void faxeng_snapshot(struct faxeng *fe, struct faxeng_state *st);
+int faxeng_set_knobs(struct faxeng *fe, unsigned long mask, const u32 *value);
 int faxeng_set_knob(struct faxeng *fe, enum faxeng_knob knob, u32 value);
 int faxeng_do_action(struct faxeng *fe, enum faxeng_action action);
 int faxeng_knob_check(enum faxeng_knob knob, u32 value);

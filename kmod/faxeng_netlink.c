@@ -21,7 +21,10 @@ static const struct nla_policy faxeng_get_policy[FAXENG_A_ID + 1] = {
 	[FAXENG_A_ID] = { .type = NLA_U32 },
 };
 
-static const struct nla_policy faxeng_set_policy[FAXENG_A_ACTION + 1] = {
+/* The highest attribute SET takes. */
+#define FAXENG_SET_MAXATTR	FAXENG_A_DRUM_HYSTERESIS
+
+static const struct nla_policy faxeng_set_policy[FAXENG_SET_MAXATTR + 1] = {
 	[FAXENG_A_ID] = { .type = NLA_U32 },
 	[FAXENG_A_DRUM_RATED_PAGES] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &faxeng_rated_range),
@@ -38,6 +41,8 @@ static const struct nla_policy faxeng_set_policy[FAXENG_A_ACTION + 1] = {
 	[FAXENG_A_ACTION] =
 		NLA_POLICY_RANGE(NLA_U32, FAXENG_ACTION_DRUM_RESET,
 				 FAXENG_ACTION_MAINTENANCE_DONE),
+	[FAXENG_A_DRUM_HYSTERESIS] =
+		NLA_POLICY_MAX(NLA_U32, FAXENG_HYSTERESIS_MAX),
 };
 
 /* Netlink attribute of each knob, for SET and for replies. */
@@ -46,6 +51,7 @@ static const int faxeng_knob_attr[FAXENG_KNOB_COUNT] = {
 	[FAXENG_KNOB_TONER_HYSTERESIS] = FAXENG_A_TONER_HYSTERESIS,
 	[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD] =
 		FAXENG_A_DRUM_NEAR_END_THRESHOLD,
+	[FAXENG_KNOB_DRUM_HYSTERESIS] = FAXENG_A_DRUM_HYSTERESIS,
 	[FAXENG_KNOB_DRUM_RATED_PAGES] = FAXENG_A_DRUM_RATED_PAGES,
 	[FAXENG_KNOB_MAINTENANCE_INTERVAL] = FAXENG_A_MAINTENANCE_INTERVAL,
 };
@@ -211,30 +217,35 @@ static int faxeng_nl_get_dumpit(struct sk_buff *skb,
 static int faxeng_nl_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
+	u32 value[FAXENG_KNOB_COUNT];
+	unsigned long mask = 0;
 	struct faxeng *fe;
-	bool any = false;
 	int i, ret = 0;
 
+	for (i = 0; i < FAXENG_KNOB_COUNT; i++) {
+		if (!attrs[faxeng_knob_attr[i]])
+			continue;
+		value[i] = nla_get_u32(attrs[faxeng_knob_attr[i]]);
+		mask |= BIT(i);
+	}
+	if (!mask && !attrs[FAXENG_A_ACTION]) {
+		NL_SET_ERR_MSG(info->extack, "nothing to set");
+		return -EINVAL;
+	}
 	fe = faxeng_nl_engine(info);
 	if (IS_ERR(fe))
 		return PTR_ERR(fe);
-	for (i = 0; i < FAXENG_KNOB_COUNT && !ret; i++) {
-		if (!attrs[faxeng_knob_attr[i]])
-			continue;
-		ret = faxeng_set_knob(fe, i,
-				      nla_get_u32(attrs[faxeng_knob_attr[i]]));
-		any = true;
+	/* The knobs all or none, then the action. */
+	if (mask) {
+		ret = faxeng_set_knobs(fe, mask, value);
+		if (ret == -EINVAL)
+			NL_SET_ERR_MSG(info->extack,
+				       "a threshold plus its hysteresis must stay below 100");
 	}
-	if (!ret && attrs[FAXENG_A_ACTION]) {
+	if (!ret && attrs[FAXENG_A_ACTION])
 		ret = faxeng_do_action(fe,
 				       nla_get_u32(attrs[FAXENG_A_ACTION]));
-		any = true;
-	}
 	put_device(&fe->dev);
-	if (!ret && !any) {
-		NL_SET_ERR_MSG(info->extack, "nothing to set");
-		ret = -EINVAL;
-	}
 	return ret;
 }
 

@@ -128,6 +128,7 @@ FAXENG_KNOB_ATTR(toner_low_threshold, FAXENG_KNOB_TONER_LOW_THRESHOLD);
 FAXENG_KNOB_ATTR(toner_hysteresis, FAXENG_KNOB_TONER_HYSTERESIS);
 FAXENG_KNOB_ATTR(drum_near_end_threshold,
 		 FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD);
+FAXENG_KNOB_ATTR(drum_hysteresis, FAXENG_KNOB_DRUM_HYSTERESIS);
 FAXENG_KNOB_ATTR(drum_rated_pages, FAXENG_KNOB_DRUM_RATED_PAGES);
 FAXENG_KNOB_ATTR(maintenance_interval, FAXENG_KNOB_MAINTENANCE_INTERVAL);
 
@@ -164,6 +165,7 @@ static struct attribute *faxeng_attrs[] = {
 	&dev_attr_drum_pages.attr,
 	&dev_attr_drum_rated_pages.attr.attr,
 	&dev_attr_drum_near_end_threshold.attr.attr,
+	&dev_attr_drum_hysteresis.attr.attr,
 	&dev_attr_drum_reset.attr,
 	&dev_attr_faults.attr,
 	&dev_attr_maintenance_due.attr,

@@ -117,6 +117,7 @@ enum faxeng_attr {
 	FAXENG_A_EVENT_ALERT_CODE,	/* u32 RFC 3805 prtAlertCode */
 	FAXENG_A_EVENT_TRAY,		/* u32 tray number (1..), tray events */
 	FAXENG_A_PAD,
+	FAXENG_A_DRUM_HYSTERESIS,	/* u32 percent, 0..50 (rw) */
 
 	__FAXENG_A_MAX,
 	FAXENG_A_MAX = __FAXENG_A_MAX - 1

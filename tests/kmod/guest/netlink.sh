@@ -40,6 +40,14 @@ like "$(nlc set 0 toner_low_threshold=100)" "^error: ERANGE" \
 	"SET toner_low_threshold=100: ERANGE"
 like "$(nlc set 0 toner_hysteresis=51)" "^error: ERANGE" \
 	"SET toner_hysteresis=51: ERANGE"
+like "$(nlc set 0 drum_hysteresis=51)" "^error: ERANGE" \
+	"SET drum_hysteresis=51: ERANGE"
+is "$(nlc set 0 toner_low_threshold=60 toner_hysteresis=40)" \
+	"error: EINVAL: a threshold plus its hysteresis must stay below 100" \
+	"SET toner threshold 60 + hysteresis 40: EINVAL"
+is "$(nlc set 0 toner_hysteresis=3 drum_hysteresis=50 drum_near_end_threshold=50)" \
+	"error: EINVAL: a threshold plus its hysteresis must stay below 100" \
+	"SET drum threshold 50 + hysteresis 50: EINVAL"
 like "$(nlc set 0 drum_rated_pages=0)" "^error: ERANGE" \
 	"SET drum_rated_pages=0: ERANGE"
 like "$(nlc set 0 action=3)" "^error: ERANGE" "SET action=3: ERANGE"
@@ -55,7 +63,10 @@ is "$(nlc set 0)" "error: EINVAL: nothing to set" "SET with nothing: EINVAL"
 is "$(nlc set 9 toner_hysteresis=3)" "error: ENODEV: no such engine" \
 	"SET on no engine: ENODEV"
 is "$(attr toner_low_threshold)" 20 "rejected SETs changed nothing"
-is "$(attr toner_hysteresis)" 5 "toner_hysteresis unchanged"
+is "$(attr toner_hysteresis)" 5 "toner_hysteresis unchanged (all or none)"
+is "$(attr drum_hysteresis)" 5 "drum_hysteresis unchanged"
+is "$(nlc set 0 drum_hysteresis=7)" ok "SET drum_hysteresis=7"
+is "$(field "$(nlc get 0)" drum_hysteresis)" 7 "GET shows drum_hysteresis"
 sim pages 1000
 is "$(nlc set 0 action=1)" ok "SET action=drum-reset"
 is "$(attr drum_pages)" 0 "drum_pages 0 after the drum reset"

@@ -13,6 +13,7 @@ for pair in "model=FX-SIM 100" serial=SIM0000 toner_level=100 \
 	toner_state=ok toner_low_threshold=10 toner_hysteresis=5 trays=2 \
 	tray1_state=ok tray2_state=ok drum_life=100 drum_state=ok \
 	drum_pages=0 drum_rated_pages=20000 drum_near_end_threshold=10 \
+	drum_hysteresis=5 \
 	faults=none maintenance_due=0 maintenance_pages=0 \
 	maintenance_interval=5000 page_count=0 reasons=none seqnum=0; do
 	is "$(attr "${pair%%=*}")" "${pair#*=}" "${pair%%=*} reads ${pair#*=}"
@@ -44,6 +45,23 @@ bad toner_low_threshold 100 "Numerical result out of range"
 bad toner_low_threshold -5 "Invalid argument"
 bad toner_hysteresis 51 "Numerical result out of range"
 bad drum_near_end_threshold 100 "Numerical result out of range"
+bad drum_hysteresis 51 "Numerical result out of range"
+bad drum_hysteresis x "Invalid argument"
+# A threshold plus its hysteresis must leave a full supply room to clear.
+bad toner_low_threshold 95 "Invalid argument"
+bad drum_near_end_threshold 95 "Invalid argument"
+echo 60 >"$ENG/toner_low_threshold"
+bad toner_hysteresis 40 "Invalid argument"
+echo 39 >"$ENG/toner_hysteresis"
+is "$(attr toner_hysteresis)" 39 "toner 60 + hysteresis 39 is accepted"
+sim toner_level 50
+is "$(attr toner_state)" low "toner 50% with threshold 60: low"
+sim toner_level 99
+is "$(attr toner_state)" low "toner 99%, not above 60 + 39: still low"
+sim toner_level 100
+is "$(attr toner_state)" ok "a full cartridge clears toner low"
+echo 5 >"$ENG/toner_hysteresis"
+echo 10 >"$ENG/toner_low_threshold"
 bad drum_rated_pages 0 "Numerical result out of range"
 bad drum_rated_pages 10000001 "Numerical result out of range"
 bad maintenance_interval 99999999999 "Numerical result out of range"
@@ -116,6 +134,17 @@ is "$(attr drum_life)" 75 "drum_life 75 after 5000 of 20000 pages"
 sim pages 13001
 is "$(attr drum_life)" 10 "drum_life 10 (rounded up) after 18001 pages"
 is "$(attr drum_state)" near-end "drum near-end at the threshold"
+# Drum hysteresis: near-end holds until life rises above 10 + 5.
+echo 20500 >"$ENG/drum_rated_pages"
+is "$(attr drum_life)" 13 "rated 20500: drum_life 13"
+is "$(attr drum_state)" near-end "drum_life 13: still near-end (hysteresis 5)"
+echo 21500 >"$ENG/drum_rated_pages"
+is "$(attr drum_life)" 17 "rated 21500: drum_life 17"
+is "$(attr drum_state)" ok "drum_life 17: ok again"
+echo 20500 >"$ENG/drum_rated_pages"
+is "$(attr drum_state)" ok "drum_life 13 from above: ok (hysteresis)"
+echo 20000 >"$ENG/drum_rated_pages"
+is "$(attr drum_state)" near-end "drum_life 10: near-end again"
 sim pages 1999
 is "$(attr drum_life)" 0 "drum_life 0 at the rated life"
 is "$(attr drum_state)" end "drum end"

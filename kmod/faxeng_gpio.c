@@ -27,6 +27,7 @@ MODULE_PARM_DESC(toner_poll_ms,
 		 "How often the toner IIO channel is read, in ms (min 100)");
 
 enum fxg_role {
+	FXG_PAPER_MISSING,
 	FXG_PAPER_EMPTY,
 	FXG_PAPER_LOW,
 	FXG_TONER_LOW,
@@ -51,10 +52,15 @@ struct fxg {
 	struct faxeng *fe;
 	unsigned int trays;
 	u32 debounce_ms;
-	/* Tray inputs as last read; only the system_wq works write them. */
+	/*
+	 * Tray inputs as last read, written by the inputs' debounce works,
+	 * which may run at once on several CPUs; a tray's state derives from
+	 * all three, so one mutex (the works may sleep) orders them.
+	 */
+	bool paper_missing[FAXENG_MAX_TRAYS];
 	bool paper_empty[FAXENG_MAX_TRAYS];
 	bool paper_low[FAXENG_MAX_TRAYS];
-	struct mutex tray_lock;		/* the two arrays above */
+	struct mutex tray_lock;		/* the three arrays above */
 	struct iio_channel *toner;
 	struct delayed_work toner_work;
 };
@@ -63,7 +69,9 @@ static void fxg_report_tray(struct fxg *fxg, unsigned int tray)
 {
 	enum faxeng_supply_state state = FAXENG_SUPPLY_OK;
 
-	if (fxg->paper_empty[tray])
+	if (fxg->paper_missing[tray])
+		state = FAXENG_SUPPLY_MISSING;
+	else if (fxg->paper_empty[tray])
 		state = FAXENG_SUPPLY_EMPTY;
 	else if (fxg->paper_low[tray])
 		state = FAXENG_SUPPLY_LOW;
@@ -81,10 +89,13 @@ static void fxg_input_report(struct fxg_input *in)
 		return;
 	}
 	switch (in->role) {
+	case FXG_PAPER_MISSING:
 	case FXG_PAPER_EMPTY:
 	case FXG_PAPER_LOW:
 		mutex_lock(&fxg->tray_lock);
-		if (in->role == FXG_PAPER_EMPTY)
+		if (in->role == FXG_PAPER_MISSING)
+			fxg->paper_missing[in->tray] = val;
+		else if (in->role == FXG_PAPER_EMPTY)
 			fxg->paper_empty[in->tray] = val;
 		else
 			fxg->paper_low[in->tray] = val;
@@ -164,7 +175,6 @@ static int fxg_add_input(struct fxg *fxg, struct gpio_desc *gpiod,
 	if (ret)
 		return ret;
 
-	fxg_input_report(in);
 	irq = gpiod_to_irq(gpiod);
 	if (irq < 0)
 		return dev_err_probe(dev, irq, "input without an interrupt\n");
@@ -172,8 +182,14 @@ static int fxg_add_input(struct fxg *fxg, struct gpio_desc *gpiod,
 					   IRQF_TRIGGER_RISING |
 					   IRQF_TRIGGER_FALLING,
 					   dev_name(dev), in);
-	return ret < 0 ? dev_err_probe(dev, ret, "requesting irq %d\n", irq) :
-			 0;
+	if (ret < 0)
+		return dev_err_probe(dev, ret, "requesting irq %d\n", irq);
+	/*
+	 * The first read, by the work: after the interrupt is on, so no edge
+	 * is lost, and never concurrent with the reads the edges queue.
+	 */
+	mod_delayed_work(system_wq, &in->work, 0);
+	return 0;
 }
 
 static int fxg_add_one(struct fxg *fxg, const char *con_id,
@@ -218,7 +234,7 @@ static void fxg_toner_work(struct work_struct *work)
 	else
 		faxeng_set_toner_level(fxg->fe, clamp(val, 0, 100));
 	queue_delayed_work(system_wq, &fxg->toner_work,
-			   msecs_to_jiffies(max(toner_poll_ms, 100U)));
+			   msecs_to_jiffies(max(READ_ONCE(toner_poll_ms), 100U)));
 }
 
 static void fxg_stop_toner(void *data)
@@ -252,7 +268,7 @@ static int fxg_probe(struct platform_device *pdev)
 {
 	struct faxeng_config cfg = { .toner_level = -1 };
 	struct device *dev = &pdev->dev;
-	struct gpio_descs *empty, *low;
+	struct gpio_descs *missing, *empty, *low;
 	struct gpio_desc *pulse;
 	u32 debounce = FXG_DEBOUNCE_MS_DEFAULT;
 	struct fxg *fxg;
@@ -277,6 +293,10 @@ static int fxg_probe(struct platform_device *pdev)
 				     debounce, FXG_DEBOUNCE_MS_MAX);
 	fxg->debounce_ms = debounce;
 
+	missing = devm_gpiod_get_array_optional(dev, "paper-missing", GPIOD_IN);
+	if (IS_ERR(missing))
+		return dev_err_probe(dev, PTR_ERR(missing),
+				     "getting paper-missing-gpios\n");
 	empty = devm_gpiod_get_array_optional(dev, "paper-empty", GPIOD_IN);
 	if (IS_ERR(empty))
 		return dev_err_probe(dev, PTR_ERR(empty),
@@ -285,8 +305,9 @@ static int fxg_probe(struct platform_device *pdev)
 	if (IS_ERR(low))
 		return dev_err_probe(dev, PTR_ERR(low),
 				     "getting paper-low-gpios\n");
-	fxg->trays = max3(empty ? empty->ndescs : 0, low ? low->ndescs : 0,
-			  1U);
+	fxg->trays = max3(missing ? missing->ndescs : 0,
+			  empty ? empty->ndescs : 0, low ? low->ndescs : 0);
+	fxg->trays = max(fxg->trays, 1U);
 	if (fxg->trays > FAXENG_MAX_TRAYS)
 		return dev_err_probe(dev, -EINVAL, "%u trays, at most %d\n",
 				     fxg->trays, FAXENG_MAX_TRAYS);
@@ -303,7 +324,8 @@ static int fxg_probe(struct platform_device *pdev)
 				     "registering the engine\n");
 
 	/* Inputs after the engine: devm frees them (and their irqs) first. */
-	ret = fxg_add_trays(fxg, empty, FXG_PAPER_EMPTY) ?:
+	ret = fxg_add_trays(fxg, missing, FXG_PAPER_MISSING) ?:
+	      fxg_add_trays(fxg, empty, FXG_PAPER_EMPTY) ?:
 	      fxg_add_trays(fxg, low, FXG_PAPER_LOW) ?:
 	      fxg_add_one(fxg, "toner-low", FXG_TONER_LOW, true) ?:
 	      fxg_add_one(fxg, "toner-empty", FXG_TONER_EMPTY, false) ?:

@@ -60,6 +60,18 @@ line 2 0
 line 3 0
 settles tray1_state ok && settles tray2_state ok
 ok $? "both trays ok"
+line 11 1
+settles tray2_state missing
+ok $? "paper-missing 1: tray 2 missing"
+line 1 1
+sleep 0.2
+is "$(attr tray2_state)" missing "missing outranks empty on tray 2"
+line 11 0
+settles tray2_state empty
+ok $? "tray 2 pushed back in: empty"
+line 1 0
+settles tray2_state ok
+ok $? "tray 2 refilled: ok"
 
 line 4 1
 settles toner_state low

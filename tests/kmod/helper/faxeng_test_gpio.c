@@ -24,7 +24,7 @@
 #include <linux/platform_device.h>
 #include <linux/property.h>
 
-#define FT_LINES	10
+#define FT_LINES	12
 #define FT_PAGE_PULSE	9
 #define FT_LABEL	"faxeng-test"
 
@@ -229,6 +229,10 @@ static struct gpiod_lookup_table ft_lookup = {
 		GPIO_LOOKUP(FT_LABEL, 8, "fuser-error", GPIO_ACTIVE_HIGH),
 		GPIO_LOOKUP(FT_LABEL, FT_PAGE_PULSE, "page-pulse",
 			    GPIO_ACTIVE_HIGH),
+		GPIO_LOOKUP_IDX(FT_LABEL, 10, "paper-missing", 0,
+				GPIO_ACTIVE_HIGH),
+		GPIO_LOOKUP_IDX(FT_LABEL, 11, "paper-missing", 1,
+				GPIO_ACTIVE_HIGH),
 		{ }
 	},
 };

@@ -8,6 +8,7 @@
 #include <linux/sysfs.h>
 #include "faxeng_internal.h"
 
+/* Every condition's reason at once takes 243 characters. */
 #define FAXENG_LIST_LEN	256
 
 static ssize_t model_show(struct device *dev, struct device_attribute *attr,
@@ -61,16 +62,15 @@ static DEVICE_ATTR_RO(toner_level);
 /* A comma list of faults or of IPP reasons, as its formatter makes it. */
 static ssize_t faxeng_list_show(struct device *dev, char *buf, bool reasons)
 {
+	char list[FAXENG_LIST_LEN];
 	struct faxeng_state st;
-	int len;
 
 	faxeng_snapshot(to_faxeng(dev), &st);
 	if (reasons)
-		len = faxeng_format_reasons(buf, PAGE_SIZE - 1, st.conditions);
+		faxeng_format_reasons(list, sizeof(list), st.conditions);
 	else
-		len = faxeng_format_faults(buf, PAGE_SIZE - 1, st.faults);
-	buf[len++] = '\n';
-	return len;
+		faxeng_format_faults(list, sizeof(list), st.faults);
+	return sysfs_emit(buf, "%s\n", list);
 }
 
 static ssize_t faults_show(struct device *dev, struct device_attribute *attr,

@@ -25,12 +25,12 @@ INSERT INTO reports (id, report_uid, terminal_id, type, condition_kw,
 	FROM seq_1_to_1000000;
 INSERT INTO notices (terminal_id, condition_kw, kind, severity, alert_code,
 	summary, opened_report_id)
-	SELECT seq, ELT(1 + seq % 3, 'toner-low', 'media-jam',
+	SELECT seq, ELT(1 + (seq DIV 3) % 3, 'toner-low', 'media-jam',
 		'maintenance-due'),
-		ELT(1 + seq % 3, 'supply', 'fault', 'service'),
-		ELT(1 + seq % 3, 'warning', 'error', 'warning'),
-		ELT(1 + seq % 3, 1104, 8, 16),
-		ELT(1 + seq % 3, 'Toner is low', 'Paper is jammed',
+		ELT(1 + (seq DIV 3) % 3, 'supply', 'fault', 'service'),
+		ELT(1 + (seq DIV 3) % 3, 'warning', 'error', 'warning'),
+		ELT(1 + (seq DIV 3) % 3, 1104, 8, 16),
+		ELT(1 + (seq DIV 3) % 3, 'Toner is low', 'Paper is jammed',
 			'Maintenance is due'), seq * 10
 	FROM seq_1_to_100000 WHERE seq % 3 = 0;
 INSERT INTO consumables (model_id, condition_kw, sku, name, price_cents,

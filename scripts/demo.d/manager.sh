@@ -81,17 +81,31 @@ s_notice_mail() {
 }
 
 # s_homepage [PATTERN]: the manager opens the homepage; shows its text
-# (from the line matching PATTERN on, when given).
+# from the first line matching PATTERN on, and fails when none does. The
+# center may answer a reload from its per-worker page cache, up to
+# FAXCENTER_HOME_CACHE_MS (2 s) old: a page without PATTERN is reloaded,
+# as the manager would, until that much time has passed.
 s_homepage() {
-	local url=/home
+	local url=/home text tries=$(( (${FAXCENTER_HOME_CACHE_MS:-2000} + 1500) / 250 ))
 	# The mailed link opens a session (a cookie); after that it is /home.
 	if [ -n "$HOMEPAGE_URL" ] && [ "$HOMEPAGE_URL" != "$MANAGER_ENTERED" ]; then
 		url=$HOMEPAGE_URL
 		MANAGER_ENTERED=$url
 	fi
 	echo "GET $url"
-	[ "$(web manager GET "$url")" = 200 ] || return 1
-	page_text | sed -n "/${1:-.}/,\$p" | head -n 40 | sed 's/^/  | /'
+	while :; do
+		[ "$(web manager GET "$url")" = 200 ] || return 1
+		text=$(page_text) || return 1
+		grep -q -- "${1:-.}" <<<"$text" && break
+		if ((--tries <= 0)); then
+			echo "the page does not say '$1'; it says:"
+			sed 's/^/  | /' <<<"$text"
+			return 1
+		fi
+		url=/home
+		sleep 0.25
+	done
+	sed -n "/${1:-.}/,\$p" <<<"$text" | head -n 40 | sed 's/^/  | /'
 }
 
 s_order() {

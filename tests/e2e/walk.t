@@ -74,6 +74,10 @@ like "$out" "status=sent .*faxcenter-mailgate: stored registration report" \
 	"Postfix's log: piped to the mailgate, stored"
 like "$out" "terminal $TERMINAL_ID, model FX-SIM 100" "the center registered the terminal and its model"
 is "$(pending_confirmations)" 1 "the manager's address waits for its confirmation"
+like "$(cat "$FAXCARE_POSTFIX_LOG")" "message-id=<[0-9a-f]{32}@$TERMINAL_ID\.faxcare>" \
+	"Postfix received it with the terminal's stable Message-ID"
+is "$(vm_cmd 'ls /var/spool/faxcared/faxeng0/queue | wc -l')" 0 \
+	"faxcared's spool queue is empty once the relay accepted it"
 must "no registration"
 
 hop "the confirmation e-mail is in the manager's Maildir" s_confirmation_mail
@@ -85,13 +89,16 @@ like "$out" "Address confirmed" "the center says so"
 must "the manager could not confirm"
 
 hop "toner low in the engine" s_sensor "toner low" toner_level=5 toner_low=1
-like "$out" "FAXENG_CONDITION=TONER_LOW" "a TONER_LOW uevent"
+like "$out" "UDEV .* change +/devices/virtual/faxeng/faxeng0" "a change uevent, processed by systemd-udevd"
+like "$out" "FAXENG_CONDITION=TONER_LOW" "for TONER_LOW"
 like "$out" "FAXENG_ACTIVE=1" "raised"
 hop "the center opened a toner-low notice" s_notice_opens toner-low
 like "$out" "Toner is low" "the notice says so"
 hop "the manager's e-mail arrived in the Maildir" s_notice_mail
 like "$out" "Subject: Fax terminal FX-SIM 100 SIM0000: Toner is low" "its subject names the terminal and the shortage"
 like "$HOMEPAGE_URL" "^$CENTER_URL/m/[0-9a-f]{64}\$" "it carries the homepage URL"
+like "$out" "To: $MANAGER_ADDRESS" "addressed to the manager"
+is "$(sql "SELECT state FROM outbox WHERE kind = 'notice'")" sent "the outbox marks the notice sent"
 must "no e-mail with the homepage URL"
 
 hop "the URL opens the manager's homepage" s_homepage 'Toner is low'

@@ -3,6 +3,8 @@
  * terminals, open notices, consumables, orders, slots, visits, guides,
  * history) as rows of one UNION, tagged by their first column, so the page
  * costs one round trip to the database. Parameter: the session's hash.
+ * What follows from other rows (a terminal's worst open notice, whether an
+ * order's notice is still open) is worked out by home_render.c.
  */
 #ifndef FAXCENTER_HOME_QUERY_H
 #define FAXCENTER_HOME_QUERY_H
@@ -10,14 +12,13 @@
 /* Column 0 of each row. */
 #define HOME_MANAGER	'M'	/* email */
 #define HOME_TERMINAL	'T'	/* id uid model serial last_report toner
-				   worst_severity stale */
+				   - stale */
 #define HOME_NOTICE	'N'	/* id terminal kind severity summary opened */
 #define HOME_CONSUMABLE	'C'	/* notice id name sku yield price picture */
 #define HOME_ORDER	'O'	/* id notice terminal item qty state
-				   delivery-or-closed created notice_open */
+				   delivery-or-closed created */
 #define HOME_SLOT	'S'	/* id technician starts ends */
-#define HOME_VISIT	'V'	/* id notice terminal state starts technician
-				   notice_open */
+#define HOME_VISIT	'V'	/* id notice terminal state starts technician */
 #define HOME_GUIDE	'G'	/* terminal title url summary */
 #define HOME_HISTORY	'H'	/* id terminal summary severity opened closed */
 
@@ -41,8 +42,7 @@ static const char home_sql[] =
 	"  " HOME_TIME("t.last_report_at") ", "
 	"  (SELECT r.level FROM toner_readings r WHERE r.terminal_id = t.id "
 	"   ORDER BY r.at DESC LIMIT 1), "
-	"  (SELECT ELT(MAX(FIELD(o.severity, 'report', 'warning', 'error')), "
-	"   'report', 'warning', 'error') FROM opn o WHERE o.terminal_id = t.id), "
+	"  NULL, "
 	"  t.last_report_at IS NULL OR t.last_report_at < "
 	"   NOW(6) - INTERVAL " HOME_STALE_DAYS " DAY, NULL, t.terminal_uid "
 	"  FROM term t JOIN models md ON md.id = t.model_id "
@@ -58,7 +58,7 @@ static const char home_sql[] =
 	"  o.quantity, o.state, IF(o.closed_at IS NULL, "
 	"  " HOME_TIME("o.delivery_at") ", " HOME_TIME("o.closed_at") "), "
 	"  " HOME_TIME("o.created_at") ", "
-	"  o.notice_id IN (SELECT id FROM opn), LPAD(o.id, 20, '0') "
+	"  NULL, LPAD(o.id, 20, '0') "
 	"  FROM orders o JOIN term t ON t.id = o.terminal_id "
 	"  JOIN consumables c ON c.id = o.consumable_id "
 	"UNION ALL (SELECT 'S', s.id, tc.name, " HOME_TIME("s.starts_at") ", "
@@ -72,7 +72,7 @@ static const char home_sql[] =
 	"  ORDER BY s.starts_at LIMIT 12) "
 	"UNION ALL SELECT 'V', v.id, v.notice_id, v.terminal_id, v.state, "
 	"  " HOME_TIME("s.starts_at") ", tc.name, "
-	"  v.notice_id IN (SELECT id FROM opn), NULL, NULL, "
+	"  NULL, NULL, NULL, "
 	"  LPAD(v.id, 20, '0') "
 	"  FROM visits v JOIN term t ON t.id = v.terminal_id "
 	"  JOIN technician_slots s ON s.id = v.slot_id "

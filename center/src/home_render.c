@@ -29,6 +29,37 @@ same(const char *a, const char *b)
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
 
+/* 1 when an open notice (an N row) has this id. */
+static int
+notice_open(const struct db_async_query *q, const char *id)
+{
+	unsigned int	r;
+
+	for (r = 0; r < q->rows; r++) {
+		if (is(q, r, HOME_NOTICE) && same(C(r, 1), id))
+			return 1;
+	}
+	return 0;
+}
+
+/* The worst severity of the terminal's open notices, NULL for none. */
+static const char *
+worst_severity(const struct db_async_query *q, const char *terminal)
+{
+	const char	*worst = NULL;
+	unsigned int	 r;
+
+	for (r = 0; r < q->rows; r++) {
+		if (!is(q, r, HOME_NOTICE) || !same(C(r, 2), terminal))
+			continue;
+		if (same(C(r, 4), "error"))
+			return "error";
+		if (same(C(r, 4), "warning") || worst == NULL)
+			worst = C(r, 4);
+	}
+	return worst;
+}
+
 /* A picture path is shown only when it names one of our assets. */
 static void
 picture(struct kore_buf *buf, const char *path)
@@ -230,7 +261,7 @@ static void
 terminal_block(struct kore_buf *buf, const struct db_async_query *q,
     unsigned int t, const char *session)
 {
-	const char	*id = C(t, 1), *worst = C(t, 7);
+	const char	*id = C(t, 1), *worst = worst_severity(q, id);
 	unsigned int	 r, n = 0;
 
 	html_wrap(buf, "<section class=\"term\"><h2>", C(t, 3),
@@ -287,7 +318,7 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 		n++;
 	}
 	for (r = q->rows; r-- > 0;) {
-		if (is(q, r, HOME_ORDER) && same(C(r, 9), "0")) {
+		if (is(q, r, HOME_ORDER) && !notice_open(q, C(r, 2))) {
 			html_wrap(buf, "<tr class=\"order\"><td>", C(r, 4),
 			    " &times; ");
 			html_text(buf, C(r, 5));
@@ -297,7 +328,7 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 			html_text(buf, C(r, 7));
 			kore_buf_appendf(buf, "</td></tr>\n");
 			n++;
-		} else if (is(q, r, HOME_VISIT) && same(C(r, 7), "0")) {
+		} else if (is(q, r, HOME_VISIT) && !notice_open(q, C(r, 2))) {
 			html_wrap(buf, "<tr class=\"visit\"><td>Service "
 			    "visit by ", C(r, 6), " (");
 			html_text(buf, state_word(C(r, 4)));

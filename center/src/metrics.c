@@ -61,7 +61,7 @@ metrics_start(struct http_request *req)
 
 	db_async_start(&p->q, req, sql_metrics, NULL, 0);
 	req->fsm_state = M_REPLY;
-	return HTTP_STATE_RETRY;
+	return db_async_next(&p->q);
 }
 
 /* Label values come from the database: escape as the format asks. */

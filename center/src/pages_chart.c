@@ -55,7 +55,7 @@ chart_start(struct http_request *req)
 	arg[1] = DB_INT(id);
 	db_async_start(&p->q, req, sql_readings, arg, 2);
 	req->fsm_state = CHART_DRAW;
-	return HTTP_STATE_RETRY;
+	return db_async_next(&p->q);
 }
 
 static int

@@ -6,6 +6,7 @@
  */
 #include "app.h"
 #include "html.h"
+#include "ratelimit.h"
 
 int	page_confirm(struct http_request *);
 
@@ -63,6 +64,12 @@ confirm_query(struct http_request *req)
 	struct page_state	*st = page_state(req);
 	struct db_val		 p[1];
 
+	/* Guessing links is slowed like guessing homepage links. */
+	if (!ratelimit_allow(req, RATELIMIT_TOKEN)) {
+		html_message(req, 429, "Too many requests",
+		    "Please wait a minute and try again.");
+		return HTTP_STATE_COMPLETE;
+	}
 	if (page_token(req, st)) {
 		html_message(req, 404, "Not found", invalid);
 		return HTTP_STATE_COMPLETE;

@@ -67,7 +67,7 @@ query_home(struct http_request *req, struct portal *p)
 	arg[0] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
 	db_async_start(&p->q, req, home_sql, arg, 1);
 	req->fsm_state = HOME_SHOW;
-	return HTTP_STATE_RETRY;
+	return db_async_next(&p->q);
 }
 
 static int
@@ -109,7 +109,7 @@ home_start(struct http_request *req)
 	arg[2] = DB_BLOB(link_hash, TOKEN_HASH_LEN);
 	db_async_start(&p->q, req, sql_open_session, arg, 3);
 	req->fsm_state = HOME_SESSION;
-	return HTTP_STATE_RETRY;
+	return db_async_next(&p->q);
 }
 
 static int

@@ -120,11 +120,11 @@ action_start(struct http_request *req)
 	arg[0] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
 	if (strcmp(req->path, "/home/logout") == 0) {
 		db_async_start(&p->q, req, sql_logout, arg, 1);
-		return HTTP_STATE_RETRY;
+		return db_async_next(&p->q);
 	}
 	if (strcmp(req->path, "/home/rotate") == 0) {
 		db_async_start(&p->q, req, sql_rotate, arg, 1);
-		return HTTP_STATE_RETRY;
+		return db_async_next(&p->q);
 	}
 	notice = portal_arg_id(req, "notice");
 	if (notice < 0)
@@ -149,7 +149,7 @@ action_start(struct http_request *req)
 	}
 	/* Remembered for the redirect back to the notice. */
 	p->obj = notice;
-	return HTTP_STATE_RETRY;
+	return db_async_next(&p->q);
 }
 
 static int

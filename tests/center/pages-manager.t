@@ -164,6 +164,12 @@ for i in $(seq 80); do
 		-H "X-Forwarded-For: 10.0.0.$i, 192.0.2.8")" = 429 ] && limited=1
 done
 is "$limited" 1 "and an address the client puts first does not dodge the limit"
+limited=0
+for i in $(seq 80); do
+	[ "$(web nobody GET "/confirm/$(printf 'e%.0s' {1..64})" \
+		-H 'X-Forwarded-For: 192.0.2.9')" = 429 ] && limited=1
+done
+is "$limited" 1 "guessing confirmation links is rate limited too"
 kill -0 "$CENTER_PID"
 ok $? "kore is still running"
 done_testing

@@ -4,7 +4,13 @@
  *   POST /api/v1/orders/delivery  order, delivery ("YYYY-MM-DD HH:MM", UTC)
  *   GET  /api/v1/fleet            terminals by state, and how many stopped
  *                                 reporting (every role)
+ *   GET  /api/v1/terminals        ?after=ID&limit=N (1-1000, default 100):
+ *                                 terminals by id with their state and open
+ *                                 notices, and the "after" of the next page
+ *                                 (every role)
  */
+#include <string.h>
+
 #include "api.h"
 #include "json.h"
 #include "staff.h"
@@ -13,6 +19,7 @@
 int	api_orders(struct http_request *);
 int	api_order_delivery(struct http_request *);
 int	api_fleet(struct http_request *);
+int	api_terminals(struct http_request *);
 
 static const char sql_orders[] =
 	"SELECT o.id, o.notice_id, t.terminal_uid, md.name, m.email, c.sku, "
@@ -31,6 +38,18 @@ static const char sql_delivery[] = STAFF_SQL_DELIVERY;
 static const char sql_fleet[] = STAFF_SQL_STATES("", "") " "
 	"UNION ALL SELECT 'not_reporting', COUNT(*) FROM terminals "
 	"WHERE " STAFF_SQL_STALE;
+
+static const char sql_terminals[] =
+	"SELECT t.id, t.terminal_uid, md.name, t.serial, m.email, "
+	"DATE_FORMAT(t.last_report_at, '%Y-%m-%dT%H:%i:%sZ'), "
+	"(SELECT CASE MAX(FIELD(n.severity, 'report', 'warning', 'error')) "
+	"  WHEN 3 THEN 'error' WHEN 2 THEN 'warning' ELSE 'ok' END "
+	"  FROM notices n WHERE n.terminal_id = t.id AND n.closed_at IS NULL), "
+	"(SELECT GROUP_CONCAT(n.condition_kw ORDER BY n.id SEPARATOR ' ') "
+	"  FROM notices n WHERE n.terminal_id = t.id AND n.closed_at IS NULL) "
+	"FROM terminals t JOIN models md ON md.id = t.model_id "
+	"LEFT JOIN managers m ON m.id = t.manager_id "
+	"WHERE t.id > ? ORDER BY t.id LIMIT ?";
 
 static int
 orders_start(struct http_request *req, struct portal *p)
@@ -124,6 +143,82 @@ fleet_reply(struct http_request *req, struct portal *p)
 	json_send(req, 200, buf);
 }
 
+static int
+terminals_start(struct http_request *req, struct portal *p)
+{
+	long long	after = portal_arg_num(req, "after");
+	long long	limit = portal_arg_num(req, "limit");
+	struct db_val	arg[2];
+
+	if (portal_arg(req, "after") != NULL && after < 0) {
+		json_error(req, 400, "after must be a terminal id");
+		return -1;
+	}
+	if (portal_arg(req, "limit") != NULL && (limit < 1 || limit > 1000)) {
+		json_error(req, 400, "limit must be 1 to 1000");
+		return -1;
+	}
+	arg[0] = DB_INT(after > 0 ? after : 0);
+	arg[1] = DB_INT(limit > 0 ? limit : 100);
+	db_async_start(&p->q, req, sql_terminals, arg, 2);
+	return 0;
+}
+
+/* Open notices' keywords, space-separated, as a JSON array. */
+static void
+keywords(struct kore_buf *buf, const char *list)
+{
+	const char	*end;
+	char		 kw[65];
+	size_t		 n;
+	int		 first = 1;
+
+	kore_buf_appendf(buf, "[");
+	while (list != NULL && *list != '\0') {
+		end = strchr(list, ' ');
+		n = end != NULL ? (size_t)(end - list) : strlen(list);
+		if (n > 0 && n < sizeof(kw)) {
+			memcpy(kw, list, n);
+			kw[n] = '\0';
+			kore_buf_appendf(buf, "%s", first ? "" : ",");
+			json_string(buf, kw);
+			first = 0;
+		}
+		list = end != NULL ? end + 1 : NULL;
+	}
+	kore_buf_appendf(buf, "]");
+}
+
+static void
+terminals_reply(struct http_request *req, struct portal *p)
+{
+	static const char *const keys[] = { "id", "terminal", "model",
+	    "serial", "manager", "last_report_at", "state" };
+	struct kore_buf	*buf = kore_buf_alloc(8192);
+	unsigned int	 r, c;
+
+	kore_buf_appendf(buf, "{\"terminals\":[");
+	for (r = 0; r < p->q.rows; r++) {
+		kore_buf_appendf(buf, "%s{", r ? "," : "");
+		for (c = 0; c < sizeof(keys) / sizeof(keys[0]); c++) {
+			kore_buf_appendf(buf, "%s\"%s\":", c ? "," : "",
+			    keys[c]);
+			if (c == 0)
+				json_number(buf, db_async_cell(&p->q, r, c));
+			else
+				json_string(buf, db_async_cell(&p->q, r, c));
+		}
+		kore_buf_appendf(buf, ",\"open_notices\":");
+		keywords(buf, db_async_cell(&p->q, r, 7));
+		kore_buf_appendf(buf, "}");
+	}
+	kore_buf_appendf(buf, "],\"after\":");
+	json_number(buf, p->q.rows > 0 ?
+	    db_async_cell(&p->q, p->q.rows - 1, 0) : NULL);
+	kore_buf_appendf(buf, "}\n");
+	json_send(req, 200, buf);
+}
+
 static const struct api_call orders_call = {
 	.roles = ROLE_DESK, .start = orders_start, .reply = orders_reply,
 };
@@ -133,6 +228,16 @@ static const struct api_call delivery_call = {
 static const struct api_call fleet_call = {
 	.roles = ROLE_ANY, .start = fleet_start, .reply = fleet_reply,
 };
+
+static const struct api_call terminals_call = {
+	.roles = ROLE_ANY, .start = terminals_start, .reply = terminals_reply,
+};
+
+int
+api_terminals(struct http_request *req)
+{
+	return api_run(req, &terminals_call);
+}
 
 int
 api_orders(struct http_request *req)

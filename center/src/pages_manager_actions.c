@@ -8,6 +8,7 @@
  *   POST /home/rotate  rotate access: the links in earlier e-mails and the
  *                      manager's other sessions stop working (the next
  *                      e-mail brings a new link)
+ * What changed something goes into the audit log, as the manager.
  */
 #include <stdio.h>
 #include <string.h>
@@ -59,38 +60,45 @@ static const char sql_rotate[] =
 	"  AND o.id <> s.id "
 	"WHERE s.token_hash = ? AND s.expires_at > NOW(6)";
 
+static const char sql_audit[] =
+	"INSERT INTO audit_log (actor, action, subject, detail) "
+	"SELECT CONCAT('manager ', m.email), ?, ?, ? FROM manager_sessions s "
+	"JOIN managers m ON m.id = s.manager_id WHERE s.token_hash = ?";
+
 static int	action_start(struct http_request *);
 static int	action_done(struct http_request *);
+static int	action_audited(struct http_request *);
 
-enum { ACTION_START, ACTION_DONE };
+enum { ACTION_START, ACTION_DONE, ACTION_AUDITED };
 
 static struct http_state action_states[] = {
 	{ "ACTION_START", action_start },
 	{ "ACTION_DONE", action_done },
+	{ "ACTION_AUDITED", action_audited },
 };
 
 int
 page_manager_order(struct http_request *req)
 {
-	return http_state_run(action_states, 2, req);
+	return http_state_run(action_states, 3, req);
 }
 
 int
 page_manager_book(struct http_request *req)
 {
-	return http_state_run(action_states, 2, req);
+	return http_state_run(action_states, 3, req);
 }
 
 int
 page_manager_logout(struct http_request *req)
 {
-	return http_state_run(action_states, 2, req);
+	return http_state_run(action_states, 3, req);
 }
 
 int
 page_manager_rotate(struct http_request *req)
 {
-	return http_state_run(action_states, 2, req);
+	return http_state_run(action_states, 3, req);
 }
 
 static int
@@ -139,12 +147,15 @@ action_start(struct http_request *req)
 		arg[1] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
 		arg[2] = DB_INT(notice);
 		arg[3] = DB_INT(other);
+		snprintf(p->note, sizeof(p->note), "consumable %lld, "
+		    "quantity %lld", other, qty);
 		db_async_start(&p->q, req, sql_order, arg, 4);
 	} else {
 		if ((other = portal_arg_id(req, "slot")) < 0)
 			return bad_request(req, "Choose a time for the visit.");
 		arg[1] = DB_INT(notice);
 		arg[2] = DB_INT(other);
+		snprintf(p->note, sizeof(p->note), "slot %lld", other);
 		db_async_start(&p->q, req, sql_book, arg, 3);
 	}
 	/* Remembered for the redirect back to the notice. */
@@ -153,10 +164,25 @@ action_start(struct http_request *req)
 }
 
 static int
+audit(struct http_request *req, struct portal *p, const char *action)
+{
+	char		subject[32];
+	struct db_val	arg[4];
+
+	snprintf(subject, sizeof(subject), "notice %lld", p->obj);
+	arg[0] = DB_STR(action);
+	arg[1] = DB_STR(p->obj > 0 ? subject : "");
+	arg[2] = DB_STR(p->note);
+	arg[3] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
+	db_async_start(&p->q, req, sql_audit, arg, 4);
+	req->fsm_state = ACTION_AUDITED;
+	return db_async_next(&p->q);
+}
+
+static int
 action_done(struct http_request *req)
 {
 	struct portal	*p = portal_get(req);
-	char		 where[64];
 
 	if (db_async_pending(&p->q))
 		return HTTP_STATE_RETRY;
@@ -169,11 +195,9 @@ action_done(struct http_request *req)
 	}
 	if (p->q.status == DB_ASYNC_DONE &&
 	    strcmp(req->path, "/home/rotate") == 0) {
-		html_message(req, 200, "Old links stopped", "The links in "
-		    "earlier e-mails and your other sessions no longer work. "
-		    "This browser stays signed in; the next e-mail from the "
-		    "service center brings a new link.");
-		return HTTP_STATE_COMPLETE;
+		snprintf(p->note, sizeof(p->note), "links and other sessions "
+		    "stopped");
+		return audit(req, p, "access.rotate");
 	}
 	if (p->q.status != DB_ASYNC_DONE) {
 		if (strstr(p->q.error, "Duplicate entry") != NULL) {
@@ -187,6 +211,28 @@ action_done(struct http_request *req)
 		html_message(req, 404, "Not found", "That notice is not open "
 		    "on one of your terminals, the choice does not fit it, or "
 		    "it is already taken care of.");
+		return HTTP_STATE_COMPLETE;
+	}
+	return audit(req, p, strcmp(req->path, "/home/order") == 0 ?
+	    "order.place" : "visit.book");
+}
+
+static int
+action_audited(struct http_request *req)
+{
+	struct portal	*p = portal_get(req);
+	char		 where[64];
+
+	if (db_async_pending(&p->q))
+		return HTTP_STATE_RETRY;
+	/* The action is done; a failed audit row is only logged. */
+	if (p->q.status != DB_ASYNC_DONE)
+		kore_log(LOG_WARNING, "audit: %s", p->q.error);
+	if (strcmp(req->path, "/home/rotate") == 0) {
+		html_message(req, 200, "Old links stopped", "The links in "
+		    "earlier e-mails and your other sessions no longer work. "
+		    "This browser stays signed in; the next e-mail from the "
+		    "service center brings a new link.");
 		return HTTP_STATE_COMPLETE;
 	}
 	/* Fresh: another worker may hold an older copy of the page. */

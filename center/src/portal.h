@@ -30,6 +30,7 @@ struct portal {
 	struct db_async_query	q;
 	int			step;
 	long long		obj;		/* the object acted on */
+	char			note[96];	/* what the audit log says */
 	char			*cookie;	/* the session cookie, if valid */
 	unsigned char		cookie_hash[TOKEN_HASH_LEN];
 	char			new_token[TOKEN_HEX_LEN + 1];

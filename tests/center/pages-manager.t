@@ -149,6 +149,11 @@ is "$(web nobody GET "$LINK_ALICE")" 404 "the e-mailed link no longer works"
 is "$(web alice2 GET "/home?fresh")" 403 "nor her other session"
 is "$(web alice GET "/home?fresh")" 200 "this browser stays signed in"
 is "$(web bob GET "$LINK_BOB")" 200 "Bob's link is untouched"
+is "$(sql "SELECT actor, action, subject, detail FROM audit_log ORDER BY id" | tr '\t' '|')" \
+	"$(printf '%s\n' 'manager alice@example.com|order.place|notice 1|consumable 2, quantity 2' \
+		'manager bob@example.com|visit.book|notice 2|slot 1' \
+		'manager alice@example.com|access.rotate||links and other sessions stopped')" \
+	"what managers did is in the audit log"
 
 # --- rate limit on the link endpoint ---
 limited=0

@@ -81,6 +81,9 @@ like "$page" 'office-7' "the URL opens alice's page, listing her terminals"
 open_notices() { printf '%s\n' "$1" | grep -o '<li class="notice [a-z]*"' | wc -l; }
 is "$(open_notices "$page")" 10 "... and the ten open notices"
 is "$(http_status "$FAXCENTER_BASE_URL/m/$(printf '%064d' 7)")" 404 "a made-up token opens nothing"
+token=${url##*/}
+is "$(cat "$tmp"/*.log | grep -c "$token")" 0 \
+	"the homepage token is in none of the app's or the sender's logs"
 is "$(sql "SELECT COUNT(*) FROM outbox WHERE kind = 'notice' AND state = 'sent'")" 10 \
 	"the outbox marks all ten notices sent"
 

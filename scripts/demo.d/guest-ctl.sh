@@ -8,6 +8,7 @@
 #   sim INPUT VALUE     write a faxeng_sim input
 #   uevents             the faxeng uevents logged since the last call
 #   wait_for SECS CMD   retry CMD every 0.2 s for up to SECS seconds
+#   events_settle       wait until udevd passed on faxeng0's last event
 SIMP=/sys/module/faxeng_sim/parameters
 sim() { echo "$2" >"$SIMP/$1"; }
 _seen=0
@@ -25,6 +26,12 @@ wait_for() {
 		_t=$((_t - 1))
 	done
 	return 1
+}
+events_settle() {
+	# The core coalesces inputs for up to 20 ms before it emits.
+	sleep 0.1
+	_s=$(cat /sys/class/faxeng/faxeng0/seqnum)
+	[ "$_s" = 0 ] || wait_for 10 grep -qx "FAXENG_SEQNUM=$_s" /tmp/uevents.log
 }
 echo "@@ ready"
 while IFS= read -r line; do

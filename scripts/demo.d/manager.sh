@@ -11,9 +11,11 @@
 PAGE=$FAXCARE_TOP/scripts/demo.d/page
 MAILBOX=${MANAGER_ADDRESS%@*}
 HOMEPAGE_URL= CONFIRM_URL= LAST_MAIL= MANAGER_ENTERED=
+MAIL_SEEN=0	# the manager's messages shown so far
 
 mail_count() { find "$FAXCARE_MAIL_DIR/$MAILBOX/new" -type f 2>/dev/null | wc -l; }
-newest_mail() { ls -1t "$FAXCARE_MAIL_DIR/$MAILBOX/new/"* 2>/dev/null | head -1; }
+# nth_mail N: the manager's Nth message, in order of delivery.
+nth_mail() { ls -1tr "$FAXCARE_MAIL_DIR/$MAILBOX/new/"* 2>/dev/null | sed -n "$1p"; }
 more_mail_than() { (($(mail_count) > $1)); }
 
 # web JAR METHOD PATH [CURL-ARGS]: the page goes to $WORK/page.html; prints
@@ -40,9 +42,10 @@ post() {
 page_text() { "$PAGE" text "$WORK/page.html"; }
 form_value() { "$PAGE" field "$WORK/page.html" "$1" "$2"; }
 
-# show_mail_after N: wait for the manager's mail number N+1, show it.
-show_mail_after() {
-	wait_until 60 more_mail_than "$1" || {
+# show_next_mail: wait for the manager's next message (the first not
+# shown yet), show it as LAST_MAIL.
+show_next_mail() {
+	wait_until 60 more_mail_than "$MAIL_SEEN" || {
 		echo "nothing new in $FAXCARE_MAIL_DIR/$MAILBOX/new/ after 60 s"
 		echo "--- faxcenter-outbox's log:"
 		tail -n 5 "$WORK/outbox.log"
@@ -50,13 +53,14 @@ show_mail_after() {
 		sql "SELECT id, kind, state, attempts, last_error FROM outbox"
 		return 1
 	}
-	LAST_MAIL=$(newest_mail)
+	MAIL_SEEN=$((MAIL_SEEN + 1))
+	LAST_MAIL=$(nth_mail "$MAIL_SEEN")
 	echo "in the manager's Maildir: $LAST_MAIL"
 	"$FAXCARE_TOP/scripts/demo.d/show-mail" "$LAST_MAIL" | sed 's/^/  | /'
 }
 
 s_confirmation_mail() {
-	show_mail_after 0 || return 1
+	show_next_mail || return 1
 	CONFIRM_URL=$(grep -Eo "$CENTER_URL/confirm/[0-9a-f]{64}" "$LAST_MAIL" | head -1)
 	[ -n "$CONFIRM_URL" ]
 }
@@ -74,7 +78,7 @@ s_manager_confirms() {
 
 # s_notice_mail: the mail about a new notice, with the homepage URL.
 s_notice_mail() {
-	show_mail_after "$(($(mail_count) - ${1:-0}))" || return 1
+	show_next_mail || return 1
 	HOMEPAGE_URL=$(grep -Eo "$CENTER_URL/m/[0-9a-f]{64}" "$LAST_MAIL" | head -1)
 	[ -n "$HOMEPAGE_URL" ] || { echo "no homepage URL in it"; return 1; }
 	echo "the homepage URL: $HOMEPAGE_URL"

@@ -170,7 +170,7 @@ s_sensor() {
 		cmd+="sim ${kv%%=*} ${kv#*=}; "
 	done
 	echo "$what: $cmd(in the VM)"
-	vm_cmd "$cmd sleep 0.5" || return 1
+	vm_cmd "$cmd events_settle" || return 1
 	show_uevents
 }
 

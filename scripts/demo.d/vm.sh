@@ -5,6 +5,8 @@
 #   vm_start DIR [RUN-OPTION...]  boot scripts/demo.d/guest-terminal.sh with
 #                                 scripts/vm/run --net in the background; DIR
 #                                 gets the runner's output (vm.tap, vm.err)
+#                                 and, if the VM fails, its console log in
+#                                 DIR/vm-artifacts (or $VM_ARTIFACTS)
 #   vm_wait_ready [SECS]          wait until the guest called back (180 s)
 #   vm_cmd [-t SECS] COMMAND      run COMMAND in the guest (guest-ctl.sh: sh
 #                                 plus `sim INPUT VALUE`, `uevents`); prints
@@ -35,7 +37,7 @@ vm_start() {
 	done
 	"$FAXCARE_TOP/scripts/vm/run" --net --timeout "${VM_TIMEOUT:-900}" \
 		--file "$FAXCARE_TOP/scripts/demo.d:/faxcare/scripts/demo.d" \
-		--artifacts "$dir/vm-artifacts" "$@" \
+		--artifacts "${VM_ARTIFACTS:-$dir/vm-artifacts}" "$@" \
 		"$FAXCARE_TOP/scripts/demo.d/guest-terminal.sh" "$port" \
 		>"$dir/vm.tap" 2>"$dir/vm.err" &
 	VM_PID=$!

@@ -20,10 +20,18 @@ in_services "$0" "$@"
 . "$top/tests/lib/tap.sh"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/faxcare-e2e.XXXXXX") || bail "mktemp failed"
+# A failed run keeps its logs (the center's, the VM's) for a look.
+keep=$top/tests/artifacts/e2e/walk-$(date +%Y%m%d-%H%M%S)-$$
+export VM_ARTIFACTS=$keep/vm
 cleanup() {
 	trap - EXIT INT TERM
 	vm_kill
 	center_down
+	if [ "$_tap_failed" -ne 0 ] || [ "$_tap_n" -eq 0 ]; then
+		mkdir -p "$keep" && cp -r "$WORK"/. "$keep"/ &&
+			cp "$FAXCARE_POSTFIX_LOG" "$keep/maillog" &&
+			echo "# logs kept in $keep" >&2
+	fi
 	rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -32,12 +32,13 @@ outbox_for_manager() {
 }
 
 # The uevent lines worth showing (udevadm monitor --property prints ~25).
-UEVENT_KEYS='^(UDEV |ACTION=|FAXENG_(NAME|MODEL|SERIAL|CONDITION|ACTIVE|REASON|SEVERITY|ALERT_CODE|KIND|TONER_LEVEL|TONER_STATE|FAULTS|REASONS|SEQNUM)=)'
+UEVENT_KEYS='^(UDEV +\[|ACTION=|FAXENG_(NAME|MODEL|SERIAL|CONDITION|ACTIVE|REASON|SEVERITY|ALERT_CODE|KIND|TONER_LEVEL|TONER_STATE|FAULTS|REASONS|SEQNUM)=)'
 
 # show_uevents: the guest's new faxeng uevents, trimmed to UEVENT_KEYS.
 show_uevents() {
 	echo "udevadm monitor --udev --property --subsystem-match=faxeng, in the VM:"
-	vm_cmd uevents | grep -E "$UEVENT_KEYS" | sed -e 's/^UDEV /\n&/' -e 's/^/  /'
+	vm_cmd uevents | grep -E "$UEVENT_KEYS" |
+		awk '/^UDEV/ && n++ { print "" } { print "  " $0 }'
 }
 
 # open_notice KEYWORD: the open notice's summary for our terminal.
@@ -167,10 +168,10 @@ s_sensor() {
 	local what=$1 kv cmd=
 	shift
 	for kv in "$@"; do
-		cmd+="sim ${kv%%=*} ${kv#*=}; "
+		cmd+="${cmd:+; }sim ${kv%%=*} ${kv#*=}"
 	done
-	echo "$what: $cmd(in the VM)"
-	vm_cmd "$cmd events_settle" || return 1
+	echo "$what, in the VM: $cmd"
+	vm_cmd "$cmd; events_settle" || return 1
 	show_uevents
 }
 

@@ -1,7 +1,8 @@
 /*
- * Rendered homepages per worker; see home_cache.h. A fixed table indexed
- * by the session hash's first bytes (the hash is uniform): a colliding
- * session simply replaces the entry.
+ * Rendered homepages per worker; see home_cache.h. A fixed table of sets
+ * indexed by the session hash's first bytes (the hash is uniform), each
+ * set a few entries: a new page takes the set's empty or oldest entry, so
+ * sessions that share a set do not keep evicting each other.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +11,9 @@
 
 #include "home_cache.h"
 
-#define SLOTS		4096
-#define TTL_DEFAULT	2000
+#define SETS		512
+#define WAYS		8
+#define TTL_DEFAULT	5000
 
 struct entry {
 	unsigned char	 hash[TOKEN_HASH_LEN];
@@ -20,7 +22,7 @@ struct entry {
 	size_t		 len;
 };
 
-static struct entry	table[SLOTS];
+static struct entry	table[SETS][WAYS];
 
 static u_int64_t
 ttl_ms(void)
@@ -38,21 +40,35 @@ ttl_ms(void)
 }
 
 static struct entry *
-slot(const unsigned char *hash)
+set_of(const unsigned char *hash)
 {
 	unsigned int	i;
 
 	memcpy(&i, hash, sizeof(i));
-	return &table[i % SLOTS];
+	return table[i % SETS];
+}
+
+/* hash's entry in its set, or NULL. */
+static struct entry *
+find(const unsigned char *hash)
+{
+	struct entry	*set = set_of(hash);
+	unsigned int	 w;
+
+	for (w = 0; w < WAYS; w++) {
+		if (set[w].at != 0 &&
+		    memcmp(set[w].hash, hash, TOKEN_HASH_LEN) == 0)
+			return &set[w];
+	}
+	return NULL;
 }
 
 const void *
 home_cache_get(const unsigned char *hash, size_t *len)
 {
-	struct entry	*e = slot(hash);
+	struct entry	*e = find(hash);
 
-	if (e->at == 0 || memcmp(e->hash, hash, TOKEN_HASH_LEN) != 0 ||
-	    kore_time_ms() - e->at >= ttl_ms())
+	if (e == NULL || kore_time_ms() - e->at >= ttl_ms())
 		return NULL;
 	*len = e->len;
 	return e->page;
@@ -61,10 +77,19 @@ home_cache_get(const unsigned char *hash, size_t *len)
 void
 home_cache_put(const unsigned char *hash, const void *page, size_t len)
 {
-	struct entry	*e = slot(hash);
+	struct entry	*set, *e;
+	unsigned int	 w;
 
 	if (ttl_ms() == 0)
 		return;
+	if ((e = find(hash)) == NULL) {
+		set = set_of(hash);
+		e = &set[0];
+		for (w = 1; w < WAYS && e->at != 0; w++) {
+			if (set[w].at < e->at)
+				e = &set[w];
+		}
+	}
 	kore_free(e->page);
 	e->page = kore_malloc(len);
 	memcpy(e->page, page, len);
@@ -76,8 +101,8 @@ home_cache_put(const unsigned char *hash, const void *page, size_t len)
 void
 home_cache_drop(const unsigned char *hash)
 {
-	struct entry	*e = slot(hash);
+	struct entry	*e = find(hash);
 
-	if (memcmp(e->hash, hash, TOKEN_HASH_LEN) == 0)
+	if (e != NULL)
 		e->at = 0;
 }

@@ -1,7 +1,7 @@
 /*
  * A short-lived cache of rendered homepages, per worker, keyed by the
  * session's hash. A manager's page changes when a terminal reports or the
- * center acts, so a page up to FAXCENTER_HOME_CACHE_MS old (default 2000;
+ * center acts, so a page up to FAXCENTER_HOME_CACHE_MS old (default 5000;
  * 0 turns the cache off) is as good as a fresh one, and reloads cost no
  * database round trip. What the manager does (order, book, sign out) drops
  * the entry, and the redirect after it asks for a fresh page (/home?fresh)

@@ -25,6 +25,9 @@ static int	home_show(struct http_request *);
 
 enum { HOME_START, HOME_SESSION, HOME_SHOW };
 
+/* An open homepage looks again now and then: what was taken care of goes. */
+#define HOME_REFRESH	"300; url=/home"
+
 static struct http_state home_states[] = {
 	{ "HOME_START", home_start },
 	{ "HOME_SESSION", home_session },
@@ -89,6 +92,7 @@ home_start(struct http_request *req)
 			buf = kore_buf_alloc(len);
 			kore_buf_append(buf, cached, len);
 			http_response_header(req, "x-cache", "hit");
+			http_response_header(req, "refresh", HOME_REFRESH);
 			html_send(req, 200, buf);
 			return HTTP_STATE_COMPLETE;
 		}
@@ -150,6 +154,7 @@ home_show(struct http_request *req)
 	buf = kore_buf_alloc(16384);
 	home_render(buf, &p->q, p->cookie);
 	home_cache_put(p->cookie_hash, buf->data, buf->offset);
+	http_response_header(req, "refresh", HOME_REFRESH);
 	html_send(req, 200, buf);
 	return HTTP_STATE_COMPLETE;
 }

@@ -126,7 +126,7 @@ send_mail "$tmp/done.eml" && delivered
 closed() { [ "$(sql 'SELECT COUNT(*) FROM notices WHERE closed_at IS NULL')" = 0 ]; }
 wait_for 20 closed
 ok $? "the completion report closes the notice"
-sleep 2.1	# a page drawn before may be served for 2 s
+sleep 5.1	# a page drawn before may be served for 5 s
 cat >"$tmp/done.steps" <<STEPS
 cookie fc_home=$cookie $CENTER_URL/
 goto $CENTER_URL/home

@@ -39,6 +39,7 @@ body | grep -q 'TN-7000'
 is $? 1 "consumables of other models are not offered"
 
 is "$(web alice GET /home)" 200 "the cookie alone opens /home later"
+is "$(header refresh)" "refresh: 300; url=/home" "an open homepage reloads itself now and then"
 like "$(body)" 'Toner is low' "with the same notice"
 is "$(web nobody GET /home)" 403 "/home without a session is refused"
 is "$(web nobody GET "/m/$(printf 'c%.0s' {1..64})")" 404 "an unknown link is 404"

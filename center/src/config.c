@@ -46,6 +46,13 @@ static const struct setting settings[] = {
 	    token_ttl_d),
 	S("migrate_on_start", "FAXCENTER_MIGRATE_ON_START", SETTING_BOOL,
 	    migrate_on_start),
+	S("outbox_wake_socket", "FAXCENTER_OUTBOX_WAKE", SETTING_STR,
+	    outbox_wake_socket),
+	S("smtp_starttls", "FAXCARE_SMTP_STARTTLS", SETTING_STR, smtp_starttls),
+	S("smtp_auth_user", "FAXCARE_SMTP_AUTH_USER", SETTING_STR,
+	    smtp_auth_user),
+	S("smtp_auth_password_file", "FAXCARE_SMTP_AUTH_PASSWORD_FILE",
+	    SETTING_STR, smtp_auth_password_file),
 };
 
 static void
@@ -67,6 +74,29 @@ defaults(struct center_config *cfg)
 	cfg->coalesce_ms = 2000;
 	cfg->confirm_ttl_h = 72;
 	cfg->token_ttl_d = 90;
+	snprintf(cfg->outbox_wake_socket, sizeof(cfg->outbox_wake_socket),
+	    "/run/faxcare/outbox.sock");
+	snprintf(cfg->smtp_starttls, sizeof(cfg->smtp_starttls), "optional");
+}
+
+/* Settings that depend on each other, once all are read. */
+static int
+check(const struct center_config *cfg, char *err, size_t errlen)
+{
+	if (strcmp(cfg->smtp_starttls, "required") &&
+	    strcmp(cfg->smtp_starttls, "optional") &&
+	    strcmp(cfg->smtp_starttls, "off")) {
+		snprintf(err, errlen, "smtp_starttls: required, optional or "
+		    "off, not %s", cfg->smtp_starttls);
+		return -1;
+	}
+	if (cfg->smtp_auth_user[0] != '\0' &&
+	    cfg->smtp_auth_password_file[0] == '\0') {
+		snprintf(err, errlen, "smtp_auth_user needs "
+		    "smtp_auth_password_file");
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -161,5 +191,5 @@ center_config_load(struct center_config *cfg, const char *path, char *err,
 		if (set_value(cfg, &settings[i], v, err, errlen))
 			return -1;
 	}
-	return 0;
+	return check(cfg, err, errlen);
 }

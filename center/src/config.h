@@ -29,6 +29,10 @@ struct center_config {
 	int	confirm_ttl_h;			/* confirmation link lifetime */
 	int	token_ttl_d;			/* homepage token lifetime */
 	int	migrate_on_start;		/* app applies migrations */
+	char	outbox_wake_socket[CENTER_STR_MAX];	/* wakes faxcenter-outbox */
+	char	smtp_starttls[CENTER_STR_MAX];	/* required, optional or off */
+	char	smtp_auth_user[CENTER_STR_MAX];	/* SMTP AUTH, when set */
+	char	smtp_auth_password_file[CENTER_STR_MAX];
 };
 
 /*

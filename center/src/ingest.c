@@ -125,6 +125,7 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 	ir.message_id = mt.message_id;
 	for (tries = 0; tries < INGEST_TRIES; tries++) {
 		res->outcome = INGEST_STORED;
+		res->mail_queued = 0;
 		if (db_begin(ig->db)) {
 			rc = -1;
 			break;
@@ -141,6 +142,8 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 			break;
 	}
 	mime_text_free(&mt);
+	if (rc != 0)
+		res->mail_queued = 0;
 	/*
 	 * MTAs deliver in parallel: a status report may overtake its
 	 * terminal's registration. While the report is young, ask the MTA to

@@ -36,6 +36,7 @@ struct ingest_result {
 	enum ingest_outcome	outcome;
 	char			reason[320];	/* for the log and the bounce */
 	char			report_id[FC_REPORT_ID_LEN + 1];
+	int			mail_queued;	/* outbox rows committed */
 };
 
 /* What the type handlers work on. */

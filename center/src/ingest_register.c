@@ -125,5 +125,6 @@ ingest_registration(struct ingest *ig, struct ingest_report *ir,
 		return -1;
 	if ((rc = manager_settled(ig, ir)) != 0)
 		return rc < 0 ? -1 : 0;
+	res->mail_queued = 1;
 	return request_confirmation(ig, ir);
 }

@@ -75,6 +75,7 @@ ingest_status(struct ingest *ig, struct ingest_report *ir,
 		return -1;
 	if (affected != 1)
 		return 0;
+	res->mail_queued = 1;
 	return outbox_enqueue_notice(ig->db, ir->terminal_row, notice);
 }
 

@@ -24,6 +24,7 @@
 #include "config.h"
 #include "db.h"
 #include "ingest.h"
+#include "outbox_wake.h"
 
 static void
 usage(void)
@@ -154,6 +155,10 @@ main(int argc, char **argv)
 	case INGEST_DUPLICATE:
 		fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
 		db_close(&db);
+		/* Committed: the sender may look now rather than at its
+		 * next sweep. */
+		if (res.mail_queued)
+			outbox_wake(&cfg);
 		return EX_OK;
 	case INGEST_INVALID:
 	case INGEST_UNKNOWN_TERMINAL:

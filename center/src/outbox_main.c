@@ -1,12 +1,18 @@
 /*
  * faxcenter-outbox: sends what the center's outbox holds (libESMTP blocks,
- * so this runs beside the Kore app, not in it), polling every -p
- * milliseconds. One instance works at a time (a database lock); others
- * wait their turn, so a standby can run on a second host.
+ * so this runs beside the Kore app, not in it). It sleeps until woken: by
+ * a datagram on outbox_wake_socket (the mailgate sends one after committing
+ * outbox rows), by the moment the next batch becomes due (quiet period,
+ * retry), or by the safety sweep every -p milliseconds, which also finds
+ * what a lost wake-up or another writer left. One instance works at a time
+ * (a database lock); others wait their turn, so a standby can run on a
+ * second host.
  *
- * usage: faxcenter-outbox [-c CONFIG] [-p POLL_MS] [-1]
+ * usage: faxcenter-outbox [-c CONFIG] [-p SWEEP_MS] [-1]
+ *   -p  the safety sweep (default 30000)
  *   -1  one pass over what is due now, then exit
  */
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +25,7 @@
 #include "config.h"
 #include "db.h"
 #include "outbox_sender.h"
+#include "outbox_wake.h"
 
 static volatile sig_atomic_t	quit;
 
@@ -32,18 +39,38 @@ on_signal(int sig)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: faxcenter-outbox [-c CONFIG] [-p POLL_MS] "
+	fprintf(stderr, "usage: faxcenter-outbox [-c CONFIG] [-p SWEEP_MS] "
 	    "[-1]\n");
 	exit(2);
 }
 
+/* Sleep ms, or until a wake-up datagram (fd, when not -1) or a signal. */
 static void
-nap(long ms)
+nap(long ms, int fd)
 {
-	struct timespec	ts = { ms / 1000, (ms % 1000) * 1000000L };
+	struct pollfd	pfd = { fd, POLLIN, 0 };
 
-	while (!quit && nanosleep(&ts, &ts) == -1)
-		;
+	if (quit)
+		return;
+	if (poll(&pfd, 1, (int)ms) > 0)
+		outbox_wake_drain(fd);
+}
+
+/* How long to sleep after a pass: until the next batch is due, at most a
+ * sweep; never less than a moment, so a row that stays due cannot spin. */
+static long
+next_nap(struct outbox_sender *s, long sweep_ms)
+{
+	long long	due;
+
+	if (outbox_next_due(s, &due) < 0) {
+		fprintf(stderr, "faxcenter-outbox: %s\n", s->db->err);
+		db_close(s->db);
+		return 1000;
+	}
+	if (due < 0 || due >= sweep_ms)
+		return sweep_ms;
+	return due < 50 ? 50 : (long)due;
 }
 
 /* Connected and holding the sender's lock, or -1 (retry later). */
@@ -72,18 +99,18 @@ main(int argc, char **argv)
 	struct sigaction	sa;
 	const char		*path = NULL;
 	char			 err[256];
-	long			 poll_ms = 500;
-	int			 ch, once = 0, n, complained = 0;
+	long			 sweep_ms = 30000, wait_ms;
+	int			 ch, once = 0, n, complained = 0, wake = -1;
 
 	while ((ch = getopt(argc, argv, "c:p:1")) != -1) {
 		switch (ch) {
 		case 'c': path = optarg; break;
-		case 'p': poll_ms = atol(optarg); break;
+		case 'p': sweep_ms = atol(optarg); break;
 		case '1': once = 1; break;
 		default: usage();
 		}
 	}
-	if (optind != argc || poll_ms < 10)
+	if (optind != argc || sweep_ms < 10 || sweep_ms > 3600000)
 		usage();
 	if (center_config_load(&cfg, path, err, sizeof(err))) {
 		fprintf(stderr, "faxcenter-outbox: %s\n", err);
@@ -108,10 +135,20 @@ main(int argc, char **argv)
 				    "the database: %s\n", db.err);
 			if (once)
 				return 75;
-			nap(poll_ms);
+			nap(sweep_ms < 5000 ? sweep_ms : 5000, wake);
 			continue;
 		}
 		complained = 0;
+		/* Bound once this instance holds the lock, before the pass
+		 * (a row committed meanwhile still wakes it). Without the
+		 * socket, the sweep alone sends. */
+		if (!once && wake == -1 && cfg.outbox_wake_socket[0] != '\0' &&
+		    (wake = outbox_wake_listen(cfg.outbox_wake_socket, err,
+		    sizeof(err))) == -1) {
+			fprintf(stderr, "faxcenter-outbox: no wake-ups, a sweep "
+			    "every %ld ms: %s\n", sweep_ms, err);
+			cfg.outbox_wake_socket[0] = '\0';
+		}
 		if ((n = outbox_run_once(&s)) < 0) {
 			fprintf(stderr, "faxcenter-outbox: %s\n", db.err);
 			db_close(&db);
@@ -119,8 +156,12 @@ main(int argc, char **argv)
 			fprintf(stderr, "faxcenter-outbox: sent %d\n", n);
 		if (once)
 			break;
-		nap(poll_ms);
+		wait_ms = db.mysql != NULL ? next_nap(&s, sweep_ms) : 1000;
+		nap(wait_ms, wake);
 	}
 	db_close(&db);
+	/* The socket file stays: a standby may have bound its own there. */
+	if (wake != -1)
+		(void)close(wake);
 	return 0;
 }

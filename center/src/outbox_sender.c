@@ -330,3 +330,30 @@ outbox_run_once(struct outbox_sender *s)
 		return -1;
 	return a + b;
 }
+
+int
+outbox_next_due(struct outbox_sender *s, long long *ms)
+{
+	/* The moment the passes' own conditions next hold: a group's quiet
+	 * period or cap runs out, or a retry's backoff ends. */
+	struct db_val	p[] = {
+		DB_INT((long long)s->cfg->coalesce_ms * 1000),
+		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
+	};
+
+	*ms = -1;
+	return db_select_int(s->db, "SELECT GREATEST(0, CEIL(TIMESTAMPDIFF("
+	    "MICROSECOND, NOW(6), MIN(due)) / 1000)) FROM ("
+	    "SELECT LEAST(MAX(o.created_at) + INTERVAL ? MICROSECOND, "
+	    "MIN(o.created_at) + INTERVAL ? MICROSECOND) AS due "
+	    "FROM outbox o JOIN terminals t ON t.id = o.terminal_id "
+	    "WHERE o.state IN ('pending', 'sending') "
+	    "AND o.next_attempt_at <= NOW(6) AND (o.kind = 'confirm' OR "
+	    "(o.kind = 'notice' AND t.manager_id IS NOT NULL)) "
+	    "GROUP BY o.kind, IF(o.kind = 'confirm', o.recipient, "
+	    "t.manager_id) "
+	    "UNION ALL SELECT MIN(next_attempt_at) FROM outbox "
+	    "WHERE kind IN ('confirm', 'notice') "
+	    "AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at > NOW(6)) d", p, 2, ms) < 0 ? -1 : 0;
+}

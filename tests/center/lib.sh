@@ -143,10 +143,12 @@ maildir_files() {
 	ls -1tr "$FAXCARE_MAIL_DIR/$1/new/"* 2>/dev/null
 }
 
-# outbox_start DIR: run faxcenter-outbox against the harness's Postfix.
+# outbox_start DIR: run faxcenter-outbox against the harness's Postfix,
+# sweeping every $OUTBOX_SWEEP_MS (default 200).
 outbox_start() {
 	FAXCENTER_SENDER=center@faxcare.test \
-		"$CENTER_BUILD/faxcenter-outbox" -p 200 >>"$1/outbox.log" 2>&1 &
+		"$CENTER_BUILD/faxcenter-outbox" -p "${OUTBOX_SWEEP_MS:-200}" \
+		>>"$1/outbox.log" 2>&1 &
 	OUTBOX_PID=$!
 }
 

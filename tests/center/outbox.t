@@ -4,7 +4,11 @@
 # leaves the mail queued with the reason and a later attempt time; once the
 # relay accepts, it is sent exactly once and the confirmation link leaves
 # the database; a 5xx fails it for good; a notice closed before it left is
-# not mailed; two senders at once still send one e-mail.
+# not mailed; two senders at once still send one e-mail. SMTP AUTH, watched
+# on the wire through socat -v (smtp-sink offers AUTH PLAIN LOGIN and no
+# STARTTLS): the configured name and password before MAIL FROM when
+# smtp_starttls = off, and otherwise neither the password nor the mail
+# goes over the clear connection.
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
@@ -14,7 +18,9 @@ if [ -z "${FAXCARE_SINK_PORT:-}" ]; then
 fi
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+socat_pid=
+cleanup() { [ -n "$socat_pid" ] && stop_pid "$socat_pid"; rm -rf "$tmp"; }
+trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 "$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
@@ -94,4 +100,66 @@ is "$(sql "SELECT state FROM outbox WHERE recipient = 'bob@faxcare.test'")" fail
 	"a 5xx answer fails the mail for good"
 like "$(sql "SELECT last_error FROM outbox WHERE recipient = 'bob@faxcare.test'")" '5[0-9][0-9]' \
 	"... recording the answer"
+
+# SMTP AUTH through a recording relay.
+"$FAXCARE_SINK_CTL" accept
+wire=$tmp/wire
+port=$(free_port)
+socat -v "TCP-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr" \
+	"TCP:127.0.0.1:$FAXCARE_SINK_PORT" 2>>"$wire" &
+socat_pid=$!
+wait_port "$port" 5 || bail "socat did not start"
+user=center-outbox
+pass='correct horse battery'
+printf '%s\n' "$pass" >"$tmp/password"
+chmod 600 "$tmp/password"
+secret=$(printf '\0%s\0%s' "$user" "$pass" | base64 -w0)
+# What the sender said on the wire (socat -v marks its lines with "> ").
+said() { sed 's/\\r$//' "$wire" | awk '/^> /{ d = 1; next } /^< /{ d = 0; next } d'; }
+auth_pass() {
+	: >"$wire"
+	due_now
+	FAXCARE_SMTP_PORT=$port FAXCARE_SMTP_AUTH_USER=$user \
+		FAXCARE_SMTP_AUTH_PASSWORD_FILE=$tmp/password "$@" \
+		"$CENTER_BUILD/faxcenter-outbox" -1 2>>"$tmp/outbox.log"
+}
+mkreport -t registration -i t2 -m carol@faxcare.test -r "$(rid 6)" >"$tmp/carol.eml"
+deliver "$tmp/carol.eml"
+carol() { sql "SELECT $1 FROM outbox WHERE recipient = 'carol@faxcare.test'"; }
+before=$(caught)
+
+auth_pass env FAXCARE_SMTP_STARTTLS=required
+like "$(said)" '^EHLO ' "AUTH, starttls required, relay without STARTTLS: it talks to the relay"
+said | grep -q -e '^AUTH' -e "$secret"
+is "$?" 1 "... but the password does not go over the clear connection"
+is "$(carol state)" pending "... and the mail waits"
+like "$(carol last_error)" 'does not offer STARTTLS: nothing sent \(smtp_starttls = required\)' \
+	"... saying why"
+
+auth_pass
+said | grep -q -e '^AUTH' -e "$secret" -e '^MAIL'
+is "$?" 1 "AUTH, starttls optional (the default), relay without STARTTLS: neither password nor mail in clear"
+like "$(carol last_error)" 'nothing sent \(smtp_auth_user without smtp_starttls = off\)' \
+	"... saying why"
+is "$(caught)" "$before" "the relay caught nothing"
+
+auth_pass env FAXCARE_SMTP_STARTTLS=off
+is "$(carol state)" sent "AUTH, starttls off: sent"
+like "$(said)" "^AUTH PLAIN $secret\$" "... AUTH PLAIN with the configured name and password"
+is "$(said | grep -e '^AUTH' -e '^MAIL' | cut -c1-4 | tr '\n' ' ')" "AUTH MAIL " \
+	"... before MAIL FROM"
+is "$(caught)" "$((before + 1))" "... and the relay has it"
+
+mkreport -t registration -i t3 -m dave@faxcare.test -r "$(rid 7)" >"$tmp/dave.eml"
+deliver "$tmp/dave.eml"
+: >"$wire"
+due_now
+FAXCARE_SMTP_PORT=$port FAXCARE_SMTP_STARTTLS=required \
+	"$CENTER_BUILD/faxcenter-outbox" -1 2>>"$tmp/outbox.log"
+said | grep -q -e '^MAIL'
+is "$?" 1 "no AUTH, starttls required, relay without STARTTLS: no mail in clear"
+is "$(sql "SELECT state FROM outbox WHERE recipient = 'dave@faxcare.test'")" pending "... it waits"
+FAXCARE_SMTP_STARTTLS=bogus "$CENTER_BUILD/faxcenter-outbox" -1 2>"$tmp/bogus.log"
+is "$?" 1 "a bad smtp_starttls stops the sender"
+like "$(cat "$tmp/bogus.log")" 'smtp_starttls: required, optional or off' "... saying what is allowed"
 done_testing

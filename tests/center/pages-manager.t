@@ -33,6 +33,8 @@ like "$(body)" 'Toner cartridge &lt;black&gt;' "consumable names are escaped"
 like "$(body)" '<td class="sku">TN-9000XL</td><td>15000 pages</td><td>89.90</td>' \
 	"part number, yield and price of each consumable"
 like "$(body)" 'src="/assets/consumables/toner.svg"' "and its picture"
+is "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$CENTER_URL/assets/consumables/toner.svg")" \
+	"200 image/svg+xml" "which is served as an image"
 like "$(body)" 'action="/home/order"' "an order form"
 like "$(body)" 'src="/home/toner/1"' "the toner chart"
 body | grep -q 'TN-7000'

@@ -12,11 +12,13 @@
 #   center_down     stop what center_up and outbox_up started
 #   http_status URL [CURL-ARGS]  the HTTP status code (000: no answer)
 
-CENTER_URL= CENTER_PID= OUTBOX_PID=
+CENTER_URL='' CENTER_PID='' OUTBOX_PID=''
 STAFF_USER=desk STAFF_PASSWORD=demo-desk-2026
 # The center's own mail: from postmaster, so bounces land in its Maildir;
-# notices coalesce for half a second only.
-export FAXCENTER_SENDER=postmaster@faxcare.test FAXCENTER_COALESCE_MS=500
+# notices coalesce for half a second only, and a homepage is served from
+# the page cache for one second at most (s_homepage reloads past that).
+export FAXCENTER_SENDER=postmaster@faxcare.test FAXCENTER_COALESCE_MS=500 \
+	FAXCENTER_HOME_CACHE_MS=1000
 
 http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 
@@ -62,5 +64,5 @@ outbox_up() {
 center_down() {
 	[ -z "$OUTBOX_PID" ] || stop_pid "$OUTBOX_PID"
 	[ -z "$CENTER_PID" ] || stop_pid "$CENTER_PID"
-	CENTER_PID= OUTBOX_PID=
+	CENTER_PID='' OUTBOX_PID=''
 }

@@ -10,7 +10,7 @@
 
 PAGE=$FAXCARE_TOP/scripts/demo.d/page
 MAILBOX=${MANAGER_ADDRESS%@*}
-HOMEPAGE_URL= CONFIRM_URL= LAST_MAIL= MANAGER_ENTERED=
+HOMEPAGE_URL='' CONFIRM_URL='' LAST_MAIL='' MANAGER_ENTERED=''
 MAIL_SEEN=0	# the manager's messages shown so far
 
 mail_count() { find "$FAXCARE_MAIL_DIR/$MAILBOX/new" -type f 2>/dev/null | wc -l; }
@@ -87,10 +87,10 @@ s_notice_mail() {
 # s_homepage [PATTERN]: the manager opens the homepage; shows its text
 # from the first line matching PATTERN on, and fails when none does. The
 # center may answer a reload from its per-worker page cache, up to
-# FAXCENTER_HOME_CACHE_MS (2 s) old: a page without PATTERN is reloaded,
-# as the manager would, until that much time has passed.
+# FAXCENTER_HOME_CACHE_MS old (center.sh sets it): a page without PATTERN
+# is reloaded, as the manager would, until that much time has passed.
 s_homepage() {
-	local url=/home text tries=$(( (${FAXCENTER_HOME_CACHE_MS:-2000} + 1500) / 250 ))
+	local url=/home text tries=$(( (${FAXCENTER_HOME_CACHE_MS:-5000} + 1500) / 250 ))
 	# The mailed link opens a session (a cookie); after that it is /home.
 	if [ -n "$HOMEPAGE_URL" ] && [ "$HOMEPAGE_URL" != "$MANAGER_ENTERED" ]; then
 		url=$HOMEPAGE_URL

@@ -18,7 +18,7 @@
 # through QEMU's user network (10.0.2.2) and runs what it is sent. The
 # runner has no host-to-guest channel of its own: this is it.
 
-VM_PID= VM_CTL_PID= VM_IN= VM_OUT=
+VM_PID='' VM_CTL_PID='' VM_IN='' VM_OUT=''
 
 vm_start() {
 	local dir=$1 port tries=50
@@ -104,5 +104,5 @@ vm_close() {
 	[ -z "$VM_IN" ] || exec {VM_IN}<&-
 	[ -z "$VM_OUT" ] || exec {VM_OUT}>&-
 	[ -z "$VM_CTL_PID" ] || stop_pid "$VM_CTL_PID"
-	VM_IN= VM_OUT= VM_CTL_PID=
+	VM_IN='' VM_OUT='' VM_CTL_PID=''
 }

@@ -9,7 +9,7 @@
 #                             since the start; a failed hop ends the demo
 #   walk_note TEXT            a line between hops
 
-WALK_T0= WALK_N=0
+WALK_T0='' WALK_N=0
 
 walk_begin() { WALK_T0=${DEMO_T0:-$EPOCHREALTIME}; }
 

@@ -23,11 +23,17 @@ trap 'exit 143' TERM
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # group_alive PGID: some process of the group still runs.
 group_alive() { pgrep -g "$1" >/dev/null; }
-# left_behind FILE: work directories the demo said it kept, or that exist.
+# left_behind FILE: the demo's work directories named in FILE that still
+# exist; a failed demo keeps its own (logs kept in ...): those move to
+# tests/artifacts/e2e/ rather than stay in /tmp.
 left_behind() {
 	local d
 	for d in $(grep -o '/tmp/faxcare-demo\.[A-Za-z0-9]*' "$1" | sort -u); do
-		[ -e "$d" ] && echo "$d"
+		[ -e "$d" ] || continue
+		echo "$d"
+		mkdir -p "$top/tests/artifacts/e2e" &&
+			mv "$d" "$top/tests/artifacts/e2e/${d##*/}" &&
+			diag "the demo's logs: tests/artifacts/e2e/${d##*/}"
 	done
 }
 

@@ -141,7 +141,7 @@ hop "Chromium: the manager books the visit" s_book_visit
 like "$out" "Service visit booked: .* with Dana Field" "the homepage shows the booking"
 hop "the door is closed (repair complete)" s_sensor "door closed" door_open=0
 hop "the completion report closed the door-open notice" s_notice_closes door-open
-is "$(sql "SELECT state FROM visits")" done "and the visit it belongs to"
+is "$(sql "SELECT state FROM visits")" "done" "and the visit it belongs to"
 seen "expect-text Nothing needs attention." "expect-text Service visit by Dana Field"
 ok $? "Chromium: the notice is gone, the visit done in the history"
 is "$(sql "SELECT COUNT(*) FROM reports r JOIN terminals t ON t.id = r.terminal_id

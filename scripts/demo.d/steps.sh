@@ -50,6 +50,13 @@ open_notice() {
 has_open_notice() { [ -n "$(open_notice "$1")" ]; }
 no_open_notice() { [ -z "$(open_notice "$1")" ]; }
 
+# last_delivery TYPE: Postfix's line for the last TYPE report it piped to
+# the mailgate (the mailgate's verdict is on it).
+last_delivery() {
+	grep -E "faxcenter-mailgate: stored $1 report" "$FAXCARE_POSTFIX_LOG" |
+		tail -n 1 | sed 's/^.*: to=/postfix: to=/'
+}
+
 # explain_reports: where a report may be stuck, from the sensor to the center.
 explain_reports() {
 	echo "--- faxcared's log and spool, in the VM:"
@@ -150,8 +157,7 @@ s_registration() {
 		explain_reports
 		return 1
 	}
-	grep -E "to=<$CENTER_ADDRESS>.*status=sent" "$FAXCARE_POSTFIX_LOG" | tail -n 1 |
-		sed 's/^.*: to=/postfix: to=/'
+	last_delivery registration
 	sql "SELECT CONCAT('center: terminal ', t.terminal_uid, ', model ', m.name)
 		FROM terminals t JOIN models m ON m.id = t.model_id
 		WHERE t.terminal_uid = '$TERMINAL_ID'"
@@ -182,6 +188,7 @@ s_notice_opens() {
 		explain_reports
 		return 1
 	}
+	last_delivery status
 	echo "center: open notice '$1': $(open_notice "$1")"
 }
 
@@ -192,6 +199,7 @@ s_notice_closes() {
 		explain_reports
 		return 1
 	}
+	last_delivery completion
 	echo "center: the $1 notice is closed ($(sql "SELECT COUNT(*) FROM reports r
 		JOIN terminals t ON t.id = r.terminal_id
 		WHERE t.terminal_uid = '$TERMINAL_ID'") reports from $TERMINAL_ID so far)"

@@ -101,6 +101,7 @@ like "$out" "UDEV .* change +/devices/virtual/faxeng/faxeng0" "a change uevent, 
 like "$out" "FAXENG_CONDITION=TONER_LOW" "for TONER_LOW"
 like "$out" "FAXENG_ACTIVE=1" "raised"
 hop "the center opened a toner-low notice" s_notice_opens toner-low
+like "$out" "status=sent .*faxcenter-mailgate: stored status report" "from a status report Postfix piped to the mailgate"
 like "$out" "Toner is low" "the notice says so"
 hop "the manager's e-mail arrived in the Maildir" s_notice_mail
 like "$out" "Subject: Fax terminal FX-SIM 100 SIM0000: Toner is low" "its subject names the terminal and the shortage"
@@ -122,6 +123,7 @@ ok $? "Chromium: the homepage shows the notice and the delivery date"
 hop "refill in the VM" s_sensor "refill" toner_level=100 toner_low=0
 like "$out" "FAXENG_ACTIVE=0" "a TONER_LOW clear uevent"
 hop "the completion report closed the toner-low notice" s_notice_closes toner-low
+like "$out" "status=sent .*faxcenter-mailgate: stored completion report" "Postfix piped the completion report to the mailgate"
 is "$(sql "SELECT state FROM orders")" closed "and the order it belongs to"
 seen "expect-text Nothing needs attention." "expect-text toner 100%"
 ok $? "Chromium: the notice is gone from the homepage"

@@ -13,15 +13,8 @@ engine_state_init(struct engine_state *st)
 	st->maintenance_due = -1;
 	st->maintenance_pages = st->maintenance_interval = -1;
 	st->page_count = st->toner_low_threshold = st->toner_hysteresis = -1;
-	st->drum_near_end_threshold = st->seqnum = -1;
+	st->drum_near_end_threshold = st->drum_hysteresis = st->seqnum = -1;
 	st->ev_condition = st->ev_active = st->ev_tray = -1;
-}
-
-/* Events carry the transition that caused them; replies to GET do not. */
-static long long
-rank(const struct engine_state *st)
-{
-	return st->seqnum * 2 + (st->ev_condition < 0);
 }
 
 int
@@ -30,5 +23,8 @@ engine_state_is_stale(const struct engine_state *st,
 {
 	if (st->seqnum < 0 || applied->seqnum < 0)
 		return 0;
-	return rank(st) < rank(applied);
+	/* Events carry the transition that caused them; GET replies do not. */
+	if (st->ev_condition >= 0)
+		return st->seqnum <= applied->seqnum;
+	return st->seqnum < applied->seqnum;
 }

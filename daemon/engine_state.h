@@ -33,6 +33,7 @@ struct engine_state {
 	long long	 toner_low_threshold;
 	long long	 toner_hysteresis;
 	long long	 drum_near_end_threshold;
+	long long	 drum_hysteresis;
 	long long	 seqnum;
 	uint64_t	 conditions;	/* bit n: enum faxeng_condition n */
 	/* Events only: the transition that caused it, else -1. */
@@ -44,11 +45,13 @@ struct engine_state {
 /* Every field absent. */
 void	engine_state_init(struct engine_state *st);
 /*
- * 1 if st says less than applied, the state already acted on: an older
- * sequence number, or an event no newer than a reply to GET. The engine's
- * seqnum counts the events sent; a GET returns the live state, which may be
- * ahead of the last event, so a GET and an event of the same seqnum rank
- * the GET later. A state without a seqnum is never stale.
+ * 1 if st is not to be applied after applied, the state last acted on. The
+ * kernel's rule (docs/netlink/faxeng.rst, "Sequence numbers"): a GET reply
+ * numbered N includes every event up to N, and every event numbered above N
+ * carries a state no older than the reply. So an event is applied only if
+ * numbered above the state applied last; a GET reply unless numbered below
+ * it (an event N's state may be older than a reply N, never newer). A state
+ * without a seqnum, or with nothing applied yet, is never stale.
  */
 int	engine_state_is_stale(const struct engine_state *st,
 	    const struct engine_state *applied);

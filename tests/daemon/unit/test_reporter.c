@@ -221,6 +221,17 @@ main(void)
 	empty_queue();
 	is_int(feed(&rp, r, &key, low | door, 20, FC_COND_DOOR_OPEN,
 	    t + 360 * S), 0, "event #20 arriving after that reply reopens nothing");
+	n = feed(&rp, r, &key, low | door, 21, FC_COND_DOOR_OPEN, t + 362 * S);
+	ok(n == 1 && r[0].type == FC_REPORT_STATUS &&
+	    strcmp(r[0].keyword, "door-open") == 0,
+	    "event #21, above the reply's #20: applied (the door opened again)");
+	empty_queue();
+	is_int(feed(&rp, r, &key, low, 21, FC_COND_DOOR_OPEN, t + 364 * S), 0,
+	    "a second event #21 is not above the one applied: ignored");
+	n = feed(&rp, r, &key, low, 21, FC_COND_NONE, t + 366 * S);
+	ok(n == 1 && r[0].type == FC_REPORT_COMPLETION,
+	    "a GET reply #21 after event #21 is no older: applied");
+	empty_queue();
 	reporter_engine_added(&rp);
 	n = feed(&rp, r, &key, low | door, 0, FC_COND_NONE, t + 380 * S);
 	ok(n == 1 && r[0].type == FC_REPORT_STATUS &&

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/netlink.h>
+
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
 #include <netlink/netlink.h>
@@ -27,12 +29,28 @@ struct parse_ctx {
 	int		 count;
 };
 
-static int last_err;
+static int last_err;		/* libnl's code of the last failure */
+/* The kernel's last refusal: errno, extended-ACK message, attribute. */
+static struct {
+	int	 err;
+	int	 attr;
+	char	 text[256];
+} refusal;
 
 const char *
 engine_strerror(void)
 {
+	if (refusal.text[0])
+		return refusal.text;
+	if (refusal.err)
+		return strerror(refusal.err);
 	return nl_geterror(last_err);
+}
+
+int
+engine_error_attr(void)
+{
+	return refusal.attr;
 }
 
 static struct nla_policy state_policy[FAXENG_A_MAX + 1] = {
@@ -55,6 +73,7 @@ static struct nla_policy state_policy[FAXENG_A_MAX + 1] = {
 	[FAXENG_A_TONER_LOW_THRESHOLD] = { .type = NLA_U32 },
 	[FAXENG_A_TONER_HYSTERESIS] = { .type = NLA_U32 },
 	[FAXENG_A_DRUM_NEAR_END_THRESHOLD] = { .type = NLA_U32 },
+	[FAXENG_A_DRUM_HYSTERESIS] = { .type = NLA_U32 },
 	[FAXENG_A_SEQNUM] = { .type = NLA_U64 },
 	[FAXENG_A_CONDITIONS] = { .type = NLA_U64 },
 	[FAXENG_A_EVENT_CONDITION] = { .type = NLA_U32 },
@@ -142,6 +161,7 @@ parse_state(struct nl_msg *msg, void *arg)
 	st.toner_hysteresis = get_u32(tb[FAXENG_A_TONER_HYSTERESIS]);
 	st.drum_near_end_threshold =
 	    get_u32(tb[FAXENG_A_DRUM_NEAR_END_THRESHOLD]);
+	st.drum_hysteresis = get_u32(tb[FAXENG_A_DRUM_HYSTERESIS]);
 	st.seqnum = get_u64(tb[FAXENG_A_SEQNUM]);
 	st.conditions = tb[FAXENG_A_CONDITIONS] ?
 	    nla_get_u64(tb[FAXENG_A_CONDITIONS]) : 0;
@@ -174,12 +194,19 @@ struct engine_nl *
 engine_open(int events)
 {
 	struct engine_nl *nl;
-	int grp;
+	int grp, one = 1;
 
+	memset(&refusal, 0, sizeof(refusal));
 	if ((nl = calloc(1, sizeof(*nl))) == NULL)
 		return NULL;
 	if ((nl->req = connect_sock()) == NULL)
 		goto fail;
+	/* Refusals then say why (the kernel's extended ACK). */
+	if (setsockopt(nl_socket_get_fd(nl->req), SOL_NETLINK,
+	    NETLINK_EXT_ACK, &one, sizeof(one)) == -1) {
+		last_err = -nl_syserr2nlerr(errno);
+		goto fail;
+	}
 	if ((nl->family = genl_ctrl_resolve(nl->req, FAXENG_GENL_NAME)) < 0) {
 		last_err = nl->family;
 		goto fail;
@@ -234,6 +261,7 @@ engine_read_events(struct engine_nl *nl, engine_cb cb, void *arg)
 	}
 	err = nl_recvmsgs_default(nl->ev);
 	if (err < 0 && err != -NLE_AGAIN) {
+		memset(&refusal, 0, sizeof(refusal));
 		last_err = err;
 		return -1;
 	}
@@ -251,6 +279,63 @@ nl_to_errno(int err)
 	case NLE_OBJ_NOTFOUND:	return ENODEV;
 	default:		return EIO;
 	}
+}
+
+/* The range a policy allows, from the NLMSGERR_ATTR_POLICY nest. */
+static void
+append_range(struct nlattr *policy)
+{
+	struct nlattr *tb[NL_POLICY_TYPE_ATTR_MAX + 1];
+	size_t len = strlen(refusal.text);
+
+	if (nla_parse_nested(tb, NL_POLICY_TYPE_ATTR_MAX, policy, NULL) < 0 ||
+	    tb[NL_POLICY_TYPE_ATTR_MIN_VALUE_U] == NULL ||
+	    tb[NL_POLICY_TYPE_ATTR_MAX_VALUE_U] == NULL)
+		return;
+	(void)snprintf(refusal.text + len, sizeof(refusal.text) - len,
+	    " (%llu..%llu)", (unsigned long long)
+	    nla_get_u64(tb[NL_POLICY_TYPE_ATTR_MIN_VALUE_U]),
+	    (unsigned long long)
+	    nla_get_u64(tb[NL_POLICY_TYPE_ATTR_MAX_VALUE_U]));
+}
+
+/*
+ * A refusal: keep the errno, the extended ACK's message and the attribute
+ * its offset points at (in the request, echoed whole after the error).
+ */
+static int
+on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	size_t ack_len = sizeof(*e);
+	uint32_t offs;
+
+	(void)who;
+	(void)arg;
+	refusal.err = -e->error;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		ack_len += e->msg.nlmsg_len - NLMSG_HDRLEN;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) ||
+	    nlh->nlmsg_len < NLMSG_HDRLEN + ack_len ||
+	    nla_parse(tb, NLMSGERR_ATTR_MAX, (struct nlattr *)((char *)e +
+	    ack_len), (int)(nlh->nlmsg_len - NLMSG_HDRLEN - ack_len),
+	    NULL) < 0)
+		return -nl_syserr2nlerr(refusal.err);
+	if (tb[NLMSGERR_ATTR_MSG] != NULL)
+		(void)snprintf(refusal.text, sizeof(refusal.text), "%s",
+		    nla_get_string(tb[NLMSGERR_ATTR_MSG]));
+	if (tb[NLMSGERR_ATTR_POLICY] != NULL && refusal.text[0])
+		append_range(tb[NLMSGERR_ATTR_POLICY]);
+	if (tb[NLMSGERR_ATTR_OFFS] != NULL && !(nlh->nlmsg_flags &
+	    NLM_F_CAPPED)) {
+		offs = nla_get_u32(tb[NLMSGERR_ATTR_OFFS]);
+		if (offs >= NLMSG_HDRLEN && (size_t)offs + NLA_HDRLEN <=
+		    e->msg.nlmsg_len)
+			refusal.attr = nla_type((struct nlattr *)
+			    ((char *)&e->msg + offs));
+	}
+	return -nl_syserr2nlerr(refusal.err);
 }
 
 static int
@@ -276,6 +361,8 @@ transact(struct engine_nl *nl, struct nl_msg *msg, struct parse_ctx *ctx)
 	struct nl_cb *cb;
 	int err, done = 0;
 
+	memset(&refusal, 0, sizeof(refusal));
+	refusal.attr = -1;
 	if ((cb = nl_cb_clone(nl_socket_get_cb(nl->req))) == NULL) {
 		nlmsg_free(msg);
 		err = -NLE_NOMEM;
@@ -293,6 +380,8 @@ transact(struct engine_nl *nl, struct nl_msg *msg, struct parse_ctx *ctx)
 		err = nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_finished,
 		    &done);
 	if (err == 0)
+		err = nl_cb_err(cb, NL_CB_CUSTOM, on_error, NULL);
+	if (err == 0)
 		err = nl_send_auto(nl->req, msg);
 	nlmsg_free(msg);
 	while (err >= 0 && !done)
@@ -301,7 +390,7 @@ transact(struct engine_nl *nl, struct nl_msg *msg, struct parse_ctx *ctx)
 out:
 	if (err < 0) {
 		last_err = err;
-		errno = nl_to_errno(err);
+		errno = refusal.err ? refusal.err : nl_to_errno(err);
 		return -1;
 	}
 	return 0;
@@ -368,7 +457,8 @@ void
 engine_settings_init(struct engine_settings *set)
 {
 	set->toner_low_threshold = set->toner_hysteresis = -1;
-	set->drum_near_end_threshold = set->drum_rated_pages = -1;
+	set->drum_near_end_threshold = set->drum_hysteresis = -1;
+	set->drum_rated_pages = -1;
 	set->maintenance_interval = -1;
 	set->action = FAXENG_ACTION_NONE;
 }
@@ -382,6 +472,7 @@ engine_set(struct engine_nl *nl, unsigned id,
 		{ FAXENG_A_TONER_HYSTERESIS, set->toner_hysteresis },
 		{ FAXENG_A_DRUM_NEAR_END_THRESHOLD,
 		    set->drum_near_end_threshold },
+		{ FAXENG_A_DRUM_HYSTERESIS, set->drum_hysteresis },
 		{ FAXENG_A_DRUM_RATED_PAGES, set->drum_rated_pages },
 		{ FAXENG_A_MAINTENANCE_INTERVAL, set->maintenance_interval },
 		{ FAXENG_A_ACTION, set->action ? set->action : -1 },

@@ -15,6 +15,7 @@ struct engine_settings {
 	long long	 toner_low_threshold;
 	long long	 toner_hysteresis;
 	long long	 drum_near_end_threshold;
+	long long	 drum_hysteresis;
 	long long	 drum_rated_pages;
 	long long	 maintenance_interval;
 	int		 action;	/* enum faxeng_action, 0 none */
@@ -37,7 +38,12 @@ int	engine_set(struct engine_nl *nl, unsigned id,
 void	engine_settings_init(struct engine_settings *set);
 /* "faxeng3" -> 3; -1 if name is not an engine's. */
 int	engine_id_of(const char *name);
-/* The last libnl error as text. */
+/*
+ * The last error as text: the kernel's extended-ACK message if it sent one,
+ * else the errno in words, else libnl's text.
+ */
 const char *engine_strerror(void);
+/* The attribute the kernel's last refusal pointed at, or -1. */
+int	engine_error_attr(void);
 
 #endif

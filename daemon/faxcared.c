@@ -242,8 +242,12 @@ reload(struct daemon *d)
 	(void)memcpy(conf.key_file, d->conf.key_file, sizeof(conf.key_file));
 	d->conf = conf;
 	log_info("configuration reloaded");
-	if (reporter_register(&d->rp) == 0 && reporter_take_spooled(&d->rp))
-		kick_sender(d);
+	(void)reporter_register(&d->rp);
+	(void)reporter_take_spooled(&d->rp);
+	/* The fix a waiting queue may have waited for (relay, credentials). */
+	d->backoff_ms = 0;
+	d->retry_at = 0;
+	kick_sender(d);
 }
 
 static void

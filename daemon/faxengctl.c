@@ -35,7 +35,8 @@ usage(void)
 	    "  watch                       live events, one line each\n"
 	    "  set faxengN key=value|action...\n"
 	    "      toner-low-threshold= toner-hysteresis= drum-rated-pages=\n"
-	    "      drum-near-end-threshold= maintenance-interval=\n"
+	    "      drum-near-end-threshold= drum-hysteresis=\n"
+	    "      maintenance-interval=\n"
 	    "      drum-reset maintenance-done\n"
 	    "  spool [faxengN]             faxcared's queued and failed mail\n"
 	    "  test-mail faxengN           queue a test (meter) report\n");
@@ -151,6 +152,7 @@ print_json(const struct engine_state *st)
 	json_num("toner_low_threshold", st->toner_low_threshold, 1);
 	json_num("toner_hysteresis", st->toner_hysteresis, 1);
 	json_num("drum_near_end_threshold", st->drum_near_end_threshold, 1);
+	json_num("drum_hysteresis", st->drum_hysteresis, 1);
 	json_num("seqnum", st->seqnum, 1);
 	printf("\"reasons\":[");
 	print_reasons(st, 1);
@@ -190,8 +192,9 @@ print_human(const struct engine_state *st)
 	printf("  reasons      ");
 	print_reasons(st, 0);
 	printf("\n  thresholds   toner low at %lld%% (hysteresis %lld), "
-	    "drum near end at %lld%%\n", st->toner_low_threshold,
-	    st->toner_hysteresis, st->drum_near_end_threshold);
+	    "drum near end at %lld%% (hysteresis %lld)\n",
+	    st->toner_low_threshold, st->toner_hysteresis,
+	    st->drum_near_end_threshold, st->drum_hysteresis);
 }
 
 struct status_ctx {
@@ -322,21 +325,31 @@ cmd_watch(void)
 	}
 }
 
+/* faxengctl set's words for the knobs, and their netlink attributes. */
+static const struct setting_key {
+	const char	*key;
+	int		 attr;
+	size_t		 off;
+} setting_keys[] = {
+	{ "toner-low-threshold", FAXENG_A_TONER_LOW_THRESHOLD,
+	    offsetof(struct engine_settings, toner_low_threshold) },
+	{ "toner-hysteresis", FAXENG_A_TONER_HYSTERESIS,
+	    offsetof(struct engine_settings, toner_hysteresis) },
+	{ "drum-near-end-threshold", FAXENG_A_DRUM_NEAR_END_THRESHOLD,
+	    offsetof(struct engine_settings, drum_near_end_threshold) },
+	{ "drum-hysteresis", FAXENG_A_DRUM_HYSTERESIS,
+	    offsetof(struct engine_settings, drum_hysteresis) },
+	{ "drum-rated-pages", FAXENG_A_DRUM_RATED_PAGES,
+	    offsetof(struct engine_settings, drum_rated_pages) },
+	{ "maintenance-interval", FAXENG_A_MAINTENANCE_INTERVAL,
+	    offsetof(struct engine_settings, maintenance_interval) },
+	{ "the action", FAXENG_A_ACTION, 0 },
+};
+#define NKEYS (sizeof(setting_keys) / sizeof(setting_keys[0]))
+
 static int
 parse_setting(struct engine_settings *set, const char *arg)
 {
-	static const struct { const char *key; size_t off; } keys[] = {
-	    { "toner-low-threshold",
-		offsetof(struct engine_settings, toner_low_threshold) },
-	    { "toner-hysteresis",
-		offsetof(struct engine_settings, toner_hysteresis) },
-	    { "drum-near-end-threshold",
-		offsetof(struct engine_settings, drum_near_end_threshold) },
-	    { "drum-rated-pages",
-		offsetof(struct engine_settings, drum_rated_pages) },
-	    { "maintenance-interval",
-		offsetof(struct engine_settings, maintenance_interval) },
-	};
 	const char *eq = strchr(arg, '=');
 	char *end;
 	long long v;
@@ -352,18 +365,38 @@ parse_setting(struct engine_settings *set, const char *arg)
 	}
 	if (eq == NULL)
 		return -1;
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (strlen(keys[i].key) != (size_t)(eq - arg) ||
-		    strncmp(arg, keys[i].key, (size_t)(eq - arg)) != 0)
+	for (i = 0; i < NKEYS - 1; i++) {
+		if (strlen(setting_keys[i].key) != (size_t)(eq - arg) ||
+		    strncmp(arg, setting_keys[i].key, (size_t)(eq - arg)) != 0)
 			continue;
 		errno = 0;
 		v = strtoll(eq + 1, &end, 10);
 		if (eq[1] == '\0' || *end || errno || v < 0 || v > UINT32_MAX)
 			return -1;
-		*(long long *)((char *)set + keys[i].off) = v;
+		*(long long *)((char *)set + setting_keys[i].off) = v;
 		return 0;
 	}
 	return -1;
+}
+
+/* Why the driver refused: its words, and the setting they are about. */
+static void
+print_set_error(const char *engine)
+{
+	int err = errno, attr = engine_error_attr();
+	const char *key = NULL;
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (setting_keys[i].attr == attr)
+			key = setting_keys[i].key;
+	(void)fprintf(stderr, "faxengctl: set %s: %s%s%s%s\n", engine,
+	    key != NULL ? key : "", key != NULL ? ": " : "",
+	    engine_strerror(), err == EPERM ?
+	    " (needs CAP_NET_ADMIN: run as root)" : "");
+	if (err == EINVAL || err == ERANGE)
+		(void)fprintf(stderr, "faxengctl: set %s: nothing was "
+		    "changed\n", engine);
 }
 
 static int
@@ -385,9 +418,8 @@ cmd_set(int argc, char **argv)
 	}
 	nl = open_nl(0);
 	if (engine_set(nl, (unsigned)id, &set) == -1) {
-		(void)fprintf(stderr, "faxengctl: set %s: %s%s\n", argv[1],
-		    engine_strerror(), errno == EPERM ?
-		    " (needs CAP_NET_ADMIN: run as root)" : "");
+		print_set_error(argv[1]);
+		engine_close(nl);
 		return 1;
 	}
 	engine_close(nl);

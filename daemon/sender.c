@@ -2,12 +2,16 @@
  * The relay side of the spool. A message leaves queue/ only after the relay
  * answered 2xx to its DATA (removed) or 5xx (moved to failed/ and logged);
  * anything else (no connection, 4xx, a timeout) leaves it queued for the next
- * run, so a crash anywhere at most sends a message twice.
+ * run, so a crash anywhere at most sends a message twice. A relay that
+ * refused the credentials or asks for them is misconfigured, not refusing the
+ * message: libESMTP carries on without AUTH, and the 5xx that follows keeps
+ * the message queued until the configuration is fixed.
  */
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +36,53 @@ struct auth_creds {
 	const char	*user;
 	char		 pass[256];
 };
+
+/*
+ * The relay's last answer to AUTH that ended the exchange with a refusal
+ * (code 0: none). libESMTP tells nobody (it tries the next mechanism, then
+ * MAIL without AUTH), so the session is watched: the replies that follow an
+ * AUTH command until one is not a 334 challenge.
+ */
+struct auth_watch {
+	int		 sent;		/* an AUTH command went out */
+	int		 in_auth;
+	int		 code;
+	char		 text[200];
+};
+
+static void
+watch_auth(const char *buf, int len, int writing, void *arg)
+{
+	struct auth_watch *w = arg;
+	const char *eol;
+	int code;
+
+	if (writing) {
+		if (len >= 5 && strncmp(buf, "AUTH ", 5) == 0)
+			w->sent = w->in_auth = 1;
+		return;
+	}
+	/* buf is not a C string: its reply code and first line by length. */
+	if (!w->in_auth || len < 4 || !isdigit((unsigned char)buf[0]) ||
+	    !isdigit((unsigned char)buf[1]) || !isdigit((unsigned char)buf[2]))
+		return;
+	code = (buf[0] - '0') * 100 + (buf[1] - '0') * 10 + (buf[2] - '0');
+	if (code == 334)		/* a challenge: the exchange goes on */
+		return;
+	w->in_auth = 0;
+	w->code = code / 100 == 2 ? 0 : code;
+	if ((eol = memchr(buf, '\r', (size_t)len)) == NULL)
+		eol = memchr(buf, '\n', (size_t)len);
+	(void)snprintf(w->text, sizeof(w->text), "%.*s",
+	    (int)(eol != NULL ? eol - buf : len), buf);
+}
+
+/* 530 (authentication required), 535 (credentials invalid). */
+static int
+is_auth_code(int code)
+{
+	return code == 530 || code == 535;
+}
 
 static int
 auth_interact(auth_client_request_t req, char **result, int fields,
@@ -84,7 +135,7 @@ on_event(smtp_session_t s, int event, void *arg, ...)
 
 static int
 setup_session(smtp_session_t s, const struct config *conf,
-    auth_context_t *auth, struct auth_creds *cr)
+    auth_context_t *auth, struct auth_creds *cr, struct auth_watch *aw)
 {
 	static const int timeouts[] = { Timeout_GREETING, Timeout_ENVELOPE,
 	    Timeout_DATA, Timeout_TRANSFER, Timeout_DATA2 };
@@ -119,6 +170,8 @@ setup_session(smtp_session_t s, const struct config *conf,
 	    !smtp_starttls_enable(s, conf->auth_user[0] &&
 	    conf->starttls == STARTTLS_OPTIONAL ? Starttls_REQUIRED :
 	    tls[conf->starttls]))
+		return -1;
+	if (!smtp_set_monitorcb(s, watch_auth, aw, 0))
 		return -1;
 	if (!conf->auth_user[0])
 		return 0;
@@ -157,14 +210,30 @@ add_message(smtp_session_t s, const struct identity *id, struct spool *sp,
 	return 0;
 }
 
-/* What the relay said about one message, and what the spool does with it. */
-static void
-settle(struct spool *sp, struct outgoing *o, struct send_result *res)
+/*
+ * What the relay said about one message, and what the spool does with it.
+ * Returns the code of an authentication refusal that kept it queued, or 0.
+ */
+static int
+settle(struct spool *sp, struct outgoing *o, const struct auth_watch *aw,
+    struct send_result *res)
 {
 	const smtp_status_t *ms = smtp_message_transfer_status(o->msg);
 	const smtp_status_t *rs = smtp_recipient_status(o->rcpt);
+	const smtp_status_t *ps = smtp_reverse_path_status(o->msg);
 	int mcode = ms != NULL ? ms->code : 0, rcode = rs != NULL ? rs->code : 0;
+	int pcode = ps != NULL ? ps->code : 0, acode = aw->code;
 
+	if (acode == 0 && (is_auth_code(pcode) || is_auth_code(rcode) ||
+	    is_auth_code(mcode)))
+		acode = is_auth_code(pcode) ? pcode : is_auth_code(rcode) ?
+		    rcode : mcode;
+	if (acode != 0 && !(mcode / 100 == 2 && rcode / 100 == 2)) {
+		res->deferred++;
+		log_debug("kept %s: relay refused the authentication (%d)",
+		    o->name, acode);
+		return acode;
+	}
 	if (mcode / 100 == 2 && rcode / 100 == 2) {
 		if (spool_done(sp, o->name) == -1)
 			log_warn("spool: remove %s", o->name);
@@ -186,6 +255,32 @@ settle(struct spool *sp, struct outgoing *o, struct send_result *res)
 			log_info("relay deferred %s (%d): will retry", o->name,
 			    rcode / 100 == 4 ? rcode : mcode);
 	}
+	return 0;
+}
+
+/* The loud line: the configuration, not the reports, needs a human. */
+static void
+log_auth_refused(const struct config *conf, const struct auth_watch *aw,
+    int code, unsigned kept)
+{
+	char what[512];
+
+	if (aw->code != 0)
+		(void)snprintf(what, sizeof(what), "refused the credentials "
+		    "of auth-user %s (%s)", conf->auth_user, aw->text);
+	else if (conf->auth_user[0] && !aw->sent)
+		(void)snprintf(what, sizeof(what), "wants AUTH (%d), but "
+		    "offers no mechanism libESMTP has (PLAIN, LOGIN) for "
+		    "auth-user %s", code, conf->auth_user);
+	else if (conf->auth_user[0])
+		(void)snprintf(what, sizeof(what), "did not accept auth-user "
+		    "%s (%d)", conf->auth_user, code);
+	else
+		(void)snprintf(what, sizeof(what), "requires authentication "
+		    "(%d) and no auth-user is configured", code);
+	log_warnx("relay %s:%u %s: %u report(s) kept in the queue; fix "
+	    "auth-user/auth-password-file and reload (SIGHUP)",
+	    conf->relay_host, conf->relay_port, what, kept);
 }
 
 int
@@ -194,11 +289,13 @@ sender_run(const struct config *conf, const struct identity *id,
 {
 	struct outgoing *out = NULL;
 	struct auth_creds cr = { 0 };
+	struct auth_watch aw = { 0 };
 	auth_context_t auth = NULL;
 	smtp_session_t s = NULL;
 	char **names, errbuf[128];
 	size_t total, n, i;
-	int ret = SEND_ERROR, started;
+	int ret = SEND_ERROR, started, code, auth_code = 0;
+	unsigned kept = 0;
 
 	memset(res, 0, sizeof(*res));
 	if (spool_list(sp, 0, &names, &total) == -1) {
@@ -212,7 +309,7 @@ sender_run(const struct config *conf, const struct identity *id,
 	n = total > SEND_BATCH ? SEND_BATCH : total;
 	if ((out = calloc(n, sizeof(*out))) == NULL ||
 	    (s = smtp_create_session()) == NULL ||
-	    setup_session(s, conf, &auth, &cr) == -1)
+	    setup_session(s, conf, &auth, &cr, &aw) == -1)
 		goto done;
 	for (i = 0; i < n; i++) {
 		(void)snprintf(out[i].name, sizeof(out[i].name), "%s",
@@ -226,8 +323,14 @@ sender_run(const struct config *conf, const struct identity *id,
 	if (!started)
 		log_info("relay %s:%u: %s", conf->relay_host, conf->relay_port,
 		    smtp_strerror(smtp_errno(), errbuf, sizeof(errbuf)));
-	for (i = 0; i < n; i++)
-		settle(sp, &out[i], res);
+	for (i = 0; i < n; i++) {
+		if ((code = settle(sp, &out[i], &aw, res)) != 0) {
+			auth_code = code;
+			kept++;
+		}
+	}
+	if (kept > 0 || aw.code != 0)
+		log_auth_refused(conf, &aw, auth_code, kept);
 	ret = res->deferred > 0 ? SEND_RETRY : SEND_DONE;
 done:
 	if (s != NULL)

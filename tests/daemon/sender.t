@@ -12,20 +12,42 @@ here=$(cd "$(dirname "$0")" && pwd)
 daemon_setup
 write_conf
 
-queue_test() { "$FAXENGCTL" -c "$conf" test-mail faxeng0 >/dev/null; }
+queue_test() { "$FAXENGCTL" -c "$conf" test-mail faxeng0 >/dev/null 2>&1; }
 flush() { "$FAXCARED" -c "$conf" -q faxeng0 2>>"$work/log"; }
 
-for i in 1 2 3; do queue_test || break; done
+# What a technician sees: test-mail says what it queued and where; spool
+# lists it by report id; without the engine (no faxeng module on the host)
+# test-mail says the report carries the configured identity only.
+said=$("$FAXENGCTL" -c "$conf" test-mail faxeng0 2>"$work/ctl.err")
+is "$?" 0 "faxengctl test-mail: exit 0"
+like "$said" "^queued test report [0-9a-f]{32} for service@center\.example\.net in $spool/faxeng0\$" \
+	"faxengctl test-mail names the report, the center and the spool"
+like "$(cat "$work/ctl.err")" "faxeng0 not readable .*: the test report carries the configured identity and no levels" \
+	"without the engine it says the report carries the configured identity"
+rid=${said#queued test report }
+rid=${rid%% *}
+for i in 2 3; do queue_test || break; done
 is "$(queue_count)" 3 "faxengctl test-mail queued three reports"
 out=$("$FAXENGCTL" -c "$conf" spool)
-like "$out" "faxeng0 +queued +meter" "faxengctl spool lists them"
-is "$("$FAXENGCTL" -c "$conf" --json spool | grep -o '"where":"queued"' | wc -l)" 3 \
+is "$(echo "$out" | head -1 | tr -s ' ')" "ENGINE WHERE TYPE CONDITION TIME REPORT" \
+	"faxengctl spool: a header naming the columns"
+today=$(date -u +%Y-%m-%d)
+like "$out" "^faxeng0 +queued +meter +- +$today(T[0-9]{2}:[0-9]{2}:[0-9]{2})Z $rid\$" \
+	"faxengctl spool: the test report's row (engine, queued, meter, time, its id)"
+is "$(echo "$out" | grep -c '^faxeng0 *queued *meter')" 3 "faxengctl spool lists all three"
+js=$("$FAXENGCTL" -c "$conf" --json spool)
+is "$(echo "$js" | grep -o '"where":"queued"' | wc -l)" 3 \
 	"faxengctl --json spool lists three queued entries"
+like "$js" "\"engine\":\"faxeng0\",\"where\":\"queued\",\"file\":\"[^\"]+\",\"type\":\"meter\",\"report_id\":\"$rid\"" \
+	"faxengctl --json spool: the test report by id"
 
 flush
 is "$?" 0 "faxcared -q delivers the queue (exit 0)"
 is "$(sink_count)" 3 "the relay caught three messages"
 is "$(queue_count)" 0 "and the queue is empty"
+is "$("$FAXENGCTL" -c "$conf" spool | wc -l)" 1 "faxengctl spool: only its header once sent"
+grep -q "^Message-ID: <$rid@" "$FAXCARE_SINK_DIR"/*
+ok $? "the relay caught the report test-mail named, under its id"
 msg=$(cat "$(find "$FAXCARE_SINK_DIR" -type f | head -1)")
 like "$msg" "X-Rcpt-Args: <service@center.example.net>" "sent to the center"
 like "$msg" "X-Mail-Args: <faxcare-TEST-1@example.com>" "from the terminal"

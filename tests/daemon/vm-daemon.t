@@ -3,13 +3,17 @@
 # faxcared in a VM with faxeng_sim, started by udev through the project's
 # rule, reporting to smtp-sink on the host's loopback: registration, one
 # status and one completion e-mail, the relay down and back, kill -9 during a
-# send, udevadm monitor and faxengctl as a technician sees them; then two
-# engines with a daemon each, and GETs during a burst of changes.
+# send, udevadm monitor and faxengctl as a technician sees them (set with
+# drum-hysteresis and refused settings, test-mail, spool); a relay refusing
+# the credentials, then the fixed configuration reloaded with SIGHUP; then
+# two engines with a daemon each, and GETs during a burst of changes.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 
 daemon_setup
+export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
+trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
 socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
 
 g=$work/guest
@@ -24,8 +28,15 @@ sed 's|@SBINDIR@|/faxcare/bin|g' "$TOP/udev/faxcared-start" >"$g/faxcared-start"
 chmod 755 "$g/faxcared-start"
 printf "FAXCARED_LOG=/var/log/faxcared.log\nFAXCARED_OPTS=-d\n" >"$g/default"
 
+# libESMTP's AUTH mechanisms are plugins it loads by path: ldd misses them.
+plugins=()
+for p in /usr/lib/x86_64-linux-gnu/esmtp-plugins-*/sasl-{plain,login}.so; do
+	[ -e "$p" ] || bail "libESMTP's plugin $p not found"
+	plugins+=(--file "$p:$p")
+done
+
 "$TOP/scripts/vm/run" --timeout 400 --net \
-	--prog "$FAXCARED" --prog "$FAXENGCTL" \
+	--prog "$FAXCARED" --prog "$FAXENGCTL" "${plugins[@]}" \
 	--file "$g/faxcared.conf:/etc/faxcare/faxcared.conf" \
 	--file "$key:/etc/faxcare/terminal.key" \
 	--file "$g/70-faxeng.rules:/etc/udev/rules.d/70-faxeng.rules" \

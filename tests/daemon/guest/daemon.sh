@@ -64,6 +64,29 @@ is "$?" 2 "faxengctl set: an unknown setting is refused"
 sim pages 500
 faxengctl set faxeng0 drum-reset >/dev/null
 is "$(cat /sys/class/faxeng/faxeng0/drum_pages)" 0 "faxengctl set drum-reset: the drum counter is 0"
+# drum-hysteresis; a refused setting changes nothing and says why.
+knobs=/sys/class/faxeng/faxeng0
+drum_was="drum-near-end-threshold=$(cat $knobs/drum_near_end_threshold) drum-hysteresis=$(cat $knobs/drum_hysteresis)"
+faxengctl set faxeng0 drum-near-end-threshold=20 drum-hysteresis=7 >/dev/null
+is "$?" 0 "faxengctl set drum-hysteresis: exit 0"
+is "$(cat /sys/class/faxeng/faxeng0/drum_hysteresis)" 7 "faxengctl set drum-hysteresis: it reached the driver"
+like "$(faxengctl status faxeng0)" "drum near end at 20% \(hysteresis 7\)" "faxengctl status shows the drum hysteresis"
+like "$(faxengctl --json status faxeng0)" '"drum_near_end_threshold":20,"drum_hysteresis":7' \
+	"faxengctl --json status: drum_hysteresis"
+err=$(faxengctl set faxeng0 drum-hysteresis=5 toner-low-threshold=60 toner-hysteresis=45 2>&1)
+is "$?" 1 "threshold plus hysteresis of 105: faxengctl set exits 1"
+like "$err" "^faxengctl: set faxeng0: a threshold plus its hysteresis must stay below 100" \
+	"it prints the driver's reason"
+like "$err" "nothing was changed" "and says nothing was changed"
+is "$(cat /sys/class/faxeng/faxeng0/drum_hysteresis) $(cat /sys/class/faxeng/faxeng0/toner_low_threshold)" "7 10" \
+	"the driver kept every knob of the refused command (all or none)"
+err=$(faxengctl set faxeng0 drum-hysteresis=51 2>&1)
+is "$?" 1 "drum-hysteresis=51: faxengctl set exits 1"
+like "$err" "^faxengctl: set faxeng0: drum-hysteresis: .*range.*\(0\.\.50\)" \
+	"out of range: it names the setting and the range the driver allows"
+diag "$err"
+# shellcheck disable=SC2086
+faxengctl set faxeng0 $drum_was >/dev/null || bail "cannot restore $drum_was"
 faxengctl watch >/tmp/watch &
 w=$!
 sleep 0.5
@@ -119,6 +142,44 @@ for r in door-open fuser-over-temp media-empty; do
 	n=$(reports | awk -v r="$r" '$1 == "status" && $2 == r { print $3 }' | sort -u | wc -l)
 	is "$n" 1 "after kill -9: $r arrived, under one report id"
 done
+
+# faxengctl test-mail with the engine present: queued, listed, sent at once.
+out=$(faxengctl test-mail faxeng0)
+like "$out" "^queued test report [0-9a-f]{32} for [^ ]+ in /var/spool/faxcared/faxeng0\$" \
+	"faxengctl test-mail: the report id, the center, the spool"
+rid=$(echo "$out" | cut -d' ' -f4)
+wait_reports 1 "^meter - $rid - - [^ ]*SIM0000\$"
+ok $? "the running daemon sent the test report at once, as faxeng0's terminal"
+
+# A wrong password: the relay answers 535; the report stays queued and the
+# log says why; the fixed configuration, reloaded with SIGHUP, sends it at
+# once (the backoff would wait 60 s).
+cp /etc/faxcare/faxcared.conf /tmp/faxcared.conf.saved
+echo "wrong horse" >/etc/faxcare/password
+sed -i -e 's/^starttls .*/starttls off/' -e 's/^retry-min .*/retry-min 60s/' \
+	-e 's/^retry-max .*/retry-max 120s/' /etc/faxcare/faxcared.conf
+printf 'auth-user fax-front-office\nauth-password-file /etc/faxcare/password\n' \
+	>>/etc/faxcare/faxcared.conf
+is "$(host refuse-auth)" ok "host relay now refuses the credentials (535)"
+pid=$(daemon_pid)
+kill -HUP "$pid"
+out=$(faxengctl test-mail faxeng0)
+rid=$(echo "$out" | cut -d' ' -f4)
+wait_until 15 grep -q "refused the credentials of auth-user fax-front-office (535" /var/log/faxcared.log
+ok $? "the log names the refused credentials and the relay's 535"
+grep "refused the credentials" /var/log/faxcared.log | tail -n 1 | sed 's/^/# /'
+like "$(faxengctl spool faxeng0)" "faxeng0 +queued +meter +- +[^ ]+ $rid" \
+	"faxengctl spool: the report is still queued"
+is "$(ls /var/spool/faxcared/faxeng0/failed | wc -l)" 0 "nothing set aside in failed/"
+is "$(host accept)" ok "host relay accepts again"
+echo "correct horse" >/etc/faxcare/password
+kill -HUP "$pid"
+wait_until 10 _at_least 1 "^meter - $rid - - "
+ok $? "after SIGHUP the queued report arrived within 10 s (the backoff: 60 s)"
+wait_until 5 sh -c '[ -z "$(ls /var/spool/faxcared/faxeng0/queue)" ]'
+ok $? "and the queue is empty"
+cp /tmp/faxcared.conf.saved /etc/faxcare/faxcared.conf
+kill -HUP "$pid"
 
 # The engine goes away: so does the daemon.
 rmmod faxeng_sim

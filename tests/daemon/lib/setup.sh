@@ -7,6 +7,10 @@
 #                           socat on 127.0.0.1 at a free port (put in VAR),
 #                           each connection to ADDRESS, its stderr to LOG;
 #                           stopped on exit (needs scripts/lib.sh)
+#   answering_sink VAR SMTP-SINK-OPTION...
+#                           a smtp-sink of the test's own (e.g. -f AUTH -B
+#                           "535 ...") on 127.0.0.1 at a free port (put in
+#                           VAR), keeping nothing; stopped on exit
 #   write_conf [EXTRA...]   (re)writes $conf, EXTRA lines appended
 #   sink_count              messages smtp-sink has caught
 #   queue_count [failed]    entries in the spool's queue/ (or failed/)
@@ -27,10 +31,10 @@ daemon_setup() {
 	(umask 077 && "$KEYGEN" -n >"$key") || bail "faxcare-keygen -n failed"
 }
 
-socat_pids=()
+service_pids=()
 daemon_cleanup() {
 	local pid
-	for pid in "${socat_pids[@]}"; do stop_pid "$pid"; done
+	for pid in "${service_pids[@]}"; do stop_pid "$pid"; done
 	rm -rf "$work"
 }
 
@@ -39,8 +43,20 @@ socat_service() {
 	port=$(free_port)
 	socat "${@:4}" "TCP-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr" "$2" \
 		2>>"${3:-/dev/null}" &
-	socat_pids+=($!)
+	service_pids+=($!)
 	wait_port "$port" 5 || bail "socat for $2 did not start"
+	printf -v "$1" %s "$port"
+}
+
+answering_sink() {
+	local port user=()
+	port=$(free_port)
+	# smtp-sink refuses to keep root privileges.
+	[ "$(id -u)" -eq 0 ] && user=(-u nobody)
+	smtp-sink "${user[@]}" "${@:2}" "127.0.0.1:$port" 10 </dev/null \
+		>>"$work/answering-sink.log" 2>&1 &
+	service_pids+=($!)
+	wait_port "$port" 5 || bail "smtp-sink ${*:2} did not start"
 	printf -v "$1" %s "$port"
 }
 

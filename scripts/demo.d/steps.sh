@@ -203,6 +203,12 @@ s_notice_closes() {
 	echo "center: the $1 notice is closed ($(sql "SELECT COUNT(*) FROM reports r
 		JOIN terminals t ON t.id = r.terminal_id
 		WHERE t.terminal_uid = '$TERMINAL_ID'") reports from $TERMINAL_ID so far)"
+	# What belonged to the notice is closed with it.
+	sql "SELECT CONCAT('center: order ', o.id, ' ', o.state) FROM orders o
+		JOIN notices n ON n.id = o.notice_id WHERE n.condition_kw = '$1'
+		UNION ALL
+		SELECT CONCAT('center: visit ', v.id, ' ', v.state) FROM visits v
+		JOIN notices n ON n.id = v.notice_id WHERE n.condition_kw = '$1'"
 }
 
 s_terminal_stop() {

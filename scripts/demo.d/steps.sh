@@ -211,6 +211,12 @@ s_notice_closes() {
 		JOIN notices n ON n.id = v.notice_id WHERE n.condition_kw = '$1'"
 }
 
+# s_technician: what a technician at the terminal sees with faxengctl.
+s_technician() {
+	echo "faxengctl status, in the VM:"
+	vm_cmd faxengctl status | sed 's/^/  /'
+}
+
 s_terminal_stop() {
 	vm_stop || return 1
 	echo "the VM powered off; its checks:"

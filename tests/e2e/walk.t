@@ -131,6 +131,9 @@ ok $? "Chromium: the notice is gone from the homepage"
 hop "a door opens in the engine" s_sensor "door open" door_open=1
 like "$out" "FAXENG_REASON=door-open" "a door-open uevent"
 like "$out" "FAXENG_SEVERITY=error" "of severity error"
+hop "faxengctl status in the VM" s_technician
+like "$out" "faults +door-open" "the technician sees the open door"
+like "$out" "reasons +door-open-error" "with its IPP reason and severity"
 hop "the center opened a door-open notice" s_notice_opens door-open
 like "$out" "door is open" "the notice says so"
 hop "the manager's e-mail about it arrived" s_notice_mail

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/dts/arm64-faxeng-gpio-debounce.t
+#
 # faxeng_gpio's switch inputs on real GPIO interrupts (arm64, PL061): with
 # the jam sensor moved to line 3, QEMU's 100 ms power-button pulse is a jam
 # raised and cleared (5 ms debounce), or nothing at all when the binding's

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/dts/arm64-faxeng-gpio.t
+#
 # The single-board-computer path end to end: the modules, cross-built for
 # arm64 against Debian's headers, boot on qemu-system-aarch64 -M virt with
 # Debian's arm64 kernel and the fax-engine node in the device tree; the GPIO

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/dts/arm64-vm.t
+#
 # The arm64 path's build and VM: scripts/arm64/build cross-builds the modules
 # for Debian's arm64 kernel out of the source tree, and scripts/vm/run-arm64
 # boots them on qemu-system-aarch64 -M virt with the fax-engine node in the

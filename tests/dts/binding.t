@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/dts/binding.t
+#
 # The faxcare,fax-engine binding is a valid dt-schema document, its example
 # builds and satisfies it, it rejects a node missing its sensors, and its
 # vendor prefix is the project's own.

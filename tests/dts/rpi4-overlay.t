@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/dts/rpi4-overlay.t
+#
 # The Raspberry Pi 4 overlays compile with dtc -@, apply with fdtoverlay onto
 # Debian's bcm2711-rpi-4-b.dtb, wire the sensors as documented (inputs with
 # pull-ups, active levels, debounce, ADC channel), and dt-validate, run with

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/harness/chromium.t
+#
 # scripts/chromium-headless renders a page as a user's browser would
 # (screenshot, DOM, PDF) and scripts/chromium-drive follows a link, fills
 # and submits a form and checks what the next page says.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/harness/mariadb.t
+#
 # scripts/with-mariadb gives a test a private MariaDB whose data survives
 # being taken down and brought back with $FAXCARE_DB_CTL; nothing of it
 # remains afterwards, even when interrupted.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/harness/postfix.t
+#
 # scripts/with-postfix gives a test a private Postfix on 127.0.0.1 that
 # delivers to Maildirs and to pipe commands, retries what a command defers,
 # sends nothing outside, and leaves nothing behind.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# usage: tests/harness/smtp-sink.t
+#
 # scripts/with-smtp-sink gives a test an SMTP relay that keeps each message
 # it accepts as a file, can be told to defer or reject, and can be taken
 # down and brought back on the same port.

@@ -2,10 +2,12 @@
  * /confirm/TOKEN: a manager confirms the address a terminal reported.
  * GET shows what is being confirmed and a button (so a mail scanner that
  * fetches links confirms nothing); POST makes the address the terminal's
- * manager, in one statement, once.
+ * manager, in one statement, once, and wakes the outbox sender for the
+ * notices that waited on it.
  */
 #include "app.h"
 #include "html.h"
+#include "outbox_wake.h"
 #include "ratelimit.h"
 
 int	page_confirm(struct http_request *);
@@ -100,6 +102,9 @@ confirm_reply(struct http_request *req)
 			html_message(req, 404, "Not found", invalid);
 			return HTTP_STATE_COMPLETE;
 		}
+		/* Notices held for this manager are due now: the sender
+		 * need not wait for its sweep. */
+		outbox_wake(&app_config);
 		struct db_val p[] = { DB_BLOB(st->token_hash, TOKEN_HASH_LEN) };
 		db_async_start(&st->q, req, sql_audit, p, 1);
 		req->fsm_state = CONFIRM_DONE;

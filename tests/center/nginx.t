@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # usage: tests/center/nginx.t
 # The sample nginx site (center/conf/nginx-faxcenter.conf) in front of the
-# Kore app: HTTPS reaches the app, HTTP redirects to HTTPS, and the tokens
-# in manager and confirmation URLs stay out of the access log.
+# Kore app: HTTPS reaches the app, HTTP redirects to HTTPS, the tokens in
+# manager and confirmation URLs stay out of the access log, nginx limits
+# the rate of links and sign-ins per client (the app's own limits are per
+# worker, and are lifted here so that only nginx's can answer 429), and
+# /metrics answers the local host only.
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
@@ -17,7 +20,7 @@ trap 'exit 143' TERM
 
 command -v nginx >/dev/null || command -v /usr/sbin/nginx >/dev/null
 ok $? "nginx is installed (scripts/deps)"
-export FAXCENTER_MIGRATE_ON_START=yes
+export FAXCENTER_MIGRATE_ON_START=yes RATELIMIT_SCALE=1000
 center_start "$tmp" || bail "the app did not start"
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=faxcare.example.com \
@@ -72,4 +75,35 @@ sleep 0.5
 like "$(cat "$tmp/access.log")" 'GET /m/\.\.\.' "the access log records the page"
 grep -q "$token" "$tmp/access.log"
 is "$?" 1 "... but not the token"
+
+# codes ADDR N URL: the status of N requests to URL from ADDR (a client
+# address of its own: nginx limits per address), one a line, over one
+# connection (well within a second).
+codes() {
+	local addr=$1 n=$2 url=$3 urls=()
+	while ((n-- > 0)); do urls+=(-o /dev/null "$url"); done
+	https_get --interface "$addr" -w '%{http_code}\n' "${urls[@]}"
+}
+site=https://faxcare.example.com:$https
+link=$site/m/$(printf '%064d' 43)
+codes 127.0.0.3 31 "$link" >"$tmp/links"
+is "$(head -30 "$tmp/links" | sort -u)" 404 \
+	"30 link requests at once reach the app (a made-up token: 404)"
+is "$(sed -n 31p "$tmp/links")" 429 "the 31st is refused by nginx with 429"
+is "$(codes 127.0.0.3 1 "$site/confirm/$(printf '%064d' 44)")" 429 \
+	"confirmation links share the links' limit"
+is "$(codes 127.0.0.3 1 "$site/healthz")" 200 "other pages are not limited"
+is "$(codes 127.0.0.1 1 "$link")" 404 "another client's links still work"
+codes 127.0.0.4 11 "$site/staff/login" >"$tmp/logins"
+is "$(head -10 "$tmp/logins" | sort -u)" 200 "10 sign-in forms at once are served"
+is "$(sed -n 11p "$tmp/logins")" 429 "the 11th is refused with 429"
+is "$(https_get --interface 127.0.0.4 -o /dev/null -w '%{http_code}' \
+	-d username=erp -d password=x "$site/api/v1/session")" 429 \
+	"the API's sign-in shares the sign-in limit"
+
+like "$(https_get "$site/metrics")" \
+	'faxcare_database_up 1' "/metrics answers from this host (127.0.0.1)"
+is "$(https_get --interface 127.0.0.2 -o /dev/null -w '%{http_code}' \
+	"$site/metrics")" 403 \
+	"... and is forbidden from another address (127.0.0.2)"
 done_testing

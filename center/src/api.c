@@ -58,9 +58,9 @@ api_run(struct http_request *req, const struct api_call *call)
 			return KORE_RESULT_OK;
 		}
 		p->staff_id = strtoll(db_async_cell(&p->q, 0, 0), NULL, 10);
-		snprintf(p->staff_name, sizeof(p->staff_name), "%s",
+		(void)snprintf(p->staff_name, sizeof(p->staff_name), "%s",
 		    db_async_cell(&p->q, 0, 1));
-		snprintf(p->staff_role, sizeof(p->staff_role), "%s",
+		(void)snprintf(p->staff_role, sizeof(p->staff_role), "%s",
 		    db_async_cell(&p->q, 0, 2));
 		if (!(staff_role_bit(p->staff_role) & call->roles)) {
 			json_error(req, 403, "the account's role does not "

@@ -36,7 +36,11 @@ start(struct http_request *req, struct portal *p)
 		json_error(req, 400, "username and password are needed");
 		return KORE_RESULT_OK;
 	}
-	snprintf(p->staff_name, sizeof(p->staff_name), "%s", user);
+	if ((size_t)snprintf(p->staff_name, sizeof(p->staff_name), "%s",
+	    user) >= sizeof(p->staff_name)) {
+		json_error(req, 400, "the username is too long");
+		return KORE_RESULT_OK;
+	}
 	arg[0] = DB_STR(user);
 	db_async_start(&p->q, req, sql_user, arg, 1);
 	req->fsm_state = S_USER;

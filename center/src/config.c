@@ -59,14 +59,16 @@ static void
 defaults(struct center_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
-	snprintf(cfg->db_user, sizeof(cfg->db_user), "faxcare");
-	snprintf(cfg->db_name, sizeof(cfg->db_name), "faxcare");
-	snprintf(cfg->master_secret_file, sizeof(cfg->master_secret_file),
+	(void)snprintf(cfg->db_user, sizeof(cfg->db_user), "faxcare");
+	(void)snprintf(cfg->db_name, sizeof(cfg->db_name), "faxcare");
+	(void)snprintf(cfg->master_secret_file, sizeof(cfg->master_secret_file),
 	    "/etc/faxcare/center-secret");
-	snprintf(cfg->base_url, sizeof(cfg->base_url), "http://127.0.0.1:8888");
-	snprintf(cfg->smtp_host, sizeof(cfg->smtp_host), "127.0.0.1");
+	(void)snprintf(cfg->base_url, sizeof(cfg->base_url),
+	    "http://127.0.0.1:8888");
+	(void)snprintf(cfg->smtp_host, sizeof(cfg->smtp_host), "127.0.0.1");
 	cfg->smtp_port = 25;
-	snprintf(cfg->sender, sizeof(cfg->sender), "faxcare-center@localhost");
+	(void)snprintf(cfg->sender, sizeof(cfg->sender),
+	    "faxcare-center@localhost");
 	cfg->max_message_bytes = 256 * 1024;
 	/* FC_MAX_AGE_DEFAULT: spool retries plus MTA queue lifetime. */
 	cfg->time_window_s = 10 * 24 * 3600;
@@ -74,9 +76,10 @@ defaults(struct center_config *cfg)
 	cfg->coalesce_ms = 2000;
 	cfg->confirm_ttl_h = 72;
 	cfg->token_ttl_d = 90;
-	snprintf(cfg->outbox_wake_socket, sizeof(cfg->outbox_wake_socket),
+	(void)snprintf(cfg->outbox_wake_socket, sizeof(cfg->outbox_wake_socket),
 	    "/run/faxcare/outbox.sock");
-	snprintf(cfg->smtp_starttls, sizeof(cfg->smtp_starttls), "optional");
+	(void)snprintf(cfg->smtp_starttls, sizeof(cfg->smtp_starttls),
+	    "optional");
 }
 
 /* Settings that depend on each other, once all are read. */
@@ -86,13 +89,14 @@ check(const struct center_config *cfg, char *err, size_t errlen)
 	if (strcmp(cfg->smtp_starttls, "required") &&
 	    strcmp(cfg->smtp_starttls, "optional") &&
 	    strcmp(cfg->smtp_starttls, "off")) {
-		snprintf(err, errlen, "smtp_starttls: required, optional or "
+		(void)snprintf(err, errlen,
+		    "smtp_starttls: required, optional or "
 		    "off, not %s", cfg->smtp_starttls);
 		return -1;
 	}
 	if (cfg->smtp_auth_user[0] != '\0' &&
 	    cfg->smtp_auth_password_file[0] == '\0') {
-		snprintf(err, errlen, "smtp_auth_user needs "
+		(void)snprintf(err, errlen, "smtp_auth_user needs "
 		    "smtp_auth_password_file");
 		return -1;
 	}
@@ -110,10 +114,11 @@ set_value(struct center_config *cfg, const struct setting *s, const char *v,
 	switch (s->type) {
 	case SETTING_STR:
 		if (strlen(v) >= CENTER_STR_MAX) {
-			snprintf(err, errlen, "%s: value too long", s->key);
+			(void)snprintf(err, errlen, "%s: value too long",
+			    s->key);
 			return -1;
 		}
-		snprintf(field, CENTER_STR_MAX, "%s", v);
+		(void)snprintf(field, CENTER_STR_MAX, "%s", v);
 		return 0;
 	case SETTING_BOOL:
 		if (!strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes"))
@@ -122,7 +127,7 @@ set_value(struct center_config *cfg, const struct setting *s, const char *v,
 		    !strcmp(v, "no"))
 			*(int *)field = 0;
 		else {
-			snprintf(err, errlen, "%s: not a boolean: %s",
+			(void)snprintf(err, errlen, "%s: not a boolean: %s",
 			    s->key, v);
 			return -1;
 		}
@@ -132,7 +137,8 @@ set_value(struct center_config *cfg, const struct setting *s, const char *v,
 		n = strtol(v, &end, 10);
 		if (*v == '\0' || *end != '\0' || n < 0 ||
 		    (s->type == SETTING_INT && n > 0x7fffffff)) {
-			snprintf(err, errlen, "%s: not a count: %s", s->key, v);
+			(void)snprintf(err, errlen, "%s: not a count: %s",
+			    s->key, v);
 			return -1;
 		}
 		if (s->type == SETTING_INT)
@@ -155,7 +161,7 @@ load_file(struct center_config *cfg, const char *path, char *err,
 	int		 rc = 0;
 
 	if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &gerr)) {
-		snprintf(err, errlen, "%s: %s", path, gerr->message);
+		(void)snprintf(err, errlen, "%s: %s", path, gerr->message);
 		g_error_free(gerr);
 		g_key_file_free(kf);
 		return -1;

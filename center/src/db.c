@@ -10,14 +10,14 @@
 static void
 set_err(struct db *db, const char *what, const char *msg)
 {
-	snprintf(db->err, sizeof(db->err), "%s: %s", what, msg);
+	(void)snprintf(db->err, sizeof(db->err), "%s: %s", what, msg);
 	db->errnum = db->mysql != NULL ? mysql_errno(db->mysql) : 0;
 }
 
 static void
 set_stmt_err(struct db *db, const char *what, MYSQL_STMT *stmt)
 {
-	snprintf(db->err, sizeof(db->err), "%s: %s", what,
+	(void)snprintf(db->err, sizeof(db->err), "%s: %s", what,
 	    mysql_stmt_error(stmt));
 	db->errnum = mysql_stmt_errno(stmt);
 }

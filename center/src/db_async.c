@@ -125,7 +125,7 @@ query_finish(struct db_async_query *q, enum db_async_status status,
 	q->conn = NULL;
 	q->status = status;
 	if (error != NULL)
-		snprintf(q->error, sizeof(q->error), "%s", error);
+		(void)snprintf(q->error, sizeof(q->error), "%s", error);
 	if (q->req == NULL)
 		return;
 	http_request_wakeup(q->req);
@@ -193,7 +193,7 @@ stmt_fail(struct db_async_conn *c)
 {
 	char	msg[160];
 
-	snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(c->stmt));
+	(void)snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(c->stmt));
 	conn_fail(c, mysql_stmt_errno(c->stmt), msg);
 }
 

@@ -96,8 +96,7 @@ order_status(struct kore_buf *buf, const struct db_async_query *q,
 {
 	const char	*state = C(r, 6), *delivery = C(r, 7);
 
-	kore_buf_appendf(buf, "<li class=\"order\">Order %s: ",
-	    C(r, 1) != NULL ? C(r, 1) : "");
+	html_wrap(buf, "<li class=\"order\">Order ", C(r, 1), ": ");
 	html_text(buf, C(r, 4));
 	html_wrap(buf, " &times; ", C(r, 5), ", placed ");
 	html_text(buf, C(r, 8));
@@ -143,13 +142,14 @@ supply_part(struct kore_buf *buf, const struct db_async_query *q,
 	for (r = 0; r < q->rows; r++) {
 		if (!is(q, r, HOME_CONSUMABLE) || !same(C(r, 1), notice))
 			continue;
-		kore_buf_appendf(buf, "<tr><td><input type=\"radio\" "
-		    "name=\"consumable\" required id=\"c%s-", notice);
+		html_wrap(buf, "<tr><td><input type=\"radio\" "
+		    "name=\"consumable\" required id=\"c", notice, "-");
 		html_text(buf, C(r, 2));
 		kore_buf_appendf(buf, "\" value=\"");
 		html_text(buf, C(r, 2));
-		kore_buf_appendf(buf, "\"%s></td><td><label for=\"c%s-",
-		    n == 0 ? " checked" : "", notice);
+		kore_buf_appendf(buf, "\"%s></td><td>",
+		    n == 0 ? " checked" : "");
+		html_wrap(buf, "<label for=\"c", notice, "-");
 		html_text(buf, C(r, 2));
 		kore_buf_appendf(buf, "\">");
 		picture(buf, C(r, 7));
@@ -322,7 +322,7 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 			html_wrap(buf, "<tr class=\"order\"><td>", C(r, 4),
 			    " &times; ");
 			html_text(buf, C(r, 5));
-			kore_buf_appendf(buf, " (order %s, ", C(r, 1));
+			html_wrap(buf, " (order ", C(r, 1), ", ");
 			html_text(buf, state_word(C(r, 6)));
 			html_wrap(buf, ")</td><td>", C(r, 8), "</td><td>");
 			html_text(buf, C(r, 7));

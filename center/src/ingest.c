@@ -15,7 +15,7 @@ result(struct ingest_result *res, enum ingest_outcome outcome,
     const char *what, const char *detail)
 {
 	res->outcome = outcome;
-	snprintf(res->reason, sizeof(res->reason), "%s%s%s", what,
+	(void)snprintf(res->reason, sizeof(res->reason), "%s%s%s", what,
 	    detail != NULL ? ": " : "", detail != NULL ? detail : "");
 }
 
@@ -32,7 +32,7 @@ verify(struct ingest *ig, struct ingest_report *ir, const char *text,
 		result(res, INGEST_INVALID, "malformed report", err.text);
 		return -1;
 	}
-	snprintf(res->report_id, sizeof(res->report_id), "%s",
+	(void)snprintf(res->report_id, sizeof(res->report_id), "%s",
 	    ir->r.report_id);
 	rc = fc_key_derive(&ig->master, ir->r.terminal_id, &key, &err);
 	if (rc == 0)
@@ -101,7 +101,7 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 	memset(res, 0, sizeof(*res));
 	memset(&ir, 0, sizeof(ir));
 	if ((long)len > ig->cfg->max_message_bytes) {
-		snprintf(err, sizeof(err), "%zu bytes, the limit is %ld",
+		(void)snprintf(err, sizeof(err), "%zu bytes, the limit is %ld",
 		    len, ig->cfg->max_message_bytes);
 		result(res, INGEST_INVALID, "message too large", err);
 		return;
@@ -159,6 +159,7 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 		result(res, INGEST_TEMPFAIL, "database unavailable",
 		    ig->db->err);
 	else if (rc == 0)
-		snprintf(res->reason, sizeof(res->reason), "stored %s report %s",
+		(void)snprintf(res->reason, sizeof(res->reason),
+		    "stored %s report %s",
 		    fc_report_type_str(ir.r.type), ir.r.report_id);
 }

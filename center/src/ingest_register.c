@@ -69,7 +69,8 @@ request_confirmation(struct ingest *ig, const struct ingest_report *ir)
 	    &manager))
 		return -1;
 	if (token_new(token, hash)) {
-		snprintf(ig->db->err, sizeof(ig->db->err), "getrandom failed");
+		(void)snprintf(ig->db->err, sizeof(ig->db->err),
+		    "getrandom failed");
 		return -1;
 	}
 	struct db_val pc[] = {
@@ -82,10 +83,10 @@ request_confirmation(struct ingest *ig, const struct ingest_report *ir)
 		return -1;
 	/* The sender puts every link due for one address into one e-mail:
 	 * the subject serves when it is alone, the line in any case. */
-	snprintf(subject, sizeof(subject),
+	(void)snprintf(subject, sizeof(subject),
 	    "Please confirm: are you the manager of fax terminal %s %s?",
 	    r->model, r->serial);
-	snprintf(body, sizeof(body),
+	(void)snprintf(body, sizeof(body),
 	    "  * %s, serial %s (terminal id %s):\n    %s/confirm/%s\n",
 	    r->model, r->serial, r->terminal_id, ig->cfg->base_url, token);
 	return outbox_enqueue_message(ig->db, ir->terminal_row, r->manager,

@@ -29,7 +29,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: faxcenter-mailgate [-c CONFIG] [-n]\n");
+	(void)fprintf(stderr, "usage: faxcenter-mailgate [-c CONFIG] [-n]\n");
 	exit(EX_USAGE);
 }
 
@@ -73,7 +73,8 @@ audit_refusal(struct db *db, const struct ingest_result *res)
 		return;
 	if (db_exec(db, "INSERT INTO audit_log (actor, action, subject, "
 	    "detail) VALUES ('mailgate', 'refused', ?, ?)", p, 2, NULL, NULL))
-		fprintf(stderr, "faxcenter-mailgate: audit: %s\n", db->err);
+		(void)fprintf(stderr, "faxcenter-mailgate: audit: %s\n",
+		    db->err);
 }
 
 /* -n: the key was loaded already; can we reach a migrated database? */
@@ -84,12 +85,12 @@ check_setup(const struct center_config *cfg)
 	long long	n = 0;
 
 	if (db_open(&db, cfg)) {
-		fprintf(stderr, "faxcenter-mailgate: %s\n", db.err);
+		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", db.err);
 		return 1;
 	}
 	if (db_select_int(&db, "SELECT COUNT(*) FROM reports WHERE id = 0",
 	    NULL, 0, &n) < 0) {
-		fprintf(stderr, "faxcenter-mailgate: %s (run "
+		(void)fprintf(stderr, "faxcenter-mailgate: %s (run "
 		    "faxcenter-migrate)\n", db.err);
 		db_close(&db);
 		return 1;
@@ -121,7 +122,7 @@ deliver(const struct center_config *cfg, struct ingest *ig, char *msg,
 	switch (res.outcome) {
 	case INGEST_STORED:
 	case INGEST_DUPLICATE:
-		fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
 		db_close(&db);
 		/* Committed: the sender may look now rather than at its
 		 * next sweep. */
@@ -130,14 +131,14 @@ deliver(const struct center_config *cfg, struct ingest *ig, char *msg,
 		return EX_OK;
 	case INGEST_INVALID:
 	case INGEST_UNKNOWN_TERMINAL:
-		fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
 		audit_refusal(&db, &res);
 		db_close(&db);
 		return res.outcome == INGEST_INVALID ? EX_DATAERR : EX_NOUSER;
 	case INGEST_TEMPFAIL:
 		break;
 	}
-	fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+	(void)fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
 	db_close(&db);
 	return EX_TEMPFAIL;
 }
@@ -165,18 +166,19 @@ main(int argc, char **argv)
 		usage();
 	/* Our own trouble is temporary too: the message must not be lost. */
 	if (center_config_load(&cfg, path, err, sizeof(err))) {
-		fprintf(stderr, "faxcenter-mailgate: %s\n", err);
+		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", err);
 		return check ? 1 : EX_TEMPFAIL;
 	}
 	memset(&ig, 0, sizeof(ig));
 	if (fc_key_load_file(cfg.master_secret_file, &ig.master, &ferr)) {
-		fprintf(stderr, "faxcenter-mailgate: %s\n", ferr.text);
+		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", ferr.text);
 		return check ? 1 : EX_TEMPFAIL;
 	}
 	if (check)
 		return check_setup(&cfg);
 	if ((msg = read_message((size_t)cfg.max_message_bytes, &len)) == NULL) {
-		fprintf(stderr, "faxcenter-mailgate: reading the message: %s\n",
+		(void)fprintf(stderr,
+		    "faxcenter-mailgate: reading the message: %s\n",
 		    strerror(errno));
 		return EX_TEMPFAIL;
 	}

@@ -72,7 +72,8 @@ migrate_apply(struct db *db, FILE *log)
 	if (db_select_int(db, "SELECT GET_LOCK(?, 60)", lock, 1, &got) < 0)
 		return -1;
 	if (got != 1) {
-		snprintf(db->err, sizeof(db->err), "migration lock not granted");
+		(void)snprintf(db->err, sizeof(db->err),
+		    "migration lock not granted");
 		return -1;
 	}
 	for (i = 0; i < center_migrations_count; i++) {
@@ -90,7 +91,7 @@ migrate_apply(struct db *db, FILE *log)
 		if (db_exec(db, "INSERT INTO schema_migrations (version, name) "
 		    "VALUES (?, ?)", p, 2, NULL, NULL))
 			goto out;
-		fprintf(log, "applied %04u %s\n", mg->version, mg->name);
+		(void)fprintf(log, "applied %04u %s\n", mg->version, mg->name);
 	}
 	rc = 0;
 out:
@@ -111,7 +112,7 @@ migrate_status(struct db *db, FILE *out)
 		if (is_applied(db, center_migrations[i].version, &applied))
 			return -1;
 		pending += !applied;
-		fprintf(out, "%04u %s %s\n", center_migrations[i].version,
+		(void)fprintf(out, "%04u %s %s\n", center_migrations[i].version,
 		    center_migrations[i].name, applied ? "applied" : "pending");
 	}
 	return pending ? 1 : 0;

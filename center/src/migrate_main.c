@@ -17,7 +17,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: faxcenter-migrate [-c CONFIG] [-s]\n");
+	(void)fprintf(stderr, "usage: faxcenter-migrate [-c CONFIG] [-s]\n");
 	exit(2);
 }
 
@@ -45,17 +45,17 @@ main(int argc, char **argv)
 	if (optind != argc)
 		usage();
 	if (center_config_load(&cfg, path, err, sizeof(err))) {
-		fprintf(stderr, "faxcenter-migrate: %s\n", err);
+		(void)fprintf(stderr, "faxcenter-migrate: %s\n", err);
 		return 1;
 	}
 	if (db_open(&db, &cfg)) {
-		fprintf(stderr, "faxcenter-migrate: %s\n", db.err);
+		(void)fprintf(stderr, "faxcenter-migrate: %s\n", db.err);
 		return 1;
 	}
 	rc = status_only ? migrate_status(&db, stdout) :
 	    migrate_apply(&db, stdout);
 	if (rc < 0)
-		fprintf(stderr, "faxcenter-migrate: %s\n", db.err);
+		(void)fprintf(stderr, "faxcenter-migrate: %s\n", db.err);
 	db_close(&db);
 	return rc < 0 ? 1 : rc;
 }

@@ -54,19 +54,20 @@ mime_extract(const char *raw, size_t len, struct mime_text *out, char *err,
 	msg = g_mime_parser_construct_message(parser, NULL);
 	g_object_unref(parser);
 	if (msg == NULL) {
-		snprintf(err, errlen, "not an RFC 5322 message");
+		(void)snprintf(err, errlen, "not an RFC 5322 message");
 		return -1;
 	}
 	body = g_mime_message_get_mime_part(msg);
 	part = body != NULL ? find_text_part(body) : NULL;
 	if (part == NULL) {
-		snprintf(err, errlen, "the message has no text/plain part");
+		(void)snprintf(err, errlen,
+		    "the message has no text/plain part");
 		g_object_unref(msg);
 		return -1;
 	}
 	out->text = g_mime_text_part_get_text(part);
 	if (out->text == NULL) {
-		snprintf(err, errlen, "the text part cannot be decoded");
+		(void)snprintf(err, errlen, "the text part cannot be decoded");
 		g_object_unref(msg);
 		return -1;
 	}

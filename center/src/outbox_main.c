@@ -12,6 +12,7 @@
  *   -p  the safety sweep (default 30000)
  *   -1  one pass over what is due now, then exit
  */
+#include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -27,6 +28,9 @@
 #include "outbox_sender.h"
 #include "outbox_wake.h"
 
+#define SWEEP_MS_MIN	10
+#define SWEEP_MS_MAX	3600000
+
 static volatile sig_atomic_t	quit;
 
 static void
@@ -39,7 +43,8 @@ on_signal(int sig)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: faxcenter-outbox [-c CONFIG] [-p SWEEP_MS] "
+	(void)fprintf(stderr,
+	    "usage: faxcenter-outbox [-c CONFIG] [-p SWEEP_MS] "
 	    "[-1]\n");
 	exit(2);
 }
@@ -64,7 +69,7 @@ next_nap(struct outbox_sender *s, long sweep_ms)
 	long long	due;
 
 	if (outbox_next_due(s, &due) < 0) {
-		fprintf(stderr, "faxcenter-outbox: %s\n", s->db->err);
+		(void)fprintf(stderr, "faxcenter-outbox: %s\n", s->db->err);
 		db_close(s->db);
 		return 1000;
 	}
@@ -99,21 +104,33 @@ main(int argc, char **argv)
 	struct sigaction	sa;
 	const char		*path = NULL;
 	char			 err[256];
+	const char		*at;
+	char			*end;
 	long			 sweep_ms = 30000, wait_ms;
 	int			 ch, once = 0, n, complained = 0, wake = -1;
 
 	while ((ch = getopt(argc, argv, "c:p:1")) != -1) {
 		switch (ch) {
 		case 'c': path = optarg; break;
-		case 'p': sweep_ms = atol(optarg); break;
+		case 'p':
+			errno = 0;
+			sweep_ms = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || errno != 0 ||
+			    sweep_ms < SWEEP_MS_MIN || sweep_ms > SWEEP_MS_MAX) {
+				(void)fprintf(stderr, "faxcenter-outbox: -p: "
+				    "a sweep of %d to %d ms, not %s\n",
+				    SWEEP_MS_MIN, SWEEP_MS_MAX, optarg);
+				usage();
+			}
+			break;
 		case '1': once = 1; break;
 		default: usage();
 		}
 	}
-	if (optind != argc || sweep_ms < 10 || sweep_ms > 3600000)
+	if (optind != argc)
 		usage();
 	if (center_config_load(&cfg, path, err, sizeof(err))) {
-		fprintf(stderr, "faxcenter-outbox: %s\n", err);
+		(void)fprintf(stderr, "faxcenter-outbox: %s\n", err);
 		return 1;
 	}
 	g_mime_init();
@@ -126,12 +143,18 @@ main(int argc, char **argv)
 	s.cfg = &cfg;
 	s.db = &db;
 	/* Message-IDs in the sender's domain. */
-	snprintf(s.domain, sizeof(s.domain), "%s",
-	    strchr(cfg.sender, '@') ? strchr(cfg.sender, '@') + 1 : "localhost");
+	at = strchr(cfg.sender, '@');
+	if ((size_t)snprintf(s.domain, sizeof(s.domain), "%s",
+	    at != NULL ? at + 1 : "localhost") >= sizeof(s.domain)) {
+		(void)fprintf(stderr, "faxcenter-outbox: sender: the domain "
+		    "is longer than %zu characters\n", sizeof(s.domain) - 1);
+		return 1;
+	}
 	while (!quit) {
 		if (db.mysql == NULL && connect_locked(&db, &cfg)) {
 			if (!complained++)
-				fprintf(stderr, "faxcenter-outbox: waiting for "
+				(void)fprintf(stderr,
+				    "faxcenter-outbox: waiting for "
 				    "the database: %s\n", db.err);
 			if (once)
 				return 75;
@@ -145,15 +168,16 @@ main(int argc, char **argv)
 		if (!once && wake == -1 && cfg.outbox_wake_socket[0] != '\0' &&
 		    (wake = outbox_wake_listen(cfg.outbox_wake_socket, err,
 		    sizeof(err))) == -1) {
-			fprintf(stderr, "faxcenter-outbox: no wake-ups, a sweep "
+			(void)fprintf(stderr,
+			    "faxcenter-outbox: no wake-ups, a sweep "
 			    "every %ld ms: %s\n", sweep_ms, err);
 			cfg.outbox_wake_socket[0] = '\0';
 		}
 		if ((n = outbox_run_once(&s)) < 0) {
-			fprintf(stderr, "faxcenter-outbox: %s\n", db.err);
+			(void)fprintf(stderr, "faxcenter-outbox: %s\n", db.err);
 			db_close(&db);
 		} else if (n > 0)
-			fprintf(stderr, "faxcenter-outbox: sent %d\n", n);
+			(void)fprintf(stderr, "faxcenter-outbox: sent %d\n", n);
 		if (once)
 			break;
 		wait_ms = db.mysql != NULL ? next_nap(&s, sweep_ms) : 1000;

@@ -52,25 +52,23 @@ rows_free(struct rows *rs)
 	rs->cells = NULL;
 }
 
-/* After a failed attempt: retry with backoff, or give up. */
+/* After a failed attempt: retry the batch with backoff, or give up. */
 static int
-attempt_failed(struct outbox_sender *s, const char *where, long long id,
-    enum smtp_result res, const char *err)
+attempt_failed(struct outbox_sender *s, long long batch, enum smtp_result res,
+    const char *err)
 {
 	struct db_val	p[] = {
 		DB_INT(res == SMTP_REFUSED), DB_INT(OUTBOX_MAX_ATTEMPTS),
-		DB_STR(err), DB_INT(id),
+		DB_STR(err), DB_INT(batch),
 	};
-	char		sql[512];
 
-	fprintf(stderr, "faxcenter-outbox: %s %lld: %s\n", where, id, err);
-	snprintf(sql, sizeof(sql), "UPDATE outbox SET "
+	(void)fprintf(stderr, "faxcenter-outbox: batch %lld: %s\n", batch, err);
+	return db_exec(s->db, "UPDATE outbox SET "
 	    "state = IF(? OR attempts >= ?, 'failed', 'pending'), "
 	    "next_attempt_at = NOW(6) + INTERVAL "
 	    "LEAST(3600, 5 * POW(2, LEAST(attempts, 12) - 1)) SECOND, "
-	    "last_error = LEFT(?, 255) WHERE %s = ? AND state = 'sending'",
-	    where);
-	return db_exec(s->db, sql, p, 4, NULL, NULL);
+	    "last_error = LEFT(?, 255) "
+	    "WHERE batch_id = ? AND state = 'sending'", p, 4, NULL, NULL);
 }
 
 /* The relay took the batch: done, and the links leave our hands. */
@@ -100,7 +98,8 @@ claim_confirmations(struct outbox_sender *s, const char *rcpt,
 	    "AND state IN ('pending', 'sending') "
 	    "AND next_attempt_at <= NOW(6) FOR UPDATE", pr, 1, batch) < 0)
 		goto fail;
-	snprintf(mid, midlen, "faxcare-confirm-%lld@%s", *batch, s->domain);
+	(void)snprintf(mid, midlen, "faxcare-confirm-%lld@%s", *batch,
+	    s->domain);
 	struct db_val pc[] = { DB_INT(*batch), DB_STR(mid), DB_STR(rcpt) };
 	if (*batch != 0 && db_exec(s->db, "UPDATE outbox SET "
 	    "state = 'sending', batch_id = ?, message_id = ?, "
@@ -149,7 +148,7 @@ send_confirm_batch(struct outbox_sender *s, const char *rcpt)
 	g_free(lines);
 	rows_free(&rs);
 	if (res != SMTP_SENT)
-		return attempt_failed(s, "batch_id", batch, res, err) ? -1 : 0;
+		return attempt_failed(s, batch, res, err) ? -1 : 0;
 	return batch_sent(s, batch) ? -1 : 1;
 }
 
@@ -196,7 +195,8 @@ claim_batch(struct outbox_sender *s, long long manager, long long *batch,
 		return -1;
 	if (*batch == 0)
 		return 0;
-	snprintf(mid, midlen, "faxcare-notices-%lld@%s", *batch, s->domain);
+	(void)snprintf(mid, midlen, "faxcare-notices-%lld@%s", *batch,
+	    s->domain);
 	struct db_val pc[] = { DB_INT(*batch), DB_STR(mid), DB_INT(manager) };
 	if (db_exec(s->db, "UPDATE outbox o JOIN terminals t "
 	    "ON t.id = o.terminal_id SET o.state = 'sending', o.batch_id = ?, "
@@ -206,7 +206,8 @@ claim_batch(struct outbox_sender *s, long long manager, long long *batch,
 	    "AND o.next_attempt_at <= NOW(6)", pc, 3, NULL, NULL))
 		return -1;
 	if (token_new(token, hash)) {
-		snprintf(s->db->err, sizeof(s->db->err), "getrandom failed");
+		(void)snprintf(s->db->err, sizeof(s->db->err),
+		    "getrandom failed");
 		return -1;
 	}
 	struct db_val pt[] = {
@@ -264,7 +265,7 @@ send_batch(struct outbox_sender *s, long long manager)
 		lines[i].kind = cell(&rs, i, 5);
 		lines[i].opened = cell(&rs, i, 6);
 	}
-	snprintf(url, sizeof(url), "%s/m/%s", s->cfg->base_url, token);
+	(void)snprintf(url, sizeof(url), "%s/m/%s", s->cfg->base_url, token);
 	compose_notice_mail(lines, (size_t)n, url, s->cfg->token_ttl_d,
 	    &subject, &body);
 	text = compose_message(s->cfg->sender, cell(&em, 0, 0), subject, body,
@@ -277,7 +278,7 @@ send_batch(struct outbox_sender *s, long long manager)
 	rows_free(&rs);
 	rows_free(&em);
 	if (res != SMTP_SENT)
-		return attempt_failed(s, "batch_id", batch, res, err) ? -1 : 0;
+		return attempt_failed(s, batch, res, err) ? -1 : 0;
 	return batch_sent(s, batch) ? -1 : 1;
 }
 

@@ -36,7 +36,8 @@ outbox_wake(const struct center_config *cfg)
 	if (sendto(fd, "", 0, MSG_DONTWAIT, (struct sockaddr *)&sun,
 	    sizeof(sun)) == -1 && errno != ENOENT && errno != ECONNREFUSED &&
 	    errno != EAGAIN)
-		fprintf(stderr, "faxcenter: waking the outbox sender at %s: "
+		(void)fprintf(stderr,
+		    "faxcenter: waking the outbox sender at %s: "
 		    "%s\n", cfg->outbox_wake_socket, strerror(errno));
 	(void)close(fd);
 }
@@ -48,12 +49,13 @@ outbox_wake_listen(const char *path, char *err, size_t errlen)
 	int			fd;
 
 	if (socket_address(path, &sun)) {
-		snprintf(err, errlen, "outbox_wake_socket: empty or too long");
+		(void)snprintf(err, errlen,
+		    "outbox_wake_socket: empty or too long");
 		return -1;
 	}
 	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
 	    0)) == -1) {
-		snprintf(err, errlen, "socket: %s", strerror(errno));
+		(void)snprintf(err, errlen, "socket: %s", strerror(errno));
 		return -1;
 	}
 	/* Only the instance holding the database lock binds: the old socket
@@ -61,7 +63,7 @@ outbox_wake_listen(const char *path, char *err, size_t errlen)
 	if ((unlink(path) == -1 && errno != ENOENT) ||
 	    bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1 ||
 	    chmod(path, 0666) == -1) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		(void)snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		(void)close(fd);
 		return -1;
 	}

@@ -33,6 +33,22 @@ static struct http_state chart_states[] = {
 	{ "CHART_DRAW", chart_draw },
 };
 
+/* A reading's level: 0 to 100, or -1 (NULL, the LEFT JOIN's empty row). */
+static int
+percent(const char *cell, int *level)
+{
+	char	*end;
+	long	 v;
+
+	if (cell == NULL)
+		return -1;
+	v = strtol(cell, &end, 10);
+	if (end == cell || *end != '\0' || v < 0 || v > 100)
+		return -1;
+	*level = (int)v;
+	return 0;
+}
+
 int
 page_toner_chart(struct http_request *req)
 {
@@ -76,11 +92,10 @@ chart_draw(struct http_request *req)
 	}
 	/* Rows come newest first; the chart runs left to right. */
 	for (r = p->q.rows; r-- > 0 && n < CHART_POINTS;) {
-		if (db_async_cell(&p->q, r, 2) == NULL)
+		if (percent(db_async_cell(&p->q, r, 2), &pts[n].level))
 			continue;
 		pts[n].at = (time_t)strtoll(db_async_cell(&p->q, r, 1),
 		    NULL, 10);
-		pts[n].level = atoi(db_async_cell(&p->q, r, 2));
 		n++;
 	}
 	buf = kore_buf_alloc(8192);

@@ -147,7 +147,7 @@ action_start(struct http_request *req)
 		arg[1] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
 		arg[2] = DB_INT(notice);
 		arg[3] = DB_INT(other);
-		snprintf(p->note, sizeof(p->note), "consumable %lld, "
+		(void)snprintf(p->note, sizeof(p->note), "consumable %lld, "
 		    "quantity %lld", other, qty);
 		db_async_start(&p->q, req, sql_order, arg, 4);
 	} else {
@@ -155,7 +155,7 @@ action_start(struct http_request *req)
 			return bad_request(req, "Choose a time for the visit.");
 		arg[1] = DB_INT(notice);
 		arg[2] = DB_INT(other);
-		snprintf(p->note, sizeof(p->note), "slot %lld", other);
+		(void)snprintf(p->note, sizeof(p->note), "slot %lld", other);
 		db_async_start(&p->q, req, sql_book, arg, 3);
 	}
 	/* Remembered for the redirect back to the notice. */
@@ -169,7 +169,7 @@ audit(struct http_request *req, struct portal *p, const char *action)
 	char		subject[32];
 	struct db_val	arg[4];
 
-	snprintf(subject, sizeof(subject), "notice %lld", p->obj);
+	(void)snprintf(subject, sizeof(subject), "notice %lld", p->obj);
 	arg[0] = DB_STR(action);
 	arg[1] = DB_STR(p->obj > 0 ? subject : "");
 	arg[2] = DB_STR(p->note);
@@ -195,7 +195,8 @@ action_done(struct http_request *req)
 	}
 	if (p->q.status == DB_ASYNC_DONE &&
 	    strcmp(req->path, "/home/rotate") == 0) {
-		snprintf(p->note, sizeof(p->note), "links and other sessions "
+		(void)snprintf(p->note, sizeof(p->note),
+		    "links and other sessions "
 		    "stopped");
 		return audit(req, p, "access.rotate");
 	}
@@ -236,6 +237,6 @@ action_audited(struct http_request *req)
 		return HTTP_STATE_COMPLETE;
 	}
 	/* Fresh: another worker may hold an older copy of the page. */
-	snprintf(where, sizeof(where), "/home?fresh#notice-%lld", p->obj);
+	(void)snprintf(where, sizeof(where), "/home?fresh#notice-%lld", p->obj);
 	return portal_redirect(req, where);
 }

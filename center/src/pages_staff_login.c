@@ -101,7 +101,11 @@ login_start(struct http_request *req, struct portal *p)
 		login_form(req, 400, "User name and password, please.");
 		return KORE_RESULT_OK;
 	}
-	snprintf(p->staff_name, sizeof(p->staff_name), "%s", user);
+	if ((size_t)snprintf(p->staff_name, sizeof(p->staff_name), "%s",
+	    user) >= sizeof(p->staff_name)) {
+		login_form(req, 400, "That user name is too long.");
+		return KORE_RESULT_OK;
+	}
 	arg[0] = DB_STR(user);
 	db_async_start(&p->q, req, sql_user, arg, 1);
 	req->fsm_state = L_USER;

@@ -1,4 +1,6 @@
 /* scrypt password hashes; see password.h. */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,23 +34,58 @@ hex(const unsigned char *b, size_t n, char *out)
 	size_t	i;
 
 	for (i = 0; i < n; i++)
-		snprintf(out + 2 * i, 3, "%02x", b[i]);
+		(void)snprintf(out + 2 * i, 3, "%02x", b[i]);
 }
 
+/* Exactly n bytes as 2n hex digits, nothing else. */
 static int
 unhex(const char *s, size_t n, unsigned char *out)
 {
-	size_t		i;
-	unsigned int	v;
+	size_t	len;
 
-	if (strlen(s) != 2 * n)
+	if (strlen(s) != 2 * n ||
+	    OPENSSL_hexstr2buf_ex(out, n, &len, s, '\0') != 1 || len != n)
 		return -1;
-	for (i = 0; i < n; i++) {
-		if (sscanf(s + 2 * i, "%2x", &v) != 1)
-			return -1;
-		out[i] = (unsigned char)v;
-	}
 	return 0;
+}
+
+/* One decimal parameter of a stored hash, digits only, then '$'. */
+static int
+param(const char **s, unsigned int *out)
+{
+	char		*end;
+	unsigned long	 v;
+
+	if (**s < '0' || **s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(*s, &end, 10);
+	if (errno != 0 || v > UINT_MAX || *end != '$')
+		return -1;
+	*out = (unsigned int)v;
+	*s = end + 1;
+	return 0;
+}
+
+/* "scrypt$LOG2N$R$P$SALT$KEY", as password_hash() writes it. */
+static int
+parse(const char *stored, unsigned int *log2n, unsigned int *r,
+    unsigned int *p, unsigned char *salt, unsigned char *key)
+{
+	char	salthex[2 * SALT_LEN + 1];
+	size_t	prefix = strlen("scrypt$");
+
+	if (stored == NULL || strncmp(stored, "scrypt$", prefix) != 0)
+		return -1;
+	stored += prefix;
+	if (param(&stored, log2n) || param(&stored, r) || param(&stored, p) ||
+	    strlen(stored) != 2 * SALT_LEN + 1 + 2 * KEY_LEN ||
+	    stored[2 * SALT_LEN] != '$')
+		return -1;
+	memcpy(salthex, stored, 2 * SALT_LEN);
+	salthex[2 * SALT_LEN] = '\0';
+	return unhex(salthex, SALT_LEN, salt) ||
+	    unhex(stored + 2 * SALT_LEN + 1, KEY_LEN, key) ? -1 : 0;
 }
 
 int
@@ -73,13 +110,10 @@ int
 password_verify(const char *pw, const char *stored)
 {
 	unsigned char	salt[SALT_LEN], want[KEY_LEN], got[KEY_LEN];
-	char		salthex[2 * SALT_LEN + 1], keyhex[2 * KEY_LEN + 1];
 	unsigned int	log2n, r, p;
 	int		ok;
 
-	if (stored == NULL || sscanf(stored, "scrypt$%u$%u$%u$%32[0-9a-f]$"
-	    "%64[0-9a-f]", &log2n, &r, &p, salthex, keyhex) != 5 ||
-	    unhex(salthex, SALT_LEN, salt) || unhex(keyhex, KEY_LEN, want)) {
+	if (parse(stored, &log2n, &r, &p, salt, want)) {
 		/* Same work as a real check. */
 		memset(salt, 0, sizeof(salt));
 		(void)derive(pw, salt, sizeof(salt), LOG2N, R, P, got);

@@ -65,7 +65,8 @@ portal_set_cookie(struct http_request *req, const char *name,
 	int	secure = strncmp(app_config.base_url, "https:", 6) == 0;
 
 	/* Lax: the e-mailed link is a top-level navigation from elsewhere. */
-	snprintf(hdr, sizeof(hdr), "%s=%s; Path=/; Max-Age=%ld; HttpOnly; "
+	(void)snprintf(hdr, sizeof(hdr),
+	    "%s=%s; Path=/; Max-Age=%ld; HttpOnly; "
 	    "SameSite=Lax%s", name, token != NULL ? token : "",
 	    token != NULL ? max_age_s : 0, secure ? "; Secure" : "");
 	http_response_header(req, "set-cookie", hdr);
@@ -87,7 +88,7 @@ csrf_token(const char *session_token, char *out)
 		return;
 	}
 	for (i = 0; i < len; i++)
-		snprintf(out + 2 * i, 3, "%02x", mac[i]);
+		(void)snprintf(out + 2 * i, 3, "%02x", mac[i]);
 }
 
 int
@@ -218,7 +219,7 @@ portal_client_addr(struct http_request *req, char *out, size_t len)
 	if (loopback && forwarded_for(req, out, len) == 0)
 		return;
 	if (a == NULL || inet_ntop(c->family, a, out, (socklen_t)len) == NULL)
-		snprintf(out, len, "local");
+		(void)snprintf(out, len, "local");
 }
 
 void

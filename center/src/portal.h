@@ -37,8 +37,9 @@ struct portal {
 	unsigned char		new_hash[TOKEN_HASH_LEN];
 	/* the signed-in staff member, once the session was checked */
 	long long		staff_id;
-	char			staff_name[65];
-	char			staff_role[33];
+	/* staff_users' VARCHAR(64) and VARCHAR(32), 4 bytes a character */
+	char			staff_name[64 * 4 + 1];
+	char			staff_role[32 * 4 + 1];
 	void			*page;		/* the page's own state */
 	/* a password check, run off the event loop (password_task.c) */
 	struct kore_task	 task;

@@ -17,7 +17,8 @@ report_store(struct ingest *ig, struct ingest_report *ir,
 
 	/* The canonical form is the parsed report, one "Key:value" a line. */
 	if (fc_report_canonical(r, parsed, sizeof(parsed), &plen, &err)) {
-		snprintf(res->reason, sizeof(res->reason), "%s", err.text);
+		(void)snprintf(res->reason, sizeof(res->reason), "%s",
+		    err.text);
 		res->outcome = INGEST_INVALID;
 		return 1;
 	}
@@ -42,7 +43,7 @@ report_store(struct ingest *ig, struct ingest_report *ir,
 		return 0;
 	if (ig->db->errnum == ER_DUP_ENTRY) {
 		res->outcome = INGEST_DUPLICATE;
-		snprintf(res->reason, sizeof(res->reason),
+		(void)snprintf(res->reason, sizeof(res->reason),
 		    "report already stored: %s", r->report_id);
 		return 1;
 	}
@@ -61,7 +62,7 @@ report_terminal(struct ingest *ig, struct ingest_report *ir,
 		return -1;
 	if (id == 0) {
 		res->outcome = INGEST_UNKNOWN_TERMINAL;
-		snprintf(res->reason, sizeof(res->reason),
+		(void)snprintf(res->reason, sizeof(res->reason),
 		    "terminal %s is not registered: it must send a "
 		    "registration report first", ir->r.terminal_id);
 		return 1;

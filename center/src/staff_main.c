@@ -23,7 +23,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: faxcenter-staff [-c CONFIG] "
+	(void)fprintf(stderr, "usage: faxcenter-staff [-c CONFIG] "
 	    "add USERNAME ROLE | passwd USERNAME | disable USERNAME | purge\n");
 	exit(2);
 }
@@ -85,16 +85,16 @@ main(int argc, char **argv)
 	}
 	if (argc - optind == 1 && !strcmp(argv[optind], "purge")) {
 		if (center_config_load(&cfg, path, err, sizeof(err))) {
-			fprintf(stderr, "faxcenter-staff: %s\n", err);
+			(void)fprintf(stderr, "faxcenter-staff: %s\n", err);
 			return 1;
 		}
 		if (db_open(&db, &cfg)) {
-			fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+			(void)fprintf(stderr, "faxcenter-staff: %s\n", db.err);
 			return 1;
 		}
 		rc = purge(&db);
 		if (rc)
-			fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+			(void)fprintf(stderr, "faxcenter-staff: %s\n", db.err);
 		db_close(&db);
 		return rc ? 1 : 0;
 	}
@@ -111,16 +111,17 @@ main(int argc, char **argv)
 		usage();
 	if (strcmp(cmd, "disable") && (read_password(pw, sizeof(pw)) ||
 	    password_hash(pw, hash, sizeof(hash)))) {
-		fprintf(stderr, "faxcenter-staff: a password of at least 8 "
+		(void)fprintf(stderr,
+		    "faxcenter-staff: a password of at least 8 "
 		    "characters on standard input, please\n");
 		return 1;
 	}
 	if (center_config_load(&cfg, path, err, sizeof(err))) {
-		fprintf(stderr, "faxcenter-staff: %s\n", err);
+		(void)fprintf(stderr, "faxcenter-staff: %s\n", err);
 		return 1;
 	}
 	if (db_open(&db, &cfg)) {
-		fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+		(void)fprintf(stderr, "faxcenter-staff: %s\n", db.err);
 		return 1;
 	}
 	if (!strcmp(cmd, "add")) {
@@ -140,11 +141,12 @@ main(int argc, char **argv)
 		    &affected, NULL);
 	}
 	if (rc == 0 && affected == 0) {
-		snprintf(db.err, sizeof(db.err), "no such user: %s", user);
+		(void)snprintf(db.err, sizeof(db.err), "no such user: %s",
+		    user);
 		rc = -1;
 	}
 	if (rc)
-		fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+		(void)fprintf(stderr, "faxcenter-staff: %s\n", db.err);
 	db_close(&db);
 	return rc ? 1 : 0;
 }

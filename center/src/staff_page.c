@@ -72,14 +72,20 @@ staff_audit_detail(struct portal *p, const char *fmt, ...)
 {
 	struct audit_detail	*a;
 	va_list			 ap;
+	int			 n;
 
 	if (p->page == NULL)
 		p->page = kore_calloc(1, sizeof(*a));
 	a = p->page;
 	va_start(ap, fmt);
-	vsnprintf(a->detail, sizeof(a->detail), fmt, ap);
+	n = vsnprintf(a->detail, sizeof(a->detail), fmt, ap);
 	va_end(ap);
-	snprintf(a->subject, sizeof(a->subject), "%lld", p->obj);
+	/* The action is done either way: say in the log that text is cut. */
+	if (n < 0)
+		a->detail[0] = '\0';
+	else if ((size_t)n >= sizeof(a->detail))
+		memcpy(a->detail + sizeof(a->detail) - 4, "...", 4);
+	(void)snprintf(a->subject, sizeof(a->subject), "%lld", p->obj);
 }
 
 static int
@@ -113,9 +119,9 @@ authed(struct http_request *req, struct portal *p,
 		return HTTP_STATE_COMPLETE;
 	}
 	p->staff_id = strtoll(db_async_cell(&p->q, 0, 0), NULL, 10);
-	snprintf(p->staff_name, sizeof(p->staff_name), "%s",
+	(void)snprintf(p->staff_name, sizeof(p->staff_name), "%s",
 	    db_async_cell(&p->q, 0, 1));
-	snprintf(p->staff_role, sizeof(p->staff_role), "%s",
+	(void)snprintf(p->staff_role, sizeof(p->staff_role), "%s",
 	    db_async_cell(&p->q, 0, 2));
 	if (!(staff_role_bit(p->staff_role) & page->roles)) {
 		html_message(req, 403, "Not allowed", "Your role does not "

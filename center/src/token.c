@@ -32,7 +32,7 @@ token_new(char *hex, unsigned char *hash)
 		got += (size_t)n;
 	}
 	for (i = 0; i < sizeof(raw); i++)
-		snprintf(hex + 2 * i, 3, "%02x", raw[i]);
+		(void)snprintf(hex + 2 * i, 3, "%02x", raw[i]);
 	return hash_text(hex, hash);
 }
 

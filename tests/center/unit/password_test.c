@@ -10,6 +10,7 @@ int
 main(void)
 {
 	char	a[PASSWORD_HASH_MAX], b[PASSWORD_HASH_MAX], bad[PASSWORD_HASH_MAX];
+	char	forged[PASSWORD_HASH_MAX + 16];
 
 	ok(password_hash("correct horse", a, sizeof(a)) == 0 &&
 	    password_hash("correct horse", b, sizeof(b)) == 0,
@@ -28,6 +29,14 @@ main(void)
 	bad[sizeof("scrypt$") - 1] = '9';	/* N=2^95: refused, not run */
 	ok(password_verify("correct horse", bad) == 0,
 	    "absurd parameters are refused");
+	/* scanf's %u took -4294967281 as 15: the right key, a forged form. */
+	snprintf(forged, sizeof(forged), "scrypt$-4294967281%s",
+	    a + strlen("scrypt$15"));
+	ok(password_verify("correct horse", forged) == 0,
+	    "a parameter that is not plain digits is refused");
+	snprintf(forged, sizeof(forged), "%sX", a);
+	ok(password_verify("correct horse", forged) == 0,
+	    "trailing text after the key is refused");
 	ok(password_hash("x", a, 20) == -1, "a too small buffer fails");
 	return done();
 }

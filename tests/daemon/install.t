@@ -33,12 +33,12 @@ like "$unit" "^User=faxcare" "unprivileged"
 like "$unit" "^NoNewPrivileges=yes" "hardened: no new privileges"
 like "$unit" "^CapabilityBoundingSet=$" "hardened: no capabilities"
 like "$unit" "^ProtectSystem=strict" "hardened: read-only system"
-if command -v systemd-analyze >/dev/null; then
-	# Only the missing installed binary and man pages may be reported.
-	out=$(systemd-analyze verify "$root/usr/lib/systemd/system/faxcared@.service" 2>&1 |
-		grep -v -e 'is not executable' -e "Command 'man ")
-	is "$out" "" "systemd-analyze verify finds nothing else"
-fi
+command -v systemd-analyze >/dev/null
+ok $? "systemd-analyze is installed (scripts/deps)"
+# Only the missing installed binary and man pages may be reported.
+out=$(systemd-analyze verify "$root/usr/lib/systemd/system/faxcared@.service" 2>&1 |
+	grep -v -e 'is not executable' -e "Command 'man ")
+is "$out" "" "systemd-analyze verify finds nothing else"
 grep -q '@[A-Z]*DIR@' -r "$root" 2>/dev/null
 ok $((! $?)) "no placeholder left in installed files"
 done_testing

@@ -8,6 +8,11 @@
 #   daemon_pid             faxcared's PID, or nothing
 #   daemons_of faxengN     how many faxcared processes serve that engine
 #   wait_until SECS CMD... retry CMD every 0.2 s for up to SECS seconds
+#   report_id TYPE COND    the last caught report's id of that type and
+#                          condition (empty if none), e.g. status toner-low
+#   wait_sent ENGINE ID    wait (30 s) until the daemons' log says report ID
+#                          was sent and ENGINE's spool queue is empty
+#   in_select PID          PID is blocked in select(2)
 
 . /faxcare/tap.sh
 
@@ -41,3 +46,22 @@ daemons_of() {
 }
 
 sim() { echo "$2" >"$SIMP/$1" || bail "cannot set sim input $1 to $2"; }
+
+report_id() {
+	reports | awk -v t="$1" -v c="$2" '$1 == t && $2 == c { id = $3 } END { print id }'
+}
+
+# Nothing left to send and this report's send logged (faxcared -d).
+_sent() {
+	[ -n "$2" ] && [ -z "$(ls "/var/spool/faxcared/$1/queue")" ] &&
+		grep -q "sent [^ ]*-$2\$" /var/log/faxcared.log
+}
+wait_sent() { wait_until 30 _sent "$1" "$2"; }
+
+# select(2) or pselect6(2) on x86_64: /proc/PID/syscall's first field.
+in_select() {
+	case "$(cut -d' ' -f1 "/proc/$1/syscall" 2>/dev/null)" in
+	23 | 270) return 0 ;;
+	esac
+	return 1
+}

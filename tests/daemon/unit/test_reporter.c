@@ -96,6 +96,40 @@ feed(struct reporter *rp, struct fc_report *r, const struct fc_key *key,
 	return queued(r, 8, key, &good);
 }
 
+/* Whether state_parse() takes text. */
+static int
+parses(const char *text, const struct damping *d)
+{
+	struct saved_state s;
+	struct tracker tr;
+
+	tracker_init(&tr, d);
+	return state_parse(text, &s, &tr) == 0;
+}
+
+/*
+ * A restart on the state file text, with the registration it names:
+ * how many e-mails the reporter queues (a fresh start re-registers).
+ */
+static int
+restart_on(const char *meter, struct reporter *rp, const struct config *conf,
+    const struct fc_key *key, const struct engine_state *st)
+{
+	char text[256], fp[IDENTITY_FP_LEN + 1];
+	struct fc_report r[8];
+	int good, n;
+
+	memcpy(fp, rp->saved.registration, sizeof(fp));
+	n = snprintf(text, sizeof(text),
+	    "faxcared-state 1\nregistration %s\nmeter %s\n", fp, meter);
+	empty_queue();
+	if (n < 0 || spool_replace_file(&sp, STATE_FILE, text, (size_t)n) == -1 ||
+	    reporter_init(rp, conf, key, &sp, st) == -1 ||
+	    reporter_register(rp) == -1)
+		return -1;
+	return queued(r, 8, key, &good);
+}
+
 int
 main(void)
 {
@@ -248,6 +282,35 @@ main(void)
 	n = queued(r, 8, &key, &good);
 	ok(n == 1 && r[0].type == FC_REPORT_METER && r[0].page_count == 1234,
 	    "a meter report after the period, with the page counter");
+
+	/* The state file read back: numbers that overflow or are garbled. */
+	ok(parses("faxcared-state 1\nmeter 9223372036854775807\n"
+	    "open toner-low 0123456789abcdef0123456789abcdef 5 "
+	    "9223372036854775807 4294967295 -1\n", &conf.damping),
+	    "state: the largest values read back");
+	ok(!parses("faxcared-state 1\nmeter 9223372036854775808\n",
+	    &conf.damping), "state: a meter time past 64 bits is refused");
+	ok(!parses("faxcared-state 1\nopen toner-low "
+	    "0123456789abcdef0123456789abcdef 99999999999999999999 0 0 -1\n",
+	    &conf.damping), "state: an open time past 64 bits is refused");
+	ok(!parses("faxcared-state 1\nopen toner-low "
+	    "0123456789abcdef0123456789abcdef 5 0 4294967296 -1\n",
+	    &conf.damping), "state: a reminder count past unsigned is refused");
+	ok(!parses("faxcared-state 1\nopen toner-low "
+	    "0123456789abcdef0123456789abcdef 5 0 -1 -1\n",
+	    &conf.damping), "state: a negative reminder count is refused");
+	ok(!parses("faxcared-state 1\nmeter 12x4\n", &conf.damping),
+	    "state: a garbled number is refused");
+	ok(!parses("faxcared-state 1\nmeter 12 34\n", &conf.damping),
+	    "state: trailing characters are refused");
+	ok(!parses("faxcared-state 1\nmeter \n", &conf.damping),
+	    "state: a missing number is refused");
+	ok(!parses("faxcared-state 1\nmeter 12", &conf.damping),
+	    "state: a truncated file is refused");
+	is_int(restart_on("0", &rp, &conf, &key, &st), 0,
+	    "a restart on a good state file remembers the registration");
+	is_int(restart_on("99999999999999999999", &rp, &conf, &key, &st), 1,
+	    "a restart on a corrupt state file starts afresh: it registers");
 
 	spool_close(&sp);
 	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

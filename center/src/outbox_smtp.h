@@ -1,4 +1,4 @@
-/* Handing one message to the SMTP relay with libESMTP. */
+/* Handing one message to the SMTP relay (<faxcare/smtp.h>'s policy). */
 #ifndef FAXCENTER_OUTBOX_SMTP_H
 #define FAXCENTER_OUTBOX_SMTP_H
 
@@ -8,7 +8,7 @@
 
 enum smtp_result {
 	SMTP_SENT = 0,		/* the relay accepted it (2xx) */
-	SMTP_RETRY,		/* no relay, or 4xx: try again later */
+	SMTP_RETRY,		/* no relay, 4xx, AUTH refused or needed: later */
 	SMTP_REFUSED,		/* 5xx: retrying will not help */
 };
 

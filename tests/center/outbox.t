@@ -8,10 +8,13 @@
 # on the wire through socat -v (smtp-sink offers AUTH PLAIN LOGIN and no
 # STARTTLS): the configured name and password before MAIL FROM when
 # smtp_starttls = off, and otherwise neither the password nor the mail
-# goes over the clear connection.
+# goes over the clear connection. A relay that refuses the credentials (535)
+# or asks for AUTH (530) keeps the mail pending, saying so, until the
+# configuration is fixed: never failed for good.
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../daemon/lib/answering-sink.sh"
 in_db "$0" "$@"
 if [ -z "${FAXCARE_SINK_PORT:-}" ]; then
 	exec "$CENTER_TOP/scripts/with-smtp-sink" -- "$0" "$@"
@@ -19,7 +22,13 @@ fi
 
 tmp=$(mktemp -d)
 socat_pid=
-cleanup() { [ -n "$socat_pid" ] && stop_pid "$socat_pid"; rm -rf "$tmp"; }
+service_pids=()
+cleanup() {
+	local p
+	[ -n "$socat_pid" ] && stop_pid "$socat_pid"
+	for p in "${service_pids[@]}"; do stop_pid "$p"; done
+	rm -rf "$tmp"
+}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -40,7 +49,8 @@ deliver "$tmp/reg.eml" || bail "registration not stored"
 outbox_pass
 is "$(sql "SELECT state, attempts FROM outbox")" "$(printf 'pending\t1')" \
 	"relay down: the mail stays queued, one attempt counted"
-like "$(sql "SELECT last_error FROM outbox")" 'smtp' "... with the reason"
+like "$(sql "SELECT last_error FROM outbox")" \
+	"^relay 127\\.0\\.0\\.1:$FAXCARE_SINK_PORT: Connection refused" "... with the reason"
 is "$(sql "SELECT next_attempt_at > NOW(6) FROM outbox")" 1 "... and a later retry time"
 outbox_pass
 is "$(sql "SELECT attempts FROM outbox")" 1 "no retry before that time"
@@ -159,6 +169,37 @@ FAXCARE_SMTP_PORT=$port FAXCARE_SMTP_STARTTLS=required \
 said | grep -q -e '^MAIL'
 is "$?" 1 "no AUTH, starttls required, relay without STARTTLS: no mail in clear"
 is "$(sql "SELECT state FROM outbox WHERE recipient = 'dave@faxcare.test'")" pending "... it waits"
+# Relays that refuse the credentials or want them: smtp-sink instances of
+# this test's own, answering with one hard reply.
+answering_sink_log=$tmp/answering-sink.log
+mkreport -t registration -i t4 -m erin@faxcare.test -r "$(rid 8)" >"$tmp/erin.eml"
+deliver "$tmp/erin.eml"
+before_erin=$(caught)
+erin() { sql "SELECT $1 FROM outbox WHERE recipient = 'erin@faxcare.test'"; }
+printf '%s\n' 'wrong horse' >"$tmp/password"
+answering_sink bad_creds -f AUTH,RCPT -B "535 5.7.8 Error: authentication failed"
+auth_pass env FAXCARE_SMTP_PORT="$bad_creds" FAXCARE_SMTP_STARTTLS=off
+is "$(erin 'state, attempts')" "$(printf 'pending\t1')" \
+	"credentials refused (535): the mail stays pending, not failed"
+like "$(erin last_error)" \
+	"^relay 127\\.0\\.0\\.1:$bad_creds refused the credentials of smtp_auth_user $user \\(535 5\\.7\\.8 Error: authentication failed\\)" \
+	"... naming the relay's answer and the setting to fix"
+
+answering_sink needs_auth -f MAIL -B "530 5.7.0 Authentication required"
+due_now
+FAXCARE_SMTP_PORT=$needs_auth "$CENTER_BUILD/faxcenter-outbox" -1 2>>"$tmp/outbox.log"
+is "$(erin 'state, attempts')" "$(printf 'pending\t2')" \
+	"AUTH required (530), no smtp_auth_user: still pending"
+like "$(erin last_error)" \
+	"^relay 127\\.0\\.0\\.1:$needs_auth requires authentication \\(530\\) and no smtp_auth_user is configured" \
+	"... saying so"
+is "$(caught)" "$before_erin" "... and no relay caught it"
+
+printf '%s\n' "$pass" >"$tmp/password"
+auth_pass env FAXCARE_SMTP_PORT="$FAXCARE_SINK_PORT" FAXCARE_SMTP_STARTTLS=off
+is "$(erin state)" sent "configuration fixed: sent"
+is "$(caught)" "$((before_erin + 2))" "... with the mail that waited for STARTTLS"
+
 FAXCARE_SMTP_STARTTLS=bogus "$CENTER_BUILD/faxcenter-outbox" -1 2>"$tmp/bogus.log"
 is "$?" 1 "a bad smtp_starttls stops the sender"
 like "$(cat "$tmp/bogus.log")" 'smtp_starttls: required, optional or off' "... saying what is allowed"

@@ -7,7 +7,7 @@
 #                           socat on 127.0.0.1 at a free port (put in VAR),
 #                           each connection to ADDRESS, its stderr to LOG;
 #                           stopped on exit (needs scripts/lib.sh)
-#   answering_sink VAR SMTP-SINK-OPTION...
+#   answering_sink VAR SMTP-SINK-OPTION...   (lib/answering-sink.sh)
 #                           a smtp-sink of the test's own (e.g. -f AUTH -B
 #                           "535 ...") on 127.0.0.1 at a free port (put in
 #                           VAR), keeping nothing; stopped on exit
@@ -19,6 +19,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 FAXCARED=$TOP/daemon/build/faxcared
 FAXENGCTL=$TOP/daemon/build/faxengctl
 KEYGEN=$TOP/proto/build/faxcare-keygen
+. "$TOP/tests/daemon/lib/answering-sink.sh"
 
 daemon_setup() {
 	work=$(mktemp -d /tmp/faxcared-test.XXXXXX) || bail "mktemp"
@@ -28,6 +29,7 @@ daemon_setup() {
 	conf=$work/faxcared.conf
 	spool=$work/spool
 	key=$work/terminal.key
+	answering_sink_log=$work/answering-sink.log
 	(umask 077 && "$KEYGEN" -n >"$key") || bail "faxcare-keygen -n failed"
 }
 
@@ -45,18 +47,6 @@ socat_service() {
 		2>>"${3:-/dev/null}" &
 	service_pids+=($!)
 	wait_port "$port" 5 || bail "socat for $2 did not start"
-	printf -v "$1" %s "$port"
-}
-
-answering_sink() {
-	local port user=()
-	port=$(free_port)
-	# smtp-sink refuses to keep root privileges.
-	[ "$(id -u)" -eq 0 ] && user=(-u nobody)
-	smtp-sink "${user[@]}" "${@:2}" "127.0.0.1:$port" 10 </dev/null \
-		>>"$work/answering-sink.log" 2>&1 &
-	service_pids+=($!)
-	wait_port "$port" 5 || bail "smtp-sink ${*:2} did not start"
 	printf -v "$1" %s "$port"
 }
 

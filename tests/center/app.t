@@ -57,12 +57,30 @@ is "$(http_status "$CENTER_URL/healthz")" 503 "database down: 503"
 "$FAXCARE_DB_CTL" start
 is "$(http_status "$CENTER_URL/healthz")" 200 "database back: 200 again"
 # A server that hangs (stopped, not gone): the query times out, no stall.
+# db_unread: the stopped server has bytes it has not read (the app's query)
+# or a connection it has not accepted, so a request is in flight.
+db_unread() {
+	if [ -n "${FAXCARE_DB_HOST:-}" ]; then
+		ss -Htan "sport = :$FAXCARE_DB_PORT" |
+			awk '$2 > 0 { f = 1 } END { exit !f }'
+	else
+		ss -Hxan | awk -v p="$FAXCARE_DB_SOCKET" \
+			'$5 == p && $3 > 0 { f = 1 } END { exit !f }'
+	fi
+}
 db_pid=$(cat "$(dirname "$FAXCARE_DB_DIR")/mariadbd.pid")
 kill -STOP "$db_pid"
+! db_unread
+ok $? "nothing waits at the stopped database before the request"
 start=$(date +%s)
 http_status --max-time 20 "$CENTER_URL/healthz" >"$tmp/hung" &
 hung=$!
-sleep 1
+in_flight=1
+for _ in $(seq 100); do
+	db_unread && { in_flight=0; break; }
+	sleep 0.1
+done
+ok $in_flight "the health check's query waits unread at the hung database"
 curl -sf --max-time 2 -o /dev/null "$CENTER_URL/assets/style.css"
 ok $? "while a query waits on the hung database, other requests are served"
 wait "$hung"

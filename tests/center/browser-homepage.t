@@ -126,7 +126,14 @@ send_mail "$tmp/done.eml" && delivered
 closed() { [ "$(sql 'SELECT COUNT(*) FROM notices WHERE closed_at IS NULL')" = 0 ]; }
 wait_for 20 closed
 ok $? "the completion report closes the notice"
-sleep 5.1	# a page drawn before may be served for 5 s
+# A page drawn before may be served from the cache for a few seconds:
+# reload (her session) until the homepage is drawn again.
+redrawn() {
+	curl -s -b "$tmp/alice.jar" "$CENTER_URL/home" |
+		grep -q 'Nothing needs attention\.'
+}
+wait_for 20 redrawn
+ok $? "her homepage is drawn again without the notice"
 cat >"$tmp/done.steps" <<STEPS
 cookie fc_home=$cookie $CENTER_URL/
 goto $CENTER_URL/home

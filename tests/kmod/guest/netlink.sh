@@ -110,7 +110,9 @@ step door_open 0
 step fuser_error 0
 step pages 19000
 step pages 1000
-sleep 0.5
+# Events come in seqnum order: the last one in the file means all are.
+wait_for grep -q "^event seqnum=$(attr seqnum) " /tmp/events
+ok $? "the subscriber got the last event (seqnum $(attr seqnum))"
 kill $mon 2>/dev/null
 wait $mon 2>/dev/null
 for ev in toner-low toner-empty marker-supply-missing media-low media-empty \

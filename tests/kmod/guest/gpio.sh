@@ -107,7 +107,8 @@ is "$(attr seqnum)" "$((seq0 + 1))" "21 bounces: one event"
 echo 7=20 >"$FT/bounce"
 sleep 0.3
 is "$(attr seqnum)" "$((seq0 + 1))" "20 bounces back where it was: no event"
-stop_monitor
+stop_monitor "FAXENG_SEQNUM=$(attr seqnum)"
+ok $? "udev passed on the last event"
 is "$(grep -c '^FAXENG_CONDITION=JAM' /tmp/mon)" 3 \
 	"udev saw jam raised, cleared, raised"
 

@@ -8,8 +8,10 @@
 #   write_err FILE VALUE      write VALUE to FILE; prints the error message
 #   wait_for CMD...           retry CMD for up to 5 s
 #   step INPUT VALUE          sim INPUT VALUE, then wait for its events
-#   start_monitor FILE        udevadm monitor --property into FILE
-#   stop_monitor
+#   start_monitor FILE        udevadm monitor --property into FILE, once
+#                             it has subscribed
+#   stop_monitor KEY=VAL...   stop it once the event with every KEY=VAL
+#                             (the last one expected) is in FILE
 #   event_with FILE KEY=VAL.. one uevent in FILE has every KEY=VAL
 
 . /faxcare/tap.sh
@@ -73,16 +75,27 @@ start_udevd() {
 		udevadm settle
 }
 
+# udevadm prints its "UDEV - ..." line once its socket is bound: every
+# event from then on reaches FILE.
 start_monitor() {
+	_mon_file=$1
 	udevadm monitor --udev --property --subsystem-match=faxeng >"$1" &
 	_mon_pid=$!
-	sleep 0.5
+	wait_for grep -q '^UDEV - ' "$1" ||
+		bail "udevadm monitor did not subscribe: $(cat "$1")"
 }
 
+# Once settled, udevd has sent every queued event to the monitor's socket;
+# the expected last one in FILE shows the monitor has printed them all.
+# Fails when that event never came.
 stop_monitor() {
-	sleep 0.5
+	udevadm settle --timeout=60
+	wait_for event_with "$_mon_file" "$@"
+	_mon_ok=$?
 	kill "$_mon_pid" && wait "$_mon_pid" 2>/dev/null
 	_mon_pid=
+	[ "$_mon_ok" = 0 ] || diag "no event with $* in $_mon_file"
+	return "$_mon_ok"
 }
 
 # event_with FILE KEY=VAL...: some uevent record in FILE has all KEY=VALs.

@@ -31,11 +31,19 @@ done
 sim flap 0
 t1=$(date +%s)
 flapped=$(cat $SIMP/flapped)
-wait_for [ "$(attr faults)" = none ]
+faults_none() { [ "$(attr faults)" = none ]; }
+wait_for faults_none
 ok $? "after the storm the jam input rests: faults none"
-sleep 0.3
-udevadm settle
-stop_monitor
+# Once the event numbered last clears the jam, the core has reported the
+# resting input and nothing is pending.
+rest_reported() {
+	udevadm settle --timeout=60
+	event_with /tmp/mon "FAXENG_SEQNUM=$(attr seqnum)" FAXENG_ACTIVE=0
+}
+wait_for rest_reported
+ok $? "udev received an event clearing the jam, numbered last"
+stop_monitor "FAXENG_SEQNUM=$(attr seqnum)"
+ok $? "udev passed on the last event"
 events=$(( $(attr seqnum) - seq0 ))
 runs=$(( $(stat work_runs) - runs0 ))
 work_ms=$(( ($(stat work_ns) - ns0) / 1000000 ))

@@ -32,8 +32,8 @@ step pages 13000
 step pages 2000
 service_action drum_reset
 service_action maintenance_done
-udevadm settle
-stop_monitor
+stop_monitor "FAXENG_SEQNUM=$(attr seqnum)"
+ok $? "udev passed on the last event (FAXENG_SEQNUM=$(attr seqnum))"
 
 # expect "DESCRIPTION" KEY=VAL...: one uevent carries them all.
 expect() {

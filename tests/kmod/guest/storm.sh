@@ -12,24 +12,34 @@ load_sim
 ok $? "modules load"
 
 stat() { sed -n "s/^$1 //p" /sys/kernel/debug/faxeng/faxeng0/stats; }
+# now_ms: milliseconds since boot into $now, at /proc/uptime's 10 ms
+# resolution, without a fork; the clock the core's 20 ms interval runs on.
+now_ms() {
+	read -r now _ </proc/uptime
+	now=$((${now%.*}${now#*.} * 10))
+}
 seq0=$(attr seqnum)
 runs0=$(stat work_runs)
 ns0=$(stat work_ns)
-t0=$(date +%s)
+now_ms
+t0=$now
 sim flap $RATE
-# Meanwhile sysfs stays responsive.
-slow=0
+# Meanwhile sysfs answers; the slowest read is kept.
+failed=0
+slowest=0
 i=0
 while [ $i -lt $((SECS * 10)) ]; do
-	a=$(date +%s)
-	attr faults >/dev/null || slow=1
-	b=$(date +%s)
-	[ $((b - a)) -le 1 ] || slow=1
+	now_ms
+	a=$now
+	attr faults >/dev/null || failed=$((failed + 1))
+	now_ms
+	[ $((now - a)) -le $slowest ] || slowest=$((now - a))
 	sleep 0.1
 	i=$((i + 1))
 done
 sim flap 0
-t1=$(date +%s)
+now_ms
+elapsed=$((now - t0))
 flapped=$(cat $SIMP/flapped)
 faults_none() { [ "$(attr faults)" = none ]; }
 wait_for faults_none
@@ -47,20 +57,26 @@ ok $? "udev passed on the last event"
 events=$(( $(attr seqnum) - seq0 ))
 runs=$(( $(stat work_runs) - runs0 ))
 work_ms=$(( ($(stat work_ns) - ns0) / 1000000 ))
-elapsed=$((t1 - t0))
-[ $elapsed -gt 0 ] || elapsed=1
-diag "$flapped toggles, $events events in $elapsed s"
-[ "$slow" = 0 ]
-ok $? "sysfs reads stayed under a second during the storm"
+diag "$flapped toggles, $events events, $runs runs, $work_ms ms of work in $elapsed ms"
+is "$failed" 0 "sysfs answered all $((SECS * 10)) reads during the storm"
+# A read takes milliseconds; seconds would mean the storm starves the system.
+[ "$slowest" -le 2000 ]
+ok $? "the slowest sysfs read took $slowest ms (<= 2000)"
 [ "$flapped" -ge $((RATE * SECS / 10)) ]
 ok $? "the storm ran: $flapped toggles (>= $((RATE * SECS / 10)))"
-# The core reports at most once per 20 ms: <= 50 events a second, plus slack.
-[ "$events" -le $((elapsed * 50 + 10)) ]
-ok $? "events bounded: $events <= $((elapsed * 50 + 10)) for $flapped toggles"
-[ "$runs" -le $((elapsed * 50 + 10)) ]
-ok $? "event work runs bounded: $runs <= $((elapsed * 50 + 10))"
-[ "$work_ms" -le $((elapsed * 250)) ]
-ok $? "time in the event work: $work_ms ms in $elapsed s (<= 25%)"
+# The core runs its event work at most once per 20 ms, whatever the load
+# (the interval and $elapsed are the same clock), plus slack for the rest.
+bound=$((elapsed / 20 + 10))
+[ "$runs" -le "$bound" ]
+ok $? "event work runs bounded: $runs <= $bound in $elapsed ms"
+# Only the jam changes: a run reports it at most once.
+[ "$events" -le "$runs" ]
+ok $? "events bounded: $events for $flapped toggles, at most one a run ($runs)"
+# A run costs about 0.2 ms; at most 5 ms on average keeps the work under a
+# quarter of a CPU even at one run per 20 ms, and leaves room for the host
+# preempting the guest mid-run, which this wall-clock measure counts.
+[ "$runs" -gt 0 ] && [ "$work_ms" -le $((runs * 5)) ]
+ok $? "event work: $work_ms ms in $runs runs (<= 5 ms a run)"
 [ "$events" -ge 1 ]
 ok $? "the storm was reported ($events events)"
 is "$(count_events /tmp/mon ACTION=change)" "$events" \

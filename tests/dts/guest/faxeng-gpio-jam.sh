@@ -19,8 +19,27 @@ wait_for 5 seen ACTION=change FAXENG_CONDITION=DOOR_OPEN FAXENG_ACTIVE=1
 ok $? "the engine is up and has read its lines"
 is "$(cat $dev/faults)" door-open "no jam before the pulse"
 
+# irqs: the interrupts taken on PL061 line 3 (the jam sensor), all CPUs.
+irqs() {
+	awk '{ for (i = 2; i < NF; i++) if ($i ~ /pl061$/) break
+	       if ($(i + 1) == 3) { n = 0; for (j = 2; j < i; j++) n += $j; print n } }' \
+		/proc/interrupts
+}
+irqs_over() { [ "$(irqs)" -gt "$1" ]; }
+# inputs: the input reports the core has taken (debugfs).
+[ -d /sys/kernel/debug/faxeng ] || mount -t debugfs debugfs /sys/kernel/debug
+inputs() { sed -n 's/^inputs //p' /sys/kernel/debug/faxeng/faxeng0/stats; }
+inputs_over() { [ "$(inputs)" -gt "$1" ]; }
+# Its first reads: the node's 7 switch lines. Then only the jam line reads.
+wait_for 5 inputs_over 6
+ok $? "the engine read its 7 switch lines ($(inputs))"
+irqs0=$(irqs)
+inputs0=$(inputs)
+
 vm-host system_powerdown
 ok $? "QEMU pulses line 3, now the jam sensor"
+wait_for 5 irqs_over $((irqs0 + 1))
+ok $? "the pulse reached the jam line: its rising and falling edges interrupted ($irqs0 -> $(irqs))"
 case $expect in
 pulse)
 	wait_for 5 seen ACTION=change FAXENG_CONDITION=JAM FAXENG_ACTIVE=1
@@ -30,8 +49,10 @@ pulse)
 	is "$(count_events ACTION=change FAXENG_CONDITION=JAM)" 2 "exactly one raise and one clear"
 	;;
 filtered)
-	# Three debounce intervals: long enough for any event to come.
-	sleep 1
+	# The line is read once the debounce interval after the last edge
+	# has passed: with the state it reports, the core decides.
+	wait_for 5 inputs_over "$inputs0"
+	ok $? "the jam line was read after the debounce interval"
 	is "$(count_events ACTION=change FAXENG_CONDITION=JAM)" 0 \
 		"a pulse shorter than the debounce interval makes no uevent"
 	;;

@@ -13,6 +13,7 @@
 
 #include "api.h"
 #include "json.h"
+#include "order_delivery.h"
 #include "staff.h"
 #include "staff_sql.h"
 
@@ -32,8 +33,6 @@ static const char sql_orders[] =
 	"JOIN consumables c ON c.id = o.consumable_id "
 	"WHERE o.state IN ('placed', 'scheduled') "
 	"ORDER BY o.created_at LIMIT 1000";
-
-static const char sql_delivery[] = STAFF_SQL_DELIVERY;
 
 static const char sql_fleet[] = STAFF_SQL_STATES("", "") " "
 	"UNION ALL SELECT 'not_reporting', COUNT(*) FROM terminals "
@@ -87,18 +86,11 @@ orders_reply(struct http_request *req, struct portal *p)
 static int
 delivery_start(struct http_request *req, struct portal *p)
 {
-	const char	*when = portal_arg_datetime(req, "delivery");
-	struct db_val	 arg[2];
-
-	p->obj = portal_arg_id(req, "order");
-	if (p->obj < 0 || when == NULL) {
+	if (order_delivery_start(req, p) == NULL) {
 		json_error(req, 400, "order and delivery (YYYY-MM-DD HH:MM) "
 		    "are needed");
 		return -1;
 	}
-	arg[0] = DB_STR(when);
-	arg[1] = DB_INT(p->obj);
-	db_async_start(&p->q, req, sql_delivery, arg, 2);
 	return 0;
 }
 

@@ -10,8 +10,8 @@
 #include "app.h"
 #include "html.h"
 #include "home_query.h"
+#include "order_delivery.h"
 #include "staff.h"
-#include "staff_sql.h"
 
 int	page_staff_orders(struct http_request *);
 int	page_staff_delivery(struct http_request *);
@@ -27,8 +27,6 @@ static const char sql_queue[] =
 	"LEFT JOIN notices n ON n.id = o.notice_id "
 	"WHERE o.state IN ('placed', 'scheduled') "
 	"ORDER BY o.created_at LIMIT 500";
-
-static const char sql_delivery[] = STAFF_SQL_DELIVERY;
 
 static int
 queue_start(struct http_request *req, struct portal *p)
@@ -87,19 +85,14 @@ queue_render(struct kore_buf *buf, struct portal *p)
 static int
 delivery_start(struct http_request *req, struct portal *p)
 {
-	const char	*when = portal_arg_datetime(req, "delivery");
-	struct db_val	 arg[2];
+	const char	*when = order_delivery_start(req, p);
 
-	p->obj = portal_arg_id(req, "order");
-	if (p->obj < 0 || when == NULL) {
+	if (when == NULL) {
 		html_message(req, 400, "Cannot do that", "An order and a "
 		    "delivery date and time (YYYY-MM-DD HH:MM), please.");
 		return -1;
 	}
 	staff_audit_detail(p, "delivery %s UTC", when);
-	arg[0] = DB_STR(when);
-	arg[1] = DB_INT(p->obj);
-	db_async_start(&p->q, req, sql_delivery, arg, 2);
 	return 0;
 }
 

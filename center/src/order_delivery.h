@@ -1,0 +1,24 @@
+/*
+ * Setting an open order's delivery date and time, one way for the staff
+ * page and the API: the same arguments, the same checks, the same
+ * statement. Each caller answers in its own format.
+ */
+#ifndef FAXCENTER_ORDER_DELIVERY_H
+#define FAXCENTER_ORDER_DELIVERY_H
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "portal.h"
+
+/*
+ * Reads the request's "order" (an id, into p->obj) and "delivery"
+ * ("YYYY-MM-DD HH:MM", UTC) and starts the UPDATE; p->q.affected is then
+ * 0 when no open order has that id. Returns the delivery time, or NULL
+ * when an argument is missing or malformed: nothing is started, and the
+ * caller answers the bad request.
+ */
+const char	*order_delivery_start(struct http_request *req,
+		    struct portal *p);
+
+#endif

@@ -78,18 +78,6 @@ price(struct kore_buf *buf, const char *cents)
 	kore_buf_appendf(buf, "%lld.%02lld", v / 100, v % 100);
 }
 
-/* Ingest closes an order when the refill is reported, a visit when the
- * repair is: say what that means. */
-static const char *
-state_word(const char *state)
-{
-	if (same(state, "closed"))
-		return "delivered";
-	if (same(state, "done"))
-		return "completed";
-	return state;
-}
-
 static void
 order_status(struct kore_buf *buf, const struct db_async_query *q,
     unsigned int r)
@@ -101,8 +89,9 @@ order_status(struct kore_buf *buf, const struct db_async_query *q,
 	html_wrap(buf, " &times; ", C(r, 5), ", placed ");
 	html_text(buf, C(r, 8));
 	kore_buf_appendf(buf, ". <span class=\"state\">");
-	/* Ingest closes the order when the terminal reports the refill. */
-	if (same(state, "delivered") || same(state, "closed")) {
+	/* Ingest marks the order delivered when the terminal reports the
+	 * refill. */
+	if (same(state, "delivered")) {
 		kore_buf_appendf(buf, "Delivered");
 	} else if (delivery != NULL) {
 		html_wrap(buf, "Delivery: <strong class=\"delivery\">",
@@ -323,7 +312,7 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 			    " &times; ");
 			html_text(buf, C(r, 5));
 			html_wrap(buf, " (order ", C(r, 1), ", ");
-			html_text(buf, state_word(C(r, 6)));
+			html_text(buf, C(r, 6));
 			html_wrap(buf, ")</td><td>", C(r, 8), "</td><td>");
 			html_text(buf, C(r, 7));
 			kore_buf_appendf(buf, "</td></tr>\n");
@@ -331,7 +320,7 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 		} else if (is(q, r, HOME_VISIT) && !notice_open(q, C(r, 2))) {
 			html_wrap(buf, "<tr class=\"visit\"><td>Service "
 			    "visit by ", C(r, 6), " (");
-			html_text(buf, state_word(C(r, 4)));
+			html_text(buf, C(r, 4));
 			html_wrap(buf, ")</td><td>", C(r, 5),
 			    "</td><td></td></tr>\n");
 			n++;

@@ -101,12 +101,12 @@ ingest_completion(struct ingest *ig, struct ingest_report *ir,
 	/* The order or visit the notice led to is finished with it. */
 	struct db_val q[] = { DB_INT((long long)ir->report_row) };
 	if (db_exec(ig->db, "UPDATE orders o JOIN notices n "
-	    "ON n.id = o.notice_id SET o.state = 'closed', "
+	    "ON n.id = o.notice_id SET o.state = 'delivered', "
 	    "o.closed_at = NOW(6) WHERE n.closed_report_id = ? "
 	    "AND o.closed_at IS NULL", q, 1, NULL, NULL))
 		return -1;
 	return db_exec(ig->db, "UPDATE visits v JOIN notices n "
-	    "ON n.id = v.notice_id SET v.state = 'done', "
+	    "ON n.id = v.notice_id SET v.state = 'completed', "
 	    "v.closed_at = NOW(6) WHERE n.closed_report_id = ? "
 	    "AND v.closed_at IS NULL", q, 1, NULL, NULL);
 }

@@ -52,23 +52,35 @@ rows_free(struct rows *rs)
 	rs->cells = NULL;
 }
 
-/* After a failed attempt: retry the batch with backoff, or give up. */
+/*
+ * After a failed attempt: retry the batch with backoff, or give up. A relay
+ * refusing our credentials or asking for them is a configuration error, not
+ * the mail's: such a try is not counted (the claim counted it), so the mail
+ * waits until the configuration is fixed, and the wait grows with the mail's
+ * age (at least 5 s, at most an hour), since the count cannot say how long.
+ */
 static int
 attempt_failed(struct outbox_sender *s, long long batch, enum smtp_result res,
     const char *err)
 {
 	struct db_val	p[] = {
-		DB_INT(res == SMTP_REFUSED), DB_INT(OUTBOX_MAX_ATTEMPTS),
+		DB_INT(res == SMTP_AUTH_TROUBLE), DB_INT(res == SMTP_REFUSED),
+		DB_INT(OUTBOX_MAX_ATTEMPTS), DB_INT(res == SMTP_AUTH_TROUBLE),
 		DB_STR(err), DB_INT(batch),
 	};
 
 	(void)fprintf(stderr, "faxcenter-outbox: batch %lld: %s\n", batch, err);
+	/* MariaDB assigns left to right: state and the wait see the
+	 * corrected count. */
 	return db_exec(s->db, "UPDATE outbox SET "
+	    "attempts = IF(? AND attempts > 0, attempts - 1, attempts), "
 	    "state = IF(? OR attempts >= ?, 'failed', 'pending'), "
-	    "next_attempt_at = NOW(6) + INTERVAL "
-	    "LEAST(3600, 5 * POW(2, LEAST(attempts, 12) - 1)) SECOND, "
+	    "next_attempt_at = NOW(6) + INTERVAL IF(?, "
+	    "LEAST(3600, GREATEST(5, TIMESTAMPDIFF(SECOND, created_at, "
+	    "NOW(6)))), "
+	    "LEAST(3600, 5 * POW(2, LEAST(attempts, 12) - 1))) SECOND, "
 	    "last_error = LEFT(?, 255) "
-	    "WHERE batch_id = ? AND state = 'sending'", p, 4, NULL, NULL);
+	    "WHERE batch_id = ? AND state = 'sending'", p, 6, NULL, NULL);
 }
 
 /* The relay took the batch: done, and the links leave our hands. */

@@ -58,5 +58,7 @@ smtp_send(const struct center_config *cfg, const char *rcpt,
 	fc_smtp_outcome(s, m, &out);
 	fc_smtp_close(s);
 	(void)snprintf(err, errlen, "%s", out.text);
+	if (out.verdict == FC_SMTP_RETRY && out.auth_code != 0)
+		return SMTP_AUTH_TROUBLE;
 	return results[out.verdict];
 }

@@ -8,8 +8,10 @@
 
 enum smtp_result {
 	SMTP_SENT = 0,		/* the relay accepted it (2xx) */
-	SMTP_RETRY,		/* no relay, 4xx, AUTH refused or needed: later */
+	SMTP_RETRY,		/* no relay, 4xx: later */
 	SMTP_REFUSED,		/* 5xx: retrying will not help */
+	SMTP_AUTH_TROUBLE,	/* AUTH refused (535) or needed (530): our
+				 * configuration, later, whatever it takes */
 };
 
 /* Send text (a whole message, CRLF) from sender to rcpt; err says why not. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # usage: tests/center/migrate.t
 # faxcenter-migrate creates the whole schema on an empty database, records
-# each version, and a second run changes nothing.
+# each version, and a second run changes nothing; version 3 converts the
+# finished orders' and visits' states.
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
@@ -50,6 +51,23 @@ INSERT INTO notices (terminal_id, condition_kw, kind, severity, alert_code,
 	summary, opened_report_id) VALUES (1, 'toner-low', 'supply', 'warning', 1104,
 	'Toner is low', 1)"
 ok $? "once closed, the condition may open again"
+
+# Version 3 renames what a completion finished: rows stored by an older
+# build under the old words read as delivered and completed.
+sql "INSERT INTO managers (email) VALUES ('m@example.com');
+INSERT INTO consumables (model_id, condition_kw, sku, name) VALUES (1, 'toner-low', 'TN', 'Toner');
+INSERT INTO orders (notice_id, terminal_id, manager_id, consumable_id, state)
+	VALUES (1, 1, 1, 1, 'closed'), (1, 1, 1, 1, 'scheduled');
+INSERT INTO technicians (name) VALUES ('Tom');
+INSERT INTO technician_slots (technician_id, starts_at, ends_at) VALUES (1, NOW(), NOW());
+INSERT INTO visits (notice_id, terminal_id, manager_id, slot_id, state)
+	VALUES (1, 1, 1, 1, 'done');
+DELETE FROM schema_migrations WHERE version = 3"
+out=$("$migrate" 2>&1)
+like "$out" 'applied 0003 finished_states' "an older database gets version 3"
+is "$(sql 'SELECT state FROM orders ORDER BY id' | tr '\n' ' ')" "delivered scheduled " \
+	"a closed order becomes delivered, an open one stays as it was"
+is "$(sql 'SELECT state FROM visits')" completed "a done visit becomes completed"
 
 FAXCARE_DB_SOCKET=/nonexistent/sock "$migrate" >/dev/null 2>&1
 is "$?" 1 "an unreachable database fails the command"

@@ -10,7 +10,8 @@
 # who has not confirmed gets nothing until they do, and their waiting
 # notice the moment they confirm. The sender's sweep is ten minutes: what
 # arrives in seconds came because the mailgate or the app woke it; with
-# the sender down, mail waits and goes once it starts.
+# the sender down, mail waits and goes once it starts. The shipped units
+# bring the socket into Kore's chroot.
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
@@ -159,4 +160,19 @@ body=$(mail_body "$(maildir_files bob | tail -1)")
 like "$body" 'Subject: Fax terminal FX-200 L1: Paper is jammed' "about the jam, in plain words"
 like "$body" 'book the visit' "offering a technician's visit for a failure"
 is "$(maildir_count alice)" 3 "alice got nothing about bob's terminal"
+# In production Kore chroots its workers into its root, where they resolve
+# the wake-up socket's path: the shipped unit binds the sender's directory
+# there, at the same path.
+conf=$CENTER_TOP/center/conf
+sock=$(sed -n 's/^#\?outbox_wake_socket = //p' "$conf/center.conf.example")
+root=$(awk '$1 == "root" { print $2 }' "$conf/faxcenter.conf")
+dir=${sock%/*}
+is "$sock" /run/faxcare/outbox.sock "the sample settings name the default wake-up socket"
+like "$(cat "$conf/faxcenter.service")" "^BindPaths=-?$dir:$root$dir\$" \
+	"the app's unit binds the socket's directory into Kore's root ($root)"
+like "$(cat "$conf/faxcenter-outbox.service")" "^RuntimeDirectory=${dir#/run/}\$" \
+	"where the sender's unit makes it"
+out=$(systemd-analyze verify "$conf/faxcenter.service" "$conf/faxcenter-outbox.service" 2>&1 |
+	grep -v 'is not executable')
+is "$out" "" "systemd-analyze verify finds nothing but the uninstalled binary"
 done_testing

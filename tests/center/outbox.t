@@ -10,7 +10,8 @@
 # smtp_starttls = off, and otherwise neither the password nor the mail
 # goes over the clear connection. A relay that refuses the credentials (535)
 # or asks for AUTH (530) keeps the mail pending, saying so, until the
-# configuration is fixed: never failed for good.
+# configuration is fixed: never failed for good, however many passes (no
+# attempt counted), retried with a backoff capped at an hour.
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
@@ -179,17 +180,29 @@ erin() { sql "SELECT $1 FROM outbox WHERE recipient = 'erin@faxcare.test'"; }
 printf '%s\n' 'wrong horse' >"$tmp/password"
 answering_sink bad_creds -f AUTH,RCPT -B "535 5.7.8 Error: authentication failed"
 auth_pass env FAXCARE_SMTP_PORT="$bad_creds" FAXCARE_SMTP_STARTTLS=off
-is "$(erin 'state, attempts')" "$(printf 'pending\t1')" \
-	"credentials refused (535): the mail stays pending, not failed"
+is "$(erin 'state, attempts')" "$(printf 'pending\t0')" \
+	"credentials refused (535): the mail stays pending, no attempt used up"
 like "$(erin last_error)" \
 	"^relay 127\\.0\\.0\\.1:$bad_creds refused the credentials of smtp_auth_user $user \\(535 5\\.7\\.8 Error: authentication failed\\)" \
 	"... naming the relay's answer and the setting to fix"
+# The password stays wrong for longer than OUTBOX_MAX_ATTEMPTS (12) tries.
+for i in $(seq 14); do
+	auth_pass env FAXCARE_SMTP_PORT="$bad_creds" FAXCARE_SMTP_STARTTLS=off
+done
+is "$(erin 'state, attempts')" "$(printf 'pending\t0')" \
+	"14 passes refused (535): still pending, nothing lost to a configuration error"
+is "$(erin 'next_attempt_at > NOW(6) AND next_attempt_at <= NOW(6) + INTERVAL 1 HOUR')" 1 \
+	"... tried again later, within the hour"
+sql "UPDATE outbox SET created_at = NOW(6) - INTERVAL 2 DAY WHERE recipient = 'erin@faxcare.test'"
+auth_pass env FAXCARE_SMTP_PORT="$bad_creds" FAXCARE_SMTP_STARTTLS=off
+is "$(erin 'TIMESTAMPDIFF(MINUTE, NOW(6), next_attempt_at) BETWEEN 58 AND 60')" 1 \
+	"... backing off as the mail waits, at most an hour"
 
 answering_sink needs_auth -f MAIL -B "530 5.7.0 Authentication required"
 due_now
 FAXCARE_SMTP_PORT=$needs_auth "$CENTER_BUILD/faxcenter-outbox" -1 2>>"$tmp/outbox.log"
-is "$(erin 'state, attempts')" "$(printf 'pending\t2')" \
-	"AUTH required (530), no smtp_auth_user: still pending"
+is "$(erin 'state, attempts')" "$(printf 'pending\t0')" \
+	"AUTH required (530), no smtp_auth_user: still pending, no attempt used up"
 like "$(erin last_error)" \
 	"^relay 127\\.0\\.0\\.1:$needs_auth requires authentication \\(530\\) and no smtp_auth_user is configured" \
 	"... saying so"
@@ -199,6 +212,9 @@ printf '%s\n' "$pass" >"$tmp/password"
 auth_pass env FAXCARE_SMTP_PORT="$FAXCARE_SINK_PORT" FAXCARE_SMTP_STARTTLS=off
 is "$(erin state)" sent "configuration fixed: sent"
 is "$(caught)" "$((before_erin + 2))" "... with the mail that waited for STARTTLS"
+due_now
+outbox_pass
+is "$(caught)" "$((before_erin + 2))" "... once"
 
 FAXCARE_SMTP_STARTTLS=bogus "$CENTER_BUILD/faxcenter-outbox" -1 2>"$tmp/bogus.log"
 is "$?" 1 "a bad smtp_starttls stops the sender"

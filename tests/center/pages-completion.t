@@ -46,7 +46,9 @@ like "$(body)" '<title>10%</title>' "down to the last level"
 
 is "$(report -t completion -c media-jam -C "$(rid 20)" -r "$(rid 21)")" 0 \
 	"the terminal reports the repair"
-is "$(sql 'SELECT state FROM visits')" done "the visit is completed"
+is "$(sql 'SELECT state FROM visits')" completed "the visit is completed"
+like "$(curl -s "$CENTER_URL/metrics")" '^faxcare_visits\{state="completed"\} 1$' \
+	"/metrics counts it as completed"
 web bob GET "/home?fresh" >/dev/null
 like "$(body)" 'Nothing needs attention.' "the notice is gone from the homepage"
 body | grep -q 'Service visit booked'

@@ -124,7 +124,7 @@ hop "refill in the VM" s_sensor "refill" toner_level=100 toner_low=0
 like "$out" "FAXENG_ACTIVE=0" "a TONER_LOW clear uevent"
 hop "the completion report closed the toner-low notice" s_notice_closes toner-low
 like "$out" "status=sent .*faxcenter-mailgate: stored completion report" "Postfix piped the completion report to the mailgate"
-is "$(sql "SELECT state FROM orders")" closed "and the order it belongs to"
+is "$(sql "SELECT state FROM orders")" delivered "and the order it belongs to is delivered"
 seen "expect-text Nothing needs attention." "expect-text toner 100%"
 ok $? "Chromium: the notice is gone from the homepage"
 
@@ -146,9 +146,9 @@ hop "Chromium: the manager books the visit" s_book_visit
 like "$out" "Service visit booked: .* with Dana Field" "the homepage shows the booking"
 hop "the door is closed (repair complete)" s_sensor "door closed" door_open=0
 hop "the completion report closed the door-open notice" s_notice_closes door-open
-is "$(sql "SELECT state FROM visits")" "done" "and the visit it belongs to"
+is "$(sql "SELECT state FROM visits")" completed "and the visit it belongs to is completed"
 seen "expect-text Nothing needs attention." "expect-text Service visit by Dana Field"
-ok $? "Chromium: the notice is gone, the visit done in the history"
+ok $? "Chromium: the notice is gone, the visit completed in the history"
 is "$(sql "SELECT COUNT(*) FROM reports r JOIN terminals t ON t.id = r.terminal_id
 	WHERE t.terminal_uid = '$TERMINAL_ID'")" 5 \
 	"exactly five reports: registration, two statuses, two completions"

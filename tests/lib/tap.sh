@@ -36,7 +36,9 @@ is() {
 }
 
 like() {
-	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+	# grep reads all its input (no -q): an early exit would SIGPIPE printf,
+	# and under pipefail a match would then count as a failure.
+	if printf '%s\n' "$1" | grep -E -- "$2" >/dev/null; then
 		ok 0 "$3"
 	else
 		ok 1 "$3"

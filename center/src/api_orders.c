@@ -57,6 +57,25 @@ orders_start(struct http_request *req, struct portal *p)
 	return 0;
 }
 
+/*
+ * Row r's first n columns as JSON members named keys[0..n-1]: a column
+ * whose bit is set in numbers is a number, the others are strings.
+ */
+static void
+members(struct kore_buf *buf, struct db_async_query *q, unsigned int r,
+    const char *const *keys, unsigned int n, unsigned int numbers)
+{
+	unsigned int	c;
+
+	for (c = 0; c < n; c++) {
+		kore_buf_appendf(buf, "%s\"%s\":", c ? "," : "", keys[c]);
+		if (numbers & (1u << c))
+			json_number(buf, db_async_cell(q, r, c));
+		else
+			json_string(buf, db_async_cell(q, r, c));
+	}
+}
+
 static void
 orders_reply(struct http_request *req, struct portal *p)
 {
@@ -64,19 +83,13 @@ orders_reply(struct http_request *req, struct portal *p)
 	    "model", "manager", "sku", "item", "quantity", "state",
 	    "delivery_at", "created_at" };
 	struct kore_buf	*buf = kore_buf_alloc(4096);
-	unsigned int	 r, c;
+	unsigned int	 r;
 
 	kore_buf_appendf(buf, "{\"orders\":[");
 	for (r = 0; r < p->q.rows; r++) {
 		kore_buf_appendf(buf, "%s{", r ? "," : "");
-		for (c = 0; c < sizeof(keys) / sizeof(keys[0]); c++) {
-			kore_buf_appendf(buf, "%s\"%s\":", c ? "," : "",
-			    keys[c]);
-			if (c == 0 || c == 1 || c == 7)
-				json_number(buf, db_async_cell(&p->q, r, c));
-			else
-				json_string(buf, db_async_cell(&p->q, r, c));
-		}
+		members(buf, &p->q, r, keys, sizeof(keys) / sizeof(keys[0]),
+		    1u << 0 | 1u << 1 | 1u << 7);
 		kore_buf_appendf(buf, "}");
 	}
 	kore_buf_appendf(buf, "]}\n");
@@ -187,19 +200,13 @@ terminals_reply(struct http_request *req, struct portal *p)
 	static const char *const keys[] = { "id", "terminal", "model",
 	    "serial", "manager", "last_report_at", "state" };
 	struct kore_buf	*buf = kore_buf_alloc(8192);
-	unsigned int	 r, c;
+	unsigned int	 r;
 
 	kore_buf_appendf(buf, "{\"terminals\":[");
 	for (r = 0; r < p->q.rows; r++) {
 		kore_buf_appendf(buf, "%s{", r ? "," : "");
-		for (c = 0; c < sizeof(keys) / sizeof(keys[0]); c++) {
-			kore_buf_appendf(buf, "%s\"%s\":", c ? "," : "",
-			    keys[c]);
-			if (c == 0)
-				json_number(buf, db_async_cell(&p->q, r, c));
-			else
-				json_string(buf, db_async_cell(&p->q, r, c));
-		}
+		members(buf, &p->q, r, keys, sizeof(keys) / sizeof(keys[0]),
+		    1u << 0);
 		kore_buf_appendf(buf, ",\"open_notices\":");
 		keywords(buf, db_async_cell(&p->q, r, 7));
 		kore_buf_appendf(buf, "}");

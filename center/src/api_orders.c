@@ -99,7 +99,7 @@ orders_reply(struct http_request *req, struct portal *p)
 static int
 delivery_start(struct http_request *req, struct portal *p)
 {
-	if (order_delivery_start(req, p) == NULL) {
+	if (order_delivery_start(req, p, ", through the API") == NULL) {
 		json_error(req, 400, "order and delivery (YYYY-MM-DD HH:MM) "
 		    "are needed");
 		return -1;
@@ -107,15 +107,26 @@ delivery_start(struct http_request *req, struct portal *p)
 	return 0;
 }
 
+/* The order was changed: write the audit entry, answered after it. */
 static void
 delivery_reply(struct http_request *req, struct portal *p)
 {
-	struct kore_buf	*buf;
-
 	if (p->q.affected == 0) {
 		json_error(req, 404, "no open order with that id");
 		return;
 	}
+	order_delivery_audit(req, p);
+	p->step = 1;
+}
+
+static void
+delivery_audited(struct http_request *req, struct portal *p)
+{
+	struct kore_buf	*buf;
+
+	/* The order is changed either way, as on the staff page. */
+	if (p->q.status != DB_ASYNC_DONE)
+		kore_log(LOG_WARNING, "audit: %s", p->q.error);
 	buf = kore_buf_alloc(128);
 	kore_buf_appendf(buf, "{\"id\":%lld,\"state\":\"scheduled\","
 	    "\"delivery_at\":", p->obj);
@@ -244,10 +255,21 @@ api_orders(struct http_request *req)
 	return api_run(req, &orders_call);
 }
 
+/* api_run(), then the audit entry's statement (p->step 1) before the answer. */
 int
 api_order_delivery(struct http_request *req)
 {
-	return api_run(req, &delivery_call);
+	struct portal	*p = portal_get(req);
+	int		 rc;
+
+	if (p->step == 0) {
+		rc = api_run(req, &delivery_call);
+		return p->step == 0 ? rc : KORE_RESULT_RETRY;
+	}
+	if (db_async_pending(&p->q))
+		return KORE_RESULT_RETRY;
+	delivery_audited(req, p);
+	return KORE_RESULT_OK;
 }
 
 int

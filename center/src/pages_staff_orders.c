@@ -85,14 +85,13 @@ queue_render(struct kore_buf *buf, struct portal *p)
 static int
 delivery_start(struct http_request *req, struct portal *p)
 {
-	const char	*when = order_delivery_start(req, p);
-
-	if (when == NULL) {
+	if (order_delivery_start(req, p, "") == NULL) {
 		html_message(req, 400, "Cannot do that", "An order and a "
 		    "delivery date and time (YYYY-MM-DD HH:MM), please.");
 		return -1;
 	}
-	staff_audit_detail(p, "delivery %s UTC", when);
+	/* staff_run() writes the entry order_delivery_start() worded. */
+	staff_audit_detail(p, "%s", p->note);
 	return 0;
 }
 
@@ -103,7 +102,7 @@ static const struct staff_page queue_page = {
 
 static const struct staff_page delivery_page = {
 	.title = "Delivery", .roles = ROLE_DESK, .start = delivery_start,
-	.audit = "order.delivery", .next = "/staff/orders",
+	.audit = ORDER_DELIVERY_AUDIT, .next = "/staff/orders",
 };
 
 int

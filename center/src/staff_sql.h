@@ -17,12 +17,6 @@
 	"INSERT INTO sessions (staff_user_id, token_hash, csrf_secret, "	\
 	"expires_at) VALUES (?, ?, ?, NOW(6) + INTERVAL ? HOUR)"
 
-/* The delivery date and time of an open order: when, order id. */
-#define STAFF_SQL_DELIVERY						\
-	"UPDATE orders SET delivery_at = STR_TO_DATE(?, '%Y-%m-%d %H:%i'), " \
-	"state = 'scheduled' WHERE id = ? "				\
-	"AND state IN ('placed', 'scheduled')"
-
 /* Terminals by state (worst open notice): head, state, count, tail. */
 #define STAFF_SQL_STATES(head, tail)					\
 	"SELECT " head "st, COUNT(*)" tail " FROM ("			\

@@ -2,8 +2,9 @@
 # usage: tests/center/api-orders.t
 # The JSON API and /metrics through HTTP: a client signs in for a bearer
 # token (wrong passwords refused and rate limited), lists open orders and
-# sets a delivery date the manager then sees, with the staff roles'
-# authorization; /metrics counts the fleet in Prometheus' text format.
+# sets a delivery date the manager then sees, written to the audit log as
+# on the staff page, with the staff roles' authorization; /metrics counts
+# the fleet in Prometheus' text format.
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
@@ -48,10 +49,15 @@ is "$(api POST /api/v1/orders/delivery "$token" -d "order=$order" -d delivery=so
 	"a malformed delivery date is refused"
 is "$(api POST /api/v1/orders/delivery "$token" -d order=999 \
 	--data-urlencode 'delivery=2030-12-02 09:00')" 404 "an unknown order is 404"
+is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'order.delivery'")" 0 \
+	"refused deliveries leave no audit entry"
 is "$(api POST /api/v1/orders/delivery "$token" -d "order=$order" \
 	--data-urlencode 'delivery=2030-12-02 09:00')" 200 "the ERP sets the delivery date"
 is "$(json "(d['id'], d['state'], d['delivery_at'])")" \
 	"($order, 'scheduled', '2030-12-02 09:00')" "and gets the order back"
+is "$(sql "SELECT actor, action, subject, detail FROM audit_log WHERE action = 'order.delivery'")" \
+	"$(printf 'erp\torder.delivery\t%s\tdelivery 2030-12-02 09:00 UTC, through the API' "$order")" \
+	"the audit log says which account set it, through the API"
 web alice GET /home >/dev/null
 like "$(body)" 'Delivery: <strong class="delivery">2030-12-02 09:00 UTC</strong>' \
 	"the manager sees it"
@@ -63,6 +69,8 @@ dtoken=$(json "d['token']")
 is "$(api GET /api/v1/orders "$dtoken")" 403 "a dispatcher's token cannot list orders"
 is "$(api POST /api/v1/orders/delivery "$dtoken" -d "order=$order" \
 	--data-urlencode 'delivery=2030-12-03 09:00')" 403 "nor set deliveries"
+is "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'order.delivery'")" 1 \
+	"the refused one leaves no audit entry"
 is "$(api GET /api/v1/fleet "$dtoken")" 200 "but reads the fleet"
 is "$(json "sorted(d['terminals'].items())")" \
 	"[('error', 1), ('not_reporting', 0), ('warning', 1)]" "terminals by state"

@@ -37,6 +37,7 @@ inside() {
 	local out f
 	is "$FAXCARE_SMTP_HOST" 127.0.0.1 "smtpd on 127.0.0.1"
 	out=$(send fax@faxcare.test toner-low); ok $? "smtpd accepts mail for a Maildir"
+	[[ $out != *STARTTLS* ]]; ok $? "without --tls no STARTTLS is offered"
 	f=$(wait_file "$FAXCARE_MAIL_DIR/fax/new/*"); ok $? "it lands in $FAXCARE_MAIL_DIR/fax/new"
 	like "$(cat "$f")" '^Subject: toner-low' "with its Subject"
 
@@ -96,6 +97,22 @@ out=$(scripts/with-mariadb -- scripts/with-postfix \
 		send db@faxcare.test nested >/dev/null &&
 		f=\$(wait_file \"\$FAXCARE_PIPE_DIR/db.out\") && cat \"\$f\"")
 is "$out" 42 "nested in with-mariadb, a pipe command queries the database"
+
+# With --tls a client that trusts only FAXCARE_SMTP_TLS_CA completes
+# STARTTLS, checking the certificate and its name, and the mail lands.
+out=$(scripts/with-postfix --tls --maildir fax -- bash -c "$(declare -f wait_file)
+	printf 'EHLO t.faxcare.test\r\nMAIL FROM:<t@faxcare.test>\r\nRCPT TO:<fax@faxcare.test>\r\nDATA\r\nSubject: over-tls\r\n\r\nhi\r\n.\r\nQUIT\r\n' |
+		timeout 10 openssl s_client -quiet -no_ign_eof -starttls smtp \
+		-connect \"\$FAXCARE_SMTP_HOST:\$FAXCARE_SMTP_PORT\" \
+		-verify_return_error -verify_hostname 127.0.0.1 \
+		-CAfile \"\$FAXCARE_SMTP_TLS_CA\" 2>&1 || echo s_client failed
+	f=\$(wait_file \"\$FAXCARE_MAIL_DIR/fax/new/*\") && grep '^Subject:' \"\$f\"
+	grep -o 'Anonymous TLS connection established from [^:]*' \"\$FAXCARE_POSTFIX_LOG\"")
+like "$out" '^verify return:1' "--tls: the certificate verifies against FAXCARE_SMTP_TLS_CA"
+[[ $out != *"s_client failed"* ]]; ok $? "--tls: STARTTLS completed and the dialogue ended well"
+like "$out" '^Subject: over-tls$' "--tls: the mail sent over TLS lands"
+like "$out" '^Anonymous TLS connection established from unknown\[127\.0\.0\.1\]' \
+	"--tls: Postfix logs the TLS connection"
 
 tap_interrupted FAXCARE_POSTFIX_DIR queue/pid/master.pid scripts/with-postfix --
 done_testing

@@ -250,6 +250,9 @@ parse_line(struct parse *p, char **argv, int argc)
 		set_starttls(p, val);
 	else if (strcmp(kw, "auth-user") == 0)
 		(void)copy_word(p, c->auth_user, sizeof(c->auth_user), val, kw);
+	else if (strcmp(kw, "relay-ca-file") == 0)
+		set_readable(p, c->relay_ca_file, sizeof(c->relay_ca_file),
+		    val, kw);
 	else if (strcmp(kw, "auth-password-file") == 0)
 		set_readable(p, c->auth_password_file,
 		    sizeof(c->auth_password_file), val, kw);

@@ -27,6 +27,7 @@ struct config {
 	enum starttls_mode starttls;
 	char		 auth_user[128];
 	char		 auth_password_file[PATH_MAX];
+	char		 relay_ca_file[PATH_MAX];	/* "": the system's CAs */
 
 	char		 key_file[PATH_MAX];
 	char		 spool[PATH_MAX];

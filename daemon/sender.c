@@ -44,9 +44,10 @@ relay_of(const struct config *conf, struct fc_smtp_relay *r)
 	r->auth_user = conf->auth_user;
 	r->password_file = conf->auth_password_file;
 	r->timeout_ms = (long)conf->smtp_timeout_ms;
+	r->ca_file = conf->relay_ca_file;
 	r->words = (struct fc_smtp_words){ .user = "auth-user",
 	    .password_file = "auth-password-file", .starttls = "starttls",
-	    .assign = " " };
+	    .ca_file = "relay-ca-file", .assign = " " };
 }
 
 static int
@@ -156,6 +157,7 @@ sender_run(const struct config *conf, const struct identity *id,
 	}
 	switch (fc_smtp_run(s, why, sizeof(why))) {
 	case FC_SMTP_NO_STARTTLS:
+	case FC_SMTP_UNTRUSTED:
 		log_warnx("%s", why);
 		break;
 	case FC_SMTP_UNREACHED:

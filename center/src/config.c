@@ -53,6 +53,7 @@ static const struct setting settings[] = {
 	    smtp_auth_user),
 	S("smtp_auth_password_file", "FAXCARE_SMTP_AUTH_PASSWORD_FILE",
 	    SETTING_STR, smtp_auth_password_file),
+	S("smtp_ca_file", "FAXCARE_SMTP_CA_FILE", SETTING_STR, smtp_ca_file),
 };
 
 static void

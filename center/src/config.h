@@ -33,6 +33,7 @@ struct center_config {
 	char	smtp_starttls[CENTER_STR_MAX];	/* required, optional or off */
 	char	smtp_auth_user[CENTER_STR_MAX];	/* SMTP AUTH, when set */
 	char	smtp_auth_password_file[CENTER_STR_MAX];
+	char	smtp_ca_file[CENTER_STR_MAX];	/* relay's CAs; "": system's */
 };
 
 /*

@@ -21,9 +21,11 @@ relay_of(const struct center_config *cfg, struct fc_smtp_relay *r)
 		.starttls = FC_STARTTLS_REQUIRED,
 		.auth_user = cfg->smtp_auth_user,
 		.password_file = cfg->smtp_auth_password_file,
+		.ca_file = cfg->smtp_ca_file,
 		.words = { .user = "smtp_auth_user",
 		    .password_file = "smtp_auth_password_file",
-		    .starttls = "smtp_starttls", .assign = " = " },
+		    .starttls = "smtp_starttls", .ca_file = "smtp_ca_file",
+		    .assign = " = " },
 	};
 	/* config.c accepted the word; anything else stays required. */
 	(void)fc_starttls_from_word(cfg->smtp_starttls, &r->starttls);

@@ -5,10 +5,12 @@
  * watched on the wire, each message's replies classified by smtp_policy.c.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <auth-client.h>
+#include "smtp_tls.h"	/* before libesmtp.h: smtp_starttls_set_ctx() */
 #include <libesmtp.h>
 #include "faxcare/smtp.h"
 #include "internal.h"
@@ -23,6 +25,8 @@ struct fc_smtp_session {
 	const struct fc_smtp_relay *relay;
 	smtp_session_t smtp;
 	auth_context_t auth;
+	SSL_CTX *tls;		/* whom STARTTLS trusts; NULL: no TLS */
+	char untrusted[160];	/* why the relay's certificate was refused */
 	struct fc_smtp_auth_watch watch;
 	struct fc_smtp_message *messages;
 	enum fc_smtp_run run;
@@ -76,10 +80,14 @@ static int read_password(struct fc_smtp_session *s, struct fc_error *err)
 static void on_event(smtp_session_t smtp, int event, void *arg, ...)
 {
 	struct fc_smtp_session *s = arg;
+	va_list ap;
 
 	(void)smtp;
 	if (event == SMTP_EV_EXTNA_STARTTLS)
 		s->no_starttls = 1;
+	va_start(ap, arg);
+	(void)fc_smtp_tls_event(event, ap, s->untrusted, sizeof(s->untrusted));
+	va_end(ap);
 }
 
 /* The EHLO name as is: no resolver lookup of our own name. */
@@ -112,15 +120,22 @@ static int setup(struct fc_smtp_session *s, struct fc_error *err)
 		[FC_STARTTLS_REQUIRED] = Starttls_REQUIRED,
 	};
 	const struct fc_smtp_relay *r = s->relay;
+	enum fc_starttls needed = fc_smtp_tls_needed(r->starttls, r->auth_user);
 	char server[300];
 
+	if (needed != FC_STARTTLS_OFF) {
+		s->tls = fc_smtp_tls_ctx(r, err);
+		if (!s->tls)
+			return -1;
+		if (!smtp_starttls_set_ctx(s->smtp, s->tls))
+			return fc_error_set(err, FC_ERR_SYSTEM, 0,
+					    "libesmtp: cannot set up TLS");
+	}
 	(void)snprintf(server, sizeof(server), "%s:%u", r->host, r->port);
 	if (!smtp_set_server(s->smtp, server) || !set_ehlo_name(s->smtp) ||
 	    !set_timeouts(s->smtp, r->timeout_ms) ||
 	    !smtp_set_eventcb(s->smtp, on_event, s) ||
-	    !smtp_starttls_enable(s->smtp,
-				  tls[fc_smtp_tls_needed(r->starttls,
-							 r->auth_user)]) ||
+	    !smtp_starttls_enable(s->smtp, tls[needed]) ||
 	    !smtp_set_monitorcb(s->smtp, fc_smtp_watch_auth, &s->watch, 0))
 		return fc_error_set(err, FC_ERR_SYSTEM, 0,
 				    "libesmtp: cannot set up the session");
@@ -213,6 +228,10 @@ enum fc_smtp_run fc_smtp_run(struct fc_smtp_session *s, char *why, size_t len)
 			       "relay %s:%u does not offer STARTTLS: nothing sent (%s)",
 			       r->host, r->port, reason);
 		s->run = FC_SMTP_NO_STARTTLS;
+	} else if (s->untrusted[0]) {
+		fc_smtp_untrusted_reason(r, s->untrusted, s->why,
+					 sizeof(s->why));
+		s->run = FC_SMTP_UNTRUSTED;
 	} else if (!started) {
 		(void)snprintf(s->why, sizeof(s->why), "relay %s:%u: %s",
 			       r->host, r->port,
@@ -277,6 +296,7 @@ void fc_smtp_close(struct fc_smtp_session *s)
 		smtp_destroy_session(s->smtp);
 	if (s->auth)
 		auth_destroy_context(s->auth);
+	SSL_CTX_free(s->tls);
 	for (m = s->messages; m; m = next) {
 		next = m->next;
 		free(m);

@@ -7,13 +7,16 @@
  *   required: the password only goes over TLS, and only "off" (the link
  *   itself is trusted) sends it in clear. A relay that lacks the STARTTLS
  *   the policy needs gets nothing.
+ * - Under STARTTLS the relay's certificate must verify against the CA file
+ *   configured, or the system's trust store, and name the relay: otherwise
+ *   the session ends before AUTH or any mail, to be retried.
  * - Each message ends accepted (2xx), to retry later (4xx, no connection,
  *   a timeout) or refused for good (5xx). A relay that refused the
  *   credentials (535) or asks for them (530) points at the configuration,
  *   not at the message: retry later, never refused for good.
  *
  * Link with build/libfaxcare-smtp.a, build/libfaxcare-proto.a and
- * $(pkg-config --libs libesmtp-1.0).
+ * $(pkg-config --libs libesmtp-1.0 openssl).
  */
 #ifndef FAXCARE_SMTP_H
 #define FAXCARE_SMTP_H
@@ -33,6 +36,7 @@ struct fc_smtp_words {
 	const char *user;		/* "auth-user" */
 	const char *password_file;	/* "auth-password-file" */
 	const char *starttls;		/* "starttls" */
+	const char *ca_file;		/* "relay-ca-file" */
 	const char *assign;		/* between a setting and its value: " " */
 };
 
@@ -43,6 +47,7 @@ struct fc_smtp_relay {
 	const char *auth_user;		/* NULL or "": no AUTH */
 	const char *password_file;	/* first line: the password */
 	long timeout_ms;		/* every SMTP timeout; 0: libESMTP's */
+	const char *ca_file;		/* PEM CAs; NULL or "": the system's */
 	struct fc_smtp_words words;
 };
 
@@ -64,6 +69,7 @@ enum fc_smtp_run {
 	FC_SMTP_RAN,		/* the relay answered: see each message */
 	FC_SMTP_UNREACHED,	/* no SMTP dialogue (connection, timeout) */
 	FC_SMTP_NO_STARTTLS,	/* TLS needed and not offered: nothing sent */
+	FC_SMTP_UNTRUSTED,	/* its certificate did not verify: nothing sent */
 };
 
 struct fc_smtp_session;

@@ -35,7 +35,11 @@ static const struct {
 	[FAXENG_KNOB_MAINTENANCE_INTERVAL] = { 0, FAXENG_PAGES_MAX, 5000 },
 };
 
-static struct class *faxeng_class;
+/* Registered, not created: class_create() changed its arguments in 6.4. */
+static struct class faxeng_class = {
+	.name = "faxeng",
+	.dev_uevent = faxeng_dev_uevent,
+};
 
 /* Registered engines by id; the mutex orders lookups against removal. */
 static DEFINE_XARRAY_ALLOC(faxeng_engines);
@@ -514,7 +518,7 @@ struct faxeng *faxeng_register(struct device *parent,
 	fe->reported = fe->st.conditions & ~FAXENG_PAPER_CONDITIONS;
 
 	device_initialize(&fe->dev);
-	fe->dev.class = faxeng_class;
+	fe->dev.class = &faxeng_class;
 	fe->dev.parent = parent;
 	fe->dev.groups = faxeng_groups;
 	fe->dev.release = faxeng_release;
@@ -630,14 +634,13 @@ static int __init faxeng_init(void)
 {
 	int ret;
 
-	faxeng_class = class_create(THIS_MODULE, "faxeng");
-	if (IS_ERR(faxeng_class))
-		return PTR_ERR(faxeng_class);
-	faxeng_class->dev_uevent = faxeng_dev_uevent;
+	ret = class_register(&faxeng_class);
+	if (ret)
+		return ret;
 
 	ret = faxeng_netlink_init();
 	if (ret) {
-		class_destroy(faxeng_class);
+		class_unregister(&faxeng_class);
 		return ret;
 	}
 	faxeng_debugfs_init();
@@ -648,7 +651,7 @@ static void __exit faxeng_exit(void)
 {
 	faxeng_debugfs_exit();
 	faxeng_netlink_exit();
-	class_destroy(faxeng_class);
+	class_unregister(&faxeng_class);
 }
 
 module_init(faxeng_init);

@@ -10,6 +10,7 @@
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 #include "faxeng.h"
+#include "faxeng_compat.h"
 
 #define FAXENG_TONER_UNKNOWN	(-1)
 
@@ -137,7 +138,7 @@ int faxeng_format_reasons(char *buf, size_t size, u64 conditions);
 
 /* faxeng_sysfs.c */
 extern const struct attribute_group *faxeng_groups[];
-int faxeng_dev_uevent(struct device *dev, struct kobj_uevent_env *env);
+int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env);
 void faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr);
 
 /* faxeng_debugfs.c */

@@ -290,9 +290,13 @@ static int faxeng_add_state_env(struct kobj_uevent_env *env,
 	return add_uevent_var(env, "FAXENG_REASONS=%s", list);
 }
 
-int faxeng_dev_uevent(struct device *dev, struct kobj_uevent_env *env)
+int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
 {
-	struct faxeng *fe = to_faxeng(dev);
+	/*
+	 * const from 6.3 on; reading a snapshot takes the engine's lock,
+	 * which changes nothing the driver core sees.
+	 */
+	struct faxeng *fe = to_faxeng((struct device *)dev);
 	struct faxeng_state st;
 
 	/* The event work reports the state it diffed, not a newer one. */

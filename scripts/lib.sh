@@ -6,11 +6,19 @@
 
 FAXCARE_TOP=${FAXCARE_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 FAXCARE_CACHE=${FAXCARE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/faxcare}
-# The kernel ABI the tests boot: the one Debian's linux-headers-amd64 points at.
+# The kernel ABI the tests boot: the one Debian's linux-headers-amd64 points
+# at. Empty when the headers are not installed yet (scripts/deps installs
+# them); a script that needs it says so, never exits here.
 if [ -z "${FAXCARE_KVER:-}" ]; then
-	FAXCARE_KVER=$(dpkg-query -W -f='${Depends}' linux-headers-amd64 2>/dev/null |
+	FAXCARE_KVER=$({ dpkg-query -W -f='${Depends}' linux-headers-amd64 2>/dev/null || true; } |
 		sed -n 's/.*linux-headers-\([0-9.]*-[0-9]*\)-amd64.*/\1/p')
 fi
+
+# The kernel lines Debian 12 ships, oldest first: the modules are built for
+# each and the kmod tests boot each. FAXCARE_KERNEL picks the one the other
+# layers (daemon, demo, e2e) boot.
+FAXCARE_KERNEL_LINES=(6.1 6.12)
+FAXCARE_KERNEL=${FAXCARE_KERNEL:-6.1}
 
 die() { echo "${0##*/}: $*" >&2; exit 1; }
 note() { echo "${0##*/}: $*" >&2; }
@@ -52,3 +60,51 @@ stop_pid() {
 # Kernel trees fetched by scripts/deps (unpacked, never installed).
 kernel_image_dir() { echo "$FAXCARE_CACHE/kernel/${1:-amd64}"; }
 kernel_headers_dir() { echo "/usr/src/linux-headers-$FAXCARE_KVER-amd64"; }
+
+# Per kernel line (6.1 or 6.12). 6.1's headers are Debian's installed
+# linux-headers-amd64; 6.12's headers and both images are unpacked under the
+# cache, where scripts/deps records which release it fetched.
+kernel_line_dir() { echo "$FAXCARE_CACHE/kernel/line-$1"; }
+# kernel_release LINE: the release (uname -r) of LINE, or nothing when
+# scripts/deps has not fetched it.
+kernel_release() {
+	case $1 in
+	6.1) [ -z "$FAXCARE_KVER" ] || echo "$FAXCARE_KVER-amd64" ;;
+	*) cat "$(kernel_line_dir "$1")/release" 2>/dev/null || true ;;
+	esac
+}
+# kernel_kdir LINE: the kernel tree kbuild's M= builds against.
+kernel_kdir() {
+	local rel
+	rel=$(kernel_release "$1")
+	case $1 in
+	6.1) echo "/usr/src/linux-headers-$rel" ;;
+	*) echo "$(kernel_line_dir "$1")/headers/usr/src/linux-headers-$rel" ;;
+	esac
+}
+# kernel_root LINE: the unpacked image (boot/, lib/modules/).
+kernel_root() {
+	case $1 in
+	6.1) kernel_image_dir amd64 ;;
+	*) echo "$(kernel_line_dir "$1")/image" ;;
+	esac
+}
+# kernel_modules_dir LINE: where this repo's modules built for LINE are:
+# the default line's in kmod/ (`make modules`), the others' under build/.
+kernel_modules_dir() {
+	case $1 in
+	6.1) echo "$FAXCARE_TOP/kmod" ;;
+	*) echo "$FAXCARE_TOP/build/modules/$(kernel_release "$1")/kmod" ;;
+	esac
+}
+
+# apt_download DIR PKG: PKG's .deb into DIR (printing its path), refreshing
+# apt's lists once if the first try finds nothing; dies saying what to do.
+apt_download() {
+	local dir=$1 pkg=$2 log
+	log=$(cd "$dir" && apt-get download -q "$pkg" 2>&1) ||
+		log=$(cd "$dir" && apt-get update -q >/dev/null 2>&1 &&
+			apt-get download -q "$pkg" 2>&1) ||
+		die "cannot download $pkg: ${log##*$'\n'} (check the network and apt's sources, then run scripts/deps again)"
+	ls "$dir"/"${pkg%%:*}"_*.deb
+}

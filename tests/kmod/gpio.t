@@ -6,9 +6,10 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"
 . "$top/tests/kmod/lib.sh"
+on_each_kernel "$@"
 kmod_tmpdir gpio
 cp "$top/tests/kmod/helper/Kbuild" "$top/tests/kmod/helper/"*.c "$tmp/"
-if ! make -C "/usr/src/linux-headers-$FAXCARE_KVER-amd64" M="$tmp" modules \
+if ! make -C "$(kernel_kdir "$FAXCARE_KERNEL")" M="$tmp" modules \
 	>"$tmp/build.log" 2>&1; then
 	echo "not ok 1 - the faxeng_test_gpio fixture builds"
 	sed 's/^/# /' "$tmp/build.log"

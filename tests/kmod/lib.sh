@@ -5,6 +5,9 @@
 #   kmod_tmpdir NAME       a temporary directory in $tmp, removed on exit;
 #                          not under /tmp, which the guest hides with a tmpfs
 #   build_nlclient         nlclient into $tmp, or a failing TAP line and exit
+#   on_each_kernel "$@"    re-run the calling script once per kernel line
+#                          (scripts/vm/each-kernel), unless it is one of
+#                          those runs; call it first
 
 kmod_tmpdir() {
 	tmp=$(mktemp -d "/var/tmp/faxeng-$1.XXXXXX")
@@ -20,4 +23,9 @@ build_nlclient() {
 		echo "1..1"
 		exit 1
 	fi
+}
+
+on_each_kernel() {
+	[ -n "${FAXCARE_EACH_KERNEL:-}" ] ||
+		exec "$top/scripts/vm/each-kernel" "$0" "$@"
 }

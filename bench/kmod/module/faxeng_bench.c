@@ -15,7 +15,11 @@
 #include <linux/module.h>
 #include "faxeng.h"
 
-static struct class *bench_class;
+/* Registered, not created: class_create() changed its arguments in 6.4. */
+static struct class bench_class = {
+	.name = "faxeng_bench",
+};
+
 static struct device *bench_dev;
 static struct faxeng *bench_fe;
 static u64 bench_ns;
@@ -87,18 +91,19 @@ static int __init bench_init(void)
 		.trays = 1,
 		.toner_level = -1,
 	};
+	int ret;
 
 	bench_fe = faxeng_register(NULL, &cfg);
 	if (IS_ERR(bench_fe))
 		return PTR_ERR(bench_fe);
-	bench_class = class_create(THIS_MODULE, "faxeng_bench");
-	if (IS_ERR(bench_class)) {
+	ret = class_register(&bench_class);
+	if (ret) {
 		faxeng_unregister(bench_fe);
-		return PTR_ERR(bench_class);
+		return ret;
 	}
-	bench_dev = device_create(bench_class, NULL, 0, NULL, "faxeng_bench0");
+	bench_dev = device_create(&bench_class, NULL, 0, NULL, "faxeng_bench0");
 	if (IS_ERR(bench_dev)) {
-		class_destroy(bench_class);
+		class_unregister(&bench_class);
 		faxeng_unregister(bench_fe);
 		return PTR_ERR(bench_dev);
 	}
@@ -107,8 +112,8 @@ static int __init bench_init(void)
 
 static void __exit bench_exit(void)
 {
-	device_destroy(bench_class, 0);
-	class_destroy(bench_class);
+	device_destroy(&bench_class, 0);
+	class_unregister(&bench_class);
 	faxeng_unregister(bench_fe);
 }
 

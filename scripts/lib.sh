@@ -61,6 +61,18 @@ stop_pid() {
 kernel_image_dir() { echo "$FAXCARE_CACHE/kernel/${1:-amd64}"; }
 kernel_headers_dir() { echo "/usr/src/linux-headers-$FAXCARE_KVER-amd64"; }
 
+# dpkg_add_arm64: let apt download arm64 packages (the cross-build's headers
+# and the arm64 VM's kernel); a no-op once done.
+dpkg_add_arm64() {
+	dpkg --print-foreign-architectures | grep -qx arm64 && return 0
+	[ "$(id -u)" -eq 0 ] ||
+		die "apt cannot download arm64 packages yet: as root run dpkg --add-architecture arm64 && apt-get update"
+	note "adding dpkg architecture arm64"
+	dpkg --add-architecture arm64 || die "dpkg --add-architecture arm64 failed"
+	apt-get update -q >/dev/null ||
+		die "apt-get update failed: check /etc/apt/sources.list* and the network"
+}
+
 # Per kernel line (6.1 or 6.12). 6.1's headers are Debian's installed
 # linux-headers-amd64; 6.12's headers and both images are unpacked under the
 # cache, where scripts/deps records which release it fetched.
@@ -79,6 +91,16 @@ kernel_kdir() {
 	rel=$(kernel_release "$1")
 	case $1 in
 	6.1) echo "/usr/src/linux-headers-$rel" ;;
+	*) echo "$(kernel_line_dir "$1")/headers/usr/src/linux-headers-$rel" ;;
+	esac
+}
+# kernel_kdir_arm64 LINE: the arm64 tree the cross-build builds against.
+kernel_kdir_arm64() {
+	local rel
+	rel=$(kernel_release "$1")
+	rel=${rel%-amd64}-arm64
+	case $1 in
+	6.1) echo "$FAXCARE_CACHE/kernel/arm64-headers/usr/src/linux-headers-$rel" ;;
 	*) echo "$(kernel_line_dir "$1")/headers/usr/src/linux-headers-$rel" ;;
 	esac
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # usage: tests/kmod/install.t: the modules install with `make modules_install`
-# and rebuild through DKMS (dkms.conf), both into temporary trees
+# and rebuild through DKMS (dkms.conf) for both kernel lines, into temporary
+# trees
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"
 . "$top/tests/lib/tap.sh"
-kver=$FAXCARE_KVER-amd64
-kdir=/usr/src/linux-headers-$kver
+kver=$(kernel_release 6.1)
+kdir=$(kernel_kdir 6.1)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/faxeng-install.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
@@ -44,12 +45,20 @@ src=$tmp/dkms-src/$name-$ver
 mkdir -p "$src" "$tmp/dkms"
 cp -r "$top/Kbuild" "$top/dkms.conf" "$top/kmod" "$top/include" "$src/"
 rm -f "$src/kmod/"*.o "$src/kmod/"*.ko "$src/kmod/".*.cmd
-dkms build -m "$name" -v "$ver" -k "$kver" --sourcetree "$tmp/dkms-src" \
-	--dkmstree "$tmp/dkms" >"$tmp/dkms.log" 2>&1
-ok $? "dkms build for $kver" || sed 's/^/# /' "$tmp/dkms.log"
-for m in faxeng faxeng_sim faxeng_gpio; do
-	ko=$(find "$tmp/dkms" -path "*/$kver/*" -name "$m.ko*" | head -1)
-	like "$(modinfo -F vermagic "$ko" 2>&1)" "^$kver " \
-		"dkms built $m for $kver"
+# Each line's headers, as a distribution's kernel-headers package gives them
+# (6.12's are unpacked, so DKMS is told where).
+for line in "${FAXCARE_KERNEL_LINES[@]}"; do
+	kver=$(kernel_release "$line")
+	dkms build -m "$name" -v "$ver" -k "$kver" --sourcetree "$tmp/dkms-src" \
+		--dkmstree "$tmp/dkms" --kernelsourcedir "$(kernel_kdir "$line")" \
+		>"$tmp/dkms.log" 2>&1
+	ok $? "dkms build for $kver" || sed 's/^/# /' "$tmp/dkms.log"
+	for m in faxeng faxeng_sim faxeng_gpio; do
+		ko=$(find "$tmp/dkms/$name/$ver/$kver" -name "$m.ko*" 2>/dev/null | head -1)
+		is "$(modinfo -F vermagic "$ko" 2>&1 | cut -d' ' -f1)" "$kver" \
+			"dkms built $m for $kver"
+	done
 done
+is "$(dkms status -m "$name" -v "$ver" --dkmstree "$tmp/dkms" 2>/dev/null | grep -c ': built')" \
+	"${#FAXCARE_KERNEL_LINES[@]}" "dkms status shows the package built for every kernel line"
 done_testing

@@ -3,11 +3,22 @@
 # dependencies that udev/modprobe and the other layers rely on
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/scripts/lib.sh"
 . "$top/tests/lib/tap.sh"
-ko=$top/kmod
 
+# make check-build builds the modules for every kernel line.
+for line in "${FAXCARE_KERNEL_LINES[@]}"; do
+	ko=$(kernel_modules_dir "$line")
+	rel=$(kernel_release "$line")
+	for m in faxeng faxeng_sim faxeng_gpio; do
+		is "$(modinfo -F name "$ko/$m.ko" 2>&1)" "$m" "linux $rel: $m.ko is built and named $m"
+		is "$(modinfo -F vermagic "$ko/$m.ko" 2>&1 | cut -d' ' -f1)" "$rel" \
+			"linux $rel: $m.ko is built for it"
+	done
+done
+# What follows does not depend on the kernel: the default line's build.
+ko=$(kernel_modules_dir "$FAXCARE_KERNEL")
 for m in faxeng faxeng_sim faxeng_gpio; do
-	is "$(modinfo -F name "$ko/$m.ko" 2>&1)" "$m" "$m.ko is built and named $m"
 	is "$(modinfo -F license "$ko/$m.ko" 2>&1)" GPL "$m.ko is GPL"
 done
 aliases=$(modinfo -F alias "$ko/faxeng_gpio.ko" 2>&1)

@@ -7,6 +7,7 @@
 #   is "$got" "$expected" "description"
 #   like "$got" "pattern" "description"    (grep -E pattern)
 #   diag "text"  /  bail "reason"
+#   wait_for SECS "what" COMMAND...   poll until COMMAND succeeds
 #
 # The script's exit status is non-zero when any test failed.
 
@@ -57,3 +58,23 @@ done_testing() {
 }
 
 tap_exit() { [ "$_tap_failed" -eq 0 ]; }
+
+# wait_for SECS WHAT COMMAND [ARGS...]: run COMMAND every 0.1 s until it
+# succeeds (status 0); after SECS seconds say "# timed out after SECS s
+# waiting for WHAT" and return 1. Use it wherever a test would sleep for an
+# outcome; for "nothing more arrives", wait for a marker known to come
+# after, then check.
+wait_for() {
+	_wf_secs=$1 _wf_what=$2
+	shift 2
+	_wf_tries=$((_wf_secs * 10))
+	until "$@"; do
+		_wf_tries=$((_wf_tries - 1))
+		if [ "$_wf_tries" -le 0 ]; then
+			diag "timed out after $_wf_secs s waiting for $_wf_what"
+			return 1
+		fi
+		sleep 0.1
+	done
+	return 0
+}

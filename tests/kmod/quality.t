@@ -21,8 +21,14 @@ for f in "$top"/kmod/*.[ch] "$top"/tests/kmod/helper/*.c \
 done
 sources+=(include/uapi/linux/faxeng.h include/uapi/linux/faxeng_conditions.h)
 
-out=$(cd "$top" && "$checkpatch" --strict --no-tree --terse -f "${sources[@]}" 2>&1 |
-	grep -v ' total: 0 errors, 0 warnings, 0 checks')
+# kmod/faxeng_compat.h is the one place for kernel version checks.
+out=$(cd "$top" && for f in "${sources[@]}"; do
+	case $f in
+	kmod/faxeng_compat.h) ignore=--ignore=LINUX_VERSION_CODE,CONSTANT_COMPARISON ;;
+	*) ignore= ;;
+	esac
+	"$checkpatch" --strict --no-tree --terse $ignore -f "$f" 2>&1
+done | grep -v ' total: 0 errors, 0 warnings, 0 checks')
 is "$out" "" "checkpatch --strict: no error, warning or check (${#sources[@]} files)"
 
 out=$(cd "$top" && "$kdir/scripts/kernel-doc" -none -Werror "${sources[@]}" 2>&1)

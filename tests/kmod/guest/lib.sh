@@ -126,3 +126,37 @@ event_with() {
 count_events() {
 	grep -cx "$2" "$1"
 }
+
+# Tracepoints of the faxeng core (docs/kmod.md), counted in the kernel by
+# hist triggers: no trace buffer to fill or read.
+#   trace_hist EVENT SPEC    from now on, hist:SPEC on faxeng:EVENT, e.g.
+#                            trace_hist faxeng_input keys=id:vals=hitcount
+#   trace_hist_read EVENT    the histogram so far
+#   trace_hits EVENT         how many EVENTs it counted
+#   trace_hist_val EVENT KEY=VAL FIELD
+#                            FIELD (hitcount, or a vals= field) of the row
+#                            whose key KEY is VAL; 0 when there is none
+TRACEFS=/sys/kernel/tracing
+trace_hist() {
+	[ -d $TRACEFS/events ] || mount -t tracefs tracefs $TRACEFS ||
+		bail "cannot mount tracefs"
+	echo "hist:$2" >"$TRACEFS/events/faxeng/$1/trigger" ||
+		bail "cannot set hist:$2 on faxeng:$1"
+}
+
+trace_hist_read() {
+	cat "$TRACEFS/events/faxeng/$1/hist"
+}
+
+trace_hits() {
+	trace_hist_read "$1" | sed -n 's/^ *Hits: *//p'
+}
+
+trace_hist_val() {
+	trace_hist_read "$1" | awk -v k="${2%%=*}:" -v v="${2#*=}" -v f="$3:" '
+		$1 == "{" && $2 == k && ($3 == v || $3 == v "}") {
+			for (i = 1; i < NF; i++)
+				if ($i == f) { n += $(i + 1) }
+		}
+		END { print n + 0 }'
+}

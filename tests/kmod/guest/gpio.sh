@@ -155,6 +155,6 @@ rmmod faxeng_gpio
 ok $? "faxeng_gpio unloads while bound"
 [ ! -e "$ENG" ]
 ok $? "faxeng0 is gone"
-rmmod faxeng_test_gpio && rmmod faxeng
+trace_off && rmmod faxeng_test_gpio && rmmod faxeng
 ok $? "the fixture and faxeng unload"
 done_testing

@@ -25,6 +25,7 @@ load_sim() {
 }
 
 unload_sim() {
+	trace_off
 	rmmod faxeng_sim && rmmod faxeng
 }
 
@@ -136,12 +137,24 @@ count_events() {
 #   trace_hist_val EVENT KEY=VAL FIELD
 #                            FIELD (hitcount, or a vals= field) of the row
 #                            whose key KEY is VAL; 0 when there is none
+#   trace_off                remove them all; before faxeng unloads (6.1
+#                            warns about a tracepoint left with a trigger)
 TRACEFS=/sys/kernel/tracing
+_hists=/tmp/.faxeng-hists
 trace_hist() {
 	[ -d $TRACEFS/events ] || mount -t tracefs tracefs $TRACEFS ||
 		bail "cannot mount tracefs"
 	echo "hist:$2" >"$TRACEFS/events/faxeng/$1/trigger" ||
 		bail "cannot set hist:$2 on faxeng:$1"
+	echo "$1 $2" >>$_hists
+}
+
+trace_off() {
+	[ -e $_hists ] || return 0
+	while read -r _ev _spec; do
+		echo "!hist:$_spec" >"$TRACEFS/events/faxeng/$_ev/trigger"
+	done <$_hists
+	rm -f $_hists
 }
 
 trace_hist_read() {

@@ -136,7 +136,7 @@ print_json(const struct engine_state *st)
 		printf("%s{\"number\":%u,\"state\":\"%s\"}", i ? "," : "",
 		    st->trays[i].number, supply_word(st->trays[i].state));
 	printf("],\"faults\":[");
-	for (i = 0; i < FAXENG_FAULT_COUNT; i++) {
+	for (i = 0; i <= FAXENG_FAULT_MAX; i++) {
 		static const char *f[] = { "jam", "door-open", "fuser-error" };
 
 		if (st->faults > 0 && (st->faults >> i) & 1)
@@ -178,7 +178,7 @@ print_human(const struct engine_state *st)
 	    drum_word(st->drum_state), st->drum_life, st->drum_pages,
 	    st->drum_rated_pages);
 	printf("  faults       ");
-	for (i = 0; i < FAXENG_FAULT_COUNT; i++) {
+	for (i = 0; i <= FAXENG_FAULT_MAX; i++) {
 		if (st->faults > 0 && (st->faults >> i) & 1) {
 			printf("%s%s", any ? ", " : "", f[i]);
 			any = 1;

@@ -9,6 +9,9 @@
 #include <linux/device.h>
 #include <linux/faxeng.h>
 
+/* How many faults there are (the uapi header gives the highest). */
+#define FAXENG_FAULT_COUNT	(FAXENG_FAULT_MAX + 1)
+
 struct faxeng;
 
 /* What a backend knows about its engine when it registers it. */

@@ -15,4 +15,21 @@
 #define faxeng_uevent_dev struct device
 #endif
 
+/* Netlink policies point to const range validations from 6.7 on. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#define FAXENG_NLA_RANGE_CONST	const
+#else
+#define FAXENG_NLA_RANGE_CONST
+#endif
+
+/*
+ * Split generic netlink operations (6.2): a do and a dump of one command,
+ * each with a policy of its own. Before, one policy serves both.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define FAXENG_GENL_SPLIT_OPS	1
+#else
+#define FAXENG_GENL_SPLIT_OPS	0
+#endif
+
 #endif /* _FAXENG_COMPAT_H */

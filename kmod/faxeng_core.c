@@ -13,6 +13,9 @@
 #include <linux/xarray.h>
 #include "faxeng_internal.h"
 
+#define CREATE_TRACE_POINTS
+#include "faxeng_trace.h"
+
 /* A flapping input yields at most one event run per this interval. */
 #define FAXENG_EVENT_INTERVAL	msecs_to_jiffies(20)
 
@@ -101,6 +104,10 @@ static void faxeng_update_locked(struct faxeng *fe)
 	u64 cond = 0;
 	int i;
 
+	/* Conditions are bits of a u64, faults of a u32. */
+	BUILD_BUG_ON(BITS_PER_TYPE(st->conditions) < FAXENG_COND_COUNT);
+	BUILD_BUG_ON(BITS_PER_TYPE(st->faults) < FAXENG_FAULT_COUNT);
+
 	st->toner_state = faxeng_toner_state(fe);
 	cond |= faxeng_supply_bit(0, st->toner_state);
 
@@ -153,7 +160,7 @@ static void faxeng_changed_locked(struct faxeng *fe)
 	int i;
 
 	faxeng_update_locked(fe);
-	fe->inputs++;
+	trace_faxeng_input(fe);
 	if (fe->dead)
 		return;
 
@@ -387,9 +394,12 @@ static void faxeng_emit(struct faxeng *fe, enum faxeng_condition cond,
 		.seqnum = seqnum,
 	};
 
+	int uevent, netlink;
+
 	fe->report_st.seqnum = seqnum;
-	faxeng_emit_uevent(fe, &tr);
-	faxeng_netlink_event(fe, &fe->report_st, &tr);
+	uevent = faxeng_emit_uevent(fe, &tr);
+	netlink = faxeng_netlink_event(fe, &fe->report_st, &tr);
+	trace_faxeng_event(fe, &tr, uevent, netlink);
 }
 
 /*
@@ -422,10 +432,12 @@ static void faxeng_event_work(struct work_struct *work)
 	struct faxeng *fe = container_of(to_delayed_work(work), struct faxeng,
 					 work);
 	struct faxeng_state *st = &fe->report_st;
-	u64 old, old_tray[FAXENG_MAX_TRAYS], seqnum;
+	u64 old, old_tray[FAXENG_MAX_TRAYS], seqnum, start = 0;
 	unsigned long holdoff;
-	ktime_t start = ktime_get();
 	int i, pass, n;
+
+	if (trace_faxeng_work_enabled())
+		start = ktime_get_ns();
 
 	spin_lock_irq(&fe->lock);
 	/* Queued early by an input that raced with the previous run. */
@@ -450,7 +462,8 @@ static void faxeng_event_work(struct work_struct *work)
 	fe->st.seqnum += n;
 	spin_unlock_irq(&fe->lock);
 
-	WRITE_ONCE(fe->report_task, current);
+	if (n)
+		faxeng_uevent_state(fe, st);
 	for (pass = 1; pass >= 0; pass--) {
 		faxeng_emit_diff(fe, old,
 				 st->conditions & ~FAXENG_PAPER_CONDITIONS, 0,
@@ -460,10 +473,9 @@ static void faxeng_event_work(struct work_struct *work)
 					 st->tray_conditions[i], i + 1, pass,
 					 &seqnum);
 	}
-	WRITE_ONCE(fe->report_task, NULL);
-	WRITE_ONCE(fe->work_ns, fe->work_ns +
-		   ktime_to_ns(ktime_sub(ktime_get(), start)));
-	WRITE_ONCE(fe->work_runs, fe->work_runs + 1);
+	/* Timed only when traced, from the start of the run. */
+	if (start && trace_faxeng_work_enabled())
+		trace_faxeng_work(fe, n, ktime_get_ns() - start);
 }
 
 static void faxeng_release(struct device *dev)
@@ -539,7 +551,6 @@ struct faxeng *faxeng_register(struct device *parent,
 	mutex_lock(&faxeng_engines_lock);
 	xa_store(&faxeng_engines, fe->id, fe, GFP_KERNEL);
 	mutex_unlock(&faxeng_engines_lock);
-	faxeng_debugfs_add(fe);
 	return fe;
 
 err_erase:
@@ -562,7 +573,6 @@ EXPORT_SYMBOL_GPL(faxeng_register);
  */
 void faxeng_unregister(struct faxeng *fe)
 {
-	faxeng_debugfs_remove(fe);
 	spin_lock_irq(&fe->lock);
 	fe->dead = true;
 	spin_unlock_irq(&fe->lock);
@@ -643,13 +653,11 @@ static int __init faxeng_init(void)
 		class_unregister(&faxeng_class);
 		return ret;
 	}
-	faxeng_debugfs_init();
 	return 0;
 }
 
 static void __exit faxeng_exit(void)
 {
-	faxeng_debugfs_exit();
 	faxeng_netlink_exit();
 	class_unregister(&faxeng_class);
 }

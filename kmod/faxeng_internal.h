@@ -14,6 +14,9 @@
 
 #define FAXENG_TONER_UNKNOWN	(-1)
 
+/* How many conditions there are: bits of the u64 condition bitmaps. */
+#define FAXENG_COND_COUNT	(FAXENG_COND_MAX + 1)
+
 /* Knobs writable through sysfs and FAXENG_CMD_SET, with their ranges. */
 enum faxeng_knob {
 	FAXENG_KNOB_TONER_LOW_THRESHOLD,
@@ -32,6 +35,22 @@ enum faxeng_knob {
 /* A threshold plus its hysteresis stays below this, so a full supply clears. */
 #define FAXENG_THRESHOLD_HYST_LIMIT	100
 #define FAXENG_PAGES_MAX	10000000
+
+/*
+ * A change uevent's own keys: the whole state, then the transition's. The
+ * state keys are formatted once per work run, the others once per event.
+ */
+#define FAXENG_UEVENT_STATE_KEYS	(15 + FAXENG_MAX_TRAYS)
+#define FAXENG_UEVENT_KEYS		(FAXENG_UEVENT_STATE_KEYS + 9)
+#define FAXENG_UEVENT_BUF		1536
+
+struct faxeng_uevent_env {
+	char *envp[FAXENG_UEVENT_KEYS + 1];
+	int nstate;			/* envp[0..nstate) are the state's */
+	int state_len;			/* buf[0..state_len) holds them */
+	int len;			/* buf[0..len) is in use */
+	char buf[FAXENG_UEVENT_BUF];
+};
 
 /* Everything one engine reports, consistent as of one instant. */
 struct faxeng_state {
@@ -71,7 +90,7 @@ struct faxeng {
 	char serial[FAXENG_ID_LEN + 1];
 
 	/*
-	 * Protects the inputs, st, dead, reported*, last_run and inputs;
+	 * Protects the inputs, st, dead, reported* and last_run;
 	 * taken from sensor interrupt handlers, so a spinlock, always taken
 	 * with interrupts off.
 	 */
@@ -87,19 +106,20 @@ struct faxeng {
 	struct delayed_work work;
 	unsigned long last_run;		/* jiffies of the last work run */
 	/*
-	 * The work's snapshot, which its own uevents report; only the work
-	 * (never concurrent with itself) touches it, and the uevent callback
-	 * reads it when running on report_task, the work's own thread.
+	 * The work's snapshot, which its events report, and the state keys
+	 * of its uevents; only the work (never concurrent with itself)
+	 * touches them.
 	 */
 	struct faxeng_state report_st;
-	struct task_struct *report_task;
+	struct faxeng_uevent_env uenv;
 
-	/* Counters for debugfs and the benchmark. */
-	u64 inputs;			/* under lock */
-	u64 work_runs;			/* written by the work only */
-	u64 work_ns;			/* time spent in the work */
-	u64 nl_events;			/* netlink events built, work only */
-	struct dentry *debugfs;
+	/*
+	 * Events numbered but lost: a change uevent that could not be sent,
+	 * a netlink event that could not be built or that a listener which
+	 * asked for NETLINK_BROADCAST_ERROR had no room for. Work only.
+	 */
+	unsigned long uevents_dropped;
+	unsigned long netlink_dropped;
 };
 
 static inline struct faxeng *to_faxeng(struct device *dev)
@@ -139,18 +159,13 @@ int faxeng_format_reasons(char *buf, size_t size, u64 conditions);
 /* faxeng_sysfs.c */
 extern const struct attribute_group *faxeng_groups[];
 int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env);
-void faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr);
-
-/* faxeng_debugfs.c */
-void faxeng_debugfs_init(void);
-void faxeng_debugfs_exit(void);
-void faxeng_debugfs_add(struct faxeng *fe);
-void faxeng_debugfs_remove(struct faxeng *fe);
+int faxeng_uevent_state(struct faxeng *fe, const struct faxeng_state *st);
+int faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr);
 
 /* faxeng_netlink.c */
 int faxeng_netlink_init(void);
 void faxeng_netlink_exit(void);
-void faxeng_netlink_event(struct faxeng *fe, const struct faxeng_state *st,
-			  const struct faxeng_transition *tr);
+int faxeng_netlink_event(struct faxeng *fe, const struct faxeng_state *st,
+			 const struct faxeng_transition *tr);
 
 #endif /* _FAXENG_INTERNAL_H */

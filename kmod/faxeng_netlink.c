@@ -4,15 +4,19 @@
  * thresholds and service actions (admin only), and the "events" multicast
  * group. Described in docs/netlink/faxeng.yaml.
  */
+#include <linux/module.h>
 #include <net/genetlink.h>
+#include "faxeng_compat.h"
 #include "faxeng_internal.h"
 
-static struct netlink_range_validation faxeng_rated_range = {
+static FAXENG_NLA_RANGE_CONST struct netlink_range_validation
+faxeng_rated_range = {
 	.min = 1,
 	.max = FAXENG_PAGES_MAX,
 };
 
-static struct netlink_range_validation faxeng_interval_range = {
+static FAXENG_NLA_RANGE_CONST struct netlink_range_validation
+faxeng_interval_range = {
 	.min = 0,
 	.max = FAXENG_PAGES_MAX,
 };
@@ -20,6 +24,21 @@ static struct netlink_range_validation faxeng_interval_range = {
 static const struct nla_policy faxeng_get_policy[FAXENG_A_ID + 1] = {
 	[FAXENG_A_ID] = { .type = NLA_U32 },
 };
+
+#define FAXENG_DUMP_NO_ATTR	"a dump takes no attribute"
+
+#if FAXENG_GENL_SPLIT_OPS
+/*
+ * A dump takes no attribute. Strict parsing refuses those above the
+ * policy's highest, and the policy refuses the id.
+ */
+static const struct nla_policy faxeng_dump_policy[FAXENG_A_ID + 1] = {
+	[FAXENG_A_ID] = {
+		.type = NLA_REJECT,
+		.reject_message = FAXENG_DUMP_NO_ATTR,
+	},
+};
+#endif
 
 /* The highest attribute SET takes. */
 #define FAXENG_SET_MAXATTR	FAXENG_A_DRUM_HYSTERESIS
@@ -214,6 +233,21 @@ static int faxeng_nl_get_dumpit(struct sk_buff *skb,
 	return skb->len;
 }
 
+#if !FAXENG_GENL_SPLIT_OPS
+/* Without a dump policy of its own, the dump refuses the do's id here. */
+static int faxeng_nl_get_start(struct netlink_callback *cb)
+{
+	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
+
+	if (info->attrs && info->attrs[FAXENG_A_ID]) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, info->attrs[FAXENG_A_ID],
+				    FAXENG_DUMP_NO_ATTR);
+		return -EINVAL;
+	}
+	return 0;
+}
+#endif
+
 static int faxeng_nl_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
@@ -249,10 +283,36 @@ static int faxeng_nl_set_doit(struct sk_buff *skb, struct genl_info *info)
 	return ret;
 }
 
+#if FAXENG_GENL_SPLIT_OPS
+static const struct genl_split_ops faxeng_ops[] = {
+	{
+		.cmd = FAXENG_CMD_GET,
+		.doit = faxeng_nl_get_doit,
+		.policy = faxeng_get_policy,
+		.maxattr = ARRAY_SIZE(faxeng_get_policy) - 1,
+		.flags = GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd = FAXENG_CMD_GET,
+		.dumpit = faxeng_nl_get_dumpit,
+		.policy = faxeng_dump_policy,
+		.maxattr = ARRAY_SIZE(faxeng_dump_policy) - 1,
+		.flags = GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd = FAXENG_CMD_SET,
+		.doit = faxeng_nl_set_doit,
+		.policy = faxeng_set_policy,
+		.maxattr = ARRAY_SIZE(faxeng_set_policy) - 1,
+		.flags = GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+};
+#else
 static const struct genl_ops faxeng_ops[] = {
 	{
 		.cmd = FAXENG_CMD_GET,
 		.doit = faxeng_nl_get_doit,
+		.start = faxeng_nl_get_start,
 		.dumpit = faxeng_nl_get_dumpit,
 		.policy = faxeng_get_policy,
 		.maxattr = ARRAY_SIZE(faxeng_get_policy) - 1,
@@ -265,6 +325,7 @@ static const struct genl_ops faxeng_ops[] = {
 		.flags = GENL_ADMIN_PERM,
 	},
 };
+#endif
 
 static const struct genl_multicast_group faxeng_mcgrps[] = {
 	{ .name = FAXENG_GENL_MCGRP_EVENTS },
@@ -275,29 +336,49 @@ static struct genl_family faxeng_family __ro_after_init = {
 	.version = FAXENG_GENL_VERSION,
 	.maxattr = FAXENG_A_MAX,
 	.module = THIS_MODULE,
+#if FAXENG_GENL_SPLIT_OPS
+	.split_ops = faxeng_ops,
+	.n_split_ops = ARRAY_SIZE(faxeng_ops),
+#else
 	.ops = faxeng_ops,
 	.n_ops = ARRAY_SIZE(faxeng_ops),
+#endif
 	.mcgrps = faxeng_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(faxeng_mcgrps),
 };
 
-/* Multicast one transition; nothing is built when nobody listens. */
-void faxeng_netlink_event(struct faxeng *fe, const struct faxeng_state *st,
-			  const struct faxeng_transition *tr)
+/*
+ * Multicast one transition; nothing is built when nobody listens.
+ * Return: 1 sent, 0 nobody listened, or the error that lost it: -ENOMEM
+ * or -EMSGSIZE (not built), -ENOBUFS (a listener that set
+ * NETLINK_BROADCAST_ERROR had no room; others may have it). Such losses
+ * are counted in netlink_events_dropped.
+ */
+int faxeng_netlink_event(struct faxeng *fe, const struct faxeng_state *st,
+			 const struct faxeng_transition *tr)
 {
 	struct sk_buff *msg;
+	int ret;
 
 	if (!genl_has_listeners(&faxeng_family, &init_net, 0))
-		return;
+		return 0;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return;
-	if (faxeng_fill(msg, fe, st, tr, 0, 0, 0, FAXENG_CMD_EVENT)) {
-		nlmsg_free(msg);
-		return;
+	if (!msg) {
+		ret = -ENOMEM;
+		goto lost;
 	}
-	genlmsg_multicast(&faxeng_family, msg, 0, 0, GFP_KERNEL);
-	WRITE_ONCE(fe->nl_events, fe->nl_events + 1);
+	ret = faxeng_fill(msg, fe, st, tr, 0, 0, 0, FAXENG_CMD_EVENT);
+	if (ret) {
+		nlmsg_free(msg);
+		goto lost;
+	}
+	ret = genlmsg_multicast(&faxeng_family, msg, 0, 0, GFP_KERNEL);
+	/* ESRCH: the last listener left since the check; nobody lost it. */
+	if (!ret || ret == -ESRCH)
+		return ret ? 0 : 1;
+lost:
+	WRITE_ONCE(fe->netlink_dropped, fe->netlink_dropped + 1);
+	return ret;
 }
 
 int __init faxeng_netlink_init(void)
@@ -309,3 +390,6 @@ void faxeng_netlink_exit(void)
 {
 	genl_unregister_family(&faxeng_family);
 }
+
+/* Resolving the family (genl_ctrl_resolve "faxeng") loads the module. */
+MODULE_ALIAS_GENL_FAMILY(FAXENG_GENL_NAME);

@@ -5,6 +5,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/kobject.h>
+#include <linux/slab.h>
 #include <linux/sysfs.h>
 #include "faxeng_internal.h"
 
@@ -46,6 +47,24 @@ FAXENG_STATE_ATTR(maintenance_due, "%d", st.maintenance_due);
 FAXENG_STATE_ATTR(maintenance_pages, "%llu", st.maintenance_pages);
 FAXENG_STATE_ATTR(page_count, "%llu", st.page_count);
 FAXENG_STATE_ATTR(seqnum, "%llu", st.seqnum);
+
+/* Events numbered but lost, by way (docs/ABI/testing/sysfs-class-faxeng). */
+static ssize_t uevents_dropped_show(struct device *dev,
+				    struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%lu\n",
+			  READ_ONCE(to_faxeng(dev)->uevents_dropped));
+}
+static DEVICE_ATTR_RO(uevents_dropped);
+
+static ssize_t netlink_events_dropped_show(struct device *dev,
+					   struct device_attribute *attr,
+					   char *buf)
+{
+	return sysfs_emit(buf, "%lu\n",
+			  READ_ONCE(to_faxeng(dev)->netlink_dropped));
+}
+static DEVICE_ATTR_RO(netlink_events_dropped);
 
 static ssize_t toner_level_show(struct device *dev,
 				struct device_attribute *attr, char *buf)
@@ -175,6 +194,8 @@ static struct attribute *faxeng_attrs[] = {
 	&dev_attr_page_count.attr,
 	&dev_attr_reasons.attr,
 	&dev_attr_seqnum.attr,
+	&dev_attr_uevents_dropped.attr,
+	&dev_attr_netlink_events_dropped.attr,
 	NULL
 };
 
@@ -247,49 +268,92 @@ const struct attribute_group *faxeng_groups[] = {
 	NULL
 };
 
-static int faxeng_add_state_env(struct kobj_uevent_env *env,
-				const struct faxeng *fe,
-				const struct faxeng_state *st)
+/* Append "FMT" to @ue as its next key; -ENOMEM when it does not fit. */
+static __printf(3, 4) int faxeng_env_add(struct faxeng_uevent_env *ue,
+					 int *n, const char *fmt, ...)
+{
+	int len = ue->len, size = sizeof(ue->buf) - len;
+	va_list args;
+	int ret;
+
+	if (*n >= FAXENG_UEVENT_KEYS)
+		return -ENOMEM;
+	va_start(args, fmt);
+	ret = vsnprintf(ue->buf + len, size, fmt, args);
+	va_end(args);
+	if (ret >= size)
+		return -ENOMEM;
+	ue->envp[(*n)++] = ue->buf + len;
+	ue->len += ret + 1;
+	return 0;
+}
+
+/* The state keys, FAXENG_NAME to FAXENG_REASONS, into @ue from envp[0]. */
+static int faxeng_env_state(struct faxeng_uevent_env *ue,
+			    const struct faxeng *fe,
+			    const struct faxeng_state *st)
 {
 	char list[FAXENG_LIST_LEN];
-	int i, ret;
+	int i, n = 0, ret;
 
-	ret = add_uevent_var(env, "FAXENG_NAME=%s", dev_name(&fe->dev)) ?:
-	      add_uevent_var(env, "FAXENG_MODEL=%s", fe->model) ?:
-	      add_uevent_var(env, "FAXENG_SERIAL=%s", fe->serial);
+	ue->len = 0;
+	ret = faxeng_env_add(ue, &n, "FAXENG_NAME=%s", dev_name(&fe->dev)) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_MODEL=%s", fe->model) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_SERIAL=%s", fe->serial);
 	if (ret)
 		return ret;
 	if (st->toner_level == FAXENG_TONER_UNKNOWN)
-		ret = add_uevent_var(env, "FAXENG_TONER_LEVEL=unknown");
+		ret = faxeng_env_add(ue, &n, "FAXENG_TONER_LEVEL=unknown");
 	else
-		ret = add_uevent_var(env, "FAXENG_TONER_LEVEL=%d",
+		ret = faxeng_env_add(ue, &n, "FAXENG_TONER_LEVEL=%d",
 				     st->toner_level);
 	ret = ret ?:
-	      add_uevent_var(env, "FAXENG_TONER_STATE=%s",
+	      faxeng_env_add(ue, &n, "FAXENG_TONER_STATE=%s",
 			     faxeng_supply_names[st->toner_state]) ?:
-	      add_uevent_var(env, "FAXENG_TRAYS=%u", st->trays);
+	      faxeng_env_add(ue, &n, "FAXENG_TRAYS=%u", st->trays);
 	for (i = 0; i < st->trays && !ret; i++)
-		ret = add_uevent_var(env, "FAXENG_TRAY%d_STATE=%s", i + 1,
+		ret = faxeng_env_add(ue, &n, "FAXENG_TRAY%d_STATE=%s", i + 1,
 				     faxeng_supply_names[st->tray_state[i]]);
 	if (ret)
 		return ret;
-	ret = add_uevent_var(env, "FAXENG_DRUM_LIFE=%u", st->drum_life) ?:
-	      add_uevent_var(env, "FAXENG_DRUM_STATE=%s",
+	ret = faxeng_env_add(ue, &n, "FAXENG_DRUM_LIFE=%u", st->drum_life) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_DRUM_STATE=%s",
 			     faxeng_drum_names[st->drum_state]) ?:
-	      add_uevent_var(env, "FAXENG_DRUM_PAGES=%llu", st->drum_pages);
+	      faxeng_env_add(ue, &n, "FAXENG_DRUM_PAGES=%llu", st->drum_pages);
 	if (ret)
 		return ret;
 	faxeng_format_faults(list, sizeof(list), st->faults);
-	ret = add_uevent_var(env, "FAXENG_FAULTS=%s", list) ?:
-	      add_uevent_var(env, "FAXENG_MAINTENANCE_DUE=%d",
+	ret = faxeng_env_add(ue, &n, "FAXENG_FAULTS=%s", list) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_MAINTENANCE_DUE=%d",
 			     st->maintenance_due) ?:
-	      add_uevent_var(env, "FAXENG_PAGE_COUNT=%llu", st->page_count);
+	      faxeng_env_add(ue, &n, "FAXENG_PAGE_COUNT=%llu", st->page_count);
 	if (ret)
 		return ret;
 	faxeng_format_reasons(list, sizeof(list), st->conditions);
-	return add_uevent_var(env, "FAXENG_REASONS=%s", list);
+	ret = faxeng_env_add(ue, &n, "FAXENG_REASONS=%s", list);
+	ue->nstate = n;
+	ue->state_len = ue->len;
+	return ret;
 }
 
+/* Whether @env already has a key starting with @key ("FAXENG_NAME="). */
+static bool faxeng_env_has(const struct kobj_uevent_env *env, const char *key)
+{
+	size_t len = strlen(key);
+	int i;
+
+	for (i = 0; i < env->envp_idx; i++)
+		if (!strncmp(env->envp[i], key, len))
+			return true;
+	return false;
+}
+
+/*
+ * The class's uevent callback, for every uevent of an engine: add, remove,
+ * a change written to its uevent file (udevadm trigger) and its own change
+ * events. Those bring the state they report in their own keys; any other
+ * gets the current state.
+ */
 int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
 {
 	/*
@@ -297,52 +361,69 @@ int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
 	 * which changes nothing the driver core sees.
 	 */
 	struct faxeng *fe = to_faxeng((struct device *)dev);
+	struct faxeng_uevent_env *ue;
 	struct faxeng_state st;
+	int i, ret;
 
-	/* The event work reports the state it diffed, not a newer one. */
-	if (READ_ONCE(fe->report_task) == current)
-		return faxeng_add_state_env(env, fe, &fe->report_st);
+	if (faxeng_env_has(env, "FAXENG_NAME="))
+		return 0;
+	ue = kmalloc(sizeof(*ue), GFP_KERNEL);
+	if (!ue)
+		return -ENOMEM;
 	faxeng_snapshot(fe, &st);
-	return faxeng_add_state_env(env, fe, &st);
+	ret = faxeng_env_state(ue, fe, &st);
+	for (i = 0; i < ue->nstate && !ret; i++)
+		ret = add_uevent_var(env, "%s", ue->envp[i]);
+	kfree(ue);
+	return ret;
 }
 
-/* One KOBJ_CHANGE uevent for one transition; the class adds the state. */
-void faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr)
+/* The state keys of the change uevents of one work run, from @st. */
+int faxeng_uevent_state(struct faxeng *fe, const struct faxeng_state *st)
+{
+	int ret = faxeng_env_state(&fe->uenv, fe, st);
+
+	if (ret)
+		fe->uenv.nstate = -1;	/* the run's uevents are lost */
+	return ret;
+}
+
+/*
+ * One KOBJ_CHANGE uevent for one transition: the state keys of the run
+ * (faxeng_uevent_state()), then the transition's own.
+ */
+int faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr)
 {
 	const struct faxeng_condition_info *ci = &faxeng_conditions[tr->cond];
-	char changed[48], cond[48], active[24], reason[64], severity[32];
-	char code[32], kind[24], tray[24], seqnum[40];
+	struct faxeng_uevent_env *ue = &fe->uenv;
+	int n = ue->nstate;
 	char file[24];
-	char *envp[10];
-	int ret, n = 0;
+	int ret;
 
+	/* After the run's state keys, in place of the last event's own. */
+	ue->len = ue->state_len;
 	faxeng_condition_file(file, sizeof(file), tr);
-	snprintf(changed, sizeof(changed), "FAXENG_CHANGED=%s", file);
-	snprintf(cond, sizeof(cond), "FAXENG_CONDITION=%s", ci->name);
-	snprintf(active, sizeof(active), "FAXENG_ACTIVE=%d", tr->active);
-	snprintf(reason, sizeof(reason), "FAXENG_REASON=%s", ci->keyword);
-	snprintf(severity, sizeof(severity), "FAXENG_SEVERITY=%s",
-		 faxeng_severity_names[ci->severity]);
-	snprintf(code, sizeof(code), "FAXENG_ALERT_CODE=%u", ci->alert_code);
-	snprintf(kind, sizeof(kind), "FAXENG_KIND=%s",
-		 faxeng_kind_names[ci->kind]);
-	snprintf(seqnum, sizeof(seqnum), "FAXENG_SEQNUM=%llu", tr->seqnum);
-	snprintf(tray, sizeof(tray), "FAXENG_TRAY=%u", tr->tray);
-
-	envp[n++] = changed;
-	envp[n++] = cond;
-	envp[n++] = active;
-	envp[n++] = reason;
-	envp[n++] = severity;
-	envp[n++] = code;
-	envp[n++] = kind;
-	envp[n++] = seqnum;
-	if (tr->tray)
-		envp[n++] = tray;
-	envp[n] = NULL;
-
-	ret = kobject_uevent_env(&fe->dev.kobj, KOBJ_CHANGE, envp);
-	if (ret)
-		dev_warn_ratelimited(&fe->dev, "change uevent lost: %d\n",
-				     ret);
+	ret = n < 0 ? -ENOMEM :
+	      faxeng_env_add(ue, &n, "FAXENG_CHANGED=%s", file) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_CONDITION=%s", ci->name) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_ACTIVE=%d", tr->active) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_REASON=%s", ci->keyword) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_SEVERITY=%s",
+			     faxeng_severity_names[ci->severity]) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_ALERT_CODE=%u", ci->alert_code) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_KIND=%s",
+			     faxeng_kind_names[ci->kind]) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_SEQNUM=%llu", tr->seqnum);
+	if (!ret && tr->tray)
+		ret = faxeng_env_add(ue, &n, "FAXENG_TRAY=%u", tr->tray);
+	if (!ret) {
+		ue->envp[n] = NULL;
+		ret = kobject_uevent_env(&fe->dev.kobj, KOBJ_CHANGE, ue->envp);
+	}
+	if (ret) {
+		WRITE_ONCE(fe->uevents_dropped, fe->uevents_dropped + 1);
+		dev_warn_ratelimited(&fe->dev, "change uevent %llu lost: %d\n",
+				     tr->seqnum, ret);
+	}
+	return ret;
 }

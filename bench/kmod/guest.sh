@@ -8,7 +8,11 @@ RATE=${2:-10000}
 BP=/sys/module/faxeng_bench/parameters
 
 now_ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
-stat() { sed -n "s/^$1 //p" /sys/kernel/debug/faxeng/faxeng0/stats; }
+# The faxeng tracepoints, summed by hist triggers (tests/kmod/guest/lib.sh):
+# faxeng_work gives each run of the event work and its time, faxeng_input
+# each sensor input; faxeng0 is the simulator's engine.
+work() { trace_hist_val faxeng_work id=0 "$1"; }
+inputs() { trace_hist_val faxeng_input id=0 hitcount; }
 
 load_sim && insmod "$KMOD/faxeng_bench.ko"
 ok $? "faxeng, faxeng_sim and faxeng_bench load"
@@ -34,9 +38,12 @@ toggle_ns=$(cat $BP/toggle_ns)
 [ "$toggle_ns" -gt 0 ]
 ok $? "input cost measured: $toggle_ns ns per input"
 
+trace_hist faxeng_work keys=id:vals=hitcount,ns,events
+trace_hist faxeng_input keys=id:vals=hitcount
+
 # Quiet: one change at a time, the emit cost without a storm around it.
 seq0=$(attr seqnum)
-work0=$(stat work_ns)
+work0=$(work ns)
 i=0
 while [ $i -lt 40 ]; do
 	sim jam $((i % 2))
@@ -45,11 +52,12 @@ while [ $i -lt 40 ]; do
 done
 sleep 0.1
 quiet_events=$(( $(attr seqnum) - seq0 ))
-quiet_ns=$(( ($(stat work_ns) - work0) / quiet_events ))
+quiet_ns=$(( ($(work ns) - work0) / quiet_events ))
 
 seq0=$(attr seqnum)
-work0=$(stat work_ns)
-in0=$(stat inputs)
+work0=$(work ns)
+runs0=$(work hitcount)
+in0=$(inputs)
 t0=$(now_ms)
 sim flap "$RATE"
 sleep "$SECS"
@@ -58,9 +66,9 @@ t1=$(now_ms)
 wait_for [ "$(attr faults)" = none ]
 sleep 0.1
 events=$(( $(attr seqnum) - seq0 ))
-inputs=$(( $(stat inputs) - in0 ))
-work_ns=$(( $(stat work_ns) - work0 ))
-runs=$(stat work_runs)
+inputs=$(( $(inputs) - in0 ))
+work_ns=$(( $(work ns) - work0 ))
+runs=$(( $(work hitcount) - runs0 ))
 [ "$events" -gt 0 ]
 ok $? "the storm produced events"
 
@@ -71,7 +79,7 @@ awk -v ev="$events" -v in_="$inputs" -v ms="$((t1 - t0))" -v wns="$work_ns" \
 	per_event = wns / ev
 	storm = (in_ * tns + wns) / ev
 	printf "# storm: %d input changes/s requested, %.0f/s delivered, %.1f s\n", rate, in_ / s, s
-	printf "# events_per_second %.1f (%d events, %d work runs in all)\n", ev / s, ev, runs
+	printf "# events_per_second %.1f (%d events, %d work runs)\n", ev / s, ev, runs
 	printf "# baseline_bare_kobject_uevent_ns %d (in a loop), %d (one at a time)\n", base, cold
 	printf "# quiet_emit_cost_per_event_ns %d (ratio %.2f to the loop, %.2f to one at a time; %d events)\n", qns, qns / base, qns / cold, qev
 	printf "# storm_emit_cost_per_event_ns %.0f (ratio %.2f to the loop, %.2f to one at a time)\n", per_event, per_event / base, per_event / cold

@@ -30,4 +30,8 @@ is "$(modinfo -F depends "$ko/faxeng_gpio.ko" | tr ',' '\n' | sort | tr '\n' ' '
 	"faxeng industrialio " "faxeng_gpio needs faxeng and industrialio only"
 is "$(modinfo -F depends "$ko/faxeng_sim.ko")" faxeng "faxeng_sim needs faxeng"
 is "$(modinfo -F depends "$ko/faxeng.ko")" "" "faxeng needs nothing"
+# PF_NETLINK 16, NETLINK_GENERIC 16: genetlink's request_module() on an
+# unknown family name.
+is "$(modinfo -F alias "$ko/faxeng.ko")" net-pf-16-proto-16-family-faxeng \
+	"faxeng autoloads when generic netlink family faxeng is resolved"
 done_testing

@@ -3,16 +3,22 @@
  *
  * usage: nlclient [--user UID] get ID | dump | set ID NAME=VALUE...
  *                 | raw CMD ATTR:TYPE:VALUE... | monitor COUNT SECONDS
- *                 | poll ID SECONDS
+ *                 | poll ID SECONDS | stall GOFILE SECONDS
  *
  *   get, dump   print each engine as NAME=VALUE lines, then "--"
  *   set         FAXENG_CMD_SET with u32 attributes named as in sysfs
  *               (toner_low_threshold, ..., action)
- *   raw         CMD get|set with attributes by number, TYPE u8|u32|str
+ *   raw         CMD get|set|dump with attributes by number, TYPE u8|u32|str
  *   monitor     join the "events" group, print "subscribed", then one line
  *               per event until COUNT events or SECONDS passed
  *   poll        GET engine ID again and again for SECONDS, one line per
  *               reply: "state seqnum=S page_count=P"
+ *   stall       join the "events" group with the smallest receive buffer
+ *               and NETLINK_BROADCAST_ERROR (so the kernel learns what it
+ *               cannot deliver), print "subscribed", read nothing until
+ *               GOFILE exists (at most SECONDS), then print each queued
+ *               event as monitor does and "overrun" where the socket
+ *               reports ENOBUFS
  *   --user UID  drop root first (setgid/setuid), as an unprivileged caller
  *
  * A request that fails prints "error: ERRNO-NAME: EXTACK-MESSAGE" and exits 1.
@@ -302,10 +308,8 @@ static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
 	return err;
 }
 
-static int monitor(struct nl_sock *sk, int count, int seconds)
+static int join_events(struct nl_sock *sk)
 {
-	time_t end = time(NULL) + seconds;
-	struct pollfd pfd;
 	int grp, ret;
 
 	grp = genl_ctrl_resolve_grp(sk, FAXENG_GENL_NAME,
@@ -319,6 +323,16 @@ static int monitor(struct nl_sock *sk, int count, int seconds)
 	ret = nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_msg, NULL);
 	if (ret < 0)
 		die("nl_socket_modify_cb", ret);
+	return 0;
+}
+
+static int monitor(struct nl_sock *sk, int count, int seconds)
+{
+	time_t end = time(NULL) + seconds;
+	struct pollfd pfd;
+	int ret;
+
+	join_events(sk);
 	printf("subscribed\n");
 
 	pfd.fd = nl_socket_get_fd(sk);
@@ -334,6 +348,37 @@ static int monitor(struct nl_sock *sk, int count, int seconds)
 		}
 	}
 	return events < count;
+}
+
+/* A listener that stops reading, then reads what it was left. */
+static int stall(struct nl_sock *sk, const char *gofile, int seconds)
+{
+	time_t end = time(NULL) + seconds;
+	int fd = nl_socket_get_fd(sk), one = 1, tiny = 1, ret;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &tiny, sizeof(tiny)) ||
+	    setsockopt(fd, SOL_NETLINK, NETLINK_BROADCAST_ERROR, &one,
+		       sizeof(one))) {
+		perror("nlclient: setsockopt");
+		return 1;
+	}
+	join_events(sk);
+	printf("subscribed\n");
+	while (access(gofile, F_OK) && time(NULL) < end)
+		usleep(50000);
+	if (nl_socket_set_nonblocking(sk) < 0)
+		die("nl_socket_set_nonblocking", -NLE_FAILURE);
+	for (;;) {
+		ret = nl_recvmsgs_default(sk);
+		if (ret == -NLE_AGAIN)
+			break;
+		/* libnl's name for ENOBUFS: the socket overran. */
+		if (ret == -NLE_NOMEM)
+			printf("overrun\n");
+		else if (ret < 0)
+			die("nl_recvmsgs", ret);
+	}
+	return 0;
 }
 
 /* GET one engine for SECONDS, as fast as the replies come. */
@@ -352,7 +397,8 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: nlclient [--user UID] get ID | dump | "
 		"set ID NAME=VALUE... | raw get|set ATTR:TYPE:VALUE... | "
-		"monitor COUNT SECONDS | poll ID SECONDS\n");
+		"monitor COUNT SECONDS | poll ID SECONDS | "
+		"stall GOFILE SECONDS\n");
 	exit(2);
 }
 
@@ -392,11 +438,15 @@ int main(int argc, char **argv)
 			printf("ok\n");
 	} else if (!strcmp(argv[1], "raw") && argc >= 3) {
 		cmd = !strcmp(argv[2], "set") ? FAXENG_CMD_SET : FAXENG_CMD_GET;
-		ret = exchange(sk, cmd, 0, argv + 3, argc - 3);
+		ret = exchange(sk, cmd,
+			       !strcmp(argv[2], "dump") ? NLM_F_DUMP : 0,
+			       argv + 3, argc - 3);
 		if (!ret)
 			printf("ok\n");
 	} else if (!strcmp(argv[1], "monitor") && argc == 4) {
 		ret = monitor(sk, atoi(argv[2]), atoi(argv[3]));
+	} else if (!strcmp(argv[1], "stall") && argc == 4) {
+		ret = stall(sk, argv[2], atoi(argv[3]));
 	} else if (!strcmp(argv[1], "poll") && argc == 4) {
 		snprintf(idarg, sizeof(idarg), "id=%s", argv[2]);
 		ret = poll_engine(sk, idarg, atoi(argv[3]));

@@ -27,8 +27,7 @@ def enum(name, prefix):
     names = re.findall(r"^\s*(%s\w+)" % prefix, body, re.M)
     names = [x for x in names if not x.startswith("__")]
     return [x[len(prefix):].lower().replace("_", "-") for x in names
-            if not x.endswith(("_UNSPEC", "_MAX"))
-            and x not in ("FAXENG_FAULT_COUNT", "FAXENG_COND_COUNT")]
+            if not x.endswith(("_UNSPEC", "_MAX"))]
 
 
 def spec_names(kind, name):
@@ -78,6 +77,19 @@ for d in spec["definitions"]:
            "const %s = %s in the header" % (c, d["value"]))
 ok(re.search(r"#define %s\s" % spec["mcast-groups"]["list"][0]["c-define-name"], header),
    "multicast group define is in the header")
+# uapi style: enums end in __X_MAX and X_MAX = __X_MAX - 1, no counts.
+# A count is an enum's last entry (FAXENG_A_PAGE_COUNT is an attribute).
+got = re.findall(r"(\w+_COUNT),?\s*\};", header)
+ok(got == [], "no *_COUNT enumerator ends an enum of the uapi header", got, [])
+for name in ("FAULT", "COND", "A", "CMD", "A_TRAYS", "A_TRAY"):
+    ok(re.search(r"__FAXENG_%s_MAX,\s*FAXENG_%s_MAX = __FAXENG_%s_MAX - 1"
+                 % (name, name, name), header),
+       "FAXENG_%s_MAX = __FAXENG_%s_MAX - 1" % (name, name))
+got = re.search(r"enum faxeng_attr \{(.*?)\};", header, re.S).group(1)
+got = [x for x in re.findall(r"^\s*(FAXENG_A_\w+)", got, re.M)
+       if not x.endswith("_MAX")][-1]
+ok(got == "FAXENG_A_PAD", "the pad attribute is the last of enum faxeng_attr",
+   got, "FAXENG_A_PAD")
 got = [op["name"] for op in spec["operations"]["list"]]
 want = enum("faxeng_cmd", "FAXENG_CMD_")
 ok(got == want, "commands in order", got, want)

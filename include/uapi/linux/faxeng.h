@@ -41,7 +41,8 @@ enum faxeng_fault {
 	FAXENG_FAULT_DOOR_OPEN,
 	FAXENG_FAULT_FUSER_ERROR,
 
-	FAXENG_FAULT_COUNT
+	__FAXENG_FAULT_MAX,
+	FAXENG_FAULT_MAX = __FAXENG_FAULT_MAX - 1
 };
 
 /* IPP severity suffix of a condition. */
@@ -64,7 +65,8 @@ enum faxeng_condition {
 	FAXENG_COND_##name,
 #include <linux/faxeng_conditions.h>
 
-	FAXENG_COND_COUNT
+	__FAXENG_COND_MAX,
+	FAXENG_COND_MAX = __FAXENG_COND_MAX - 1
 };
 
 /* Technicians' actions after a service, for FAXENG_A_ACTION. */
@@ -116,8 +118,8 @@ enum faxeng_attr {
 	FAXENG_A_EVENT_SEVERITY,	/* u32 enum faxeng_severity */
 	FAXENG_A_EVENT_ALERT_CODE,	/* u32 RFC 3805 prtAlertCode */
 	FAXENG_A_EVENT_TRAY,		/* u32 tray number (1..), tray events */
-	FAXENG_A_PAD,
 	FAXENG_A_DRUM_HYSTERESIS,	/* u32 percent, 0..50 (rw) */
+	FAXENG_A_PAD,			/* aligns u64 attributes */
 
 	__FAXENG_A_MAX,
 	FAXENG_A_MAX = __FAXENG_A_MAX - 1

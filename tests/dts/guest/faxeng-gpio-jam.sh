@@ -11,6 +11,13 @@
 expect=$1
 uevents_start
 
+# inputs: the input reports the core has taken, counted by a hist trigger
+# on its faxeng_input tracepoint, set before the engine registers.
+tr=/sys/kernel/tracing
+modprobe faxeng &&
+	{ [ -d $tr/events ] || mount -t tracefs tracefs $tr; } &&
+	echo hist:keys=id:vals=hitcount >$tr/events/faxeng/faxeng_input/trigger
+ok $? "faxeng loads, its faxeng_input tracepoint counted"
 modprobe faxeng_gpio
 ok $? "modprobe faxeng_gpio"
 dev=/sys/class/faxeng/faxeng0
@@ -26,9 +33,7 @@ irqs() {
 		/proc/interrupts
 }
 irqs_over() { [ "$(irqs)" -gt "$1" ]; }
-# inputs: the input reports the core has taken (debugfs).
-[ -d /sys/kernel/debug/faxeng ] || mount -t debugfs debugfs /sys/kernel/debug
-inputs() { sed -n 's/^inputs //p' /sys/kernel/debug/faxeng/faxeng0/stats; }
+inputs() { sed -n 's/^ *Hits: *//p' $tr/events/faxeng/faxeng_input/hist; }
 inputs_over() { [ "$(inputs)" -gt "$1" ]; }
 # Its first reads: the node's 7 switch lines. Then only the jam line reads.
 wait_for 5 inputs_over 6

@@ -7,8 +7,9 @@ FT=/sys/module/faxeng_test_gpio/parameters
 DRV=/sys/bus/platform/drivers/faxeng_gpio
 line() { echo "$1=$2" >"$FT/line"; }
 settles() { wait_for sh -c "[ \"\$(cat $ENG/$1)\" = '$2' ]"; }
-# How many input reports the core has taken (debugfs).
-inputs() { sed -n 's/^inputs //p' /sys/kernel/debug/faxeng/faxeng0/stats; }
+# How many input reports the core has taken (faxeng_input tracepoint,
+# counted from the rebind below).
+inputs() { trace_hits faxeng_input; }
 inputs_over() { [ "$(inputs)" -gt "$1" ]; }
 # line_read N V: set line N to V, wait until its debounced value has
 # reached the core, whether it changed a state or not. Meaningful only
@@ -67,6 +68,7 @@ echo 100000 >/sys/module/faxeng_gpio/parameters/toner_poll_ms
 echo fax-engine.0 >"$DRV/unbind"
 [ ! -e "$ENG" ]
 ok $? "unbinding fax-engine.0 removes faxeng0"
+trace_hist faxeng_input keys=id:vals=hitcount
 echo fax-engine.0 >"$DRV/bind"
 is "$(attr serial)" GP0001 "binding it again brings faxeng0 back"
 # Its first reads: 11 switch lines and the toner channel. From then on
@@ -153,6 +155,6 @@ rmmod faxeng_gpio
 ok $? "faxeng_gpio unloads while bound"
 [ ! -e "$ENG" ]
 ok $? "faxeng0 is gone"
-rmmod faxeng_test_gpio && rmmod faxeng
+trace_off && rmmod faxeng_test_gpio && rmmod faxeng
 ok $? "the fixture and faxeng unload"
 done_testing

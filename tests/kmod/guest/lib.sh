@@ -25,6 +25,7 @@ load_sim() {
 }
 
 unload_sim() {
+	trace_off
 	rmmod faxeng_sim && rmmod faxeng
 }
 
@@ -125,4 +126,50 @@ event_with() {
 # count_events FILE KEY=VAL: how many uevent records carry KEY=VAL.
 count_events() {
 	grep -cx "$2" "$1"
+}
+
+# Tracepoints of the faxeng core (docs/kmod.md), counted in the kernel by
+# hist triggers: no trace buffer to fill or read.
+#   trace_hist EVENT SPEC    from now on, hist:SPEC on faxeng:EVENT, e.g.
+#                            trace_hist faxeng_input keys=id:vals=hitcount
+#   trace_hist_read EVENT    the histogram so far
+#   trace_hits EVENT         how many EVENTs it counted
+#   trace_hist_val EVENT KEY=VAL FIELD
+#                            FIELD (hitcount, or a vals= field) of the row
+#                            whose key KEY is VAL; 0 when there is none
+#   trace_off                remove them all; before faxeng unloads (6.1
+#                            warns about a tracepoint left with a trigger)
+TRACEFS=/sys/kernel/tracing
+_hists=/tmp/.faxeng-hists
+trace_hist() {
+	[ -d $TRACEFS/events ] || mount -t tracefs tracefs $TRACEFS ||
+		bail "cannot mount tracefs"
+	echo "hist:$2" >"$TRACEFS/events/faxeng/$1/trigger" ||
+		bail "cannot set hist:$2 on faxeng:$1"
+	echo "$1 $2" >>$_hists
+}
+
+trace_off() {
+	[ -e $_hists ] || return 0
+	while read -r _ev _spec; do
+		echo "!hist:$_spec" >"$TRACEFS/events/faxeng/$_ev/trigger"
+	done <$_hists
+	rm -f $_hists
+}
+
+trace_hist_read() {
+	cat "$TRACEFS/events/faxeng/$1/hist"
+}
+
+trace_hits() {
+	trace_hist_read "$1" | sed -n 's/^ *Hits: *//p'
+}
+
+trace_hist_val() {
+	trace_hist_read "$1" | awk -v k="${2%%=*}:" -v v="${2#*=}" -v f="$3:" '
+		$1 == "{" && $2 == k && ($3 == v || $3 == v "}") {
+			for (i = 1; i < NF; i++)
+				if ($i == f) { n += $(i + 1) }
+		}
+		END { print n + 0 }'
 }

@@ -11,7 +11,9 @@ start_monitor /tmp/mon
 load_sim
 ok $? "modules load"
 
-stat() { sed -n "s/^$1 //p" /sys/kernel/debug/faxeng/faxeng0/stats; }
+# Runs of the event work and their time, from the faxeng_work tracepoint.
+trace_hist faxeng_work keys=id:vals=hitcount,ns
+stat() { trace_hist_val faxeng_work id=0 "$1"; }
 # now_ms: milliseconds since boot into $now, at /proc/uptime's 10 ms
 # resolution, without a fork; the clock the core's 20 ms interval runs on.
 now_ms() {
@@ -19,8 +21,8 @@ now_ms() {
 	now=$((${now%.*}${now#*.} * 10))
 }
 seq0=$(attr seqnum)
-runs0=$(stat work_runs)
-ns0=$(stat work_ns)
+runs0=$(stat hitcount)
+ns0=$(stat ns)
 now_ms
 t0=$now
 sim flap $RATE
@@ -55,8 +57,8 @@ ok $? "udev received an event clearing the jam, numbered last"
 stop_monitor "FAXENG_SEQNUM=$(attr seqnum)"
 ok $? "udev passed on the last event"
 events=$(( $(attr seqnum) - seq0 ))
-runs=$(( $(stat work_runs) - runs0 ))
-work_ms=$(( ($(stat work_ns) - ns0) / 1000000 ))
+runs=$(( $(stat hitcount) - runs0 ))
+work_ms=$(( ($(stat ns) - ns0) / 1000000 ))
 diag "$flapped toggles, $events events, $runs runs, $work_ms ms of work in $elapsed ms"
 is "$failed" 0 "sysfs answered all $((SECS * 10)) reads during the storm"
 # A read takes milliseconds; seconds would mean the storm starves the system.

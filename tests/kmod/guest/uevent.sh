@@ -7,6 +7,12 @@ mon=/tmp/monitor.log
 start_udevd
 ok $? "systemd-udevd runs"
 start_monitor "$mon"
+# The kernel's uevents as sent, before udev (whose properties are a map
+# and would hide a key sent twice).
+kmon=/tmp/kernel.log
+udevadm monitor --kernel --property --subsystem-match=faxeng >"$kmon" &
+kmon_pid=$!
+wait_for grep -q '^KERNEL - ' "$kmon" || bail "kernel monitor did not start"
 load_sim
 ok $? "faxeng and faxeng_sim load"
 
@@ -122,6 +128,37 @@ is "$(grep -c '^ACTION=change' "$mon")" "$last" \
 	"one change uevent per transition ($last)"
 is "$(udevadm info -q property /sys/class/faxeng/faxeng0 |
 	grep -c '^FAXENG_')" 15 "udevadm info shows the 15 state properties"
+
+# Each kernel uevent: its FAXENG_* keys once each; a change the core sent
+# has the 15 state keys and its 8 own (9 for a tray); the add has the
+# state only. "change" written to the uevent file (udevadm trigger) gets
+# the current state from the class callback, and no event keys.
+udevadm trigger --action=change /sys/class/faxeng/faxeng0
+wait_for grep -q '^SYNTH_UUID=' "$kmon"
+ok $? "udevadm trigger: a synthetic change uevent"
+kill "$kmon_pid" && wait "$kmon_pid" 2>/dev/null
+# Per record: ACTION, whether synthetic, how many FAXENG_ keys, repeats.
+records=$(awk -F= '
+	function out() { if (act != "") printf "%s %s %d %d\n", act, syn, n, dup }
+	/^KERNEL\[/ { out(); act = ""; syn = "core"; n = 0; dup = 0; delete seen }
+	/^ACTION=/ { act = $2 }
+	/^SYNTH_UUID=/ { syn = "synth" }
+	/^FAXENG_/ { n++; if (seen[$1]++) dup++ }
+	END { out() }' "$kmon")
+is "$(printf '%s\n' "$records" | awk '$4 > 0' | wc -l)" 0 \
+	"no kernel uevent carries a FAXENG_ key twice"
+is "$(printf '%s\n' "$records" | grep -c '^add core 15 0$')" 1 \
+	"the add uevent: the 15 state keys"
+is "$(printf '%s\n' "$records" | grep -cE '^change core (23|24) 0$')" "$last" \
+	"each of the $last change uevents: 15 state keys and its own 8 or 9"
+is "$(printf '%s\n' "$records" | grep -c '^change synth 15 0$')" 1 \
+	"the triggered change: the 15 state keys of now"
+synth=$(awk '/^KERNEL\[/ { r = "" } { r = r $0 "\n" } /^SYNTH_UUID=/ { s = 1 }
+	s && /^$/ { printf "%s", r; exit }' "$kmon")
+printf '%s' "$synth" | grep -qx "FAXENG_PAGE_COUNT=$(attr page_count)"
+ok $? "the triggered change shows the current page count"
+! printf '%s' "$synth" | grep -q '^FAXENG_SEQNUM='
+ok $? "the triggered change has no FAXENG_SEQNUM"
 
 tap_exit || diag "$(head -120 "$mon")"
 unload_sim

@@ -30,7 +30,6 @@ enum faxeng_knob {
 #define FAXENG_HYSTERESIS_MAX	50
 /* A threshold plus its hysteresis stays below this, so a full supply clears. */
 #define FAXENG_THRESHOLD_HYST_LIMIT	100
-#define FAXENG_PAGES_MAX	10000000
 
 /* Everything one engine reports, consistent as of one instant. */
 struct faxeng_state {
@@ -77,7 +76,8 @@ struct faxeng {
 	spinlock_t lock;
 	bool toner_sw[3];		/* enum faxeng_toner_switch */
 	struct faxeng_state st;
-	bool dead;			/* unregistering: queue no more work */
+	bool dead;			/* not added yet, or unregistering:
+					 * queue no event work */
 	/* Conditions as of the last event-work snapshot. */
 	u64 reported;
 	u64 reported_tray[FAXENG_MAX_TRAYS];
@@ -99,6 +99,7 @@ struct faxeng {
 	u64 work_ns;			/* time spent in the work */
 	u64 nl_events;			/* netlink events built, work only */
 	struct dentry *debugfs;
+	bool added;			/* by faxeng_add(), process context */
 };
 
 static inline struct faxeng *to_faxeng(struct device *dev)

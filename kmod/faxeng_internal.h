@@ -76,8 +76,8 @@ struct faxeng {
 	spinlock_t lock;
 	bool toner_sw[3];		/* enum faxeng_toner_switch */
 	struct faxeng_state st;
-	bool dead;			/* not added yet, or unregistering:
-					 * queue no event work */
+	/* Not added yet, or unregistering: queue no event work. */
+	bool dead;
 	/* Conditions as of the last event-work snapshot. */
 	u64 reported;
 	u64 reported_tray[FAXENG_MAX_TRAYS];

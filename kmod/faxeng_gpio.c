@@ -477,7 +477,15 @@ static int fxg_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 
-	/* The inputs read so far are in the add uevent's state. */
+	/*
+	 * The first reads done, the add uevent carries what the lines say
+	 * (a change after that is an event); an edge meanwhile queues a
+	 * read of its own.
+	 */
+	for (i = 0; i < fxg->inputs; i++)
+		flush_delayed_work(&fxg->in[i].work);
+	if (fxg->toner)
+		flush_delayed_work(&fxg->toner_work);
 	ret = faxeng_add(fxg->fe);
 	if (ret)
 		return dev_err_probe(dev, ret, "adding the engine\n");

@@ -36,6 +36,7 @@ like "$(cat /sys/kernel/debug/devices_deferred)" \
 	"fax-engine.0.*toner channel" \
 	"fax-engine.0's probe waits for the toner channel"
 is "$(engines)" 0 "no engine while the ADC has no driver"
+line 7 1
 insmod "$KMOD/faxeng_test_adc.ko"
 ok $? "the ADC driver loads"
 wait_for [ -d "$ENG" ]
@@ -45,6 +46,13 @@ ok $? "udev saw faxeng0 added"
 is "$(count_events /tmp/mon-probe ACTION=add)" 1 \
 	"one add uevent for the deferred probe"
 is "$(count_events /tmp/mon-probe ACTION=remove)" 0 "and no remove uevent"
+event_with /tmp/mon-probe ACTION=add FAXENG_FAULTS=jam
+ok $? "the add uevent carries the jam line's level, read before it"
+is "$(grep -c '^FAXENG_CONDITION=JAM' /tmp/mon-probe)" 0 \
+	"no change uevent repeats it"
+line 7 0
+settles faults none
+ok $? "jam line low again: faults none"
 
 # Each interrupt is named after its engine and line.
 missing=

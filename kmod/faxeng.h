@@ -14,6 +14,9 @@
 
 struct faxeng;
 
+/* The most pages a drum may be rated for, or between two maintenances. */
+#define FAXENG_PAGES_MAX	10000000
+
 /* What a backend knows about its engine when it registers it. */
 struct faxeng_config {
 	const char *model;
@@ -34,6 +37,12 @@ enum faxeng_toner_switch {
 /* "ok", "low", "empty", "missing": the words sysfs uses for each state. */
 extern const char *const faxeng_supply_names[FAXENG_SUPPLY_MISSING + 1];
 
+struct faxeng *faxeng_alloc(struct device *parent,
+			    const struct faxeng_config *cfg);
+int faxeng_add(struct faxeng *fe);
+void faxeng_free(struct faxeng *fe);
+struct faxeng *devm_faxeng_alloc(struct device *parent,
+				 const struct faxeng_config *cfg);
 struct faxeng *faxeng_register(struct device *parent,
 			       const struct faxeng_config *cfg);
 void faxeng_unregister(struct faxeng *fe);

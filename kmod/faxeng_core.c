@@ -153,14 +153,12 @@ static unsigned long faxeng_holdoff_locked(struct faxeng *fe)
 	return since < FAXENG_EVENT_INTERVAL ? FAXENG_EVENT_INTERVAL - since : 0;
 }
 
-/* Recompute, and schedule the event work if a condition changed. */
-static void faxeng_changed_locked(struct faxeng *fe)
+/* Schedule the event work if a condition changed since the last report. */
+static void faxeng_queue_locked(struct faxeng *fe)
 {
 	bool changed;
 	int i;
 
-	faxeng_update_locked(fe);
-	trace_faxeng_input(fe);
 	if (fe->dead)
 		return;
 
@@ -172,6 +170,14 @@ static void faxeng_changed_locked(struct faxeng *fe)
 
 	/* A no-op while pending: this is what bounds a storm's cost. */
 	queue_delayed_work(system_wq, &fe->work, faxeng_holdoff_locked(fe));
+}
+
+/* Recompute, and schedule the event work if a condition changed. */
+static void faxeng_changed_locked(struct faxeng *fe)
+{
+	faxeng_update_locked(fe);
+	trace_faxeng_input(fe);
+	faxeng_queue_locked(fe);
 }
 
 /**
@@ -288,7 +294,8 @@ EXPORT_SYMBOL_GPL(faxeng_add_pages);
  * faxeng_name() - the engine's device name, "faxengN"
  * @fe: the engine
  *
- * Return: the name, valid while the engine is registered.
+ * Return: the name, valid from faxeng_alloc() until the engine is freed or
+ * unregistered.
  */
 const char *faxeng_name(const struct faxeng *fe)
 {
@@ -484,17 +491,19 @@ static void faxeng_release(struct device *dev)
 }
 
 /**
- * faxeng_register() - register a fax engine with the faxeng class
+ * faxeng_alloc() - allocate a fax engine, not yet visible
  * @parent: the backend's device, or NULL
  * @cfg: identification, trays and the page-based defaults
  *
- * Creates /sys/class/faxeng/faxengN, announced by an add uevent that
- * carries the initial state. The backend reports inputs from then on.
+ * The engine gets its number and name (faxeng_name()) and takes inputs at
+ * once, but nothing is announced until faxeng_add(): a backend acquires its
+ * resources (and names its interrupts) between the two, so that a probe
+ * that fails or defers on the way shows user space nothing.
  * Context: process.
- * Return: the engine, or an ERR_PTR().
+ * Return: the engine, or an ERR_PTR(); undo with faxeng_free().
  */
-struct faxeng *faxeng_register(struct device *parent,
-			       const struct faxeng_config *cfg)
+struct faxeng *faxeng_alloc(struct device *parent,
+			    const struct faxeng_config *cfg)
 {
 	struct faxeng *fe;
 	int i, ret;
@@ -512,6 +521,8 @@ struct faxeng *faxeng_register(struct device *parent,
 	strscpy(fe->model, cfg->model ?: "", sizeof(fe->model));
 	strscpy(fe->serial, cfg->serial ?: "", sizeof(fe->serial));
 	spin_lock_init(&fe->lock);
+	/* No event work until faxeng_add(). */
+	fe->dead = true;
 	INIT_DELAYED_WORK(&fe->work, faxeng_event_work);
 	fe->last_run = jiffies - FAXENG_EVENT_INTERVAL;
 	fe->st.trays = cfg->trays;
@@ -526,8 +537,6 @@ struct faxeng *faxeng_register(struct device *parent,
 		fe->st.knob[FAXENG_KNOB_MAINTENANCE_INTERVAL] =
 			cfg->maintenance_interval;
 	faxeng_update_locked(fe);
-	/* The add uevent carries the initial state: report from there. */
-	fe->reported = fe->st.conditions & ~FAXENG_PAPER_CONDITIONS;
 
 	device_initialize(&fe->dev);
 	fe->dev.class = &faxeng_class;
@@ -535,6 +544,7 @@ struct faxeng *faxeng_register(struct device *parent,
 	fe->dev.groups = faxeng_groups;
 	fe->dev.release = faxeng_release;
 
+	/* Reserved: lookups find no engine there until faxeng_add(). */
 	mutex_lock(&faxeng_engines_lock);
 	ret = xa_alloc(&faxeng_engines, &fe->id, NULL, xa_limit_31b,
 		       GFP_KERNEL);
@@ -544,13 +554,6 @@ struct faxeng *faxeng_register(struct device *parent,
 	ret = dev_set_name(&fe->dev, "faxeng%u", fe->id);
 	if (ret)
 		goto err_erase;
-	ret = device_add(&fe->dev);
-	if (ret)
-		goto err_erase;
-
-	mutex_lock(&faxeng_engines_lock);
-	xa_store(&faxeng_engines, fe->id, fe, GFP_KERNEL);
-	mutex_unlock(&faxeng_engines_lock);
 	return fe;
 
 err_erase:
@@ -560,6 +563,93 @@ err_erase:
 err_put:
 	put_device(&fe->dev);
 	return ERR_PTR(ret);
+}
+EXPORT_SYMBOL_GPL(faxeng_alloc);
+
+/**
+ * faxeng_free() - free an engine that faxeng_add() did not add
+ * @fe: the engine, from faxeng_alloc()
+ *
+ * The backend must report no input after this returns.
+ * Context: process.
+ */
+void faxeng_free(struct faxeng *fe)
+{
+	mutex_lock(&faxeng_engines_lock);
+	xa_erase(&faxeng_engines, fe->id);
+	mutex_unlock(&faxeng_engines_lock);
+	put_device(&fe->dev);
+}
+EXPORT_SYMBOL_GPL(faxeng_free);
+
+/**
+ * faxeng_add() - make an allocated engine visible
+ * @fe: the engine, from faxeng_alloc()
+ *
+ * Creates /sys/class/faxeng/faxengN, announced by an add uevent that
+ * carries the state the inputs reported so far; inputs from then on are
+ * reported as change events. Remove it with faxeng_unregister(); on
+ * failure it is still to be freed with faxeng_free().
+ * Context: process.
+ * Return: 0, or a negative errno.
+ */
+int faxeng_add(struct faxeng *fe)
+{
+	int ret;
+
+	/*
+	 * Report from this snapshot on; the add uevent carries the state as
+	 * of its own sending, which an input in between only makes newer.
+	 */
+	spin_lock_irq(&fe->lock);
+	fe->reported = fe->st.conditions & ~FAXENG_PAPER_CONDITIONS;
+	memcpy(fe->reported_tray, fe->st.tray_conditions,
+	       sizeof(fe->reported_tray));
+	spin_unlock_irq(&fe->lock);
+
+	ret = device_add(&fe->dev);
+	if (ret)
+		return ret;
+
+	mutex_lock(&faxeng_engines_lock);
+	xa_store(&faxeng_engines, fe->id, fe, GFP_KERNEL);
+	mutex_unlock(&faxeng_engines_lock);
+	fe->added = true;
+
+	/* Events from now on, for inputs since the snapshot too. */
+	spin_lock_irq(&fe->lock);
+	fe->dead = false;
+	faxeng_queue_locked(fe);
+	spin_unlock_irq(&fe->lock);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(faxeng_add);
+
+/**
+ * faxeng_register() - register a fax engine with the faxeng class
+ * @parent: the backend's device, or NULL
+ * @cfg: identification, trays and the page-based defaults
+ *
+ * faxeng_alloc() and faxeng_add() in one, for backends that need no
+ * resources in between: the engine is announced by an add uevent that
+ * carries the initial state. The backend reports inputs from then on.
+ * Context: process.
+ * Return: the engine, or an ERR_PTR().
+ */
+struct faxeng *faxeng_register(struct device *parent,
+			       const struct faxeng_config *cfg)
+{
+	struct faxeng *fe = faxeng_alloc(parent, cfg);
+	int ret;
+
+	if (IS_ERR(fe))
+		return fe;
+	ret = faxeng_add(fe);
+	if (ret) {
+		faxeng_free(fe);
+		return ERR_PTR(ret);
+	}
+	return fe;
 }
 EXPORT_SYMBOL_GPL(faxeng_register);
 
@@ -586,10 +676,37 @@ void faxeng_unregister(struct faxeng *fe)
 }
 EXPORT_SYMBOL_GPL(faxeng_unregister);
 
-static void devm_faxeng_release(void *fe)
+static void devm_faxeng_release(void *data)
 {
-	faxeng_unregister(fe);
+	struct faxeng *fe = data;
+
+	if (fe->added)
+		faxeng_unregister(fe);
+	else
+		faxeng_free(fe);
 }
+
+/**
+ * devm_faxeng_alloc() - faxeng_alloc(), undone when @parent unbinds
+ * @parent: the backend's device
+ * @cfg: as for faxeng_alloc()
+ *
+ * The engine, once faxeng_add() added it, is unregistered then, else
+ * freed; the backend calls neither faxeng_free() nor faxeng_unregister().
+ * Return: the engine, or an ERR_PTR().
+ */
+struct faxeng *devm_faxeng_alloc(struct device *parent,
+				 const struct faxeng_config *cfg)
+{
+	struct faxeng *fe = faxeng_alloc(parent, cfg);
+	int ret;
+
+	if (IS_ERR(fe))
+		return fe;
+	ret = devm_add_action_or_reset(parent, devm_faxeng_release, fe);
+	return ret ? ERR_PTR(ret) : fe;
+}
+EXPORT_SYMBOL_GPL(devm_faxeng_alloc);
 
 /**
  * devm_faxeng_register() - faxeng_register() undone when @parent unbinds
@@ -601,12 +718,12 @@ static void devm_faxeng_release(void *fe)
 struct faxeng *devm_faxeng_register(struct device *parent,
 				    const struct faxeng_config *cfg)
 {
-	struct faxeng *fe = faxeng_register(parent, cfg);
+	struct faxeng *fe = devm_faxeng_alloc(parent, cfg);
 	int ret;
 
 	if (IS_ERR(fe))
 		return fe;
-	ret = devm_add_action_or_reset(parent, devm_faxeng_release, fe);
+	ret = faxeng_add(fe);
 	return ret ? ERR_PTR(ret) : fe;
 }
 EXPORT_SYMBOL_GPL(devm_faxeng_register);

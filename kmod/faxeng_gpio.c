@@ -14,12 +14,16 @@
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/pm.h>
 #include <linux/property.h>
 #include <linux/workqueue.h>
 #include "faxeng.h"
 
 #define FXG_DEBOUNCE_MS_DEFAULT	20
+#define FXG_DEBOUNCE_MS_MIN	1
 #define FXG_DEBOUNCE_MS_MAX	1000
+/* Three lines per tray at most, and five switches. */
+#define FXG_MAX_INPUTS		(3 * FAXENG_MAX_TRAYS + 5)
 
 static unsigned int toner_poll_ms = 10000;
 module_param(toner_poll_ms, uint, 0644);
@@ -37,10 +41,23 @@ enum fxg_role {
 	FXG_FUSER_ERROR,
 };
 
+/* Interrupts are named faxengN-<this>, with the tray number for trays. */
+static const char *const fxg_irq_names[] = {
+	[FXG_PAPER_MISSING]	= "paper-missing",
+	[FXG_PAPER_EMPTY]	= "paper-empty",
+	[FXG_PAPER_LOW]		= "paper-low",
+	[FXG_TONER_LOW]		= "toner-low",
+	[FXG_TONER_EMPTY]	= "toner-empty",
+	[FXG_DOOR_OPEN]		= "door",
+	[FXG_JAM]		= "jam",
+	[FXG_FUSER_ERROR]	= "fuser",
+};
+
 /* One switch input: a GPIO line, its interrupt and its debounce work. */
 struct fxg_input {
 	struct fxg *fxg;
 	struct gpio_desc *gpiod;
+	int irq;
 	enum fxg_role role;
 	unsigned int tray;
 	unsigned long delay;		/* software debounce, jiffies */
@@ -52,6 +69,10 @@ struct fxg {
 	struct faxeng *fe;
 	unsigned int trays;
 	u32 debounce_ms;
+	struct fxg_input in[FXG_MAX_INPUTS];
+	unsigned int inputs;
+	struct gpio_desc *pulse;
+	int pulse_irq;
 	/*
 	 * Tray inputs as last read, written by the inputs' debounce works,
 	 * which may run at once on several CPUs; a tray's state derives from
@@ -150,24 +171,110 @@ static void fxg_cancel_work(void *data)
 	cancel_delayed_work_sync(&in->work);
 }
 
-static int fxg_add_input(struct fxg *fxg, struct gpio_desc *gpiod,
-			 enum fxg_role role, unsigned int tray)
+/* Note a line as an input, with its interrupt; nothing runs yet. */
+static int fxg_take_line(struct fxg *fxg, struct gpio_desc *gpiod,
+			 const char *con_id, enum fxg_role role,
+			 unsigned int tray)
 {
-	struct device *dev = fxg->dev;
 	struct fxg_input *in;
-	int irq, ret;
 
-	in = devm_kzalloc(dev, sizeof(*in), GFP_KERNEL);
-	if (!in)
-		return -ENOMEM;
+	if (WARN_ON(fxg->inputs == FXG_MAX_INPUTS))
+		return -EINVAL;
+	in = &fxg->in[fxg->inputs];
+	in->irq = gpiod_to_irq(gpiod);
+	if (in->irq < 0)
+		return dev_err_probe(fxg->dev, in->irq,
+				     "%s-gpios: a line without an interrupt\n",
+				     con_id);
 	in->fxg = fxg;
 	in->gpiod = gpiod;
 	in->role = role;
 	in->tray = tray;
+	fxg->inputs++;
+	return 0;
+}
+
+/* A NAME-gpios switch: the binding makes some required, some optional. */
+static int fxg_get_switch(struct fxg *fxg, const char *con_id,
+			  enum fxg_role role, bool required)
+{
+	struct gpio_desc *gpiod;
+
+	gpiod = devm_gpiod_get_optional(fxg->dev, con_id, GPIOD_IN);
+	if (IS_ERR(gpiod))
+		return dev_err_probe(fxg->dev, PTR_ERR(gpiod),
+				     "getting %s-gpios\n", con_id);
+	if (!gpiod) {
+		if (!required)
+			return 0;
+		return dev_err_probe(fxg->dev, -EINVAL,
+				     "%s-gpios is required but missing\n",
+				     con_id);
+	}
+	return fxg_take_line(fxg, gpiod, con_id, role, 0);
+}
+
+/*
+ * A per-tray list: paper-empty-gpios (required) says how many trays there
+ * are; paper-low-gpios and paper-missing-gpios follow its order.
+ */
+static int fxg_get_trays(struct fxg *fxg, const char *con_id,
+			 enum fxg_role role, bool required)
+{
+	struct gpio_descs *descs;
+	unsigned int i;
+	int ret;
+
+	descs = devm_gpiod_get_array_optional(fxg->dev, con_id, GPIOD_IN);
+	if (IS_ERR(descs))
+		return dev_err_probe(fxg->dev, PTR_ERR(descs),
+				     "getting %s-gpios\n", con_id);
+	if (!descs)
+		return required ?
+		       dev_err_probe(fxg->dev, -EINVAL,
+				     "%s-gpios is required but missing\n",
+				     con_id) : 0;
+	if (required) {
+		fxg->trays = descs->ndescs;
+		if (fxg->trays > FAXENG_MAX_TRAYS)
+			return dev_err_probe(fxg->dev, -EINVAL,
+					     "%s-gpios: %u trays, at most %d\n",
+					     con_id, fxg->trays,
+					     FAXENG_MAX_TRAYS);
+	} else if (descs->ndescs > fxg->trays) {
+		return dev_err_probe(fxg->dev, -EINVAL,
+				     "%s-gpios: %u lines, more than the %u of paper-empty-gpios\n",
+				     con_id, descs->ndescs, fxg->trays);
+	}
+	for (i = 0; i < descs->ndescs; i++) {
+		ret = fxg_take_line(fxg, descs->desc[i], con_id, role, i);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* Request an input's interrupt, named after the engine and the line. */
+static int fxg_start_input(struct fxg *fxg, struct fxg_input *in)
+{
+	struct device *dev = fxg->dev;
+	const char *name;
+	int ret;
+
+	if (in->role <= FXG_PAPER_LOW)
+		name = devm_kasprintf(dev, GFP_KERNEL, "%s-%s%u",
+				      faxeng_name(fxg->fe),
+				      fxg_irq_names[in->role], in->tray + 1);
+	else
+		name = devm_kasprintf(dev, GFP_KERNEL, "%s-%s",
+				      faxeng_name(fxg->fe),
+				      fxg_irq_names[in->role]);
+	if (!name)
+		return -ENOMEM;
+
 	/* Debounce in the controller where it can, as gpio_keys does. */
 	in->delay = msecs_to_jiffies(fxg->debounce_ms);
-	if (fxg->debounce_ms &&
-	    !gpiod_set_debounce(gpiod, fxg->debounce_ms * USEC_PER_MSEC))
+	if (!gpiod_set_debounce(in->gpiod, fxg->debounce_ms * USEC_PER_MSEC))
 		in->delay = 0;
 	INIT_DELAYED_WORK(&in->work, fxg_input_work);
 	/* Released after the interrupt below: no work queued once gone. */
@@ -175,49 +282,17 @@ static int fxg_add_input(struct fxg *fxg, struct gpio_desc *gpiod,
 	if (ret)
 		return ret;
 
-	irq = gpiod_to_irq(gpiod);
-	if (irq < 0)
-		return dev_err_probe(dev, irq, "input without an interrupt\n");
-	ret = devm_request_any_context_irq(dev, irq, fxg_input_irq,
+	ret = devm_request_any_context_irq(dev, in->irq, fxg_input_irq,
 					   IRQF_TRIGGER_RISING |
-					   IRQF_TRIGGER_FALLING,
-					   dev_name(dev), in);
+					   IRQF_TRIGGER_FALLING, name, in);
 	if (ret < 0)
-		return dev_err_probe(dev, ret, "requesting irq %d\n", irq);
+		return dev_err_probe(dev, ret, "requesting irq %d (%s)\n",
+				     in->irq, name);
 	/*
 	 * The first read, by the work: after the interrupt is on, so no edge
 	 * is lost, and never concurrent with the reads the edges queue.
 	 */
 	mod_delayed_work(system_wq, &in->work, 0);
-	return 0;
-}
-
-static int fxg_add_one(struct fxg *fxg, const char *con_id,
-		       enum fxg_role role, bool required)
-{
-	struct gpio_desc *gpiod;
-
-	if (required)
-		gpiod = devm_gpiod_get(fxg->dev, con_id, GPIOD_IN);
-	else
-		gpiod = devm_gpiod_get_optional(fxg->dev, con_id, GPIOD_IN);
-	if (IS_ERR(gpiod))
-		return dev_err_probe(fxg->dev, PTR_ERR(gpiod),
-				     "getting %s-gpios\n", con_id);
-	return gpiod ? fxg_add_input(fxg, gpiod, role, 0) : 0;
-}
-
-static int fxg_add_trays(struct fxg *fxg, struct gpio_descs *descs,
-			 enum fxg_role role)
-{
-	unsigned int i;
-	int ret;
-
-	for (i = 0; descs && i < descs->ndescs; i++) {
-		ret = fxg_add_input(fxg, descs->desc[i], role, i);
-		if (ret)
-			return ret;
-	}
 	return 0;
 }
 
@@ -233,7 +308,8 @@ static void fxg_toner_work(struct work_struct *work)
 		dev_warn_ratelimited(fxg->dev, "reading toner: %d\n", ret);
 	else
 		faxeng_set_toner_level(fxg->fe, clamp(val, 0, 100));
-	queue_delayed_work(system_wq, &fxg->toner_work,
+	/* Freezable: no reads of an ADC the system suspended. */
+	queue_delayed_work(system_freezable_wq, &fxg->toner_work,
 			   msecs_to_jiffies(max(READ_ONCE(toner_poll_ms), 100U)));
 }
 
@@ -244,11 +320,18 @@ static void fxg_stop_toner(void *data)
 	cancel_delayed_work_sync(&fxg->toner_work);
 }
 
-static int fxg_probe_toner(struct fxg *fxg)
+/* The optional toner channel; its provider may come later (deferral). */
+static int fxg_get_toner(struct fxg *fxg)
 {
 	struct device *dev = fxg->dev;
+	bool names = device_property_present(dev, "io-channel-names");
 	int ret;
 
+	if (names != device_property_present(dev, "io-channels"))
+		return dev_err_probe(dev, -EINVAL,
+				     "%s without %s\n",
+				     names ? "io-channel-names" : "io-channels",
+				     names ? "io-channels" : "io-channel-names");
 	fxg->toner = devm_iio_channel_get(dev, "toner");
 	if (IS_ERR(fxg->toner)) {
 		ret = PTR_ERR(fxg->toner);
@@ -256,99 +339,180 @@ static int fxg_probe_toner(struct fxg *fxg)
 		return ret == -ENODEV ? 0 :
 		       dev_err_probe(dev, ret, "getting the toner channel\n");
 	}
+	return 0;
+}
+
+static int fxg_start_toner(struct fxg *fxg)
+{
+	int ret;
+
+	if (!fxg->toner)
+		return 0;
 	INIT_DELAYED_WORK(&fxg->toner_work, fxg_toner_work);
-	ret = devm_add_action_or_reset(dev, fxg_stop_toner, fxg);
+	ret = devm_add_action_or_reset(fxg->dev, fxg_stop_toner, fxg);
 	if (ret)
 		return ret;
-	queue_delayed_work(system_wq, &fxg->toner_work, 0);
+	queue_delayed_work(system_freezable_wq, &fxg->toner_work, 0);
 	return 0;
+}
+
+/*
+ * An optional u32 property within the binding's range; @val keeps its
+ * default when the property is absent.
+ */
+static int fxg_read_u32(struct device *dev, const char *prop, u32 *val,
+			u32 min, u32 max)
+{
+	u32 v;
+	int ret;
+
+	ret = device_property_read_u32(dev, prop, &v);
+	if (ret == -EINVAL)
+		return 0;
+	if (ret)
+		return dev_err_probe(dev, ret, "%s: not a u32\n", prop);
+	if (v < min || v > max)
+		return dev_err_probe(dev, -EINVAL,
+				     "%s = %u: out of range %u..%u\n",
+				     prop, v, min, max);
+	*val = v;
+	return 0;
+}
+
+/*
+ * The firmware description, as the binding faxcare,fax-engine says: the
+ * required lines, optional ones, the ranges of the numbers. Nothing is
+ * visible to user space yet.
+ */
+static int fxg_get_resources(struct fxg *fxg, struct faxeng_config *cfg)
+{
+	struct device *dev = fxg->dev;
+	int ret;
+
+	device_property_read_string(dev, "model", &cfg->model);
+	device_property_read_string(dev, "serial-number", &cfg->serial);
+	fxg->debounce_ms = FXG_DEBOUNCE_MS_DEFAULT;
+	ret = fxg_read_u32(dev, "debounce-interval-ms", &fxg->debounce_ms,
+			   FXG_DEBOUNCE_MS_MIN, FXG_DEBOUNCE_MS_MAX) ?:
+	      fxg_read_u32(dev, "faxcare,drum-rated-pages",
+			   &cfg->drum_rated_pages, 1, FAXENG_PAGES_MAX) ?:
+	      fxg_read_u32(dev, "faxcare,maintenance-interval-pages",
+			   &cfg->maintenance_interval, 1, FAXENG_PAGES_MAX);
+	if (ret)
+		return ret;
+
+	ret = fxg_get_trays(fxg, "paper-empty", FXG_PAPER_EMPTY, true) ?:
+	      fxg_get_trays(fxg, "paper-low", FXG_PAPER_LOW, false) ?:
+	      fxg_get_trays(fxg, "paper-missing", FXG_PAPER_MISSING, false) ?:
+	      fxg_get_switch(fxg, "toner-low", FXG_TONER_LOW, true) ?:
+	      fxg_get_switch(fxg, "toner-empty", FXG_TONER_EMPTY, false) ?:
+	      fxg_get_switch(fxg, "door-open", FXG_DOOR_OPEN, true) ?:
+	      fxg_get_switch(fxg, "jam", FXG_JAM, true) ?:
+	      fxg_get_switch(fxg, "fuser-error", FXG_FUSER_ERROR, false);
+	if (ret)
+		return ret;
+	cfg->trays = fxg->trays;
+
+	fxg->pulse = devm_gpiod_get_optional(dev, "page-pulse", GPIOD_IN);
+	if (IS_ERR(fxg->pulse))
+		return dev_err_probe(dev, PTR_ERR(fxg->pulse),
+				     "getting page-pulse-gpios\n");
+	if (!fxg->pulse)
+		return dev_err_probe(dev, -EINVAL,
+				     "page-pulse-gpios is required but missing\n");
+	fxg->pulse_irq = gpiod_to_irq(fxg->pulse);
+	if (fxg->pulse_irq < 0)
+		return dev_err_probe(dev, fxg->pulse_irq,
+				     "page-pulse-gpios: a line without an interrupt\n");
+
+	return fxg_get_toner(fxg);
 }
 
 static int fxg_probe(struct platform_device *pdev)
 {
 	struct faxeng_config cfg = { .toner_level = -1 };
 	struct device *dev = &pdev->dev;
-	struct gpio_descs *missing, *empty, *low;
-	struct gpio_desc *pulse;
-	u32 debounce = FXG_DEBOUNCE_MS_DEFAULT;
 	struct fxg *fxg;
-	int irq, ret;
+	const char *name;
+	unsigned int i;
+	int ret;
 
 	fxg = devm_kzalloc(dev, sizeof(*fxg), GFP_KERNEL);
 	if (!fxg)
 		return -ENOMEM;
 	fxg->dev = dev;
 	mutex_init(&fxg->tray_lock);
+	platform_set_drvdata(pdev, fxg);
 
-	device_property_read_string(dev, "model", &cfg.model);
-	device_property_read_string(dev, "serial-number", &cfg.serial);
-	device_property_read_u32(dev, "faxcare,drum-rated-pages",
-				 &cfg.drum_rated_pages);
-	device_property_read_u32(dev, "faxcare,maintenance-interval-pages",
-				 &cfg.maintenance_interval);
-	device_property_read_u32(dev, "debounce-interval-ms", &debounce);
-	if (debounce > FXG_DEBOUNCE_MS_MAX)
-		return dev_err_probe(dev, -EINVAL,
-				     "debounce-interval-ms %u > %u\n",
-				     debounce, FXG_DEBOUNCE_MS_MAX);
-	fxg->debounce_ms = debounce;
-
-	missing = devm_gpiod_get_array_optional(dev, "paper-missing", GPIOD_IN);
-	if (IS_ERR(missing))
-		return dev_err_probe(dev, PTR_ERR(missing),
-				     "getting paper-missing-gpios\n");
-	empty = devm_gpiod_get_array_optional(dev, "paper-empty", GPIOD_IN);
-	if (IS_ERR(empty))
-		return dev_err_probe(dev, PTR_ERR(empty),
-				     "getting paper-empty-gpios\n");
-	low = devm_gpiod_get_array_optional(dev, "paper-low", GPIOD_IN);
-	if (IS_ERR(low))
-		return dev_err_probe(dev, PTR_ERR(low),
-				     "getting paper-low-gpios\n");
-	fxg->trays = max3(missing ? missing->ndescs : 0,
-			  empty ? empty->ndescs : 0, low ? low->ndescs : 0);
-	fxg->trays = max(fxg->trays, 1U);
-	if (fxg->trays > FAXENG_MAX_TRAYS)
-		return dev_err_probe(dev, -EINVAL, "%u trays, at most %d\n",
-				     fxg->trays, FAXENG_MAX_TRAYS);
-	cfg.trays = fxg->trays;
-
-	pulse = devm_gpiod_get(dev, "page-pulse", GPIOD_IN);
-	if (IS_ERR(pulse))
-		return dev_err_probe(dev, PTR_ERR(pulse),
-				     "getting page-pulse-gpios\n");
-
-	fxg->fe = devm_faxeng_register(dev, &cfg);
-	if (IS_ERR(fxg->fe))
-		return dev_err_probe(dev, PTR_ERR(fxg->fe),
-				     "registering the engine\n");
-
-	/* Inputs after the engine: devm frees them (and their irqs) first. */
-	ret = fxg_add_trays(fxg, missing, FXG_PAPER_MISSING) ?:
-	      fxg_add_trays(fxg, empty, FXG_PAPER_EMPTY) ?:
-	      fxg_add_trays(fxg, low, FXG_PAPER_LOW) ?:
-	      fxg_add_one(fxg, "toner-low", FXG_TONER_LOW, true) ?:
-	      fxg_add_one(fxg, "toner-empty", FXG_TONER_EMPTY, false) ?:
-	      fxg_add_one(fxg, "door-open", FXG_DOOR_OPEN, true) ?:
-	      fxg_add_one(fxg, "jam", FXG_JAM, true) ?:
-	      fxg_add_one(fxg, "fuser-error", FXG_FUSER_ERROR, false) ?:
-	      fxg_probe_toner(fxg);
+	/*
+	 * Everything that can fail or defer comes first, as in gpio_keys:
+	 * the engine appears (one add uevent, which starts the terminal's
+	 * daemon) only once the probe can no longer fail.
+	 */
+	ret = fxg_get_resources(fxg, &cfg);
 	if (ret)
 		return ret;
 
-	irq = gpiod_to_irq(pulse);
-	if (irq < 0)
-		return dev_err_probe(dev, irq, "page pulse without an irq\n");
-	ret = devm_request_any_context_irq(dev, irq, fxg_page_irq,
-					   IRQF_TRIGGER_RISING, dev_name(dev),
-					   fxg);
+	/* Freed after the interrupts and works below (devm order). */
+	fxg->fe = devm_faxeng_alloc(dev, &cfg);
+	if (IS_ERR(fxg->fe))
+		return dev_err_probe(dev, PTR_ERR(fxg->fe),
+				     "allocating the engine\n");
+
+	for (i = 0; i < fxg->inputs; i++) {
+		ret = fxg_start_input(fxg, &fxg->in[i]);
+		if (ret)
+			return ret;
+	}
+	name = devm_kasprintf(dev, GFP_KERNEL, "%s-page",
+			      faxeng_name(fxg->fe));
+	if (!name)
+		return -ENOMEM;
+	ret = devm_request_any_context_irq(dev, fxg->pulse_irq, fxg_page_irq,
+					   IRQF_TRIGGER_RISING, name, fxg);
 	if (ret < 0)
-		return dev_err_probe(dev, ret, "requesting page irq %d\n", irq);
+		return dev_err_probe(dev, ret, "requesting irq %d (%s)\n",
+				     fxg->pulse_irq, name);
+	ret = fxg_start_toner(fxg);
+	if (ret)
+		return ret;
+
+	/*
+	 * The first reads done, the add uevent carries what the lines say
+	 * (a change after that is an event); an edge meanwhile queues a
+	 * read of its own.
+	 */
+	for (i = 0; i < fxg->inputs; i++)
+		flush_delayed_work(&fxg->in[i].work);
+	if (fxg->toner)
+		flush_delayed_work(&fxg->toner_work);
+	ret = faxeng_add(fxg->fe);
+	if (ret)
+		return dev_err_probe(dev, ret, "adding the engine\n");
 
 	dev_info(dev, "%s: %u trays, toner level %s\n", faxeng_name(fxg->fe),
 		 fxg->trays, fxg->toner ? "from IIO" : "unknown");
 	return 0;
 }
+
+/*
+ * Lines may have changed while the system slept, their edges lost with
+ * the interrupts off: read every input again, as gpio_keys does, and the
+ * toner channel (its work runs once tasks are thawed).
+ */
+static int fxg_resume(struct device *dev)
+{
+	struct fxg *fxg = dev_get_drvdata(dev);
+	unsigned int i;
+
+	for (i = 0; i < fxg->inputs; i++)
+		mod_delayed_work(system_wq, &fxg->in[i].work, 0);
+	if (fxg->toner)
+		mod_delayed_work(system_freezable_wq, &fxg->toner_work, 0);
+	return 0;
+}
+
+static DEFINE_SIMPLE_DEV_PM_OPS(fxg_pm_ops, NULL, fxg_resume);
 
 static const struct of_device_id fxg_of_match[] = {
 	{ .compatible = "faxcare,fax-engine" },
@@ -368,6 +532,7 @@ static struct platform_driver fxg_driver = {
 	.driver = {
 		.name = "faxeng_gpio",
 		.of_match_table = fxg_of_match,
+		.pm = pm_sleep_ptr(&fxg_pm_ops),
 	},
 };
 module_platform_driver(fxg_driver);

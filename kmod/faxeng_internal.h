@@ -34,7 +34,6 @@ enum faxeng_knob {
 #define FAXENG_HYSTERESIS_MAX	50
 /* A threshold plus its hysteresis stays below this, so a full supply clears. */
 #define FAXENG_THRESHOLD_HYST_LIMIT	100
-#define FAXENG_PAGES_MAX	10000000
 
 /*
  * A change uevent's own keys: the whole state, then the transition's. The
@@ -97,7 +96,8 @@ struct faxeng {
 	spinlock_t lock;
 	bool toner_sw[3];		/* enum faxeng_toner_switch */
 	struct faxeng_state st;
-	bool dead;			/* unregistering: queue no more work */
+	/* Not added yet, or unregistering: queue no event work. */
+	bool dead;
 	/* Conditions as of the last event-work snapshot. */
 	u64 reported;
 	u64 reported_tray[FAXENG_MAX_TRAYS];
@@ -120,6 +120,7 @@ struct faxeng {
 	 */
 	unsigned long uevents_dropped;
 	unsigned long netlink_dropped;
+	bool added;			/* by faxeng_add(), process context */
 };
 
 static inline struct faxeng *to_faxeng(struct device *dev)

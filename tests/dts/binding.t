@@ -35,18 +35,57 @@ out=$(dts_validate_ours "$dts_tmp/broken.dtb")
 like "$out" "'jam-gpios' is a required property" "a node without jam-gpios is rejected"
 like "$out" "'debounce-ms' does not match" "an unknown property is rejected"
 
+# What tests/kmod/gpio.t's fixture gives faxeng_gpio to refuse, the binding
+# rejects too: intervals and page counts out of range, no paper-empty-gpios.
+for bad in 'debounce-interval-ms = <0>' 'debounce-interval-ms = <1001>' \
+	'faxcare,drum-rated-pages = <0>' 'faxcare,maintenance-interval-pages = <10000001>'; do
+	prop=${bad%% =*}
+	dtc -q -I dtb -O dts "$dts_tmp/example.dtb" |
+		sed -E "s/^([[:space:]]*)$prop = .*;/\1$bad;/" >"$dts_tmp/range.dts"
+	grep -qF "$bad;" "$dts_tmp/range.dts" || diag "no $prop in the example"
+	dtc -q -@ -I dts -O dtb -o "$dts_tmp/range.dtb" "$dts_tmp/range.dts"
+	like "$(dts_validate_ours "$dts_tmp/range.dtb")" "$prop" "the binding rejects $bad"
+done
+dtc -q -I dtb -O dts "$dts_tmp/example.dtb" | sed '/paper-empty-gpios/d' >"$dts_tmp/trays.dts"
+dtc -q -@ -I dts -O dtb -o "$dts_tmp/trays.dtb" "$dts_tmp/trays.dts"
+like "$(dts_validate_ours "$dts_tmp/trays.dtb")" "'paper-empty-gpios' is a required property" \
+	"the binding rejects a node without paper-empty-gpios"
+
 # The driver and the binding agree: every property faxeng_gpio reads, and
 # every GPIO it asks for (NAME-gpios), is in the binding.
 driver=kmod/faxeng_gpio.c
 [ -r "$driver" ]; ok $? "the GPIO backend's source is at hand"
 read_props=$( {
 	sed -nE 's/.*device_property_read_[a-z0-9_]+\([^,]+, *"([^"]+)".*/\1/p' "$driver"
-	sed -nE 's/.*(gpiod_get[a-z_]*|fxg_add_one)\([^,]+, *"([^"]+)".*/\2-gpios/p' "$driver"
+	sed -nE 's/.*(gpiod_get[a-z_]*|fxg_get_[a-z]+)\([^,]+, *"([^"]+)".*/\2-gpios/p' "$driver"
 	grep -q 'iio_channel_get' "$driver" && echo io-channels
 } | sort -u)
 like "$read_props" 'page-pulse-gpios' "the driver's property names are found"
 missing=$(for p in $read_props; do grep -q "^  $p:" "$DTS_BINDING" || echo "$p"; done)
 is "$missing" "" "the binding documents every property the driver reads"
+# ... and on what is required: the binding's required list, and the lines
+# the driver refuses to probe without (fxg_get_*(..., true), or a literal
+# "NAME-gpios is required").
+binding_required=$(sed -n '/^required:/,/^[a-z]/s/^  - \(.*\)/\1/p' "$DTS_BINDING" |
+	grep -v '^compatible$' | sort)
+driver_required=$( {
+	sed -nE 's/.*fxg_get_[a-z]+\([^,]+, *"([^"]+)", *[A-Z_]+, *true\).*/\1-gpios/p' "$driver"
+	grep -oE '"[a-z-]+-gpios is required' "$driver" | sed -E 's/^"([a-z-]+-gpios).*/\1/'
+} | sort -u)
+like "$driver_required" page-pulse-gpios "the driver's required lines are found"
+is "$driver_required" "$binding_required" \
+	"the driver requires what the binding requires"
+# ... and on the debounce interval's range and default.
+debounce_yaml() {
+	sed -n "/^  debounce-interval-ms:/,/^  [a-z]/s/^    $1: *\([0-9]*\)/\1/p" "$DTS_BINDING"
+}
+driver_define() { sed -nE "s/^#define $1[[:space:]]+([0-9]+).*/\1/p" "$driver"; }
+is "$(driver_define FXG_DEBOUNCE_MS_MIN)-$(driver_define FXG_DEBOUNCE_MS_MAX)" \
+	"$(debounce_yaml minimum)-$(debounce_yaml maximum)" \
+	"the driver accepts the binding's debounce-interval-ms range"
+is "$(driver_define FXG_DEBOUNCE_MS_DEFAULT)" "$(debounce_yaml default)" \
+	"and defaults to the binding's default"
+
 like "$(grep -o '"faxcare,fax-engine"' "$driver")" faxcare,fax-engine \
 	"the driver matches the binding's compatible"
 

@@ -11,10 +11,11 @@ kmod_tmpdir gpio
 cp "$top/tests/kmod/helper/Kbuild" "$top/tests/kmod/helper/"*.c "$tmp/"
 if ! make -C "$(kernel_kdir "$FAXCARE_KERNEL")" M="$tmp" modules \
 	>"$tmp/build.log" 2>&1; then
-	echo "not ok 1 - the faxeng_test_gpio fixture builds"
+	echo "not ok 1 - the faxeng_test_gpio and faxeng_test_adc fixtures build"
 	sed 's/^/# /' "$tmp/build.log"
 	echo "1..1"
 	exit 1
 fi
-"$top/scripts/vm/run" --timeout 240 --module "$tmp/faxeng_test_gpio.ko" \
+"$top/scripts/vm/run" --timeout 300 --module "$tmp/faxeng_test_gpio.ko" \
+	--module "$tmp/faxeng_test_adc.ko" \
 	"$top/tests/kmod/guest/gpio.sh"

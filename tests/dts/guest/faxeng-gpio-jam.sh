@@ -21,8 +21,8 @@ ok $? "faxeng loads, its faxeng_input tracepoint counted"
 modprobe faxeng_gpio
 ok $? "modprobe faxeng_gpio"
 dev=/sys/class/faxeng/faxeng0
-# The door's raise is the last of the initial announcements.
-wait_for 5 seen ACTION=change FAXENG_CONDITION=DOOR_OPEN FAXENG_ACTIVE=1
+# The engine appears once it has read its lines: its add uevent says so.
+wait_for 5 seen ACTION=add SUBSYSTEM=faxeng FAXENG_FAULTS=door-open
 ok $? "the engine is up and has read its lines"
 is "$(cat $dev/faults)" door-open "no jam before the pulse"
 

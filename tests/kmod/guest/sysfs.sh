@@ -54,6 +54,20 @@ is "$(cat "$ENG/maintenance_done" 2>&1 | sed 's/.*: //')" \
 	"Permission denied" "maintenance_done cannot be read (EACCES)"
 is "$(write_err "$ENG/uevent" bogus)" "Invalid argument" \
 	"uevent: an unknown action is EINVAL"
+# What the modes mean for anyone but root.
+as_nobody() {
+	su -s /bin/sh nobody -c "$1" 2>&1 | sed 's/.*: //'
+}
+is "$(as_nobody "echo 20 >$ENG/toner_low_threshold")" "Permission denied" \
+	"nobody cannot write toner_low_threshold (EACCES)"
+is "$(as_nobody "cat $ENG/toner_low_threshold")" 10 \
+	"nobody reads toner_low_threshold"
+is "$(as_nobody "echo 1 >$ENG/drum_reset")" "Permission denied" \
+	"nobody cannot write drum_reset (EACCES)"
+is "$(as_nobody "cat $ENG/serial")" SIM0000 "nobody reads serial"
+is "$(as_nobody "echo 1 >$SIMP/jam")" "Permission denied" \
+	"nobody cannot write a sim input (EACCES)"
+is "$(as_nobody "cat $SIMP/jam")" 0 "nobody reads a sim input"
 
 # The number rule of the ABI document, on every writable knob: kstrtou32
 # in base 10 ('+' and one trailing newline allowed), else EINVAL; outside
@@ -369,6 +383,8 @@ refused() { # ERRNO-MESSAGE LOG-TEXT PARAM=VALUE...
 	like "$_out" "$_msg\$" "faxeng_sim $_args: insmod says $_msg"
 	like "$(dmesg)" "faxeng_sim: $_log" "faxeng_sim $_args: the log says '$_log'"
 	is "$(ls /sys/class/faxeng)" "" "faxeng_sim $_args: no engine is left"
+	# Loaded all the same: unload, so that the next case stands alone.
+	! grep -q '^faxeng_sim ' /proc/modules || rmmod faxeng_sim
 }
 insmod "$KMOD/faxeng.ko"
 ok $? "faxeng loads alone"

@@ -25,6 +25,7 @@ struct faxeng_config {
 	int toner_level;		/* at start: percent, or -1: unknown */
 	u32 drum_rated_pages;		/* 0: the default, 20000 */
 	u32 maintenance_interval;	/* pages; 0: the default, 5000 */
+	bool maintenance_off;		/* no reminder: interval 0 */
 };
 
 /* Toner switches, for engines without (or besides) a level sensor. */

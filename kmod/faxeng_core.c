@@ -533,7 +533,9 @@ struct faxeng *faxeng_alloc(struct device *parent,
 	if (cfg->drum_rated_pages)
 		fe->st.knob[FAXENG_KNOB_DRUM_RATED_PAGES] =
 			cfg->drum_rated_pages;
-	if (cfg->maintenance_interval)
+	if (cfg->maintenance_off)
+		fe->st.knob[FAXENG_KNOB_MAINTENANCE_INTERVAL] = 0;
+	else if (cfg->maintenance_interval)
 		fe->st.knob[FAXENG_KNOB_MAINTENANCE_INTERVAL] =
 			cfg->maintenance_interval;
 	faxeng_update_locked(fe);

@@ -4,6 +4,8 @@
  * is a module parameter writable at run time, as test_power does for power
  * supplies; see docs/ABI/testing/sysfs-module-faxeng_sim.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/atomic.h>
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
@@ -17,6 +19,9 @@
 #define SIM_MAX_PULSES	1000000
 #define SIM_MAX_FLAP	100000
 #define SIM_MAX_PAGE_RATE	100000
+/* Engine i's serial is the prefix and i in this many digits. */
+#define SIM_INDEX_DIGITS	4
+#define SIM_PAGES_MAX		10000000
 
 static unsigned int engines = 1;
 module_param(engines, uint, 0444);
@@ -28,19 +33,21 @@ MODULE_PARM_DESC(trays, "Input trays per engine, 1..8");
 
 static char *model = "FX-SIM 100";
 module_param(model, charp, 0444);
-MODULE_PARM_DESC(model, "Model string of every engine");
+MODULE_PARM_DESC(model, "Model string of every engine, at most 63 characters");
 
 static char *serial = "SIM";
 module_param(serial, charp, 0444);
-MODULE_PARM_DESC(serial, "Serial prefix: engine i is <serial><i, 4 digits>");
+MODULE_PARM_DESC(serial,
+		 "Serial prefix, at most 59 characters: engine i is <serial><i, 4 digits>");
 
 static unsigned int rated_pages = 20000;
 module_param(rated_pages, uint, 0444);
-MODULE_PARM_DESC(rated_pages, "Drum rated life in pages");
+MODULE_PARM_DESC(rated_pages, "Drum rated life in pages, 1..10000000");
 
 static unsigned int maintenance_interval = 5000;
 module_param(maintenance_interval, uint, 0444);
-MODULE_PARM_DESC(maintenance_interval, "Pages between maintenance services");
+MODULE_PARM_DESC(maintenance_interval,
+		 "Pages between maintenance services, 0..10000000 (0: no reminder)");
 
 enum sim_input {
 	SIM_TONER_LEVEL,
@@ -216,7 +223,7 @@ static int sim_apply(struct sim_engine *s, enum sim_input in, char *v)
 static int sim_input_set(const char *val, const struct kernel_param *kp)
 {
 	enum sim_input in = *(enum sim_input *)kp->arg;
-	unsigned int e = 0;
+	unsigned int e = 0, count;
 	char buf[32], *v, *colon;
 	int ret;
 
@@ -226,14 +233,23 @@ static int sim_input_set(const char *val, const struct kernel_param *kp)
 	colon = strchr(v, ':');
 	if (colon) {
 		*colon = '\0';
-		if (kstrtouint(v, 10, &e))
+		ret = kstrtouint(v, 10, &e);
+		/* A number, however large, names an engine: ENODEV below. */
+		if (ret == -ERANGE)
+			e = UINT_MAX;
+		else if (ret)
 			return -EINVAL;
 		v = colon + 1;
 	}
 
 	mutex_lock(&sim_lock);
-	ret = e < sim_count ? sim_apply(&sim[e], in, v) : -ENODEV;
+	count = sim_count;
+	ret = e < count ? sim_apply(&sim[e], in, v) : -ENODEV;
 	mutex_unlock(&sim_lock);
+	/* No engine yet: given to insmod, which then fails. */
+	if (!count)
+		pr_err("%s is a run-time input: write it once the module is loaded\n",
+		       kp->name);
 	return ret;
 }
 
@@ -358,6 +374,47 @@ static void sim_remove_all(unsigned int count)
 	}
 }
 
+/*
+ * Refuse load-time parameters out of range rather than change them: a cut
+ * serial prefix would give every engine the same serial.
+ */
+static int __init sim_check_params(void)
+{
+	size_t len;
+
+	if (!engines || engines > SIM_MAX_ENGINES) {
+		pr_err("engines=%u: must be 1..%d\n", engines, SIM_MAX_ENGINES);
+		return -EINVAL;
+	}
+	if (!trays || trays > FAXENG_MAX_TRAYS) {
+		pr_err("trays=%u: must be 1..%d\n", trays, FAXENG_MAX_TRAYS);
+		return -EINVAL;
+	}
+	len = strlen(model);
+	if (len > FAXENG_ID_LEN) {
+		pr_err("model is %zu characters long: at most %d\n", len,
+		       FAXENG_ID_LEN);
+		return -EINVAL;
+	}
+	len = strlen(serial);
+	if (len > FAXENG_ID_LEN - SIM_INDEX_DIGITS) {
+		pr_err("serial prefix is %zu characters long: at most %d, as %d digits of engine index follow it\n",
+		       len, FAXENG_ID_LEN - SIM_INDEX_DIGITS, SIM_INDEX_DIGITS);
+		return -EINVAL;
+	}
+	if (!rated_pages || rated_pages > SIM_PAGES_MAX) {
+		pr_err("rated_pages=%u: must be 1..%d\n", rated_pages,
+		       SIM_PAGES_MAX);
+		return -EINVAL;
+	}
+	if (maintenance_interval > SIM_PAGES_MAX) {
+		pr_err("maintenance_interval=%u: must be 0..%d\n",
+		       maintenance_interval, SIM_PAGES_MAX);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int __init sim_init(void)
 {
 	struct faxeng_config cfg = {
@@ -366,13 +423,15 @@ static int __init sim_init(void)
 		.toner_level = 100,
 		.drum_rated_pages = rated_pages,
 		.maintenance_interval = maintenance_interval,
+		.maintenance_off = !maintenance_interval,
 	};
 	struct sim_engine *s;
 	unsigned int e;
+	int ret;
 
-	if (!engines || engines > SIM_MAX_ENGINES || !trays ||
-	    trays > FAXENG_MAX_TRAYS)
-		return -EINVAL;
+	ret = sim_check_params();
+	if (ret)
+		return ret;
 
 	for (e = 0; e < engines; e++) {
 		s = &sim[e];
@@ -382,7 +441,8 @@ static int __init sim_init(void)
 		hrtimer_init(&s->page_timer, CLOCK_MONOTONIC,
 			     HRTIMER_MODE_REL);
 		s->page_timer.function = sim_page;
-		snprintf(s->serial, sizeof(s->serial), "%s%04u", serial, e);
+		snprintf(s->serial, sizeof(s->serial), "%s%0*u", serial,
+			 SIM_INDEX_DIGITS, e);
 		cfg.serial = s->serial;
 		s->fe = faxeng_register(NULL, &cfg);
 		if (IS_ERR(s->fe)) {

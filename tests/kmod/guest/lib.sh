@@ -6,6 +6,7 @@
 #   sim INPUT VALUE           write a faxeng_sim input (dies on error)
 #   attr FILE [ENGINE]        read /sys/class/faxeng/faxengN/FILE
 #   write_err FILE VALUE      write VALUE to FILE; prints the error message
+#   write_bytes_err FILE BYTES  the same, BYTES as echo -ne takes them
 #   wait_for CMD...           retry CMD for up to 5 s
 #   step INPUT VALUE          sim INPUT VALUE, then wait for its events
 #   start_monitor FILE        udevadm monitor --property into FILE, once
@@ -13,6 +14,9 @@
 #   stop_monitor KEY=VAL...   stop it once the event with every KEY=VAL
 #                             (the last one expected) is in FILE
 #   event_with FILE KEY=VAL.. one uevent in FILE has every KEY=VAL
+#   abi_entry DOC NAME        the Description of NAME's entry in an ABI
+#                             document (docs/ABI/testing/*), on one line
+#   abi_mode DOC NAME         the mode NAME's entry gives, e.g. 0644
 
 . /faxcare/tap.sh
 
@@ -40,6 +44,37 @@ attr() {
 # The shell's message for a failed write, e.g. "Invalid argument".
 write_err() {
 	(echo "$2" >"$1") 2>&1 | sed 's/.*: //'
+}
+
+# write_bytes_err FILE BYTES: the same for one write of BYTES, where \n is a
+# newline (echo -ne: busybox's printf does not report a failed write).
+write_bytes_err() {
+	(echo -ne "$2" >"$1") 2>&1 | sed 's/.*: //'
+}
+
+# abi_entry DOC NAME: the Description text of the entry one of whose What
+# lines ends in /NAME, joined on one line with single spaces.
+abi_entry() {
+	awk -v name="$2" '
+		/^What:/ {
+			if (!inwhat)
+				hit = 0
+			inwhat = 1
+			n = split($2, p, "/")
+			if (p[n] == name)
+				hit = 1
+			next
+		}
+		{ inwhat = 0 }
+		/^(Date|Contact|Description):/ { next }
+		hit { print }
+	' "$1" | tr '\t\n' '  ' | tr -s ' ' | sed 's/^ //; s/ $//'
+}
+
+# abi_mode DOC NAME: "0644" from an entry starting "(RW, 0644)".
+abi_mode() {
+	abi_entry "$1" "$2" |
+		sed -n 's/^(\(RO\|RW\|WO\), \(0[0-7][0-7][0-7]\)).*/\2/p'
 }
 
 wait_for() {

@@ -10,8 +10,9 @@
  * The reason goes to stderr (the MTA puts it into its log and any bounce).
  *
  * usage: faxcenter-mailgate [-c CONFIG] [-n]
- *   -n  check the setup (settings, master secret, database) and exit:
- *       0 when a message would be accepted, 1 otherwise
+ *   -n  check the configuration (settings, master secret, a migrated
+ *       database) and exit: 0 and "configuration OK" when a message would
+ *       be accepted, else 1 and why
  */
 #include <errno.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@
 #include "config.h"
 #include "db.h"
 #include "ingest.h"
+#include "log.h"
 #include "outbox_wake.h"
 
 static void
@@ -73,8 +75,7 @@ audit_refusal(struct db *db, const struct ingest_result *res)
 		return;
 	if (db_exec(db, "INSERT INTO audit_log (actor, action, subject, "
 	    "detail) VALUES ('mailgate', 'refused', ?, ?)", p, 2, NULL, NULL))
-		(void)fprintf(stderr, "faxcenter-mailgate: audit: %s\n",
-		    db->err);
+		warnx("audit: %s", db->err);
 }
 
 /* -n: the key was loaded already; can we reach a migrated database? */
@@ -85,19 +86,18 @@ check_setup(const struct center_config *cfg)
 	long long	n = 0;
 
 	if (db_open(&db, cfg)) {
-		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", db.err);
+		warnx("%s", db.err);
 		return 1;
 	}
 	if (db_select_int(&db, "SELECT COUNT(*) FROM reports WHERE id = 0",
 	    NULL, 0, &n) < 0) {
-		(void)fprintf(stderr, "faxcenter-mailgate: %s (run "
-		    "faxcenter-migrate)\n", db.err);
+		warnx("%s (run faxcenter-migrate)", db.err);
 		db_close(&db);
 		return 1;
 	}
 	db_close(&db);
-	printf("faxcenter-mailgate: settings, master secret and database "
-	    "are fine\n");
+	log_info("configuration OK: settings, master secret and database "
+	    "are fine");
 	return 0;
 }
 
@@ -122,23 +122,24 @@ deliver(const struct center_config *cfg, struct ingest *ig, char *msg,
 	switch (res.outcome) {
 	case INGEST_STORED:
 	case INGEST_DUPLICATE:
-		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+		log_info("%s", res.reason);
 		db_close(&db);
 		/* Committed: the sender may look now rather than at its
 		 * next sweep. */
-		if (res.mail_queued)
-			outbox_wake(cfg);
+		if (res.mail_queued && outbox_wake(cfg) == -1)
+			warn("waking the outbox sender at %s",
+			    cfg->outbox_wake_socket);
 		return EX_OK;
 	case INGEST_INVALID:
 	case INGEST_UNKNOWN_TERMINAL:
-		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+		warnx("%s", res.reason);
 		audit_refusal(&db, &res);
 		db_close(&db);
 		return res.outcome == INGEST_INVALID ? EX_DATAERR : EX_NOUSER;
 	case INGEST_TEMPFAIL:
 		break;
 	}
-	(void)fprintf(stderr, "faxcenter-mailgate: %s\n", res.reason);
+	warnx("%s", res.reason);
 	db_close(&db);
 	return EX_TEMPFAIL;
 }
@@ -154,6 +155,7 @@ main(int argc, char **argv)
 	size_t			 len;
 	int			 ch, check = 0;
 
+	log_init("faxcenter-mailgate");
 	while ((ch = getopt(argc, argv, "c:n")) != -1) {
 		if (ch == 'c')
 			path = optarg;
@@ -166,20 +168,18 @@ main(int argc, char **argv)
 		usage();
 	/* Our own trouble is temporary too: the message must not be lost. */
 	if (center_config_load(&cfg, path, err, sizeof(err))) {
-		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", err);
+		warnx("%s", err);
 		return check ? 1 : EX_TEMPFAIL;
 	}
 	memset(&ig, 0, sizeof(ig));
 	if (fc_key_load_file(cfg.master_secret_file, &ig.master, &ferr)) {
-		(void)fprintf(stderr, "faxcenter-mailgate: %s\n", ferr.text);
+		warnx("%s", ferr.text);
 		return check ? 1 : EX_TEMPFAIL;
 	}
 	if (check)
 		return check_setup(&cfg);
 	if ((msg = read_message((size_t)cfg.max_message_bytes, &len)) == NULL) {
-		(void)fprintf(stderr,
-		    "faxcenter-mailgate: reading the message: %s\n",
-		    strerror(errno));
+		warn("reading the message");
 		return EX_TEMPFAIL;
 	}
 	/*

@@ -2,7 +2,8 @@
  * faxcenter-migrate: brings the center's database to the schema this
  * build knows.
  *
- * usage: faxcenter-migrate [-c CONFIG] [-s]
+ * usage: faxcenter-migrate [-c CONFIG] [-n | -s]
+ *   -n  check the configuration and exit (0 and "configuration OK")
  *   -s  only show each migration and whether it is applied (exit 1 when
  *       some are pending)
  */
@@ -12,12 +13,14 @@
 
 #include "config.h"
 #include "db.h"
+#include "log.h"
 #include "migrate.h"
 
 static void
 usage(void)
 {
-	(void)fprintf(stderr, "usage: faxcenter-migrate [-c CONFIG] [-s]\n");
+	(void)fprintf(stderr, "usage: faxcenter-migrate [-c CONFIG] "
+	    "[-n | -s]\n");
 	exit(2);
 }
 
@@ -28,12 +31,16 @@ main(int argc, char **argv)
 	struct db		db;
 	const char		*path = NULL;
 	char			err[256];
-	int			ch, status_only = 0, rc;
+	int			ch, check = 0, status_only = 0, rc;
 
-	while ((ch = getopt(argc, argv, "c:s")) != -1) {
+	log_init("faxcenter-migrate");
+	while ((ch = getopt(argc, argv, "c:ns")) != -1) {
 		switch (ch) {
 		case 'c':
 			path = optarg;
+			break;
+		case 'n':
+			check = 1;
 			break;
 		case 's':
 			status_only = 1;
@@ -44,18 +51,18 @@ main(int argc, char **argv)
 	}
 	if (optind != argc)
 		usage();
-	if (center_config_load(&cfg, path, err, sizeof(err))) {
-		(void)fprintf(stderr, "faxcenter-migrate: %s\n", err);
-		return 1;
+	if (center_config_load(&cfg, path, err, sizeof(err)))
+		fatalx("%s", err);
+	if (check) {
+		log_info("configuration OK");
+		return 0;
 	}
-	if (db_open(&db, &cfg)) {
-		(void)fprintf(stderr, "faxcenter-migrate: %s\n", db.err);
-		return 1;
-	}
+	if (db_open(&db, &cfg))
+		fatalx("%s", db.err);
 	rc = status_only ? migrate_status(&db, stdout) :
 	    migrate_apply(&db, stdout);
 	if (rc < 0)
-		(void)fprintf(stderr, "faxcenter-migrate: %s\n", db.err);
+		warnx("%s", db.err);
 	db_close(&db);
 	return rc < 0 ? 1 : rc;
 }

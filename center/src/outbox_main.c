@@ -8,7 +8,8 @@
  * (a database lock); others wait their turn, so a standby can run on a
  * second host.
  *
- * usage: faxcenter-outbox [-c CONFIG] [-p SWEEP_MS] [-1]
+ * usage: faxcenter-outbox [-c CONFIG] [-n] [-p SWEEP_MS] [-1]
+ *   -n  check the configuration and exit (0 and "configuration OK")
  *   -p  the safety sweep (default 30000)
  *   -1  one pass over what is due now, then exit
  */
@@ -25,6 +26,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "log.h"
 #include "outbox_sender.h"
 #include "outbox_wake.h"
 
@@ -44,7 +46,7 @@ static void
 usage(void)
 {
 	(void)fprintf(stderr,
-	    "usage: faxcenter-outbox [-c CONFIG] [-p SWEEP_MS] "
+	    "usage: faxcenter-outbox [-c CONFIG] [-n] [-p SWEEP_MS] "
 	    "[-1]\n");
 	exit(2);
 }
@@ -69,7 +71,7 @@ next_nap(struct outbox_sender *s, long sweep_ms)
 	long long	due;
 
 	if (outbox_next_due(s, &due) < 0) {
-		(void)fprintf(stderr, "faxcenter-outbox: %s\n", s->db->err);
+		warnx("%s", s->db->err);
 		db_close(s->db);
 		return 1000;
 	}
@@ -107,18 +109,20 @@ main(int argc, char **argv)
 	const char		*at;
 	char			*end;
 	long			 sweep_ms = 30000, wait_ms;
-	int			 ch, once = 0, n, complained = 0, wake = -1;
+	int			 ch, check = 0, once = 0, n, complained = 0;
+	int			 wake = -1;
 
-	while ((ch = getopt(argc, argv, "c:p:1")) != -1) {
+	log_init("faxcenter-outbox");
+	while ((ch = getopt(argc, argv, "c:np:1")) != -1) {
 		switch (ch) {
 		case 'c': path = optarg; break;
+		case 'n': check = 1; break;
 		case 'p':
 			errno = 0;
 			sweep_ms = strtol(optarg, &end, 10);
 			if (end == optarg || *end != '\0' || errno != 0 ||
 			    sweep_ms < SWEEP_MS_MIN || sweep_ms > SWEEP_MS_MAX) {
-				(void)fprintf(stderr, "faxcenter-outbox: -p: "
-				    "a sweep of %d to %d ms, not %s\n",
+				warnx("-p: a sweep of %d to %d ms, not %s",
 				    SWEEP_MS_MIN, SWEEP_MS_MAX, optarg);
 				usage();
 			}
@@ -129,10 +133,8 @@ main(int argc, char **argv)
 	}
 	if (optind != argc)
 		usage();
-	if (center_config_load(&cfg, path, err, sizeof(err))) {
-		(void)fprintf(stderr, "faxcenter-outbox: %s\n", err);
-		return 1;
-	}
+	if (center_config_load(&cfg, path, err, sizeof(err)))
+		fatalx("%s", err);
 	g_mime_init();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -145,17 +147,18 @@ main(int argc, char **argv)
 	/* Message-IDs in the sender's domain. */
 	at = strchr(cfg.sender, '@');
 	if ((size_t)snprintf(s.domain, sizeof(s.domain), "%s",
-	    at != NULL ? at + 1 : "localhost") >= sizeof(s.domain)) {
-		(void)fprintf(stderr, "faxcenter-outbox: sender: the domain "
-		    "is longer than %zu characters\n", sizeof(s.domain) - 1);
-		return 1;
+	    at != NULL ? at + 1 : "localhost") >= sizeof(s.domain))
+		fatalx("sender: the domain is longer than %zu characters",
+		    sizeof(s.domain) - 1);
+	if (check) {
+		log_info("configuration OK");
+		return 0;
 	}
 	while (!quit) {
 		if (db.mysql == NULL && connect_locked(&db, &cfg)) {
 			if (!complained++)
-				(void)fprintf(stderr,
-				    "faxcenter-outbox: waiting for "
-				    "the database: %s\n", db.err);
+				warnx("waiting for the database: %s",
+				    db.err);
 			if (once)
 				return 75;
 			nap(sweep_ms < 5000 ? sweep_ms : 5000, wake);
@@ -168,16 +171,15 @@ main(int argc, char **argv)
 		if (!once && wake == -1 && cfg.outbox_wake_socket[0] != '\0' &&
 		    (wake = outbox_wake_listen(cfg.outbox_wake_socket, err,
 		    sizeof(err))) == -1) {
-			(void)fprintf(stderr,
-			    "faxcenter-outbox: no wake-ups, a sweep "
-			    "every %ld ms: %s\n", sweep_ms, err);
+			warnx("no wake-ups, a sweep every %ld ms: %s",
+			    sweep_ms, err);
 			cfg.outbox_wake_socket[0] = '\0';
 		}
 		if ((n = outbox_run_once(&s)) < 0) {
-			(void)fprintf(stderr, "faxcenter-outbox: %s\n", db.err);
+			warnx("%s", db.err);
 			db_close(&db);
 		} else if (n > 0)
-			(void)fprintf(stderr, "faxcenter-outbox: sent %d\n", n);
+			log_info("sent %d", n);
 		if (once)
 			break;
 		wait_ms = db.mysql != NULL ? next_nap(&s, sweep_ms) : 1000;

@@ -7,6 +7,7 @@
 
 #include "outbox_compose.h"
 #include "outbox_sender.h"
+#include "log.h"
 #include "outbox_smtp.h"
 #include "token.h"
 
@@ -69,7 +70,7 @@ attempt_failed(struct outbox_sender *s, long long batch, enum smtp_result res,
 		DB_STR(err), DB_INT(batch),
 	};
 
-	(void)fprintf(stderr, "faxcenter-outbox: batch %lld: %s\n", batch, err);
+	warnx("batch %lld: %s", batch, err);
 	/* MariaDB assigns left to right: state and the wait see the
 	 * corrected count. */
 	return db_exec(s->db, "UPDATE outbox SET "

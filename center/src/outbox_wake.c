@@ -21,25 +21,26 @@ socket_address(const char *path, struct sockaddr_un *sun)
 	return 0;
 }
 
-void
+int
 outbox_wake(const struct center_config *cfg)
 {
 	struct sockaddr_un	sun;
-	int			fd;
+	int			fd, rc = 0, saved;
 
 	if (socket_address(cfg->outbox_wake_socket, &sun))
-		return;
+		return 0;
 	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
-		return;
+		return 0;
 	/* No listener, or wake-ups already queued: the sweep or the pass
 	 * already coming covers this one. */
 	if (sendto(fd, "", 0, MSG_DONTWAIT, (struct sockaddr *)&sun,
 	    sizeof(sun)) == -1 && errno != ENOENT && errno != ECONNREFUSED &&
 	    errno != EAGAIN)
-		(void)fprintf(stderr,
-		    "faxcenter: waking the outbox sender at %s: "
-		    "%s\n", cfg->outbox_wake_socket, strerror(errno));
+		rc = -1;
+	saved = errno;
 	(void)close(fd);
+	errno = saved;
+	return rc;
 }
 
 int

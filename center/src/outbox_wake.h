@@ -11,8 +11,12 @@
 
 #include "config.h"
 
-/* Best effort, never blocks: nothing to report when nobody listens. */
-void	outbox_wake(const struct center_config *cfg);
+/*
+ * Best effort, never blocks: 0, also when nobody listens; -1 (errno set)
+ * when the datagram could not be sent for another reason, for the
+ * caller's log.
+ */
+int	outbox_wake(const struct center_config *cfg);
 
 /*
  * The sender's end: a datagram socket bound at path (a stale one is

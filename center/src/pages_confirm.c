@@ -5,6 +5,9 @@
  * manager, in one statement, once, and wakes the outbox sender for the
  * notices that waited on it.
  */
+#include <errno.h>
+#include <string.h>
+
 #include "app.h"
 #include "html.h"
 #include "outbox_wake.h"
@@ -104,7 +107,10 @@ confirm_reply(struct http_request *req)
 		}
 		/* Notices held for this manager are due now: the sender
 		 * need not wait for its sweep. */
-		outbox_wake(&app_config);
+		if (outbox_wake(&app_config) == -1)
+			kore_log(LOG_NOTICE, "waking the outbox sender at "
+			    "%s: %s", app_config.outbox_wake_socket,
+			    strerror(errno));
 		struct db_val p[] = { DB_BLOB(st->token_hash, TOKEN_HASH_LEN) };
 		db_async_start(&st->q, req, sql_audit, p, 1);
 		req->fsm_state = CONFIRM_DONE;

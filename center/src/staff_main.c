@@ -1,10 +1,12 @@
 /*
  * faxcenter-staff: manage the staff pages' accounts.
  *
- * usage: faxcenter-staff [-c CONFIG] add USERNAME ROLE
+ * usage: faxcenter-staff [-c CONFIG] -n
+ *        faxcenter-staff [-c CONFIG] add USERNAME ROLE
  *        faxcenter-staff [-c CONFIG] passwd USERNAME
  *        faxcenter-staff [-c CONFIG] disable USERNAME
  *        faxcenter-staff [-c CONFIG] purge
+ *   -n checks the configuration and exits (0 and "configuration OK").
  *   The password is read from the first line of standard input.
  *   purge deletes expired staff and manager sessions and expired homepage
  *   links (run it daily, e.g. from a systemd timer).
@@ -18,13 +20,14 @@
 
 #include "config.h"
 #include "db.h"
+#include "log.h"
 #include "password.h"
 
 static void
 usage(void)
 {
 	(void)fprintf(stderr, "usage: faxcenter-staff [-c CONFIG] "
-	    "add USERNAME ROLE | passwd USERNAME | disable USERNAME | purge\n");
+	    "-n | add USERNAME ROLE | passwd USERNAME | disable USERNAME | purge\n");
 	exit(2);
 }
 
@@ -76,25 +79,33 @@ main(int argc, char **argv)
 	const char		*path = NULL, *cmd, *user;
 	char			err[256], pw[256], hash[PASSWORD_HASH_MAX];
 	unsigned long long	affected = 0;
-	int			ch, rc;
+	int			ch, check = 0, rc;
 
-	while ((ch = getopt(argc, argv, "c:")) != -1) {
-		if (ch != 'c')
+	log_init("faxcenter-staff");
+	while ((ch = getopt(argc, argv, "c:n")) != -1) {
+		if (ch == 'c')
+			path = optarg;
+		else if (ch == 'n')
+			check = 1;
+		else
 			usage();
-		path = optarg;
+	}
+	if (check) {
+		if (optind != argc)
+			usage();
+		if (center_config_load(&cfg, path, err, sizeof(err)))
+			fatalx("%s", err);
+		log_info("configuration OK");
+		return 0;
 	}
 	if (argc - optind == 1 && !strcmp(argv[optind], "purge")) {
-		if (center_config_load(&cfg, path, err, sizeof(err))) {
-			(void)fprintf(stderr, "faxcenter-staff: %s\n", err);
-			return 1;
-		}
-		if (db_open(&db, &cfg)) {
-			(void)fprintf(stderr, "faxcenter-staff: %s\n", db.err);
-			return 1;
-		}
+		if (center_config_load(&cfg, path, err, sizeof(err)))
+			fatalx("%s", err);
+		if (db_open(&db, &cfg))
+			fatalx("%s", db.err);
 		rc = purge(&db);
 		if (rc)
-			(void)fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+			warnx("%s", db.err);
 		db_close(&db);
 		return rc ? 1 : 0;
 	}
@@ -111,19 +122,13 @@ main(int argc, char **argv)
 		usage();
 	if (strcmp(cmd, "disable") && (read_password(pw, sizeof(pw)) ||
 	    password_hash(pw, hash, sizeof(hash)))) {
-		(void)fprintf(stderr,
-		    "faxcenter-staff: a password of at least 8 "
-		    "characters on standard input, please\n");
-		return 1;
+		fatalx("a password of at least 8 characters on standard "
+		    "input, please");
 	}
-	if (center_config_load(&cfg, path, err, sizeof(err))) {
-		(void)fprintf(stderr, "faxcenter-staff: %s\n", err);
-		return 1;
-	}
-	if (db_open(&db, &cfg)) {
-		(void)fprintf(stderr, "faxcenter-staff: %s\n", db.err);
-		return 1;
-	}
+	if (center_config_load(&cfg, path, err, sizeof(err)))
+		fatalx("%s", err);
+	if (db_open(&db, &cfg))
+		fatalx("%s", db.err);
 	if (!strcmp(cmd, "add")) {
 		struct db_val p[] = { DB_STR(user), DB_STR(hash),
 		    DB_STR(argv[optind + 2]) };
@@ -146,7 +151,7 @@ main(int argc, char **argv)
 		rc = -1;
 	}
 	if (rc)
-		(void)fprintf(stderr, "faxcenter-staff: %s\n", db.err);
+		warnx("%s", db.err);
 	db_close(&db);
 	return rc ? 1 : 0;
 }

@@ -20,7 +20,8 @@ F=$CENTER_FIXTURES
 is "$?" 1 "-n: a database without the schema fails the check"
 like "$(cat "$tmp/err")" 'faxcenter-migrate' "... saying what to run"
 "$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
-like "$("$CENTER_BUILD/faxcenter-mailgate" -n 2>&1)" 'fine' "-n: the setup checks out"
+like "$("$CENTER_BUILD/faxcenter-mailgate" -n 2>&1)" '^faxcenter-mailgate: configuration OK.*fine' \
+	"-n: the setup checks out"
 FAXCENTER_MASTER_SECRET_FILE=/nonexistent "$CENTER_BUILD/faxcenter-mailgate" -n \
 	>/dev/null 2>&1
 is "$?" 1 "-n: a missing master secret fails the check"

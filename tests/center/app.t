@@ -43,7 +43,7 @@ is "$(http_status "$CENTER_URL/m/$(printf '%064d' 0)")" 404 \
 	"an unknown homepage token is 404"
 like "$(curl -s "$CENTER_URL/assets/style.css")" 'font:' "stylesheet served"
 
-# Workers run under a seccomp filter (Kore's and center/src/seccomp.c).
+# Workers run under a seccomp filter (Kore's and center/portal/seccomp.c).
 workers=$(pgrep -P "$CENTER_PID" | tr '\n' ' ')
 like "$workers" '[0-9]' "kore runs worker processes"
 filtered=1

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ingest.h"
-#include "outbox.h"
+#include "outbox_enqueue.h"
 #include "token.h"
 
 static int

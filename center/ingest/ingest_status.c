@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "ingest.h"
-#include "outbox.h"
+#include "outbox_enqueue.h"
 
 /* "Paper is low (tray 2)" in the words of the one vocabulary table. */
 static void

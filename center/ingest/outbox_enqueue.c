@@ -1,7 +1,7 @@
 /* Writing outbox rows (inside the caller's transaction). */
 #include <string.h>
 
-#include "outbox.h"
+#include "outbox_enqueue.h"
 
 int
 outbox_enqueue_notice(struct db *db, unsigned long long terminal,

@@ -3,8 +3,8 @@
  * transaction that creates the reason for it, sent later by
  * faxcenter-outbox (outbox_sender.c), which marks it done.
  */
-#ifndef FAXCENTER_OUTBOX_H
-#define FAXCENTER_OUTBOX_H
+#ifndef FAXCENTER_OUTBOX_ENQUEUE_H
+#define FAXCENTER_OUTBOX_ENQUEUE_H
 
 #include "db.h"
 

@@ -6,6 +6,7 @@
 #include <mysql.h>
 
 #include "db.h"
+#include "db_bind.h"
 
 static void
 set_err(struct db *db, const char *what, const char *msg)
@@ -23,10 +24,32 @@ set_stmt_err(struct db *db, const char *what, MYSQL_STMT *stmt)
 }
 
 int
+db_options(MYSQL *mysql, unsigned int timeout_s, int nonblock)
+{
+	return mysql_optionsv(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout_s) ||
+	    mysql_optionsv(mysql, MYSQL_OPT_READ_TIMEOUT, &timeout_s) ||
+	    mysql_optionsv(mysql, MYSQL_OPT_WRITE_TIMEOUT, &timeout_s) ||
+	    (nonblock && mysql_optionsv(mysql, MYSQL_OPT_NONBLOCK, 0)) ||
+	    mysql_optionsv(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4") ||
+	    mysql_optionsv(mysql, MYSQL_INIT_COMMAND, DB_SESSION_INIT) ? -1 : 0;
+}
+
+void
+db_server(const struct center_config *cfg, const char **host,
+    const char **sock)
+{
+	*host = NULL;
+	*sock = NULL;
+	if (cfg->db_host[0] != '\0')
+		*host = cfg->db_host;
+	else if (cfg->db_socket[0] != '\0')
+		*sock = cfg->db_socket;
+}
+
+int
 db_open(struct db *db, const struct center_config *cfg)
 {
-	unsigned int	timeout = 5;
-	const char	*host = NULL, *sock = NULL;
+	const char	*host, *sock;
 
 	memset(db, 0, sizeof(*db));
 	if ((db->mysql = mysql_init(NULL)) == NULL) {
@@ -34,19 +57,12 @@ db_open(struct db *db, const struct center_config *cfg)
 		return -1;
 	}
 	/* A dead server must fail fast: the MTA retries, it need not wait. */
-	if (mysql_optionsv(db->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) ||
-	    mysql_optionsv(db->mysql, MYSQL_OPT_READ_TIMEOUT, &timeout) ||
-	    mysql_optionsv(db->mysql, MYSQL_OPT_WRITE_TIMEOUT, &timeout) ||
-	    mysql_optionsv(db->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4") ||
-	    mysql_optionsv(db->mysql, MYSQL_INIT_COMMAND, DB_SESSION_INIT)) {
+	if (db_options(db->mysql, 5, 0)) {
 		set_err(db, "mysql_options", mysql_error(db->mysql));
 		db_close(db);
 		return -1;
 	}
-	if (cfg->db_host[0] != '\0')
-		host = cfg->db_host;
-	else if (cfg->db_socket[0] != '\0')
-		sock = cfg->db_socket;
+	db_server(cfg, &host, &sock);
 	if (mysql_real_connect(db->mysql, host, cfg->db_user,
 	    cfg->db_password, cfg->db_name, (unsigned int)cfg->db_port, sock,
 	    0) == NULL) {
@@ -71,7 +87,6 @@ prepare_bind(struct db *db, const char *sql, const struct db_val *params,
 {
 	MYSQL_STMT	*stmt;
 	MYSQL_BIND	 bind[32];
-	unsigned int	 i;
 
 	if (n > sizeof(bind) / sizeof(bind[0])) {
 		set_err(db, "prepare", "too many parameters");
@@ -88,26 +103,7 @@ prepare_bind(struct db *db, const char *sql, const struct db_val *params,
 		mysql_stmt_close(stmt);
 		return NULL;
 	}
-	memset(bind, 0, sizeof(bind));
-	for (i = 0; i < n; i++) {
-		switch (params[i].type) {
-		case DB_VAL_NULL:
-			bind[i].buffer_type = MYSQL_TYPE_NULL;
-			break;
-		case DB_VAL_STR:
-		case DB_VAL_BLOB:
-			bind[i].buffer_type = params[i].type == DB_VAL_STR ?
-			    MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
-			bind[i].buffer = (void *)params[i].p;
-			bind[i].buffer_length = params[i].len;
-			bind[i].length = (unsigned long *)&params[i].len;
-			break;
-		case DB_VAL_INT:
-			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
-			bind[i].buffer = (void *)&params[i].i;
-			break;
-		}
-	}
+	db_bind_params(bind, params, n);
 	if (n > 0 && mysql_stmt_bind_param(stmt, bind)) {
 		set_stmt_err(db, "bind", stmt);
 		mysql_stmt_close(stmt);
@@ -142,84 +138,45 @@ int
 db_select(struct db *db, const char *sql, const struct db_val *params,
     unsigned int n, db_row_cb cb, void *arg)
 {
-	MYSQL_STMT	*stmt;
-	MYSQL_RES	*meta;
-	MYSQL_BIND	*bind = NULL;
-	char		**vals = NULL;
-	unsigned long	*lens = NULL;
-	my_bool		*nulls = NULL, on = 1;
-	unsigned int	 i, ncols = 0;
-	int		 rows = -1, r, stop = 0;
+	MYSQL_STMT		*stmt;
+	struct db_bind_row	 row;
+	char			*vals[DB_COLS_MAX];
+	my_bool			 on = 1;
+	unsigned int		 i, ncols;
+	int			 rows = -1, r, stop = 0;
 
 	if ((stmt = prepare_bind(db, sql, params, n)) == NULL)
 		return -1;
+	memset(&row, 0, sizeof(row));
 	if (mysql_stmt_attr_set(stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &on) ||
 	    mysql_stmt_store_result(stmt)) {
 		set_stmt_err(db, "store", stmt);
 		goto out;
 	}
-	if ((meta = mysql_stmt_result_metadata(stmt)) == NULL) {
-		set_err(db, "metadata", "statement returns no rows");
-		goto out;
-	}
-	ncols = mysql_num_fields(meta);
-	bind = calloc(ncols, sizeof(*bind));
-	vals = calloc(ncols, sizeof(*vals));
-	lens = calloc(ncols, sizeof(*lens));
-	nulls = calloc(ncols, sizeof(*nulls));
-	if (bind == NULL || vals == NULL || lens == NULL || nulls == NULL) {
-		mysql_free_result(meta);
-		set_err(db, "select", "out of memory");
-		goto out;
-	}
-	for (i = 0; i < ncols; i++) {
-		/* Numbers are at most 64 digits as text; the rest is known. */
-		unsigned long size = mysql_fetch_field_direct(meta, i)->max_length;
-
-		size = (size < 64 ? 64 : size) + 1;
-		if ((vals[i] = malloc(size)) == NULL) {
-			mysql_free_result(meta);
-			set_err(db, "select", "out of memory");
-			goto out;
-		}
-		bind[i].buffer_type = MYSQL_TYPE_STRING;
-		bind[i].buffer = vals[i];
-		bind[i].buffer_length = size;
-		bind[i].length = &lens[i];
-		bind[i].is_null = &nulls[i];
-	}
-	mysql_free_result(meta);
-	if (mysql_stmt_bind_result(stmt, bind)) {
+	if (db_bind_row(stmt, &row)) {
 		set_stmt_err(db, "bind_result", stmt);
 		goto out;
 	}
+	if (row.ncols == 0) {
+		set_err(db, "metadata", "statement returns no rows");
+		goto out;
+	}
+	ncols = row.ncols < DB_COLS_MAX ? row.ncols : DB_COLS_MAX;
 	rows = 0;
 	while ((r = mysql_stmt_fetch(stmt)) == 0) {
-		char *row[32];
-
 		rows++;
 		if (stop)
 			continue;
-		for (i = 0; i < ncols && i < 32; i++) {
-			vals[i][lens[i] < bind[i].buffer_length ? lens[i] :
-			    bind[i].buffer_length - 1] = '\0';
-			row[i] = nulls[i] ? NULL : vals[i];
-		}
-		stop = cb(arg, ncols < 32 ? ncols : 32, row, lens);
+		for (i = 0; i < ncols; i++)
+			vals[i] = db_bind_cell(&row, i);
+		stop = cb(arg, ncols, vals, row.lens);
 	}
 	if (r != MYSQL_NO_DATA) {
 		set_stmt_err(db, "fetch", stmt);
 		rows = -1;
 	}
 out:
-	if (vals != NULL) {
-		for (i = 0; i < ncols; i++)
-			free(vals[i]);
-	}
-	free(vals);
-	free(lens);
-	free(nulls);
-	free(bind);
+	db_bind_row_free(&row);
 	mysql_stmt_close(stmt);
 	return rows;
 }

@@ -39,6 +39,19 @@ struct db_val {
 typedef int	(*db_row_cb)(void *arg, unsigned int ncols, char **vals,
 		    unsigned long *lens);
 
+/* Columns a db_select() callback sees at most. */
+#define DB_COLS_MAX	32
+
+/*
+ * What every session of the center's is opened with, blocking or not:
+ * timeouts, utf8mb4, DB_SESSION_INIT. 0, or -1 (mysql_error() says why).
+ */
+int	db_options(MYSQL *mysql, unsigned int timeout_s, int nonblock);
+
+/* Where cfg puts the server: host (TCP), else sock, else the default. */
+void	db_server(const struct center_config *cfg, const char **host,
+	    const char **sock);
+
 int	db_open(struct db *db, const struct center_config *cfg);
 void	db_close(struct db *db);
 

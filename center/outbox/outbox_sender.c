@@ -142,6 +142,7 @@ send_confirm_batch(struct outbox_sender *s, const char *rcpt)
 	if (batch == 0)
 		return 0;
 	struct db_val pb[] = { DB_INT(batch) };
+	enum { CONFIRM_SUBJECT, CONFIRM_LINE };
 	if ((n = select_rows(s->db, "SELECT subject, body FROM outbox "
 	    "WHERE batch_id = ? ORDER BY id", pb, 1, &rs)) <= 0) {
 		rows_free(&rs);
@@ -149,10 +150,11 @@ send_confirm_batch(struct outbox_sender *s, const char *rcpt)
 	}
 	lines = g_new0(const char *, n);
 	for (i = 0; i < n; i++)
-		lines[i] = cell(&rs, i, 1);
+		lines[i] = cell(&rs, i, CONFIRM_LINE);
 	body = compose_confirm_mail(lines, (size_t)n, rcpt,
 	    s->cfg->confirm_ttl_h);
-	text = compose_message(s->cfg->sender, rcpt, n == 1 ? cell(&rs, 0, 0) :
+	text = compose_message(s->cfg->sender, rcpt,
+	    n == 1 ? cell(&rs, 0, CONFIRM_SUBJECT) :
 	    "Please confirm: are you the manager of these fax terminals?",
 	    body, mid);
 	res = smtp_send(s->cfg, rcpt, text, err, sizeof(err));
@@ -177,6 +179,7 @@ send_confirmations(struct outbox_sender *s)
 		DB_INT((long long)s->cfg->coalesce_ms * 1000),
 		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
 	};
+	enum { DUE_RECIPIENT };
 	n = select_rows(s->db, "SELECT recipient FROM outbox "
 	    "WHERE kind = 'confirm' AND state IN ('pending', 'sending') "
 	    "AND next_attempt_at <= NOW(6) GROUP BY recipient "
@@ -184,7 +187,8 @@ send_confirmations(struct outbox_sender *s)
 	    "OR MIN(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "LIMIT 20", p, 2, &rs);
 	for (i = 0; i < n; i++) {
-		if ((r = send_confirm_batch(s, cell(&rs, i, 0))) < 0)
+		r = send_confirm_batch(s, cell(&rs, i, DUE_RECIPIENT));
+		if (r < 0)
 			break;
 		sent += r;
 	}
@@ -240,6 +244,7 @@ send_batch(struct outbox_sender *s, long long manager)
 	long long		 batch;
 	char			 mid[256], token[TOKEN_HEX_LEN + 1], err[256];
 	char			 url[CENTER_STR_MAX + 80], *subject, *body, *text;
+	const char		*rcpt;
 	enum smtp_result	 res;
 	int			 n, i;
 
@@ -253,6 +258,8 @@ send_batch(struct outbox_sender *s, long long manager)
 	if (batch == 0)
 		return 0;
 	struct db_val pb[] = { DB_INT(batch) };
+	enum { LINE_MODEL, LINE_SERIAL, LINE_TERMINAL, LINE_SUMMARY,
+	    LINE_SEVERITY, LINE_KIND, LINE_OPENED };
 	n = select_rows(s->db, "SELECT md.name, t.serial, t.terminal_uid, "
 	    "n.summary, n.severity, n.kind, "
 	    "DATE_FORMAT(n.opened_at, '%Y-%m-%d %H:%i UTC') "
@@ -262,6 +269,7 @@ send_batch(struct outbox_sender *s, long long manager)
 	    "WHERE o.batch_id = ? ORDER BY t.terminal_uid, n.opened_at, n.id",
 	    pb, 1, &rs);
 	struct db_val pm[] = { DB_INT(manager) };
+	enum { MANAGER_EMAIL };
 	if (n <= 0 || select_rows(s->db, "SELECT email FROM managers "
 	    "WHERE id = ?", pm, 1, &em) != 1) {
 		rows_free(&em);
@@ -270,20 +278,20 @@ send_batch(struct outbox_sender *s, long long manager)
 	}
 	lines = g_new0(struct notice_line, n);
 	for (i = 0; i < n; i++) {
-		lines[i].model = cell(&rs, i, 0);
-		lines[i].serial = cell(&rs, i, 1);
-		lines[i].terminal = cell(&rs, i, 2);
-		lines[i].summary = cell(&rs, i, 3);
-		lines[i].severity = cell(&rs, i, 4);
-		lines[i].kind = cell(&rs, i, 5);
-		lines[i].opened = cell(&rs, i, 6);
+		lines[i].model = cell(&rs, i, LINE_MODEL);
+		lines[i].serial = cell(&rs, i, LINE_SERIAL);
+		lines[i].terminal = cell(&rs, i, LINE_TERMINAL);
+		lines[i].summary = cell(&rs, i, LINE_SUMMARY);
+		lines[i].severity = cell(&rs, i, LINE_SEVERITY);
+		lines[i].kind = cell(&rs, i, LINE_KIND);
+		lines[i].opened = cell(&rs, i, LINE_OPENED);
 	}
 	(void)snprintf(url, sizeof(url), "%s/m/%s", s->cfg->base_url, token);
 	compose_notice_mail(lines, (size_t)n, url, s->cfg->token_ttl_d,
 	    &subject, &body);
-	text = compose_message(s->cfg->sender, cell(&em, 0, 0), subject, body,
-	    mid);
-	res = smtp_send(s->cfg, cell(&em, 0, 0), text, err, sizeof(err));
+	rcpt = cell(&em, 0, MANAGER_EMAIL);
+	text = compose_message(s->cfg->sender, rcpt, subject, body, mid);
+	res = smtp_send(s->cfg, rcpt, text, err, sizeof(err));
 	g_free(text);
 	g_free(subject);
 	g_free(body);
@@ -316,6 +324,7 @@ send_notices(struct outbox_sender *s)
 		DB_INT((long long)s->cfg->coalesce_ms * 1000),
 		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
 	};
+	enum { DUE_MANAGER };
 	n = select_rows(s->db, "SELECT t.manager_id FROM outbox o "
 	    "JOIN terminals t ON t.id = o.terminal_id "
 	    "WHERE o.kind = 'notice' AND o.state IN ('pending', 'sending') "
@@ -325,7 +334,8 @@ send_notices(struct outbox_sender *s)
 	    "OR MIN(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "LIMIT 20", p, 2, &rs);
 	for (i = 0; i < n; i++) {
-		if ((r = send_batch(s, strtoll(cell(&rs, i, 0), NULL, 10))) < 0)
+		r = send_batch(s, strtoll(cell(&rs, i, DUE_MANAGER), NULL, 10));
+		if (r < 0)
 			break;
 		sent += r;
 	}

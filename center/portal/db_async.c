@@ -15,6 +15,7 @@
 #include <errmsg.h>
 
 #include "db_async.h"
+#include "db_bind.h"
 
 #define STMT_CACHE_MAX	16
 /* A server that stops answering fails the query after this long. */
@@ -200,8 +201,7 @@ stmt_fail(struct db_async_conn *c)
 static void
 conn_connect(struct db_async_conn *c)
 {
-	const char	*host = NULL, *sock = NULL;
-	unsigned int	 timeout = DB_ASYNC_TIMEOUT_S;
+	const char	*host, *sock;
 	int		 status;
 
 	if (mysql_init(&c->mysql) == NULL) {
@@ -210,19 +210,11 @@ conn_connect(struct db_async_conn *c)
 	}
 	c->state = CONN_CONNECTING;
 	/* With timeouts set, the library asks us to wait for them too. */
-	if (mysql_options(&c->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) ||
-	    mysql_options(&c->mysql, MYSQL_OPT_READ_TIMEOUT, &timeout) ||
-	    mysql_options(&c->mysql, MYSQL_OPT_WRITE_TIMEOUT, &timeout) ||
-	    mysql_options(&c->mysql, MYSQL_OPT_NONBLOCK, 0) ||
-	    mysql_options(&c->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4") ||
-	    mysql_options(&c->mysql, MYSQL_INIT_COMMAND, DB_SESSION_INIT)) {
+	if (db_options(&c->mysql, DB_ASYNC_TIMEOUT_S, 1)) {
 		conn_fail(c, 0, "mysql_options failed");
 		return;
 	}
-	if (cfg->db_host[0] != '\0')
-		host = cfg->db_host;
-	else if (cfg->db_socket[0] != '\0')
-		sock = cfg->db_socket;
+	db_server(cfg, &host, &sock);
 	status = mysql_real_connect_start(&c->mret, &c->mysql, host,
 	    cfg->db_user, cfg->db_password, cfg->db_name,
 	    (unsigned int)cfg->db_port, sock, 0);
@@ -292,30 +284,10 @@ bind_params(struct db_async_conn *c)
 {
 	MYSQL_BIND		 bind[DB_ASYNC_PARAMS_MAX];
 	struct db_async_query	*q = c->q;
-	unsigned int		 i;
 
 	if (q->nparams == 0)
 		return 0;
-	memset(bind, 0, sizeof(bind));
-	for (i = 0; i < q->nparams; i++) {
-		switch (q->params[i].type) {
-		case DB_VAL_NULL:
-			bind[i].buffer_type = MYSQL_TYPE_NULL;
-			break;
-		case DB_VAL_STR:
-		case DB_VAL_BLOB:
-			bind[i].buffer_type = q->params[i].type == DB_VAL_STR ?
-			    MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
-			bind[i].buffer = (void *)q->params[i].p;
-			bind[i].buffer_length = q->params[i].len;
-			bind[i].length = &q->params[i].len;
-			break;
-		case DB_VAL_INT:
-			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
-			bind[i].buffer = &q->params[i].i;
-			break;
-		}
-	}
+	db_bind_params(bind, q->params, q->nparams);
 	return mysql_stmt_bind_param(c->stmt, bind) ? -1 : 0;
 }
 
@@ -323,52 +295,31 @@ bind_params(struct db_async_conn *c)
 static int
 collect_rows(struct db_async_conn *c, struct db_async_query *q)
 {
-	MYSQL_RES	*meta;
-	MYSQL_BIND	*bind;
-	unsigned long	*lens;
-	my_bool		*nulls;
-	unsigned int	 i, ncols, nrows, r = 0;
-	int		 rc = -1, f;
+	struct db_bind_row	 row;
+	unsigned int		 i, nrows, r = 0;
+	const char		*v;
+	int			 rc = -1;
 
-	if ((meta = mysql_stmt_result_metadata(c->stmt)) == NULL)
-		return 0;
-	ncols = mysql_num_fields(meta);
-	nrows = (unsigned int)mysql_stmt_num_rows(c->stmt);
-	bind = kore_calloc(ncols, sizeof(*bind));
-	lens = kore_calloc(ncols, sizeof(*lens));
-	nulls = kore_calloc(ncols, sizeof(*nulls));
-	for (i = 0; i < ncols; i++) {
-		unsigned long size = mysql_fetch_field_direct(meta, i)->max_length;
-
-		size = (size < 64 ? 64 : size) + 1;
-		bind[i].buffer_type = MYSQL_TYPE_STRING;
-		bind[i].buffer = kore_malloc(size);
-		bind[i].buffer_length = size;
-		bind[i].length = &lens[i];
-		bind[i].is_null = &nulls[i];
-	}
-	mysql_free_result(meta);
-	if (mysql_stmt_bind_result(c->stmt, bind))
+	if (db_bind_row(c->stmt, &row))
 		goto out;
-	q->cols = ncols;
-	q->cells = kore_calloc((size_t)nrows * ncols + 1, sizeof(char *));
-	while (r < nrows && (f = mysql_stmt_fetch(c->stmt)) == 0) {
-		for (i = 0; i < ncols; i++) {
-			if (nulls[i])
-				continue;
-			((char *)bind[i].buffer)[lens[i]] = '\0';
-			q->cells[r * ncols + i] = kore_strdup(bind[i].buffer);
+	if (row.ncols == 0) {		/* no result set: nothing to free */
+		db_bind_row_free(&row);
+		return 0;
+	}
+	nrows = (unsigned int)mysql_stmt_num_rows(c->stmt);
+	q->cols = row.ncols;
+	q->cells = kore_calloc((size_t)nrows * row.ncols + 1, sizeof(char *));
+	while (r < nrows && mysql_stmt_fetch(c->stmt) == 0) {
+		for (i = 0; i < row.ncols; i++) {
+			if ((v = db_bind_cell(&row, i)) != NULL)
+				q->cells[r * row.ncols + i] = kore_strdup(v);
 		}
 		r++;
 	}
 	q->rows = r;
 	rc = 0;
 out:
-	for (i = 0; i < ncols; i++)
-		kore_free(bind[i].buffer);
-	kore_free(bind);
-	kore_free(lens);
-	kore_free(nulls);
+	db_bind_row_free(&row);
 	(void)mysql_stmt_free_result(c->stmt);
 	return rc;
 }

@@ -75,12 +75,8 @@ ok $? "nothing waits at the stopped database before the request"
 start=$(date +%s)
 http_status --max-time 20 "$CENTER_URL/healthz" >"$tmp/hung" &
 hung=$!
-in_flight=1
-for _ in $(seq 100); do
-	db_unread && { in_flight=0; break; }
-	sleep 0.1
-done
-ok $in_flight "the health check's query waits unread at the hung database"
+wait_for 10 "the health check's query at the hung database" db_unread
+ok $? "the health check's query waits unread at the hung database"
 curl -sf --max-time 2 -o /dev/null "$CENTER_URL/assets/style.css"
 ok $? "while a query waits on the hung database, other requests are served"
 wait "$hung"

@@ -123,7 +123,7 @@ is "$(mailgate "$F/forged-value.eml")" 65 "a value changed after signing: 65"
 like "$(cat "$tmp/err")" 'signature refused' "... as a bad signature"
 "$CENTER_TOP/proto/build/faxcare-keygen" -n >"$tmp/other.key"
 chmod 600 "$tmp/other.key"
-"$CENTER_BUILD/tests/mkreport" -k "$tmp/other.key" -t status -i fixture-1 \
+"$CENTER_TEST_BUILD/mkreport" -k "$tmp/other.key" -t status -i fixture-1 \
 	-m alice@faxcare.test -c toner-empty -r "$(rid 103)" >"$tmp/forged.eml"
 is "$(mailgate "$tmp/forged.eml")" 65 "signed with a foreign master key: 65"
 mkreport -t status -i fixture-1 -m alice@faxcare.test -c toner-empty \

@@ -11,8 +11,8 @@
  */
 #include <string.h>
 
-#include "api.h"
 #include "json.h"
+#include "page.h"
 #include "order_delivery.h"
 #include "staff.h"
 #include "staff_sql.h"
@@ -50,11 +50,16 @@ static const char sql_terminals[] =
 	"LEFT JOIN managers m ON m.id = t.manager_id "
 	"WHERE t.id > ? ORDER BY t.id LIMIT ?";
 
+enum { TERMINAL_ID, TERMINAL_UID, TERMINAL_MODEL, TERMINAL_SERIAL,
+    TERMINAL_MANAGER, TERMINAL_LAST_REPORT, TERMINAL_STATE,
+    TERMINAL_OPEN_NOTICES };
+enum { FLEET_STATE, FLEET_COUNT };
+
 static int
 orders_start(struct http_request *req, struct portal *p)
 {
 	db_async_start(&p->q, req, sql_orders, NULL, 0);
-	return 0;
+	return PAGE_QUERY;
 }
 
 /*
@@ -76,7 +81,7 @@ members(struct kore_buf *buf, struct db_async_query *q, unsigned int r,
 	}
 }
 
-static void
+static int
 orders_reply(struct http_request *req, struct portal *p)
 {
 	static const char *const keys[] = { "id", "notice", "terminal",
@@ -94,6 +99,7 @@ orders_reply(struct http_request *req, struct portal *p)
 	}
 	kore_buf_appendf(buf, "]}\n");
 	json_send(req, 200, buf);
+	return PAGE_DONE;
 }
 
 static int
@@ -102,47 +108,33 @@ delivery_start(struct http_request *req, struct portal *p)
 	if (order_delivery_start(req, p, ", through the API") == NULL) {
 		json_error(req, 400, "order and delivery (YYYY-MM-DD HH:MM) "
 		    "are needed");
-		return -1;
+		return PAGE_DONE;
 	}
-	return 0;
+	return PAGE_QUERY;
 }
 
-/* The order was changed: write the audit entry, answered after it. */
-static void
-delivery_reply(struct http_request *req, struct portal *p)
-{
-	if (p->q.affected == 0) {
-		json_error(req, 404, "no open order with that id");
-		return;
-	}
-	order_delivery_audit(req, p);
-	p->step = 1;
-}
-
-static void
+/* After the audit entry: the order as it is now. */
+static int
 delivery_audited(struct http_request *req, struct portal *p)
 {
-	struct kore_buf	*buf;
+	struct kore_buf	*buf = kore_buf_alloc(128);
 
-	/* The order is changed either way, as on the staff page. */
-	if (p->q.status != DB_ASYNC_DONE)
-		kore_log(LOG_WARNING, "audit: %s", p->q.error);
-	buf = kore_buf_alloc(128);
 	kore_buf_appendf(buf, "{\"id\":%lld,\"state\":\"scheduled\","
 	    "\"delivery_at\":", p->obj);
 	json_string(buf, portal_arg(req, "delivery"));
 	kore_buf_appendf(buf, "}\n");
 	json_send(req, 200, buf);
+	return PAGE_DONE;
 }
 
 static int
 fleet_start(struct http_request *req, struct portal *p)
 {
 	db_async_start(&p->q, req, sql_fleet, NULL, 0);
-	return 0;
+	return PAGE_QUERY;
 }
 
-static void
+static int
 fleet_reply(struct http_request *req, struct portal *p)
 {
 	struct kore_buf	*buf = kore_buf_alloc(256);
@@ -151,12 +143,13 @@ fleet_reply(struct http_request *req, struct portal *p)
 	kore_buf_appendf(buf, "{\"terminals\":{");
 	for (r = 0; r < p->q.rows; r++) {
 		kore_buf_appendf(buf, "%s", r ? "," : "");
-		json_string(buf, db_async_cell(&p->q, r, 0));
+		json_string(buf, db_async_cell(&p->q, r, FLEET_STATE));
 		kore_buf_appendf(buf, ":");
-		json_number(buf, db_async_cell(&p->q, r, 1));
+		json_number(buf, db_async_cell(&p->q, r, FLEET_COUNT));
 	}
 	kore_buf_appendf(buf, "}}\n");
 	json_send(req, 200, buf);
+	return PAGE_DONE;
 }
 
 static int
@@ -168,16 +161,16 @@ terminals_start(struct http_request *req, struct portal *p)
 
 	if (portal_arg(req, "after") != NULL && after < 0) {
 		json_error(req, 400, "after must be a terminal id");
-		return -1;
+		return PAGE_DONE;
 	}
 	if (portal_arg(req, "limit") != NULL && (limit < 1 || limit > 1000)) {
 		json_error(req, 400, "limit must be 1 to 1000");
-		return -1;
+		return PAGE_DONE;
 	}
 	arg[0] = DB_INT(after > 0 ? after : 0);
 	arg[1] = DB_INT(limit > 0 ? limit : 100);
 	db_async_start(&p->q, req, sql_terminals, arg, 2);
-	return 0;
+	return PAGE_QUERY;
 }
 
 /* Open notices' keywords, space-separated, as a JSON array. */
@@ -205,7 +198,7 @@ keywords(struct kore_buf *buf, const char *list)
 	kore_buf_appendf(buf, "]");
 }
 
-static void
+static int
 terminals_reply(struct http_request *req, struct portal *p)
 {
 	static const char *const keys[] = { "id", "terminal", "model",
@@ -219,61 +212,56 @@ terminals_reply(struct http_request *req, struct portal *p)
 		members(buf, &p->q, r, keys, sizeof(keys) / sizeof(keys[0]),
 		    1u << 0);
 		kore_buf_appendf(buf, ",\"open_notices\":");
-		keywords(buf, db_async_cell(&p->q, r, 7));
+		keywords(buf, db_async_cell(&p->q, r, TERMINAL_OPEN_NOTICES));
 		kore_buf_appendf(buf, "}");
 	}
 	kore_buf_appendf(buf, "],\"after\":");
 	json_number(buf, p->q.rows > 0 ?
-	    db_async_cell(&p->q, p->q.rows - 1, 0) : NULL);
+	    db_async_cell(&p->q, p->q.rows - 1, TERMINAL_ID) : NULL);
 	kore_buf_appendf(buf, "}\n");
 	json_send(req, 200, buf);
+	return PAGE_DONE;
 }
 
-static const struct api_call orders_call = {
-	.roles = ROLE_DESK, .start = orders_start, .reply = orders_reply,
+static const struct page orders_call = {
+	.who = PAGE_API, .title = "api orders", .roles = ROLE_DESK,
+	.query = orders_start, .answer = orders_reply,
 };
-static const struct api_call delivery_call = {
-	.roles = ROLE_DESK, .start = delivery_start, .reply = delivery_reply,
+static const struct page delivery_call = {
+	.who = PAGE_API, .title = "api delivery", .roles = ROLE_DESK,
+	.query = delivery_start, .audit = ORDER_DELIVERY_AUDIT,
+	.audited = delivery_audited,
+	.not_found = { NULL, "no open order with that id" },
 };
-static const struct api_call fleet_call = {
-	.roles = ROLE_ANY, .start = fleet_start, .reply = fleet_reply,
+static const struct page fleet_call = {
+	.who = PAGE_API, .title = "api fleet", .roles = ROLE_ANY,
+	.query = fleet_start, .answer = fleet_reply,
 };
-
-static const struct api_call terminals_call = {
-	.roles = ROLE_ANY, .start = terminals_start, .reply = terminals_reply,
+static const struct page terminals_call = {
+	.who = PAGE_API, .title = "api terminals", .roles = ROLE_ANY,
+	.query = terminals_start, .answer = terminals_reply,
 };
 
 int
 api_terminals(struct http_request *req)
 {
-	return api_run(req, &terminals_call);
+	return page_run(req, &terminals_call);
 }
 
 int
 api_orders(struct http_request *req)
 {
-	return api_run(req, &orders_call);
+	return page_run(req, &orders_call);
 }
 
-/* api_run(), then the audit entry's statement (p->step 1) before the answer. */
 int
 api_order_delivery(struct http_request *req)
 {
-	struct portal	*p = portal_get(req);
-	int		 rc;
-
-	if (p->step == 0) {
-		rc = api_run(req, &delivery_call);
-		return p->step == 0 ? rc : KORE_RESULT_RETRY;
-	}
-	if (db_async_pending(&p->q))
-		return KORE_RESULT_RETRY;
-	delivery_audited(req, p);
-	return KORE_RESULT_OK;
+	return page_run(req, &delivery_call);
 }
 
 int
 api_fleet(struct http_request *req)
 {
-	return api_run(req, &fleet_call);
+	return page_run(req, &fleet_call);
 }

@@ -47,32 +47,3 @@ kore_worker_configure(void)
 {
 	db_async_init(&app_config, APP_DB_CONNS);
 }
-
-static void
-page_state_free(struct http_request *req)
-{
-	struct page_state	*st = http_state_get(req);
-
-	if (st != NULL)
-		db_async_clear(&st->q);
-	http_state_cleanup(req);
-}
-
-struct page_state *
-page_state(struct http_request *req)
-{
-	if (!http_state_exists(req))
-		return http_state_create(req, sizeof(struct page_state),
-		    page_state_free);
-	return http_state_get(req);
-}
-
-int
-page_token(struct http_request *req, struct page_state *st)
-{
-	const char	*slash = strrchr(req->path, '/');
-
-	if (slash == NULL)
-		return -1;
-	return token_hash(slash + 1, strlen(slash + 1), st->token_hash);
-}

@@ -8,8 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
-#include "portal.h"
+#include "page.h"
 #include "staff_sql.h"
 
 int	page_metrics(struct http_request *);
@@ -38,30 +37,13 @@ static const struct {
 	{ "outbox", "state", "Outgoing e-mails by state." },
 };
 
-static int	metrics_start(struct http_request *);
-static int	metrics_reply(struct http_request *);
-
-enum { M_START, M_REPLY };
-
-static struct http_state metrics_states[] = {
-	{ "M_START", metrics_start },
-	{ "M_REPLY", metrics_reply },
-};
-
-int
-page_metrics(struct http_request *req)
-{
-	return http_state_run(metrics_states, 2, req);
-}
+enum { METRIC_NAME, METRIC_LABEL, METRIC_VALUE };
 
 static int
-metrics_start(struct http_request *req)
+metrics_query(struct http_request *req, struct portal *p)
 {
-	struct portal	*p = portal_get(req);
-
 	db_async_start(&p->q, req, sql_metrics, NULL, 0);
-	req->fsm_state = M_REPLY;
-	return db_async_next(&p->q);
+	return PAGE_QUERY;
 }
 
 /* Label values come from the database: escape as the format asks. */
@@ -79,15 +61,12 @@ label_value(struct kore_buf *buf, const char *v)
 }
 
 static int
-metrics_reply(struct http_request *req)
+metrics_answer(struct http_request *req, struct portal *p)
 {
-	struct portal	*p = portal_get(req);
 	struct kore_buf	*buf;
 	unsigned int	 i, r;
 	int		 up;
 
-	if (db_async_pending(&p->q))
-		return HTTP_STATE_RETRY;
 	up = p->q.status == DB_ASYNC_DONE;
 	buf = kore_buf_alloc(2048);
 	kore_buf_appendf(buf, "# HELP faxcare_database_up Whether the "
@@ -98,16 +77,17 @@ metrics_reply(struct http_request *req)
 		    "gauge\n", metrics[i].name, metrics[i].help,
 		    metrics[i].name);
 		for (r = 0; r < p->q.rows; r++) {
-			if (strcmp(db_async_cell(&p->q, r, 0), metrics[i].name))
+			if (strcmp(db_async_cell(&p->q, r, METRIC_NAME),
+			    metrics[i].name))
 				continue;
 			kore_buf_appendf(buf, "faxcare_%s", metrics[i].name);
 			if (metrics[i].label != NULL) {
 				kore_buf_appendf(buf, "{%s=\"", metrics[i].label);
-				label_value(buf, db_async_cell(&p->q, r, 1));
+				label_value(buf, db_async_cell(&p->q, r, METRIC_LABEL));
 				kore_buf_appendf(buf, "\"}");
 			}
 			kore_buf_appendf(buf, " %s\n",
-			    db_async_cell(&p->q, r, 2));
+			    db_async_cell(&p->q, r, METRIC_VALUE));
 		}
 	}
 	http_response_header(req, "content-type",
@@ -115,5 +95,16 @@ metrics_reply(struct http_request *req)
 	http_response_header(req, "cache-control", "no-store");
 	http_response(req, 200, buf->data, buf->offset);
 	kore_buf_free(buf);
-	return HTTP_STATE_COMPLETE;
+	return PAGE_DONE;
+}
+
+static const struct page metrics_page = {
+	.who = PAGE_PUBLIC, .title = "metrics", .flags = PAGE_OWN_ERRORS,
+	.query = metrics_query, .answer = metrics_answer,
+};
+
+int
+page_metrics(struct http_request *req)
+{
+	return page_run(req, &metrics_page);
 }

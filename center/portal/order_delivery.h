@@ -18,19 +18,12 @@
 /*
  * Reads the request's "order" (an id, into p->obj) and "delivery"
  * ("YYYY-MM-DD HH:MM", UTC) and starts the UPDATE; p->q.affected is then
- * 0 when no open order has that id. The audit entry's detail goes into
- * p->note, ending in via ("" for the staff page). Returns the delivery
+ * 0 when no open order has that id. The audit entry's words (page.h)
+ * end in via ("" for the staff page). Returns the delivery
  * time, or NULL when an argument is missing or malformed: nothing is
  * started, and the caller answers the bad request.
  */
 const char	*order_delivery_start(struct http_request *req,
 		    struct portal *p, const char *via);
-
-/*
- * Once the UPDATE changed the order, for a caller without staff_run()'s
- * audit step: starts writing the audit entry (the signed-in staff member,
- * ORDER_DELIVERY_AUDIT, p->obj, p->note).
- */
-void	order_delivery_audit(struct http_request *req, struct portal *p);
 
 #endif

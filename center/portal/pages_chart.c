@@ -4,11 +4,10 @@
  * 404, as is a terminal that does not exist.
  */
 #include <stdlib.h>
+#include <string.h>
 
-#include "app.h"
 #include "chart_svg.h"
-#include "html.h"
-#include "portal.h"
+#include "page.h"
 
 int	page_toner_chart(struct http_request *);
 
@@ -23,15 +22,7 @@ static const char sql_readings[] =
 	"WHERE s.token_hash = ? AND s.expires_at > NOW(6) AND t.id = ? "
 	"ORDER BY r.at DESC LIMIT 200";
 
-static int	chart_start(struct http_request *);
-static int	chart_draw(struct http_request *);
-
-enum { CHART_START, CHART_DRAW };
-
-static struct http_state chart_states[] = {
-	{ "CHART_START", chart_start },
-	{ "CHART_DRAW", chart_draw },
-};
+enum { READING_TERMINAL, READING_AT, READING_LEVEL };
 
 /* A reading's level: 0 to 100, or -1 (NULL, the LEFT JOIN's empty row). */
 static int
@@ -49,57 +40,41 @@ percent(const char *cell, int *level)
 	return 0;
 }
 
-int
-page_toner_chart(struct http_request *req)
-{
-	return http_state_run(chart_states, 2, req);
-}
-
 static int
-chart_start(struct http_request *req)
+chart_query(struct http_request *req, struct portal *p)
 {
-	struct portal	*p = portal_get(req);
 	struct db_val	 arg[2];
 	const char	*slash = strrchr(req->path, '/');
 	long long	 id = slash != NULL ? strtoll(slash + 1, NULL, 10) : 0;
 
-	if (portal_cookie(req, p, COOKIE_MANAGER) || id <= 0) {
-		html_message(req, 404, "Not found", "No such chart.");
-		return HTTP_STATE_COMPLETE;
-	}
+	if (id <= 0)
+		return page_not_found(req, p);
 	arg[0] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
 	arg[1] = DB_INT(id);
 	db_async_start(&p->q, req, sql_readings, arg, 2);
-	req->fsm_state = CHART_DRAW;
-	return db_async_next(&p->q);
+	return PAGE_QUERY;
 }
 
 static int
-chart_draw(struct http_request *req)
+chart_draw(struct http_request *req, struct portal *p)
 {
-	struct portal		*p = portal_get(req);
 	struct chart_point	 pts[CHART_POINTS];
 	struct kore_buf		*buf;
 	unsigned int		 r, n = 0;
 
-	if (db_async_pending(&p->q))
-		return HTTP_STATE_RETRY;
-	if (p->q.status != DB_ASYNC_DONE)
-		return portal_db_error(req, "chart");
-	if (p->q.rows == 0) {
-		html_message(req, 404, "Not found", "No such chart.");
-		return HTTP_STATE_COMPLETE;
-	}
+	if (p->q.rows == 0)
+		return page_not_found(req, p);
 	/* Rows come newest first; the chart runs left to right. */
 	for (r = p->q.rows; r-- > 0 && n < CHART_POINTS;) {
-		if (percent(db_async_cell(&p->q, r, 2), &pts[n].level))
+		if (percent(db_async_cell(&p->q, r, READING_LEVEL),
+		    &pts[n].level))
 			continue;
-		pts[n].at = (time_t)strtoll(db_async_cell(&p->q, r, 1),
-		    NULL, 10);
+		pts[n].at = (time_t)strtoll(db_async_cell(&p->q, r,
+		    READING_AT), NULL, 10);
 		n++;
 	}
 	buf = kore_buf_alloc(8192);
-	chart_svg(buf, db_async_cell(&p->q, 0, 0), pts, n);
+	chart_svg(buf, db_async_cell(&p->q, 0, READING_TERMINAL), pts, n);
 	http_response_header(req, "content-type", "image/svg+xml");
 	http_response_header(req, "cache-control", "private, max-age=60");
 	http_response_header(req, "x-content-type-options", "nosniff");
@@ -107,5 +82,17 @@ chart_draw(struct http_request *req)
 	    "default-src 'none'; style-src 'unsafe-inline'");
 	http_response(req, 200, buf->data, buf->offset);
 	kore_buf_free(buf);
-	return HTTP_STATE_COMPLETE;
+	return PAGE_DONE;
+}
+
+/* Another manager's terminal is not found, as is no session at all. */
+static const struct page chart_page = {
+	.who = PAGE_MANAGER, .title = "chart", .query = chart_query,
+	.answer = chart_draw, .not_found = { "Not found", "No such chart." },
+};
+
+int
+page_toner_chart(struct http_request *req)
+{
+	return page_run(req, &chart_page);
 }

@@ -13,10 +13,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
 #include "home_cache.h"
 #include "html.h"
-#include "portal.h"
+#include "page.h"
 
 int	page_manager_order(struct http_request *);
 int	page_manager_book(struct http_request *);
@@ -60,183 +59,161 @@ static const char sql_rotate[] =
 	"  AND o.id <> s.id "
 	"WHERE s.token_hash = ? AND s.expires_at > NOW(6)";
 
-static const char sql_audit[] =
-	"INSERT INTO audit_log (actor, action, subject, detail) "
-	"SELECT CONCAT('manager ', m.email), ?, ?, ? FROM manager_sessions s "
-	"JOIN managers m ON m.id = s.manager_id WHERE s.token_hash = ?";
-
-static int	action_start(struct http_request *);
-static int	action_done(struct http_request *);
-static int	action_audited(struct http_request *);
-
-enum { ACTION_START, ACTION_DONE, ACTION_AUDITED };
-
-static struct http_state action_states[] = {
-	{ "ACTION_START", action_start },
-	{ "ACTION_DONE", action_done },
-	{ "ACTION_AUDITED", action_audited },
-};
-
-int
-page_manager_order(struct http_request *req)
-{
-	return http_state_run(action_states, 3, req);
-}
-
-int
-page_manager_book(struct http_request *req)
-{
-	return http_state_run(action_states, 3, req);
-}
-
-int
-page_manager_logout(struct http_request *req)
-{
-	return http_state_run(action_states, 3, req);
-}
-
-int
-page_manager_rotate(struct http_request *req)
-{
-	return http_state_run(action_states, 3, req);
-}
-
 static int
 bad_request(struct http_request *req, const char *why)
 {
 	html_message(req, 400, "Cannot do that", why);
-	return HTTP_STATE_COMPLETE;
+	return PAGE_DONE;
 }
 
 static int
-action_start(struct http_request *req)
+session_query(struct http_request *req, struct portal *p)
 {
-	struct portal	*p = portal_get(req);
-	struct db_val	 arg[4];
-	long long	 notice, other, qty;
+	struct db_val	arg[1];
 
-	if (portal_cookie(req, p, COOKIE_MANAGER)) {
-		html_message(req, 403, "Signed out", "To see your terminals, "
-		    "follow the link in the latest e-mail from the service "
-		    "center.");
-		return HTTP_STATE_COMPLETE;
-	}
-	if (!csrf_valid(req, p->cookie))
-		return bad_request(req, "This form has expired: reload the "
-		    "page and try again.");
-	req->fsm_state = ACTION_DONE;
 	arg[0] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
-	if (strcmp(req->path, "/home/logout") == 0) {
-		db_async_start(&p->q, req, sql_logout, arg, 1);
-		return db_async_next(&p->q);
-	}
-	if (strcmp(req->path, "/home/rotate") == 0) {
-		db_async_start(&p->q, req, sql_rotate, arg, 1);
-		return db_async_next(&p->q);
-	}
-	notice = portal_arg_id(req, "notice");
-	if (notice < 0)
-		return bad_request(req, "Which notice is this about?");
-	if (strcmp(req->path, "/home/order") == 0) {
-		other = portal_arg_id(req, "consumable");
-		qty = portal_arg_id(req, "quantity");
-		if (other < 0 || qty < 1 || qty > 99)
-			return bad_request(req, "Choose a consumable and a "
-			    "quantity from 1 to 99.");
-		arg[0] = DB_INT(qty);
-		arg[1] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
-		arg[2] = DB_INT(notice);
-		arg[3] = DB_INT(other);
-		(void)snprintf(p->note, sizeof(p->note), "consumable %lld, "
-		    "quantity %lld", other, qty);
-		db_async_start(&p->q, req, sql_order, arg, 4);
-	} else {
-		if ((other = portal_arg_id(req, "slot")) < 0)
-			return bad_request(req, "Choose a time for the visit.");
-		arg[1] = DB_INT(notice);
-		arg[2] = DB_INT(other);
-		(void)snprintf(p->note, sizeof(p->note), "slot %lld", other);
-		db_async_start(&p->q, req, sql_book, arg, 3);
-	}
-	/* Remembered for the redirect back to the notice. */
-	p->obj = notice;
-	return db_async_next(&p->q);
+	db_async_start(&p->q, req, strcmp(req->path, "/home/logout") == 0 ?
+	    sql_logout : sql_rotate, arg, 1);
+	return PAGE_QUERY;
 }
 
 static int
-audit(struct http_request *req, struct portal *p, const char *action)
+order_query(struct http_request *req, struct portal *p)
 {
-	char		subject[32];
+	long long	notice = portal_arg_id(req, "notice");
+	long long	item = portal_arg_id(req, "consumable");
+	long long	qty = portal_arg_id(req, "quantity");
 	struct db_val	arg[4];
 
-	(void)snprintf(subject, sizeof(subject), "notice %lld", p->obj);
-	arg[0] = DB_STR(action);
-	arg[1] = DB_STR(p->obj > 0 ? subject : "");
-	arg[2] = DB_STR(p->note);
-	arg[3] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
-	db_async_start(&p->q, req, sql_audit, arg, 4);
-	req->fsm_state = ACTION_AUDITED;
-	return db_async_next(&p->q);
+	if (notice < 0)
+		return bad_request(req, "Which notice is this about?");
+	if (item < 0 || qty < 1 || qty > 99)
+		return bad_request(req, "Choose a consumable and a quantity "
+		    "from 1 to 99.");
+	arg[0] = DB_INT(qty);
+	arg[1] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
+	arg[2] = DB_INT(notice);
+	arg[3] = DB_INT(item);
+	(void)snprintf(p->detail, sizeof(p->detail), "consumable %lld, "
+	    "quantity %lld", item, qty);
+	(void)snprintf(p->subject, sizeof(p->subject), "notice %lld", notice);
+	/* Remembered for the redirect back to the notice. */
+	p->obj = notice;
+	db_async_start(&p->q, req, sql_order, arg, 4);
+	return PAGE_QUERY;
 }
 
 static int
-action_done(struct http_request *req)
+book_query(struct http_request *req, struct portal *p)
 {
-	struct portal	*p = portal_get(req);
+	long long	notice = portal_arg_id(req, "notice");
+	long long	slot = portal_arg_id(req, "slot");
+	struct db_val	arg[3];
 
-	if (db_async_pending(&p->q))
-		return HTTP_STATE_RETRY;
+	if (notice < 0)
+		return bad_request(req, "Which notice is this about?");
+	if (slot < 0)
+		return bad_request(req, "Choose a time for the visit.");
+	arg[0] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
+	arg[1] = DB_INT(notice);
+	arg[2] = DB_INT(slot);
+	(void)snprintf(p->detail, sizeof(p->detail), "slot %lld", slot);
+	(void)snprintf(p->subject, sizeof(p->subject), "notice %lld", notice);
+	p->obj = notice;
+	db_async_start(&p->q, req, sql_book, arg, 3);
+	return PAGE_QUERY;
+}
+
+/* Whatever came of it, the cached page may be out of date. */
+static int
+action_answer(struct http_request *req, struct portal *p)
+{
 	home_cache_drop(p->cookie_hash);
 	if (strcmp(req->path, "/home/logout") == 0) {
 		portal_set_cookie(req, COOKIE_MANAGER, NULL, 0);
 		html_message(req, 200, "Signed out", "You are signed out. The "
 		    "link in the service center's e-mail signs you in again.");
-		return HTTP_STATE_COMPLETE;
+		return PAGE_DONE;
 	}
-	if (p->q.status == DB_ASYNC_DONE &&
-	    strcmp(req->path, "/home/rotate") == 0) {
-		(void)snprintf(p->note, sizeof(p->note),
-		    "links and other sessions "
-		    "stopped");
-		return audit(req, p, "access.rotate");
+	if (p->q.status != DB_ASYNC_DONE)
+		return page_failed(req, p);
+	if (strcmp(req->path, "/home/rotate") == 0) {
+		(void)snprintf(p->detail, sizeof(p->detail),
+		    "links and other sessions stopped");
+		return PAGE_AUDIT;
 	}
-	if (p->q.status != DB_ASYNC_DONE) {
-		if (strstr(p->q.error, "Duplicate entry") != NULL) {
-			html_message(req, 409, "Already taken", "Somebody "
-			    "booked that time a moment ago: choose another.");
-			return HTTP_STATE_COMPLETE;
-		}
-		return portal_db_error(req, "home action");
-	}
-	if (p->q.affected == 0) {
-		html_message(req, 404, "Not found", "That notice is not open "
-		    "on one of your terminals, the choice does not fit it, or "
-		    "it is already taken care of.");
-		return HTTP_STATE_COMPLETE;
-	}
-	return audit(req, p, strcmp(req->path, "/home/order") == 0 ?
-	    "order.place" : "visit.book");
+	if (p->q.affected == 0)
+		return page_not_found(req, p);
+	return PAGE_AUDIT;
 }
 
 static int
-action_audited(struct http_request *req)
+rotated(struct http_request *req, struct portal *p)
 {
-	struct portal	*p = portal_get(req);
-	char		 where[64];
+	(void)p;
+	html_message(req, 200, "Old links stopped", "The links in earlier "
+	    "e-mails and your other sessions no longer work. This browser "
+	    "stays signed in; the next e-mail from the service center brings "
+	    "a new link.");
+	return PAGE_DONE;
+}
 
-	if (db_async_pending(&p->q))
-		return HTTP_STATE_RETRY;
-	/* The action is done; a failed audit row is only logged. */
-	if (p->q.status != DB_ASYNC_DONE)
-		kore_log(LOG_WARNING, "audit: %s", p->q.error);
-	if (strcmp(req->path, "/home/rotate") == 0) {
-		html_message(req, 200, "Old links stopped", "The links in "
-		    "earlier e-mails and your other sessions no longer work. "
-		    "This browser stays signed in; the next e-mail from the "
-		    "service center brings a new link.");
-		return HTTP_STATE_COMPLETE;
-	}
-	/* Fresh: another worker may hold an older copy of the page. */
+/* Fresh: another worker may hold an older copy of the page. */
+static int
+back_to_notice(struct http_request *req, struct portal *p)
+{
+	char	where[64];
+
 	(void)snprintf(where, sizeof(where), "/home?fresh#notice-%lld", p->obj);
-	return portal_redirect(req, where);
+	portal_redirect(req, where);
+	return PAGE_DONE;
+}
+
+#define MANAGER_ACTION							\
+	.who = PAGE_MANAGER, .flags = PAGE_OWN_ERRORS,			\
+	.answer = action_answer,					\
+	.not_found = { "Not found", "That notice is not open on one of "	\
+	    "your terminals, the choice does not fit it, or it is already "	\
+	    "taken care of." }
+
+static const struct page order_page = {
+	MANAGER_ACTION, .title = "home action", .query = order_query,
+	.audit = "order.place", .audited = back_to_notice,
+};
+static const struct page book_page = {
+	MANAGER_ACTION, .title = "home action", .query = book_query,
+	.audit = "visit.book", .audited = back_to_notice,
+	.duplicate = { "Already taken", "Somebody booked that time a moment "
+	    "ago: choose another." },
+};
+static const struct page logout_page = {
+	MANAGER_ACTION, .title = "home action", .query = session_query,
+};
+static const struct page rotate_page = {
+	MANAGER_ACTION, .title = "home action", .query = session_query,
+	.audit = "access.rotate", .audited = rotated,
+};
+
+int
+page_manager_order(struct http_request *req)
+{
+	return page_run(req, &order_page);
+}
+
+int
+page_manager_book(struct http_request *req)
+{
+	return page_run(req, &book_page);
+}
+
+int
+page_manager_logout(struct http_request *req)
+{
+	return page_run(req, &logout_page);
+}
+
+int
+page_manager_rotate(struct http_request *req)
+{
+	return page_run(req, &rotate_page);
 }

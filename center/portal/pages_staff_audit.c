@@ -14,7 +14,7 @@ static int
 audit_start(struct http_request *req, struct portal *p)
 {
 	db_async_start(&p->q, req, sql_audit, NULL, 0);
-	return 0;
+	return PAGE_QUERY;
 }
 
 static void
@@ -26,13 +26,14 @@ audit_render(struct kore_buf *buf, struct portal *p)
 	staff_table(buf, p, 'A', heads);
 }
 
-static const struct staff_page audit_page = {
-	.title = "Audit log", .roles = ROLE_ADMIN, .start = audit_start,
+static const struct page audit_page = {
+	.who = PAGE_STAFF, .title = "Audit log", .roles = ROLE_ADMIN,
+	.query = audit_start,
 	.render = audit_render,
 };
 
 int
 page_staff_audit(struct http_request *req)
 {
-	return staff_run(req, &audit_page);
+	return page_run(req, &audit_page);
 }

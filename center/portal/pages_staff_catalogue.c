@@ -45,7 +45,7 @@ static int
 catalogue_start(struct http_request *req, struct portal *p)
 {
 	db_async_start(&p->q, req, sql_catalogue, NULL, 0);
-	return 0;
+	return PAGE_QUERY;
 }
 
 static void
@@ -85,7 +85,7 @@ consumable_add_start(struct http_request *req, struct portal *p)
 		html_message(req, 400, "Cannot do that", "A model, the "
 		    "condition it remedies, a part number, a name, a price and "
 		    "a yield, please.");
-		return -1;
+		return PAGE_DONE;
 	}
 	p->obj = model;
 	staff_audit_detail(p, "consumable %s", sku);
@@ -97,14 +97,14 @@ consumable_add_start(struct http_request *req, struct portal *p)
 	arg[5] = DB_STR(pic != NULL ? pic : "");
 	arg[6] = DB_INT(model);
 	db_async_start(&p->q, req, sql_consumable_add, arg, 7);
-	return 0;
+	return PAGE_QUERY;
 }
 
 static int
 guides_start(struct http_request *req, struct portal *p)
 {
 	db_async_start(&p->q, req, sql_guides, NULL, 0);
-	return 0;
+	return PAGE_QUERY;
 }
 
 static void
@@ -136,7 +136,7 @@ guide_add_start(struct http_request *req, struct portal *p)
 	if (title == NULL || url == NULL || summary == NULL || p->obj < 0) {
 		html_message(req, 400, "Cannot do that", "A model, a title, an "
 		    "https:// link and a summary, please.");
-		return -1;
+		return PAGE_DONE;
 	}
 	staff_audit_detail(p, "guide %s", url);
 	arg[0] = DB_STR(title);
@@ -144,42 +144,46 @@ guide_add_start(struct http_request *req, struct portal *p)
 	arg[2] = DB_STR(summary);
 	arg[3] = DB_INT(p->obj);
 	db_async_start(&p->q, req, sql_guide_add, arg, 4);
-	return 0;
+	return PAGE_QUERY;
 }
 
-static const struct staff_page catalogue_page = {
-	.title = "Consumables", .roles = ROLE_DESK, .start = catalogue_start,
+static const struct page catalogue_page = {
+	.who = PAGE_STAFF, .title = "Consumables", .roles = ROLE_DESK,
+	.query = catalogue_start,
 	.render = catalogue_render,
 };
-static const struct staff_page consumable_add_page = {
-	.title = "Add a consumable", .roles = ROLE_DESK,
-	.start = consumable_add_start, .audit = "consumable.add",
+static const struct page consumable_add_page = {
+	.who = PAGE_STAFF, .title = "Add a consumable", .roles = ROLE_DESK,
+	.query = consumable_add_start, .audit = "consumable.add",
 	.next = "/staff/catalogue",
+	STAFF_ACTION_WORDS,
 };
-static const struct staff_page guides_page = {
-	.title = "Product guides", .roles = ROLE_DESK, .start = guides_start,
+static const struct page guides_page = {
+	.who = PAGE_STAFF, .title = "Product guides", .roles = ROLE_DESK,
+	.query = guides_start,
 	.render = guides_render,
 };
-static const struct staff_page guide_add_page = {
-	.title = "Add a product guide", .roles = ROLE_DESK,
-	.start = guide_add_start, .audit = "guide.add", .next = "/staff/guides",
+static const struct page guide_add_page = {
+	.who = PAGE_STAFF, .title = "Add a product guide", .roles = ROLE_DESK,
+	.query = guide_add_start, .audit = "guide.add", .next = "/staff/guides",
+	STAFF_ACTION_WORDS,
 };
 
 int
 page_staff_catalogue(struct http_request *req)
 {
-	return staff_run(req, &catalogue_page);
+	return page_run(req, &catalogue_page);
 }
 
 int
 page_staff_consumable_add(struct http_request *req)
 {
-	return staff_run(req, &consumable_add_page);
+	return page_run(req, &consumable_add_page);
 }
 
 int
 page_staff_guides(struct http_request *req)
 {
-	return staff_run(req, req->method == HTTP_METHOD_POST ?
+	return page_run(req, req->method == HTTP_METHOD_POST ?
 	    &guide_add_page : &guides_page);
 }

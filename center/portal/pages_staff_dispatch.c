@@ -41,7 +41,7 @@ static int
 slots_start(struct http_request *req, struct portal *p)
 {
 	db_async_start(&p->q, req, sql_slots, NULL, 0);
-	return 0;
+	return PAGE_QUERY;
 }
 
 static void
@@ -81,14 +81,14 @@ technician_add_start(struct http_request *req, struct portal *p)
 
 	if (name == NULL) {
 		html_message(req, 400, "Cannot do that", "A name, please.");
-		return -1;
+		return PAGE_DONE;
 	}
 	p->obj = 0;
 	staff_audit_detail(p, "technician %s", name);
 	arg[0] = DB_STR(name);
 	arg[1] = email != NULL ? DB_STR(email) : DB_NULL();
 	db_async_start(&p->q, req, sql_technician_add, arg, 2);
-	return 0;
+	return PAGE_QUERY;
 }
 
 static int
@@ -102,7 +102,7 @@ slot_add_start(struct http_request *req, struct portal *p)
 	if (from == NULL || to == NULL || p->obj < 0) {
 		html_message(req, 400, "Cannot do that", "A technician and the "
 		    "time from and to (YYYY-MM-DD HH:MM), please.");
-		return -1;
+		return PAGE_DONE;
 	}
 	staff_audit_detail(p, "slot %s to %s UTC", from, to);
 	arg[0] = DB_STR(from);
@@ -111,32 +111,36 @@ slot_add_start(struct http_request *req, struct portal *p)
 	arg[3] = DB_STR(from);
 	arg[4] = DB_STR(to);
 	db_async_start(&p->q, req, sql_slot_add, arg, 5);
-	return 0;
+	return PAGE_QUERY;
 }
 
-static const struct staff_page slots_page = {
-	.title = "Technicians", .roles = ROLE_DISPATCH, .start = slots_start,
+static const struct page slots_page = {
+	.who = PAGE_STAFF, .title = "Technicians", .roles = ROLE_DISPATCH,
+	.query = slots_start,
 	.render = slots_render,
 };
-static const struct staff_page technician_add_page = {
-	.title = "Add a technician", .roles = ROLE_DISPATCH,
-	.start = technician_add_start, .audit = "technician.add",
+static const struct page technician_add_page = {
+	.who = PAGE_STAFF, .title = "Add a technician", .roles = ROLE_DISPATCH,
+	.query = technician_add_start, .audit = "technician.add",
 	.next = "/staff/technicians",
+	STAFF_ACTION_WORDS,
 };
-static const struct staff_page slot_add_page = {
-	.title = "Add a slot", .roles = ROLE_DISPATCH, .start = slot_add_start,
+static const struct page slot_add_page = {
+	.who = PAGE_STAFF, .title = "Add a slot", .roles = ROLE_DISPATCH,
+	.query = slot_add_start,
 	.audit = "slot.add", .next = "/staff/technicians",
+	STAFF_ACTION_WORDS,
 };
 
 int
 page_staff_technicians(struct http_request *req)
 {
-	return staff_run(req, req->method == HTTP_METHOD_POST ?
+	return page_run(req, req->method == HTTP_METHOD_POST ?
 	    &technician_add_page : &slots_page);
 }
 
 int
 page_staff_slot_add(struct http_request *req)
 {
-	return staff_run(req, &slot_add_page);
+	return page_run(req, &slot_add_page);
 }

@@ -33,7 +33,7 @@ static int
 fleet_start(struct http_request *req, struct portal *p)
 {
 	db_async_start(&p->q, req, sql_fleet, NULL, 0);
-	return 0;
+	return PAGE_QUERY;
 }
 
 static void
@@ -76,13 +76,14 @@ fleet_render(struct kore_buf *buf, struct portal *p)
 	kore_buf_appendf(buf, "</tbody></table>\n");
 }
 
-static const struct staff_page fleet_page = {
-	.title = "Fleet", .roles = ROLE_ANY, .start = fleet_start,
+static const struct page fleet_page = {
+	.who = PAGE_STAFF, .title = "Fleet", .roles = ROLE_ANY,
+	.query = fleet_start,
 	.render = fleet_render,
 };
 
 int
 page_staff_fleet(struct http_request *req)
 {
-	return staff_run(req, &fleet_page);
+	return page_run(req, &fleet_page);
 }

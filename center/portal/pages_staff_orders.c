@@ -32,7 +32,7 @@ static int
 queue_start(struct http_request *req, struct portal *p)
 {
 	db_async_start(&p->q, req, sql_queue, NULL, 0);
-	return 0;
+	return PAGE_QUERY;
 }
 
 static void
@@ -88,31 +88,33 @@ delivery_start(struct http_request *req, struct portal *p)
 	if (order_delivery_start(req, p, "") == NULL) {
 		html_message(req, 400, "Cannot do that", "An order and a "
 		    "delivery date and time (YYYY-MM-DD HH:MM), please.");
-		return -1;
+		return PAGE_DONE;
 	}
-	/* staff_run() writes the entry order_delivery_start() worded. */
-	staff_audit_detail(p, "%s", p->note);
-	return 0;
+	/* page_run() writes the entry order_delivery_start() worded. */
+	return PAGE_QUERY;
 }
 
-static const struct staff_page queue_page = {
-	.title = "Orders", .roles = ROLE_DESK, .start = queue_start,
+static const struct page queue_page = {
+	.who = PAGE_STAFF, .title = "Orders", .roles = ROLE_DESK,
+	.query = queue_start,
 	.render = queue_render,
 };
 
-static const struct staff_page delivery_page = {
-	.title = "Delivery", .roles = ROLE_DESK, .start = delivery_start,
+static const struct page delivery_page = {
+	.who = PAGE_STAFF, .title = "Delivery", .roles = ROLE_DESK,
+	.query = delivery_start,
 	.audit = ORDER_DELIVERY_AUDIT, .next = "/staff/orders",
+	STAFF_ACTION_WORDS,
 };
 
 int
 page_staff_orders(struct http_request *req)
 {
-	return staff_run(req, &queue_page);
+	return page_run(req, &queue_page);
 }
 
 int
 page_staff_delivery(struct http_request *req)
 {
-	return staff_run(req, &delivery_page);
+	return page_run(req, &delivery_page);
 }

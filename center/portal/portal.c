@@ -20,7 +20,6 @@ portal_free(struct http_request *req)
 
 	if (p != NULL) {
 		db_async_clear(&p->q);
-		kore_free(p->page);
 		if (p->task_used)
 			kore_task_destroy(&p->task);
 	}

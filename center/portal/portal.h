@@ -26,11 +26,17 @@
 #define MANAGER_SESSION_DAYS	30
 #define STAFF_SESSION_HOURS	8
 
+struct page;
+
 struct portal {
+	const struct page	*page;		/* the page running (page.h) */
 	struct db_async_query	q;
-	int			step;
+	int			step;		/* the page's own progress */
 	long long		obj;		/* the object acted on */
-	char			note[96];	/* what the audit log says */
+	unsigned char		link_hash[TOKEN_HASH_LEN]; /* PAGE_LINK */
+	/* what the audit log says about an action */
+	char			subject[64];
+	char			detail[512];
 	char			*cookie;	/* the session cookie, if valid */
 	unsigned char		cookie_hash[TOKEN_HASH_LEN];
 	char			new_token[TOKEN_HEX_LEN + 1];
@@ -40,7 +46,6 @@ struct portal {
 	/* staff_users' VARCHAR(64) and VARCHAR(32), 4 bytes a character */
 	char			staff_name[64 * 4 + 1];
 	char			staff_role[32 * 4 + 1];
-	void			*page;		/* the page's own state */
 	/* a password check, run off the event loop (password_task.c) */
 	struct kore_task	 task;
 	int			 task_used;

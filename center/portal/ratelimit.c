@@ -56,6 +56,8 @@ ratelimit_allow(struct http_request *req, enum ratelimit_class cls)
 	u_int64_t	 now = kore_time_ms();
 	double		 burst = rates[cls].burst * scale();
 
+	if (cls == RATELIMIT_NONE)
+		return 1;
 	portal_client_addr(req, addr, sizeof(addr));
 	b = &table[cls][slot_of(addr)];
 	if (strcmp(b->addr, addr) != 0) {

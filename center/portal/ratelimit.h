@@ -12,6 +12,7 @@
 #include <kore/http.h>
 
 enum ratelimit_class {
+	RATELIMIT_NONE,		/* no limit */
 	RATELIMIT_TOKEN,	/* /m/TOKEN: 30 a minute, bursts of 30 */
 	RATELIMIT_LOGIN,	/* staff login: 10 a minute, bursts of 10 */
 	RATELIMIT_CLASSES

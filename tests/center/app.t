@@ -43,7 +43,7 @@ is "$(http_status "$CENTER_URL/m/$(printf '%064d' 0)")" 404 \
 	"an unknown homepage token is 404"
 like "$(curl -s "$CENTER_URL/assets/style.css")" 'font:' "stylesheet served"
 
-# Workers run under a seccomp filter (Kore's and center/src/seccomp.c).
+# Workers run under a seccomp filter (Kore's and center/portal/seccomp.c).
 workers=$(pgrep -P "$CENTER_PID" | tr '\n' ' ')
 like "$workers" '[0-9]' "kore runs worker processes"
 filtered=1
@@ -75,12 +75,8 @@ ok $? "nothing waits at the stopped database before the request"
 start=$(date +%s)
 http_status --max-time 20 "$CENTER_URL/healthz" >"$tmp/hung" &
 hung=$!
-in_flight=1
-for _ in $(seq 100); do
-	db_unread && { in_flight=0; break; }
-	sleep 0.1
-done
-ok $in_flight "the health check's query waits unread at the hung database"
+wait_for 10 "the health check's query at the hung database" db_unread
+ok $? "the health check's query waits unread at the hung database"
 curl -sf --max-time 2 -o /dev/null "$CENTER_URL/assets/style.css"
 ok $? "while a query waits on the hung database, other requests are served"
 wait "$hung"

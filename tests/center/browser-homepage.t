@@ -56,7 +56,7 @@ staff_add dora desk 'correct horse battery' || bail "staff account"
 mkreport -t registration -i fx-br-1 -m alice@faxcare.test -M FX-9000 -S SN-BR1 \
 	-r "$(rid 1)" >"$tmp/reg.eml"
 send_mail "$tmp/reg.eml" && delivered
-wait_for 20 count_is alice 1
+wait_for 20 "the confirmation e-mail" count_is alice 1
 ok $? "the manager gets the confirmation e-mail"
 cat >"$tmp/confirm.steps" <<STEPS
 goto $(mailed_link 1 'http://[^ ]*/confirm/[0-9a-f]*')
@@ -73,7 +73,7 @@ sql "INSERT INTO consumables (model_id, condition_kw, sku, name, price_cents,
 mkreport -t status -i fx-br-1 -m alice@faxcare.test -c toner-low \
 	-r "$(rid 2)" >"$tmp/low.eml"
 send_mail "$tmp/low.eml" && delivered
-wait_for 30 count_is alice 2
+wait_for 30 "the notice e-mail" count_is alice 2
 ok $? "the manager gets the notice e-mail"
 link=$(mailed_link 2 'http://[^ ]*/m/[0-9a-f]*')
 like "$link" "^$CENTER_URL/m/[0-9a-f]{64}\$" "it carries her homepage link"
@@ -124,7 +124,7 @@ mkreport -t completion -i fx-br-1 -m alice@faxcare.test -c toner-low \
 	-C "$(rid 2)" -r "$(rid 3)" >"$tmp/done.eml"
 send_mail "$tmp/done.eml" && delivered
 closed() { [ "$(sql 'SELECT COUNT(*) FROM notices WHERE closed_at IS NULL')" = 0 ]; }
-wait_for 20 closed
+wait_for 20 "the notice to close" closed
 ok $? "the completion report closes the notice"
 # A page drawn before may be served from the cache for a few seconds:
 # reload (her session) until the homepage is drawn again.
@@ -132,7 +132,7 @@ redrawn() {
 	curl -s -b "$tmp/alice.jar" "$CENTER_URL/home" |
 		grep -q 'Nothing needs attention\.'
 }
-wait_for 20 redrawn
+wait_for 20 "the page to be redrawn" redrawn
 ok $? "her homepage is drawn again without the notice"
 cat >"$tmp/done.steps" <<STEPS
 cookie fc_home=$cookie $CENTER_URL/

@@ -3,6 +3,8 @@
 # throwaway server scripts/with-mariadb started. Source after tests/lib/tap.sh.
 CENTER_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CENTER_BUILD=$CENTER_TOP/center/build
+# The test programs (tests/center/tests.mk): unit tests, mkreport.
+CENTER_TEST_BUILD=$CENTER_TOP/tests/center/build
 CENTER_FIXTURES=$CENTER_TOP/tests/center/fixtures
 . "$CENTER_TOP/scripts/lib.sh"
 
@@ -42,15 +44,17 @@ center_start() {
 		kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
 	CENTER_PID=$!
 	# The port opens before the parent's configure hook (migrations) ran:
-	# ready is when a worker answers.
-	local tries=150
-	while [ "$(http_status "$CENTER_URL/healthz")" = 000 ]; do
-		if ((--tries == 0)) || ! kill -0 "$CENTER_PID" 2>/dev/null; then
-			cat "$dir/kore.log" >&2
-			return 1
-		fi
-		sleep 0.1
-	done
+	# ready is when a worker answers (or Kore is gone: no use waiting).
+	if ! wait_for 15 "the app to answer" center_answers ||
+		! kill -0 "$CENTER_PID" 2>/dev/null; then
+		cat "$dir/kore.log" >&2
+		return 1
+	fi
+}
+
+center_answers() {
+	[ "$(http_status "$CENTER_URL/healthz")" != 000 ] ||
+		! kill -0 "$CENTER_PID" 2>/dev/null
 }
 
 center_stop() {
@@ -72,7 +76,7 @@ center_secret() {
 # mkreport ARGS: a fresh signed report (see tests/center/tools/mkreport.c)
 # with the fixtures' key.
 mkreport() {
-	"$CENTER_BUILD/tests/mkreport" -k "$FAXCENTER_MASTER_SECRET_FILE" "$@"
+	"$CENTER_TEST_BUILD/mkreport" -k "$FAXCENTER_MASTER_SECRET_FILE" "$@"
 }
 
 # mailgate FILE: deliver FILE as the MTA would; prints the exit status,
@@ -157,13 +161,3 @@ outbox_stop() {
 	OUTBOX_PID=
 }
 
-# wait_for SECS COMMAND...: until COMMAND succeeds.
-wait_for() {
-	local tries=$(( $1 * 10 ))
-	shift
-	while ((tries-- > 0)); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}

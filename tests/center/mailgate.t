@@ -20,7 +20,8 @@ F=$CENTER_FIXTURES
 is "$?" 1 "-n: a database without the schema fails the check"
 like "$(cat "$tmp/err")" 'faxcenter-migrate' "... saying what to run"
 "$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
-like "$("$CENTER_BUILD/faxcenter-mailgate" -n 2>&1)" 'fine' "-n: the setup checks out"
+like "$("$CENTER_BUILD/faxcenter-mailgate" -n 2>&1)" '^faxcenter-mailgate: configuration OK.*fine' \
+	"-n: the setup checks out"
 FAXCENTER_MASTER_SECRET_FILE=/nonexistent "$CENTER_BUILD/faxcenter-mailgate" -n \
 	>/dev/null 2>&1
 is "$?" 1 "-n: a missing master secret fails the check"
@@ -122,7 +123,7 @@ is "$(mailgate "$F/forged-value.eml")" 65 "a value changed after signing: 65"
 like "$(cat "$tmp/err")" 'signature refused' "... as a bad signature"
 "$CENTER_TOP/proto/build/faxcare-keygen" -n >"$tmp/other.key"
 chmod 600 "$tmp/other.key"
-"$CENTER_BUILD/tests/mkreport" -k "$tmp/other.key" -t status -i fixture-1 \
+"$CENTER_TEST_BUILD/mkreport" -k "$tmp/other.key" -t status -i fixture-1 \
 	-m alice@faxcare.test -c toner-empty -r "$(rid 103)" >"$tmp/forged.eml"
 is "$(mailgate "$tmp/forged.eml")" 65 "signed with a foreign master key: 65"
 mkreport -t status -i fixture-1 -m alice@faxcare.test -c toner-empty \

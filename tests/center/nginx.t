@@ -71,7 +71,8 @@ like "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' \
 token=$(printf '%064d' 42)
 https_get -o /dev/null "https://faxcare.example.com:$https/m/$token"
 https_get -o /dev/null "https://faxcare.example.com:$https/confirm/$token"
-sleep 0.5
+wait_for 5 "the access log's line for the last request" \
+	grep -q 'GET /confirm/' "$tmp/access.log"
 like "$(cat "$tmp/access.log")" 'GET /m/\.\.\.' "the access log records the page"
 grep -q "$token" "$tmp/access.log"
 is "$?" 1 "... but not the token"

@@ -29,6 +29,15 @@ center_start "$tmp" || bail "the app did not start"
 outbox_start "$tmp"
 delivered() { "$FAXCARE_POSTFIX_CTL" wait-empty 20; }
 count_is() { [ "$(maildir_count "$1")" -eq "$2" ]; }
+# settled: nothing more can arrive. The sender has no row left that it
+# may send (a manager who has not confirmed gets none), and Postfix has
+# delivered what it took: a second e-mail would have come before this.
+settled() {
+	[ "$(sql "SELECT COUNT(*) FROM outbox o LEFT JOIN terminals t
+		ON t.id = o.terminal_id WHERE o.state IN ('pending', 'sending')
+		AND (o.kind = 'confirm' OR t.manager_id IS NOT NULL)")" -eq 0 ] &&
+		"$FAXCARE_POSTFIX_CTL" wait-empty 20
+}
 now=$(date +%s)
 
 # Ten terminals register, naming alice.
@@ -38,9 +47,9 @@ for i in $(seq 10); do
 	send_mail "$tmp/reg$i.eml"
 done
 delivered
-wait_for 20 count_is alice 1
+wait_for 20 "alice's confirmation e-mail" count_is alice 1
 ok $? "alice receives a confirmation e-mail"
-sleep 2.5
+wait_for 20 "the outbox to settle" settled
 is "$(maildir_count alice)" 1 "... one for the ten terminals"
 first=$(maildir_files alice | head -1)
 body=$(mail_body "$first")
@@ -71,9 +80,9 @@ for i in $(seq 10); do
 	send_mail "$tmp/st$i.eml"
 done
 delivered
-wait_for 20 count_is alice 2
+wait_for 20 "alice's notice e-mail" count_is alice 2
 ok $? "alice receives a notice e-mail (woken by the mailgate, not the sweep)"
-sleep 3
+wait_for 20 "the outbox to settle" settled
 is "$(maildir_count alice)" 2 "... exactly one for ten failing terminals"
 notice=$(maildir_files alice | tail -1)
 body=$(mail_body "$notice")
@@ -103,7 +112,7 @@ nine() {
 	page=$(curl -s -L -c "$tmp/cookies" -b "$tmp/cookies" "$FAXCENTER_BASE_URL/home")
 	[ "$(open_notices "$page")" -eq 9 ]
 }
-wait_for 10 nine
+wait_for 10 "the page to show nine notices" nine
 is "$(open_notices "$page")" 9 \
 	"after office-1's completion its notice is gone from the page"
 
@@ -115,7 +124,7 @@ send_mail "$tmp/remind.eml"
 delivered
 outbox_stop
 outbox_start "$tmp"
-sleep 3
+wait_for 20 "the outbox to settle" settled
 is "$(maildir_count alice)" 2 "no second e-mail for a redelivery, a reminder or a restart"
 
 # The sender down: the notice waits in the outbox, and goes once on start.
@@ -124,14 +133,18 @@ mkreport -t status -i office-2 -m alice@faxcare.test -M "FX-9000" -S SN2 \
 	-c media-jam -r "$(rid 342)" >"$tmp/jam2.eml"
 send_mail "$tmp/jam2.eml"
 delivered
-sleep 2
+jam_waits() {
+	[ "$(sql "SELECT o.state FROM outbox o JOIN notices n
+		ON n.id = o.notice_id WHERE n.condition_kw = 'media-jam'")" = pending ]
+}
+wait_for 20 "the jam's notice in the outbox" jam_waits
 is "$(maildir_count alice)" 2 "sender down: no e-mail"
 is "$(sql "SELECT o.state FROM outbox o JOIN notices n ON n.id = o.notice_id WHERE n.condition_kw = 'media-jam'")" \
 	pending "... the notice waits in the outbox"
 outbox_start "$tmp"
-wait_for 20 count_is alice 3
+wait_for 20 "the jam's e-mail" count_is alice 3
 ok $? "the sender, started, mails it at once"
-sleep 2.5
+wait_for 20 "the outbox to settle" settled
 is "$(maildir_count alice)" 3 "... once"
 like "$(mail_body "$(maildir_files alice | tail -1)")" 'Paper is jammed' "... the waiting jam"
 
@@ -145,16 +158,16 @@ send_mail "$tmp/bob-reg.eml"
 delivered
 send_mail "$tmp/bob-jam.eml"
 delivered
-wait_for 20 count_is bob 1
+wait_for 20 "bob's confirmation e-mail" count_is bob 1
 ok $? "bob receives the confirmation e-mail"
-sleep 2.5
+wait_for 20 "the outbox to settle" settled
 is "$(maildir_count bob)" 1 "... and no notice before confirming"
 body=$(mail_body "$(maildir_files bob | head -1)")
 like "$body" 'Subject: Please confirm: are you the manager of fax terminal FX-200 L1\?' \
 	"a single terminal's confirmation names it in the subject"
 l=$(printf '%s\n' "$body" | grep -o 'http://[^ ]*/confirm/[0-9a-f]*')
 curl -s -d '' "$l" >/dev/null
-wait_for 20 count_is bob 2
+wait_for 20 "bob's notice e-mail" count_is bob 2
 ok $? "once bob confirms, the waiting notice is mailed at once (the app woke the sender)"
 body=$(mail_body "$(maildir_files bob | tail -1)")
 like "$body" 'Subject: Fax terminal FX-200 L1: Paper is jammed' "about the jam, in plain words"

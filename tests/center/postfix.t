@@ -94,15 +94,9 @@ mkreport -t status -i fixture-1 -m alice@faxcare.test -c media-empty -n 1 \
 "$FAXCARE_DB_CTL" stop
 send_mail "$tmp/paper.eml"
 ok $? "Postfix accepts the report while the database is down"
-deferred=0
-for i in $(seq 100); do
-	if grep -q 'status=deferred.*database unavailable' "$FAXCARE_POSTFIX_LOG"; then
-		deferred=1
-		break
-	fi
-	sleep 0.1
-done
-is "$deferred" 1 "the delivery is deferred with the mailgate's reason"
+wait_for 10 "the deferral in Postfix's log" \
+	grep -q 'status=deferred.*database unavailable' "$FAXCARE_POSTFIX_LOG"
+ok $? "the delivery is deferred with the mailgate's reason"
 like "$("$FAXCARE_POSTFIX_CTL" queue)" 'reports@faxcare.test' "the message waits in Postfix's queue"
 "$FAXCARE_DB_CTL" start
 "$FAXCARE_POSTFIX_CTL" flush

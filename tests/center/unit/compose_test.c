@@ -74,5 +74,5 @@ main(void)
 	g_free(msg);
 	g_free(subject);
 	g_free(body);
-	return done();
+	return done_testing();
 }

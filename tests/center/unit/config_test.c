@@ -53,5 +53,5 @@ main(void)
 	    sizeof(err)) == -1 && strstr(err, "/nonexistent") != NULL,
 	    "a missing file is an error naming it");
 	unlink(path);
-	return done();
+	return done_testing();
 }

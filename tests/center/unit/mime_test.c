@@ -76,5 +76,5 @@ main(int argc, char **argv)
 	    mt.text == NULL || strstr(mt.text, "BEGIN FAXCARE") == NULL,
 	    "an empty message yields no report");
 	mime_text_free(&mt);
-	return done();
+	return done_testing();
 }

@@ -38,5 +38,5 @@ main(void)
 	ok(password_verify("correct horse", forged) == 0,
 	    "trailing text after the key is refused");
 	ok(password_hash("x", a, 20) == -1, "a too small buffer fails");
-	return done();
+	return done_testing();
 }

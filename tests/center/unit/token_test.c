@@ -22,5 +22,5 @@ main(void)
 	ok(token_hash(a, strlen(a), h) == -1, "upper case is refused");
 	ok(token_hash(b, strlen(b) - 1, h) == -1, "a short token is refused");
 	ok(token_hash("", 0, h) == -1, "an empty token is refused");
-	return done();
+	return done_testing();
 }

@@ -1,0 +1,383 @@
+/* The outbox's state machine: pending -> sending -> sent | failed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "outbox_compose.h"
+#include "outbox_sender.h"
+#include "log.h"
+#include "outbox_smtp.h"
+#include "token.h"
+
+/* Rows as strings, for the few queries that return more than a number. */
+struct rows {
+	GPtrArray	*cells;
+	unsigned int	 cols;
+};
+
+static int
+collect(void *arg, unsigned int ncols, char **vals, unsigned long *lens)
+{
+	struct rows	*rs = arg;
+	unsigned int	 i;
+
+	(void)lens;
+	rs->cols = ncols;
+	for (i = 0; i < ncols; i++)
+		g_ptr_array_add(rs->cells, g_strdup(vals[i] ? vals[i] : ""));
+	return 0;
+}
+
+static int
+select_rows(struct db *db, const char *sql, const struct db_val *p,
+    unsigned int n, struct rows *rs)
+{
+	rs->cells = g_ptr_array_new_with_free_func(g_free);
+	rs->cols = 0;
+	return db_select(db, sql, p, n, collect, rs);
+}
+
+static const char *
+cell(const struct rows *rs, unsigned int row, unsigned int col)
+{
+	return g_ptr_array_index(rs->cells, row * rs->cols + col);
+}
+
+static void
+rows_free(struct rows *rs)
+{
+	if (rs->cells != NULL)
+		g_ptr_array_free(rs->cells, TRUE);
+	rs->cells = NULL;
+}
+
+/*
+ * After a failed attempt: retry the batch with backoff, or give up. A relay
+ * refusing our credentials or asking for them is a configuration error, not
+ * the mail's: such a try is not counted (the claim counted it), so the mail
+ * waits until the configuration is fixed, and the wait grows with the mail's
+ * age (at least 5 s, at most an hour), since the count cannot say how long.
+ */
+static int
+attempt_failed(struct outbox_sender *s, long long batch, enum smtp_result res,
+    const char *err)
+{
+	struct db_val	p[] = {
+		DB_INT(res == SMTP_AUTH_TROUBLE), DB_INT(res == SMTP_REFUSED),
+		DB_INT(OUTBOX_MAX_ATTEMPTS), DB_INT(res == SMTP_AUTH_TROUBLE),
+		DB_STR(err), DB_INT(batch),
+	};
+
+	warnx("batch %lld: %s", batch, err);
+	/* MariaDB assigns left to right: state and the wait see the
+	 * corrected count. */
+	return db_exec(s->db, "UPDATE outbox SET "
+	    "attempts = IF(? AND attempts > 0, attempts - 1, attempts), "
+	    "state = IF(? OR attempts >= ?, 'failed', 'pending'), "
+	    "next_attempt_at = NOW(6) + INTERVAL IF(?, "
+	    "LEAST(3600, GREATEST(5, TIMESTAMPDIFF(SECOND, created_at, "
+	    "NOW(6)))), "
+	    "LEAST(3600, 5 * POW(2, LEAST(attempts, 12) - 1))) SECOND, "
+	    "last_error = LEFT(?, 255) "
+	    "WHERE batch_id = ? AND state = 'sending'", p, 6, NULL, NULL);
+}
+
+/* The relay took the batch: done, and the links leave our hands. */
+static int
+batch_sent(struct outbox_sender *s, long long batch)
+{
+	struct db_val	p[] = { DB_INT(batch) };
+
+	return db_exec(s->db, "UPDATE outbox SET state = 'sent', "
+	    "sent_at = NOW(6), body = IF(kind = 'confirm', NULL, body), "
+	    "last_error = NULL WHERE batch_id = ? AND state = 'sending'",
+	    p, 1, NULL, NULL);
+}
+
+/* Claim every confirmation due for one address as one batch. */
+static int
+claim_confirmations(struct outbox_sender *s, const char *rcpt,
+    long long *batch, char *mid, size_t midlen)
+{
+	struct db_val	pr[] = { DB_STR(rcpt) };
+
+	*batch = 0;
+	if (db_begin(s->db))
+		return -1;
+	if (db_select_int(s->db, "SELECT MIN(id) FROM outbox "
+	    "WHERE recipient = ? AND kind = 'confirm' "
+	    "AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6) FOR UPDATE", pr, 1, batch) < 0)
+		goto fail;
+	(void)snprintf(mid, midlen, "faxcare-confirm-%lld@%s", *batch,
+	    s->domain);
+	struct db_val pc[] = { DB_INT(*batch), DB_STR(mid), DB_STR(rcpt) };
+	if (*batch != 0 && db_exec(s->db, "UPDATE outbox SET "
+	    "state = 'sending', batch_id = ?, message_id = ?, "
+	    "attempts = attempts + 1 WHERE recipient = ? AND kind = 'confirm' "
+	    "AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6)", pc, 3, NULL, NULL))
+		goto fail;
+	if (db_commit(s->db) == 0)
+		return 0;
+fail:
+	db_rollback(s->db);
+	return -1;
+}
+
+static int
+send_confirm_batch(struct outbox_sender *s, const char *rcpt)
+{
+	struct rows		 rs;
+	const char		**lines;
+	long long		 batch;
+	char			 mid[256], err[256], *body, *text;
+	enum smtp_result	 res;
+	int			 n, i;
+
+	if (claim_confirmations(s, rcpt, &batch, mid, sizeof(mid)))
+		return -1;
+	if (batch == 0)
+		return 0;
+	struct db_val pb[] = { DB_INT(batch) };
+	enum { CONFIRM_SUBJECT, CONFIRM_LINE };
+	if ((n = select_rows(s->db, "SELECT subject, body FROM outbox "
+	    "WHERE batch_id = ? ORDER BY id", pb, 1, &rs)) <= 0) {
+		rows_free(&rs);
+		return -1;
+	}
+	lines = g_new0(const char *, n);
+	for (i = 0; i < n; i++)
+		lines[i] = cell(&rs, i, CONFIRM_LINE);
+	body = compose_confirm_mail(lines, (size_t)n, rcpt,
+	    s->cfg->confirm_ttl_h);
+	text = compose_message(s->cfg->sender, rcpt,
+	    n == 1 ? cell(&rs, 0, CONFIRM_SUBJECT) :
+	    "Please confirm: are you the manager of these fax terminals?",
+	    body, mid);
+	res = smtp_send(s->cfg, rcpt, text, err, sizeof(err));
+	g_free(text);
+	g_free(body);
+	g_free(lines);
+	rows_free(&rs);
+	if (res != SMTP_SENT)
+		return attempt_failed(s, batch, res, err) ? -1 : 0;
+	return batch_sent(s, batch) ? -1 : 1;
+}
+
+/* Addresses whose links stopped coming for coalesce_ms (or waited ten
+ * times that): a fleet registering at once asks its manager once. */
+static int
+send_confirmations(struct outbox_sender *s)
+{
+	struct rows	rs;
+	int		n, i, r, sent = 0;
+
+	struct db_val p[] = {
+		DB_INT((long long)s->cfg->coalesce_ms * 1000),
+		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
+	};
+	enum { DUE_RECIPIENT };
+	n = select_rows(s->db, "SELECT recipient FROM outbox "
+	    "WHERE kind = 'confirm' AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6) GROUP BY recipient "
+	    "HAVING MAX(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "OR MIN(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "LIMIT 20", p, 2, &rs);
+	for (i = 0; i < n; i++) {
+		r = send_confirm_batch(s, cell(&rs, i, DUE_RECIPIENT));
+		if (r < 0)
+			break;
+		sent += r;
+	}
+	rows_free(&rs);
+	return n < 0 || i < n ? -1 : sent;
+}
+
+/* Claim everything due for one manager as one batch; make the token. */
+static int
+claim_batch(struct outbox_sender *s, long long manager, long long *batch,
+    char *mid, size_t midlen, char *token)
+{
+	unsigned char	hash[TOKEN_HASH_LEN];
+	struct db_val	pm[] = { DB_INT(manager) };
+
+	*batch = 0;
+	if (db_select_int(s->db, "SELECT MIN(o.id) FROM outbox o "
+	    "JOIN terminals t ON t.id = o.terminal_id WHERE t.manager_id = ? "
+	    "AND o.kind = 'notice' AND o.state IN ('pending', 'sending') "
+	    "AND o.next_attempt_at <= NOW(6) FOR UPDATE", pm, 1, batch) < 0)
+		return -1;
+	if (*batch == 0)
+		return 0;
+	(void)snprintf(mid, midlen, "faxcare-notices-%lld@%s", *batch,
+	    s->domain);
+	struct db_val pc[] = { DB_INT(*batch), DB_STR(mid), DB_INT(manager) };
+	if (db_exec(s->db, "UPDATE outbox o JOIN terminals t "
+	    "ON t.id = o.terminal_id SET o.state = 'sending', o.batch_id = ?, "
+	    "o.message_id = ?, o.attempts = o.attempts + 1 "
+	    "WHERE t.manager_id = ? AND o.kind = 'notice' "
+	    "AND o.state IN ('pending', 'sending') "
+	    "AND o.next_attempt_at <= NOW(6)", pc, 3, NULL, NULL))
+		return -1;
+	if (token_new(token, hash)) {
+		(void)snprintf(s->db->err, sizeof(s->db->err),
+		    "getrandom failed");
+		return -1;
+	}
+	struct db_val pt[] = {
+		DB_INT(manager), DB_BLOB(hash, sizeof(hash)),
+		DB_INT(s->cfg->token_ttl_d),
+	};
+	return db_exec(s->db, "INSERT INTO manager_tokens (manager_id, "
+	    "token_hash, expires_at) VALUES (?, ?, NOW(6) + INTERVAL ? DAY)",
+	    pt, 3, NULL, NULL);
+}
+
+static int
+send_batch(struct outbox_sender *s, long long manager)
+{
+	struct notice_line	*lines;
+	struct rows		 rs, em = { NULL, 0 };
+	long long		 batch;
+	char			 mid[256], token[TOKEN_HEX_LEN + 1], err[256];
+	char			 url[CENTER_STR_MAX + 80], *subject, *body, *text;
+	const char		*rcpt;
+	enum smtp_result	 res;
+	int			 n, i;
+
+	if (db_begin(s->db))
+		return -1;
+	if (claim_batch(s, manager, &batch, mid, sizeof(mid), token) ||
+	    db_commit(s->db)) {
+		db_rollback(s->db);
+		return -1;
+	}
+	if (batch == 0)
+		return 0;
+	struct db_val pb[] = { DB_INT(batch) };
+	enum { LINE_MODEL, LINE_SERIAL, LINE_TERMINAL, LINE_SUMMARY,
+	    LINE_SEVERITY, LINE_KIND, LINE_OPENED };
+	n = select_rows(s->db, "SELECT md.name, t.serial, t.terminal_uid, "
+	    "n.summary, n.severity, n.kind, "
+	    "DATE_FORMAT(n.opened_at, '%Y-%m-%d %H:%i UTC') "
+	    "FROM outbox o JOIN notices n ON n.id = o.notice_id "
+	    "JOIN terminals t ON t.id = n.terminal_id "
+	    "JOIN models md ON md.id = t.model_id "
+	    "WHERE o.batch_id = ? ORDER BY t.terminal_uid, n.opened_at, n.id",
+	    pb, 1, &rs);
+	struct db_val pm[] = { DB_INT(manager) };
+	enum { MANAGER_EMAIL };
+	if (n <= 0 || select_rows(s->db, "SELECT email FROM managers "
+	    "WHERE id = ?", pm, 1, &em) != 1) {
+		rows_free(&em);
+		rows_free(&rs);
+		return -1;
+	}
+	lines = g_new0(struct notice_line, n);
+	for (i = 0; i < n; i++) {
+		lines[i].model = cell(&rs, i, LINE_MODEL);
+		lines[i].serial = cell(&rs, i, LINE_SERIAL);
+		lines[i].terminal = cell(&rs, i, LINE_TERMINAL);
+		lines[i].summary = cell(&rs, i, LINE_SUMMARY);
+		lines[i].severity = cell(&rs, i, LINE_SEVERITY);
+		lines[i].kind = cell(&rs, i, LINE_KIND);
+		lines[i].opened = cell(&rs, i, LINE_OPENED);
+	}
+	(void)snprintf(url, sizeof(url), "%s/m/%s", s->cfg->base_url, token);
+	compose_notice_mail(lines, (size_t)n, url, s->cfg->token_ttl_d,
+	    &subject, &body);
+	rcpt = cell(&em, 0, MANAGER_EMAIL);
+	text = compose_message(s->cfg->sender, rcpt, subject, body, mid);
+	res = smtp_send(s->cfg, rcpt, text, err, sizeof(err));
+	g_free(text);
+	g_free(subject);
+	g_free(body);
+	g_free(lines);
+	rows_free(&rs);
+	rows_free(&em);
+	if (res != SMTP_SENT)
+		return attempt_failed(s, batch, res, err) ? -1 : 0;
+	return batch_sent(s, batch) ? -1 : 1;
+}
+
+static int
+send_notices(struct outbox_sender *s)
+{
+	struct rows	rs;
+	int		n, i, r, sent = 0;
+
+	/* A notice closed before its e-mail left needs no e-mail. */
+	if (db_exec(s->db, "UPDATE outbox o JOIN notices n "
+	    "ON n.id = o.notice_id SET o.state = 'skipped' "
+	    "WHERE o.kind = 'notice' AND o.state = 'pending' "
+	    "AND n.closed_at IS NOT NULL", NULL, 0, NULL, NULL))
+		return -1;
+	/*
+	 * A manager's notices go out once none came for coalesce_ms (a burst
+	 * of failures is one e-mail however long it lasts), or once the
+	 * oldest has waited ten times that (a steady trickle still goes out).
+	 */
+	struct db_val p[] = {
+		DB_INT((long long)s->cfg->coalesce_ms * 1000),
+		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
+	};
+	enum { DUE_MANAGER };
+	n = select_rows(s->db, "SELECT t.manager_id FROM outbox o "
+	    "JOIN terminals t ON t.id = o.terminal_id "
+	    "WHERE o.kind = 'notice' AND o.state IN ('pending', 'sending') "
+	    "AND o.next_attempt_at <= NOW(6) AND t.manager_id IS NOT NULL "
+	    "GROUP BY t.manager_id "
+	    "HAVING MAX(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "OR MIN(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
+	    "LIMIT 20", p, 2, &rs);
+	for (i = 0; i < n; i++) {
+		r = send_batch(s, strtoll(cell(&rs, i, DUE_MANAGER), NULL, 10));
+		if (r < 0)
+			break;
+		sent += r;
+	}
+	rows_free(&rs);
+	return n < 0 || i < n ? -1 : sent;
+}
+
+int
+outbox_run_once(struct outbox_sender *s)
+{
+	int	a, b;
+
+	if ((a = send_confirmations(s)) < 0)
+		return -1;
+	if ((b = send_notices(s)) < 0)
+		return -1;
+	return a + b;
+}
+
+int
+outbox_next_due(struct outbox_sender *s, long long *ms)
+{
+	/* The moment the passes' own conditions next hold: a group's quiet
+	 * period or cap runs out, or a retry's backoff ends. */
+	struct db_val	p[] = {
+		DB_INT((long long)s->cfg->coalesce_ms * 1000),
+		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
+	};
+
+	*ms = -1;
+	return db_select_int(s->db, "SELECT GREATEST(0, CEIL(TIMESTAMPDIFF("
+	    "MICROSECOND, NOW(6), MIN(due)) / 1000)) FROM ("
+	    "SELECT LEAST(MAX(o.created_at) + INTERVAL ? MICROSECOND, "
+	    "MIN(o.created_at) + INTERVAL ? MICROSECOND) AS due "
+	    "FROM outbox o JOIN terminals t ON t.id = o.terminal_id "
+	    "WHERE o.state IN ('pending', 'sending') "
+	    "AND o.next_attempt_at <= NOW(6) AND (o.kind = 'confirm' OR "
+	    "(o.kind = 'notice' AND t.manager_id IS NOT NULL)) "
+	    "GROUP BY o.kind, IF(o.kind = 'confirm', o.recipient, "
+	    "t.manager_id) "
+	    "UNION ALL SELECT MIN(next_attempt_at) FROM outbox "
+	    "WHERE kind IN ('confirm', 'notice') "
+	    "AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at > NOW(6)) d", p, 2, ms) < 0 ? -1 : 0;
+}

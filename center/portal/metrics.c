@@ -1,0 +1,110 @@
+/*
+ * GET /metrics: the center's state in Prometheus' text format (version
+ * 0.0.4), counted in the database so every worker and host says the same:
+ * terminals (and those not reporting), open notices by severity, orders
+ * and visits by state, outbox mail by state. faxcare_database_up is 0 when
+ * the database does not answer (the page is still 200, for the scraper).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "page.h"
+#include "staff_sql.h"
+
+int	page_metrics(struct http_request *);
+
+static const char sql_metrics[] =
+	"SELECT 'terminals', NULL, COUNT(*) FROM terminals "
+	"UNION ALL SELECT 'terminals_not_reporting', NULL, COUNT(*) "
+	"  FROM terminals WHERE " STAFF_SQL_STALE " "
+	"UNION ALL SELECT 'notices_open', severity, COUNT(*) FROM notices "
+	"  WHERE closed_at IS NULL GROUP BY severity "
+	"UNION ALL SELECT 'orders', state, COUNT(*) FROM orders GROUP BY state "
+	"UNION ALL SELECT 'visits', state, COUNT(*) FROM visits GROUP BY state "
+	"UNION ALL SELECT 'outbox', state, COUNT(*) FROM outbox GROUP BY state";
+
+static const struct {
+	const char	*name;
+	const char	*label;		/* NULL: no label */
+	const char	*help;
+} metrics[] = {
+	{ "terminals", NULL, "Terminals registered." },
+	{ "terminals_not_reporting", NULL,
+	    "Terminals without a report for " HOME_STALE_DAYS " days." },
+	{ "notices_open", "severity", "Open notices by severity." },
+	{ "orders", "state", "Consumable orders by state." },
+	{ "visits", "state", "Service visits by state." },
+	{ "outbox", "state", "Outgoing e-mails by state." },
+};
+
+enum { METRIC_NAME, METRIC_LABEL, METRIC_VALUE };
+
+static int
+metrics_query(struct http_request *req, struct portal *p)
+{
+	db_async_start(&p->q, req, sql_metrics, NULL, 0);
+	return PAGE_QUERY;
+}
+
+/* Label values come from the database: escape as the format asks. */
+static void
+label_value(struct kore_buf *buf, const char *v)
+{
+	for (; v != NULL && *v != '\0'; v++) {
+		if (*v == '\\' || *v == '"')
+			kore_buf_appendf(buf, "\\%c", *v);
+		else if (*v == '\n')
+			kore_buf_appendf(buf, "\\n");
+		else
+			kore_buf_append(buf, v, 1);
+	}
+}
+
+static int
+metrics_answer(struct http_request *req, struct portal *p)
+{
+	struct kore_buf	*buf;
+	unsigned int	 i, r;
+	int		 up;
+
+	up = p->q.status == DB_ASYNC_DONE;
+	buf = kore_buf_alloc(2048);
+	kore_buf_appendf(buf, "# HELP faxcare_database_up Whether the "
+	    "database answered this scrape.\n# TYPE faxcare_database_up gauge\n"
+	    "faxcare_database_up %d\n", up);
+	for (i = 0; up && i < sizeof(metrics) / sizeof(metrics[0]); i++) {
+		kore_buf_appendf(buf, "# HELP faxcare_%s %s\n# TYPE faxcare_%s "
+		    "gauge\n", metrics[i].name, metrics[i].help,
+		    metrics[i].name);
+		for (r = 0; r < p->q.rows; r++) {
+			if (strcmp(db_async_cell(&p->q, r, METRIC_NAME),
+			    metrics[i].name))
+				continue;
+			kore_buf_appendf(buf, "faxcare_%s", metrics[i].name);
+			if (metrics[i].label != NULL) {
+				kore_buf_appendf(buf, "{%s=\"", metrics[i].label);
+				label_value(buf, db_async_cell(&p->q, r, METRIC_LABEL));
+				kore_buf_appendf(buf, "\"}");
+			}
+			kore_buf_appendf(buf, " %s\n",
+			    db_async_cell(&p->q, r, METRIC_VALUE));
+		}
+	}
+	http_response_header(req, "content-type",
+	    "text/plain; version=0.0.4; charset=utf-8");
+	http_response_header(req, "cache-control", "no-store");
+	http_response(req, 200, buf->data, buf->offset);
+	kore_buf_free(buf);
+	return PAGE_DONE;
+}
+
+static const struct page metrics_page = {
+	.who = PAGE_PUBLIC, .title = "metrics", .flags = PAGE_OWN_ERRORS,
+	.query = metrics_query, .answer = metrics_answer,
+};
+
+int
+page_metrics(struct http_request *req)
+{
+	return page_run(req, &metrics_page);
+}

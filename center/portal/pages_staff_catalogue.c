@@ -1,0 +1,189 @@
+/*
+ * The catalogue (order desk and admins).
+ *   GET  /staff/catalogue     consumables per model, and a form to add one
+ *   POST /staff/consumables   model, condition, sku, name, price_cents,
+ *                             yield_pages, picture
+ *   GET  /staff/guides        product guides per model, and a form
+ *   POST /staff/guides        model, title, url (https), summary
+ */
+#include "app.h"
+#include "html.h"
+#include "staff.h"
+#include "staff_table.h"
+
+int	page_staff_catalogue(struct http_request *);
+int	page_staff_consumable_add(struct http_request *);
+int	page_staff_guides(struct http_request *);
+
+/* Rows of the list, then one 'M' row per model for the form's choice. */
+static const char sql_catalogue[] =
+	"SELECT * FROM (SELECT 'C', md.name, c.sku, c.name cname, "
+	"  c.condition_kw, c.yield_pages, CONCAT(c.price_cents DIV 100, '.', "
+	"  LPAD(c.price_cents MOD 100, 2, '0')), c.picture "
+	"  FROM consumables c JOIN models md ON md.id = c.model_id "
+	"  ORDER BY md.name, c.sku LIMIT 1000) x "
+	"UNION ALL SELECT 'M', id, name, NULL, NULL, NULL, NULL, NULL "
+	"  FROM models";
+
+static const char sql_consumable_add[] =
+	"INSERT INTO consumables (model_id, condition_kw, sku, name, "
+	"price_cents, yield_pages, picture) "
+	"SELECT id, ?, ?, ?, ?, ?, ? FROM models WHERE id = ?";
+
+static const char sql_guides[] =
+	"SELECT * FROM (SELECT 'G', md.name, g.title, g.url, "
+	"  CAST(g.summary AS CHAR(1000)) FROM product_guides g "
+	"  LEFT JOIN models md ON md.id = g.model_id "
+	"  ORDER BY md.name, g.id LIMIT 1000) x "
+	"UNION ALL SELECT 'M', id, name, NULL, NULL FROM models";
+
+static const char sql_guide_add[] =
+	"INSERT INTO product_guides (model_id, title, url, summary) "
+	"SELECT id, ?, ?, ? FROM models WHERE id = ?";
+
+static int
+catalogue_start(struct http_request *req, struct portal *p)
+{
+	db_async_start(&p->q, req, sql_catalogue, NULL, 0);
+	return PAGE_QUERY;
+}
+
+static void
+catalogue_render(struct kore_buf *buf, struct portal *p)
+{
+	static const char *const heads[] = { "Model", "Part number", "Name",
+	    "Remedies", "Yield (pages)", "Price", "Picture", NULL };
+	static const struct staff_field fields[] = {
+		{ "condition", "Remedies (IPP keyword)", "toner-low" },
+		{ "sku", "Part number", NULL },
+		{ "name", "Name", NULL },
+		{ "price_cents", "Price in cents", NULL },
+		{ "yield_pages", "Yield in pages", NULL },
+		{ "picture", "Picture", "/assets/consumables/toner.svg" },
+		{ NULL, NULL, NULL },
+	};
+
+	staff_table(buf, p, 'C', heads);
+	staff_form(buf, p, "/staff/consumables", "Add a consumable", "model",
+	    'M', fields);
+}
+
+static int
+consumable_add_start(struct http_request *req, struct portal *p)
+{
+	const char	*kw = portal_arg(req, "condition");
+	const char	*sku = portal_arg(req, "sku");
+	const char	*name = portal_arg(req, "name");
+	const char	*pic = portal_arg(req, "picture");
+	long long	 model = portal_arg_id(req, "model");
+	long long	 cents = portal_arg_num(req, "price_cents");
+	long long	 yield = portal_arg_num(req, "yield_pages");
+	struct db_val	 arg[7];
+
+	if (kw == NULL || sku == NULL || name == NULL || model < 0 ||
+	    cents < 0 || yield < 0) {
+		html_message(req, 400, "Cannot do that", "A model, the "
+		    "condition it remedies, a part number, a name, a price and "
+		    "a yield, please.");
+		return PAGE_DONE;
+	}
+	p->obj = model;
+	staff_audit_detail(p, "consumable %s", sku);
+	arg[0] = DB_STR(kw);
+	arg[1] = DB_STR(sku);
+	arg[2] = DB_STR(name);
+	arg[3] = DB_INT(cents);
+	arg[4] = DB_INT(yield);
+	arg[5] = DB_STR(pic != NULL ? pic : "");
+	arg[6] = DB_INT(model);
+	db_async_start(&p->q, req, sql_consumable_add, arg, 7);
+	return PAGE_QUERY;
+}
+
+static int
+guides_start(struct http_request *req, struct portal *p)
+{
+	db_async_start(&p->q, req, sql_guides, NULL, 0);
+	return PAGE_QUERY;
+}
+
+static void
+guides_render(struct kore_buf *buf, struct portal *p)
+{
+	static const char *const heads[] = { "For model", "Title", "Link",
+	    "Summary", NULL };
+	static const struct staff_field fields[] = {
+		{ "title", "Title", NULL },
+		{ "url", "Link (https://...)", NULL },
+		{ "summary", "Summary", NULL },
+		{ NULL, NULL, NULL },
+	};
+
+	staff_table(buf, p, 'G', heads);
+	staff_form(buf, p, "/staff/guides", "Add a product guide", "model",
+	    'M', fields);
+}
+
+static int
+guide_add_start(struct http_request *req, struct portal *p)
+{
+	const char	*title = portal_arg(req, "title");
+	const char	*url = portal_arg(req, "url");
+	const char	*summary = portal_arg(req, "summary");
+	struct db_val	 arg[4];
+
+	p->obj = portal_arg_id(req, "model");
+	if (title == NULL || url == NULL || summary == NULL || p->obj < 0) {
+		html_message(req, 400, "Cannot do that", "A model, a title, an "
+		    "https:// link and a summary, please.");
+		return PAGE_DONE;
+	}
+	staff_audit_detail(p, "guide %s", url);
+	arg[0] = DB_STR(title);
+	arg[1] = DB_STR(url);
+	arg[2] = DB_STR(summary);
+	arg[3] = DB_INT(p->obj);
+	db_async_start(&p->q, req, sql_guide_add, arg, 4);
+	return PAGE_QUERY;
+}
+
+static const struct page catalogue_page = {
+	.who = PAGE_STAFF, .title = "Consumables", .roles = ROLE_DESK,
+	.query = catalogue_start,
+	.render = catalogue_render,
+};
+static const struct page consumable_add_page = {
+	.who = PAGE_STAFF, .title = "Add a consumable", .roles = ROLE_DESK,
+	.query = consumable_add_start, .audit = "consumable.add",
+	.next = "/staff/catalogue",
+	STAFF_ACTION_WORDS,
+};
+static const struct page guides_page = {
+	.who = PAGE_STAFF, .title = "Product guides", .roles = ROLE_DESK,
+	.query = guides_start,
+	.render = guides_render,
+};
+static const struct page guide_add_page = {
+	.who = PAGE_STAFF, .title = "Add a product guide", .roles = ROLE_DESK,
+	.query = guide_add_start, .audit = "guide.add", .next = "/staff/guides",
+	STAFF_ACTION_WORDS,
+};
+
+int
+page_staff_catalogue(struct http_request *req)
+{
+	return page_run(req, &catalogue_page);
+}
+
+int
+page_staff_consumable_add(struct http_request *req)
+{
+	return page_run(req, &consumable_add_page);
+}
+
+int
+page_staff_guides(struct http_request *req)
+{
+	return page_run(req, req->method == HTTP_METHOD_POST ?
+	    &guide_add_page : &guides_page);
+}

@@ -1,0 +1,146 @@
+/*
+ * Technicians and their availability (dispatch and admins).
+ *   GET  /staff/technicians  slots from yesterday on, free or booked (by
+ *                            which terminal), and forms to add a
+ *                            technician or a slot
+ *   POST /staff/technicians  name, email
+ *   POST /staff/slots        technician, starts, ends (YYYY-MM-DD HH:MM)
+ */
+#include "app.h"
+#include "home_query.h"
+#include "html.h"
+#include "staff.h"
+#include "staff_table.h"
+
+int	page_staff_technicians(struct http_request *);
+int	page_staff_slot_add(struct http_request *);
+
+static const char sql_slots[] =
+	"SELECT * FROM (SELECT 'S', tc.name, " HOME_TIME("s.starts_at") ", "
+	"  " HOME_TIME("s.ends_at") ", IF(v.id IS NULL, 'free', "
+	"  CONCAT('booked for ', t.terminal_uid, ' (', v.state, ')')) "
+	"  FROM technician_slots s JOIN technicians tc "
+	"  ON tc.id = s.technician_id "
+	"  LEFT JOIN visits v ON v.slot_id = s.id "
+	"  LEFT JOIN terminals t ON t.id = v.terminal_id "
+	"  WHERE s.ends_at > NOW() - INTERVAL 1 DAY "
+	"  ORDER BY s.starts_at LIMIT 500) x "
+	"UNION ALL SELECT 'T', id, name, email, NULL FROM technicians";
+
+static const char sql_technician_add[] =
+	"INSERT INTO technicians (name, email) VALUES (?, ?)";
+
+#define SLOT_TIME	"STR_TO_DATE(?, '%Y-%m-%d %H:%i')"
+
+static const char sql_slot_add[] =
+	"INSERT INTO technician_slots (technician_id, starts_at, ends_at) "
+	"SELECT id, " SLOT_TIME ", " SLOT_TIME " FROM technicians "
+	"WHERE id = ? AND " SLOT_TIME " < " SLOT_TIME;
+
+static int
+slots_start(struct http_request *req, struct portal *p)
+{
+	db_async_start(&p->q, req, sql_slots, NULL, 0);
+	return PAGE_QUERY;
+}
+
+static void
+slots_render(struct kore_buf *buf, struct portal *p)
+{
+	static const char *const slot_heads[] = { "Technician", "From", "To",
+	    "Booked", NULL };
+	static const char *const tech_heads[] = { "Id", "Name", "E-mail",
+	    NULL };
+	static const struct staff_field slot_fields[] = {
+		{ "starts", "From (YYYY-MM-DD HH:MM, UTC)", NULL },
+		{ "ends", "To", NULL },
+		{ NULL, NULL, NULL },
+	};
+
+	kore_buf_appendf(buf, "<h2>Availability</h2>\n");
+	staff_table(buf, p, 'S', slot_heads);
+	staff_form(buf, p, "/staff/slots", "Add a time a technician is free",
+	    "technician", 'T', slot_fields);
+	kore_buf_appendf(buf, "<h2>Technicians</h2>\n");
+	staff_table(buf, p, 'T', tech_heads);
+	kore_buf_appendf(buf, "<form method=\"post\" "
+	    "action=\"/staff/technicians\"><fieldset><legend>Add a technician"
+	    "</legend>");
+	portal_csrf_field(buf, p->cookie);
+	kore_buf_appendf(buf, "<label>Name <input name=\"name\" required>"
+	    "</label> <label>E-mail <input name=\"email\" type=\"email\">"
+	    "</label> <button type=\"submit\">Add</button></fieldset></form>\n");
+}
+
+static int
+technician_add_start(struct http_request *req, struct portal *p)
+{
+	const char	*name = portal_arg(req, "name");
+	const char	*email = portal_arg(req, "email");
+	struct db_val	 arg[2];
+
+	if (name == NULL) {
+		html_message(req, 400, "Cannot do that", "A name, please.");
+		return PAGE_DONE;
+	}
+	p->obj = 0;
+	staff_audit_detail(p, "technician %s", name);
+	arg[0] = DB_STR(name);
+	arg[1] = email != NULL ? DB_STR(email) : DB_NULL();
+	db_async_start(&p->q, req, sql_technician_add, arg, 2);
+	return PAGE_QUERY;
+}
+
+static int
+slot_add_start(struct http_request *req, struct portal *p)
+{
+	const char	*from = portal_arg_datetime(req, "starts");
+	const char	*to = portal_arg_datetime(req, "ends");
+	struct db_val	 arg[5];
+
+	p->obj = portal_arg_id(req, "technician");
+	if (from == NULL || to == NULL || p->obj < 0) {
+		html_message(req, 400, "Cannot do that", "A technician and the "
+		    "time from and to (YYYY-MM-DD HH:MM), please.");
+		return PAGE_DONE;
+	}
+	staff_audit_detail(p, "slot %s to %s UTC", from, to);
+	arg[0] = DB_STR(from);
+	arg[1] = DB_STR(to);
+	arg[2] = DB_INT(p->obj);
+	arg[3] = DB_STR(from);
+	arg[4] = DB_STR(to);
+	db_async_start(&p->q, req, sql_slot_add, arg, 5);
+	return PAGE_QUERY;
+}
+
+static const struct page slots_page = {
+	.who = PAGE_STAFF, .title = "Technicians", .roles = ROLE_DISPATCH,
+	.query = slots_start,
+	.render = slots_render,
+};
+static const struct page technician_add_page = {
+	.who = PAGE_STAFF, .title = "Add a technician", .roles = ROLE_DISPATCH,
+	.query = technician_add_start, .audit = "technician.add",
+	.next = "/staff/technicians",
+	STAFF_ACTION_WORDS,
+};
+static const struct page slot_add_page = {
+	.who = PAGE_STAFF, .title = "Add a slot", .roles = ROLE_DISPATCH,
+	.query = slot_add_start,
+	.audit = "slot.add", .next = "/staff/technicians",
+	STAFF_ACTION_WORDS,
+};
+
+int
+page_staff_technicians(struct http_request *req)
+{
+	return page_run(req, req->method == HTTP_METHOD_POST ?
+	    &technician_add_page : &slots_page);
+}
+
+int
+page_staff_slot_add(struct http_request *req)
+{
+	return page_run(req, &slot_add_page);
+}

@@ -1,0 +1,157 @@
+/*
+ * faxcenter-staff: manage the staff pages' accounts.
+ *
+ * usage: faxcenter-staff [-c CONFIG] -n
+ *        faxcenter-staff [-c CONFIG] add USERNAME ROLE
+ *        faxcenter-staff [-c CONFIG] passwd USERNAME
+ *        faxcenter-staff [-c CONFIG] disable USERNAME
+ *        faxcenter-staff [-c CONFIG] purge
+ *   -n checks the configuration and exits (0 and "configuration OK").
+ *   The password is read from the first line of standard input.
+ *   purge deletes expired staff and manager sessions and expired homepage
+ *   links (run it daily, e.g. from a systemd timer).
+ *   ROLE: admin (everything), desk (orders, catalogue, guides), dispatch
+ *   (technicians and visits), staff (fleet overview only).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "password.h"
+
+static void
+usage(void)
+{
+	(void)fprintf(stderr, "usage: faxcenter-staff [-c CONFIG] "
+	    "-n | add USERNAME ROLE | passwd USERNAME | disable USERNAME | purge\n");
+	exit(2);
+}
+
+static int
+read_password(char *pw, size_t len)
+{
+	size_t	n;
+
+	if (fgets(pw, (int)len, stdin) == NULL)
+		return -1;
+	n = strcspn(pw, "\r\n");
+	pw[n] = '\0';
+	return n >= 8 ? 0 : -1;
+}
+
+/* Expired sessions and links: nobody can use them any more. */
+static int
+purge(struct db *db)
+{
+	static const char *const sql[] = {
+		"DELETE FROM sessions WHERE expires_at < NOW(6)",
+		"DELETE FROM manager_sessions WHERE expires_at < NOW(6)",
+		"DELETE FROM manager_tokens WHERE expires_at < NOW(6)",
+	};
+	unsigned long long	n, total = 0;
+	unsigned int		i;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if (db_exec(db, sql[i], NULL, 0, &n, NULL))
+			return -1;
+		total += n;
+	}
+	printf("purged %llu expired sessions and links\n", total);
+	return 0;
+}
+
+static int
+valid_role(const char *role)
+{
+	return !strcmp(role, "admin") || !strcmp(role, "desk") ||
+	    !strcmp(role, "dispatch") || !strcmp(role, "staff");
+}
+
+int
+main(int argc, char **argv)
+{
+	struct center_config	cfg;
+	struct db		db;
+	const char		*path = NULL, *cmd, *user;
+	char			err[256], pw[256], hash[PASSWORD_HASH_MAX];
+	unsigned long long	affected = 0;
+	int			ch, check = 0, rc;
+
+	log_init("faxcenter-staff");
+	while ((ch = getopt(argc, argv, "c:n")) != -1) {
+		if (ch == 'c')
+			path = optarg;
+		else if (ch == 'n')
+			check = 1;
+		else
+			usage();
+	}
+	if (check) {
+		if (optind != argc)
+			usage();
+		if (center_config_load(&cfg, path, err, sizeof(err)))
+			fatalx("%s", err);
+		log_info("configuration OK");
+		return 0;
+	}
+	if (argc - optind == 1 && !strcmp(argv[optind], "purge")) {
+		if (center_config_load(&cfg, path, err, sizeof(err)))
+			fatalx("%s", err);
+		if (db_open(&db, &cfg))
+			fatalx("%s", db.err);
+		rc = purge(&db);
+		if (rc)
+			warnx("%s", db.err);
+		db_close(&db);
+		return rc ? 1 : 0;
+	}
+	if (argc - optind < 2)
+		usage();
+	cmd = argv[optind];
+	user = argv[optind + 1];
+	if ((!strcmp(cmd, "add") && (argc - optind != 3 ||
+	    !valid_role(argv[optind + 2]))) ||
+	    (strcmp(cmd, "add") && argc - optind != 2))
+		usage();
+	if (strcmp(cmd, "add") && strcmp(cmd, "passwd") &&
+	    strcmp(cmd, "disable"))
+		usage();
+	if (strcmp(cmd, "disable") && (read_password(pw, sizeof(pw)) ||
+	    password_hash(pw, hash, sizeof(hash)))) {
+		fatalx("a password of at least 8 characters on standard "
+		    "input, please");
+	}
+	if (center_config_load(&cfg, path, err, sizeof(err)))
+		fatalx("%s", err);
+	if (db_open(&db, &cfg))
+		fatalx("%s", db.err);
+	if (!strcmp(cmd, "add")) {
+		struct db_val p[] = { DB_STR(user), DB_STR(hash),
+		    DB_STR(argv[optind + 2]) };
+		rc = db_exec(&db, "INSERT INTO staff_users (username, "
+		    "password_hash, role) VALUES (?, ?, ?)", p, 3, &affected,
+		    NULL);
+	} else if (!strcmp(cmd, "passwd")) {
+		struct db_val p[] = { DB_STR(hash), DB_STR(user) };
+		rc = db_exec(&db, "UPDATE staff_users SET password_hash = ? "
+		    "WHERE username = ?", p, 2, &affected, NULL);
+	} else {
+		struct db_val p[] = { DB_STR(user) };
+		rc = db_exec(&db, "UPDATE staff_users SET disabled_at = NOW(6) "
+		    "WHERE username = ? AND disabled_at IS NULL", p, 1,
+		    &affected, NULL);
+	}
+	if (rc == 0 && affected == 0) {
+		(void)snprintf(db.err, sizeof(db.err), "no such user: %s",
+		    user);
+		rc = -1;
+	}
+	if (rc)
+		warnx("%s", db.err);
+	db_close(&db);
+	return rc ? 1 : 0;
+}

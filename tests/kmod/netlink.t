@@ -6,5 +6,5 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/kmod/lib.sh"
 kmod_tmpdir netlink
 build_nlclient
-exec "$top/scripts/vm/each-kernel" "$top/scripts/vm/run" --timeout 240 --prog "$tmp/nlclient" \
+"$top/scripts/vm/each-kernel" "$top/scripts/vm/run" --timeout 240 --prog "$tmp/nlclient" \
 	--env "NLC=$tmp/nlclient" "$top/tests/kmod/guest/netlink.sh"

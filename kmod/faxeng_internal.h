@@ -35,21 +35,33 @@ enum faxeng_knob {
 /* A threshold plus its hysteresis stays below this, so a full supply clears. */
 #define FAXENG_THRESHOLD_HYST_LIMIT	100
 
-/*
- * A change uevent's own keys: the whole state, then the transition's. The
- * state keys are formatted once per work run, the others once per event.
- */
+/* Every condition's reason at once takes 243 characters. */
+#define FAXENG_LIST_LEN		256
+/* A state key with a number or a state word: "FAXENG_DRUM_PAGES=<u64>". */
+#define FAXENG_KEY_LEN		40
+
+/* The state keys of a uevent, FAXENG_NAME to FAXENG_REASONS, one slot each. */
+struct faxeng_state_keys {
+	char name[FAXENG_KEY_LEN];
+	char model[sizeof("FAXENG_MODEL=") + FAXENG_ID_LEN];
+	char serial[sizeof("FAXENG_SERIAL=") + FAXENG_ID_LEN];
+	char toner_level[FAXENG_KEY_LEN];
+	char toner_state[FAXENG_KEY_LEN];
+	char trays[FAXENG_KEY_LEN];
+	char tray_state[FAXENG_MAX_TRAYS][FAXENG_KEY_LEN];
+	char drum_life[FAXENG_KEY_LEN];
+	char drum_state[FAXENG_KEY_LEN];
+	char drum_pages[FAXENG_KEY_LEN];
+	char faults[sizeof("FAXENG_FAULTS=") + FAXENG_LIST_LEN];
+	char maintenance_due[FAXENG_KEY_LEN];
+	char page_count[FAXENG_KEY_LEN];
+	char reasons[sizeof("FAXENG_REASONS=") + FAXENG_LIST_LEN];
+};
+
 #define FAXENG_UEVENT_STATE_KEYS	(15 + FAXENG_MAX_TRAYS)
 #define FAXENG_UEVENT_KEYS		(FAXENG_UEVENT_STATE_KEYS + 9)
-#define FAXENG_UEVENT_BUF		1536
-
-struct faxeng_uevent_env {
-	char *envp[FAXENG_UEVENT_KEYS + 1];
-	int nstate;			/* envp[0..nstate) are the state's */
-	int state_len;			/* buf[0..state_len) holds them */
-	int len;			/* buf[0..len) is in use */
-	char buf[FAXENG_UEVENT_BUF];
-};
+/* A transition's own keys, FAXENG_CHANGED to FAXENG_TRAY. */
+#define FAXENG_UEVENT_BUF		384
 
 /* Everything one engine reports, consistent as of one instant. */
 struct faxeng_state {
@@ -80,6 +92,22 @@ struct faxeng_transition {
 	bool active;
 	unsigned int tray;		/* 1.. for PAPER_*, else 0 */
 	u64 seqnum;
+};
+
+/*
+ * A change uevent's own keys: the whole state, then the transition's. The
+ * state keys are kept from one work run to the next; a run formats again
+ * only those whose value changed. The others are formatted for each event.
+ */
+struct faxeng_uevent_env {
+	char *envp[FAXENG_UEVENT_KEYS + 1];
+	int nstate;			/* envp[0..nstate) are the state's */
+	/* keys show this state; false: none yet, or a run lost them */
+	bool valid;
+	struct faxeng_state shown;
+	int len;			/* buf[0..len) is in use */
+	struct faxeng_state_keys keys;
+	char buf[FAXENG_UEVENT_BUF];
 };
 
 struct faxeng {
@@ -152,6 +180,10 @@ extern const char *const faxeng_fault_names[FAXENG_FAULT_COUNT];
 extern const char *const faxeng_severity_names[3];
 extern const char *const faxeng_kind_names[3];
 extern const enum faxeng_condition faxeng_fault_conditions[FAXENG_FAULT_COUNT];
+/* Room for a u64 in decimal: 20 digits and the NUL. */
+#define FAXENG_U64_LEN	21
+bool faxeng_append(char *buf, size_t size, size_t *len, const char *str);
+const char *faxeng_u64_str(char buf[FAXENG_U64_LEN], u64 value);
 void faxeng_condition_file(char *buf, size_t size,
 			   const struct faxeng_transition *tr);
 int faxeng_format_faults(char *buf, size_t size, u32 faults);

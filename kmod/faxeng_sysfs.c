@@ -9,9 +9,6 @@
 #include <linux/sysfs.h>
 #include "faxeng_internal.h"
 
-/* Every condition's reason at once takes 243 characters. */
-#define FAXENG_LIST_LEN	256
-
 static ssize_t model_show(struct device *dev, struct device_attribute *attr,
 			  char *buf)
 {
@@ -268,72 +265,145 @@ const struct attribute_group *faxeng_groups[] = {
 	NULL
 };
 
-/* Append "FMT" to @ue as its next key; -ENOMEM when it does not fit. */
-static __printf(3, 4) int faxeng_env_add(struct faxeng_uevent_env *ue,
-					 int *n, const char *fmt, ...)
+/*
+ * The key @prefix@value into @slot, as snprintf("%s%s") would make it, but
+ * with no format to interpret: its length, or -ENOMEM when it does not fit.
+ */
+static int faxeng_key(char *slot, size_t size, const char *prefix,
+		      const char *value)
 {
-	int len = ue->len, size = sizeof(ue->buf) - len;
-	va_list args;
-	int ret;
+	size_t len = 0;
 
-	if (*n >= FAXENG_UEVENT_KEYS)
+	slot[0] = '\0';
+	if (!faxeng_append(slot, size, &len, prefix) ||
+	    !faxeng_append(slot, size, &len, value))
 		return -ENOMEM;
-	va_start(args, fmt);
-	ret = vsnprintf(ue->buf + len, size, fmt, args);
-	va_end(args);
-	if (ret >= size)
+	return len;
+}
+
+/* The same with @value a number. */
+static int faxeng_key_num(char *slot, size_t size, const char *prefix,
+			  u64 value)
+{
+	char num[FAXENG_U64_LEN];
+
+	return faxeng_key(slot, size, prefix, faxeng_u64_str(num, value));
+}
+
+/* 0, or -ENOMEM when it did not fit. */
+#define faxeng_set_key(slot, prefix, value) \
+	min(faxeng_key(slot, sizeof(slot), prefix, value), 0)
+#define faxeng_set_key_num(slot, prefix, value) \
+	min(faxeng_key_num(slot, sizeof(slot), prefix, value), 0)
+
+/* The keys fixed at registration: name, model, serial, trays. */
+static int faxeng_fixed_keys(struct faxeng_state_keys *k,
+			     const struct faxeng *fe,
+			     const struct faxeng_state *st)
+{
+	return faxeng_set_key(k->name, "FAXENG_NAME=", dev_name(&fe->dev)) ?:
+	       faxeng_set_key(k->model, "FAXENG_MODEL=", fe->model) ?:
+	       faxeng_set_key(k->serial, "FAXENG_SERIAL=", fe->serial) ?:
+	       faxeng_set_key_num(k->trays, "FAXENG_TRAYS=", st->trays);
+}
+
+/* "FAXENG_TRAYt_STATE=state" into @slot; 0 or -ENOMEM. */
+static int faxeng_tray_key(char *slot, unsigned int tray, u8 state)
+{
+	char num[FAXENG_U64_LEN];
+	size_t len = 0;
+
+	slot[0] = '\0';
+	if (!faxeng_append(slot, FAXENG_KEY_LEN, &len, "FAXENG_TRAY") ||
+	    !faxeng_append(slot, FAXENG_KEY_LEN, &len,
+			   faxeng_u64_str(num, tray)) ||
+	    !faxeng_append(slot, FAXENG_KEY_LEN, &len, "_STATE=") ||
+	    !faxeng_append(slot, FAXENG_KEY_LEN, &len,
+			   faxeng_supply_names[state]))
 		return -ENOMEM;
-	ue->envp[(*n)++] = ue->buf + len;
-	ue->len += ret + 1;
 	return 0;
 }
 
-/* The state keys, FAXENG_NAME to FAXENG_REASONS, into @ue from envp[0]. */
-static int faxeng_env_state(struct faxeng_uevent_env *ue,
-			    const struct faxeng *fe,
-			    const struct faxeng_state *st)
+/*
+ * The keys that show @st into @k: all of them, or with @old (the state @k
+ * shows) only those whose value differs. @old is to be NULL the first time.
+ */
+static int faxeng_state_keys(struct faxeng_state_keys *k,
+			     const struct faxeng *fe,
+			     const struct faxeng_state *st,
+			     const struct faxeng_state *old)
 {
 	char list[FAXENG_LIST_LEN];
-	int i, n = 0, ret;
+	bool all = !old;
+	int i, ret = 0;
 
-	ue->len = 0;
-	ret = faxeng_env_add(ue, &n, "FAXENG_NAME=%s", dev_name(&fe->dev)) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_MODEL=%s", fe->model) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_SERIAL=%s", fe->serial);
-	if (ret)
-		return ret;
-	if (st->toner_level == FAXENG_TONER_UNKNOWN)
-		ret = faxeng_env_add(ue, &n, "FAXENG_TONER_LEVEL=unknown");
-	else
-		ret = faxeng_env_add(ue, &n, "FAXENG_TONER_LEVEL=%d",
-				     st->toner_level);
-	ret = ret ?:
-	      faxeng_env_add(ue, &n, "FAXENG_TONER_STATE=%s",
-			     faxeng_supply_names[st->toner_state]) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_TRAYS=%u", st->trays);
+	if (all)
+		ret = faxeng_fixed_keys(k, fe, st);
+	if (!ret && (all || st->toner_level != old->toner_level)) {
+		if (st->toner_level == FAXENG_TONER_UNKNOWN)
+			ret = faxeng_set_key(k->toner_level,
+					     "FAXENG_TONER_LEVEL=", "unknown");
+		else
+			ret = faxeng_set_key_num(k->toner_level,
+						 "FAXENG_TONER_LEVEL=",
+						 st->toner_level);
+	}
+	if (!ret && (all || st->toner_state != old->toner_state))
+		ret = faxeng_set_key(k->toner_state, "FAXENG_TONER_STATE=",
+				     faxeng_supply_names[st->toner_state]);
 	for (i = 0; i < st->trays && !ret; i++)
-		ret = faxeng_env_add(ue, &n, "FAXENG_TRAY%d_STATE=%s", i + 1,
-				     faxeng_supply_names[st->tray_state[i]]);
-	if (ret)
-		return ret;
-	ret = faxeng_env_add(ue, &n, "FAXENG_DRUM_LIFE=%u", st->drum_life) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_DRUM_STATE=%s",
-			     faxeng_drum_names[st->drum_state]) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_DRUM_PAGES=%llu", st->drum_pages);
-	if (ret)
-		return ret;
-	faxeng_format_faults(list, sizeof(list), st->faults);
-	ret = faxeng_env_add(ue, &n, "FAXENG_FAULTS=%s", list) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_MAINTENANCE_DUE=%d",
-			     st->maintenance_due) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_PAGE_COUNT=%llu", st->page_count);
-	if (ret)
-		return ret;
-	faxeng_format_reasons(list, sizeof(list), st->conditions);
-	ret = faxeng_env_add(ue, &n, "FAXENG_REASONS=%s", list);
-	ue->nstate = n;
-	ue->state_len = ue->len;
+		if (all || st->tray_state[i] != old->tray_state[i])
+			ret = faxeng_tray_key(k->tray_state[i], i + 1,
+					      st->tray_state[i]);
+	if (!ret && (all || st->drum_life != old->drum_life))
+		ret = faxeng_set_key_num(k->drum_life, "FAXENG_DRUM_LIFE=",
+					 st->drum_life);
+	if (!ret && (all || st->drum_state != old->drum_state))
+		ret = faxeng_set_key(k->drum_state, "FAXENG_DRUM_STATE=",
+				     faxeng_drum_names[st->drum_state]);
+	if (!ret && (all || st->drum_pages != old->drum_pages))
+		ret = faxeng_set_key_num(k->drum_pages, "FAXENG_DRUM_PAGES=",
+					 st->drum_pages);
+	if (!ret && (all || st->faults != old->faults)) {
+		faxeng_format_faults(list, sizeof(list), st->faults);
+		ret = faxeng_set_key(k->faults, "FAXENG_FAULTS=", list);
+	}
+	if (!ret && (all || st->maintenance_due != old->maintenance_due))
+		ret = faxeng_set_key_num(k->maintenance_due,
+					 "FAXENG_MAINTENANCE_DUE=",
+					 st->maintenance_due);
+	if (!ret && (all || st->page_count != old->page_count))
+		ret = faxeng_set_key_num(k->page_count, "FAXENG_PAGE_COUNT=",
+					 st->page_count);
+	if (!ret && (all || st->conditions != old->conditions)) {
+		faxeng_format_reasons(list, sizeof(list), st->conditions);
+		ret = faxeng_set_key(k->reasons, "FAXENG_REASONS=", list);
+	}
 	return ret;
+}
+
+/* @envp from envp[0] on: the keys of @k in their order; how many. */
+static int faxeng_state_envp(char **envp, struct faxeng_state_keys *k,
+			     unsigned int trays)
+{
+	int i, n = 0;
+
+	envp[n++] = k->name;
+	envp[n++] = k->model;
+	envp[n++] = k->serial;
+	envp[n++] = k->toner_level;
+	envp[n++] = k->toner_state;
+	envp[n++] = k->trays;
+	for (i = 0; i < trays; i++)
+		envp[n++] = k->tray_state[i];
+	envp[n++] = k->drum_life;
+	envp[n++] = k->drum_state;
+	envp[n++] = k->drum_pages;
+	envp[n++] = k->faults;
+	envp[n++] = k->maintenance_due;
+	envp[n++] = k->page_count;
+	envp[n++] = k->reasons;
+	return n;
 }
 
 /* Whether @env already has a key starting with @key ("FAXENG_NAME="). */
@@ -361,31 +431,71 @@ int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
 	 * which changes nothing the driver core sees.
 	 */
 	struct faxeng *fe = to_faxeng((struct device *)dev);
-	struct faxeng_uevent_env *ue;
+	char *envp[FAXENG_UEVENT_STATE_KEYS];
+	struct faxeng_state_keys *k;
 	struct faxeng_state st;
-	int i, ret;
+	int i, n, ret;
 
 	if (faxeng_env_has(env, "FAXENG_NAME="))
 		return 0;
-	ue = kmalloc(sizeof(*ue), GFP_KERNEL);
-	if (!ue)
+	k = kmalloc(sizeof(*k), GFP_KERNEL);
+	if (!k)
 		return -ENOMEM;
 	faxeng_snapshot(fe, &st);
-	ret = faxeng_env_state(ue, fe, &st);
-	for (i = 0; i < ue->nstate && !ret; i++)
-		ret = add_uevent_var(env, "%s", ue->envp[i]);
-	kfree(ue);
+	ret = faxeng_state_keys(k, fe, &st, NULL);
+	n = faxeng_state_envp(envp, k, st.trays);
+	for (i = 0; i < n && !ret; i++)
+		ret = add_uevent_var(env, "%s", envp[i]);
+	kfree(k);
 	return ret;
 }
 
-/* The state keys of the change uevents of one work run, from @st. */
+/*
+ * The state keys of the change uevents of one work run, from @st: those
+ * whose value changed since the last run's; all of them the first time
+ * and after a run that lost its uevents.
+ */
 int faxeng_uevent_state(struct faxeng *fe, const struct faxeng_state *st)
 {
-	int ret = faxeng_env_state(&fe->uenv, fe, st);
+	struct faxeng_uevent_env *ue = &fe->uenv;
+	int ret;
 
-	if (ret)
-		fe->uenv.nstate = -1;	/* the run's uevents are lost */
-	return ret;
+	ret = faxeng_state_keys(&ue->keys, fe, st,
+				ue->valid ? &ue->shown : NULL);
+	ue->valid = !ret;
+	if (ret) {
+		ue->nstate = -1;	/* the run's uevents are lost */
+		return ret;
+	}
+	ue->shown = *st;
+	ue->nstate = faxeng_state_envp(ue->envp, &ue->keys, st->trays);
+	return 0;
+}
+
+/* Append @prefix@value to @ue as its next key, envp[*n]; -ENOMEM: no room. */
+static int faxeng_env_add(struct faxeng_uevent_env *ue, int *n,
+			  const char *prefix, const char *value)
+{
+	char *key = ue->buf + ue->len;
+	int ret;
+
+	if (*n >= FAXENG_UEVENT_KEYS)
+		return -ENOMEM;
+	ret = faxeng_key(key, sizeof(ue->buf) - ue->len, prefix, value);
+	if (ret < 0)
+		return ret;
+	ue->envp[(*n)++] = key;
+	ue->len += ret + 1;
+	return 0;
+}
+
+/* The same with @value a number. */
+static int faxeng_env_num(struct faxeng_uevent_env *ue, int *n,
+			  const char *prefix, u64 value)
+{
+	char num[FAXENG_U64_LEN];
+
+	return faxeng_env_add(ue, n, prefix, faxeng_u64_str(num, value));
 }
 
 /*
@@ -401,21 +511,23 @@ int faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr)
 	int ret;
 
 	/* After the run's state keys, in place of the last event's own. */
-	ue->len = ue->state_len;
+	ue->len = 0;
 	faxeng_condition_file(file, sizeof(file), tr);
 	ret = n < 0 ? -ENOMEM :
-	      faxeng_env_add(ue, &n, "FAXENG_CHANGED=%s", file) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_CONDITION=%s", ci->name) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_ACTIVE=%d", tr->active) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_REASON=%s", ci->keyword) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_SEVERITY=%s",
+	      faxeng_env_add(ue, &n, "FAXENG_CHANGED=", file) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_CONDITION=", ci->name) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_ACTIVE=",
+			     tr->active ? "1" : "0") ?:
+	      faxeng_env_add(ue, &n, "FAXENG_REASON=", ci->keyword) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_SEVERITY=",
 			     faxeng_severity_names[ci->severity]) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_ALERT_CODE=%u", ci->alert_code) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_KIND=%s",
+	      faxeng_env_num(ue, &n, "FAXENG_ALERT_CODE=",
+			     ci->alert_code) ?:
+	      faxeng_env_add(ue, &n, "FAXENG_KIND=",
 			     faxeng_kind_names[ci->kind]) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_SEQNUM=%llu", tr->seqnum);
+	      faxeng_env_num(ue, &n, "FAXENG_SEQNUM=", tr->seqnum);
 	if (!ret && tr->tray)
-		ret = faxeng_env_add(ue, &n, "FAXENG_TRAY=%u", tr->tray);
+		ret = faxeng_env_num(ue, &n, "FAXENG_TRAY=", tr->tray);
 	if (!ret) {
 		ue->envp[n] = NULL;
 		ret = kobject_uevent_env(&fe->dev.kobj, KOBJ_CHANGE, ue->envp);

@@ -5,6 +5,8 @@
  */
 #include <linux/export.h>
 #include <linux/kernel.h>
+#include <linux/math64.h>
+#include <linux/string.h>
 #include "faxeng_internal.h"
 
 #define FAXENG_CONDITION(_name, _keyword, _severity, _code, _kind)	\
@@ -58,46 +60,88 @@ const char *const faxeng_kind_names[3] = {
 	[FAXENG_KIND_SERVICE] = "service",
 };
 
+/*
+ * Append @str to the string @buf (of @size bytes, *@len of them in use),
+ * cut to what fits as scnprintf() would; false when it was cut. The event
+ * work builds every uevent key with it: no format string to interpret.
+ */
+bool faxeng_append(char *buf, size_t size, size_t *len, const char *str)
+{
+	size_t n = strlen(str);
+	bool fits = *len + n < size;
+
+	if (!fits)
+		n = size - 1 - *len;
+	memcpy(buf + *len, str, n);
+	*len += n;
+	buf[*len] = '\0';
+	return fits;
+}
+
+/* @value in decimal, in @buf; returns where the digits start. */
+const char *faxeng_u64_str(char buf[FAXENG_U64_LEN], u64 value)
+{
+	char *p = buf + FAXENG_U64_LEN - 1;
+
+	*p = '\0';
+	do {
+		p--;
+		*p = '0' + do_div(value, 10);
+	} while (value);
+	return p;
+}
+
 /* The sysfs file whose value a transition changed (FAXENG_CHANGED). */
 void faxeng_condition_file(char *buf, size_t size,
 			   const struct faxeng_transition *tr)
 {
+	char num[FAXENG_U64_LEN];
+	size_t len = 0;
+
+	buf[0] = '\0';
 	switch (tr->cond) {
 	case FAXENG_COND_TONER_LOW:
 	case FAXENG_COND_TONER_EMPTY:
 	case FAXENG_COND_TONER_MISSING:
-		strscpy(buf, "toner_state", size);
+		faxeng_append(buf, size, &len, "toner_state");
 		return;
 	case FAXENG_COND_PAPER_LOW:
 	case FAXENG_COND_PAPER_EMPTY:
 	case FAXENG_COND_PAPER_MISSING:
-		snprintf(buf, size, "tray%u_state", tr->tray);
+		faxeng_append(buf, size, &len, "tray");
+		faxeng_append(buf, size, &len,
+			      faxeng_u64_str(num, tr->tray));
+		faxeng_append(buf, size, &len, "_state");
 		return;
 	case FAXENG_COND_DRUM_NEAR_END:
 	case FAXENG_COND_DRUM_END:
-		strscpy(buf, "drum_state", size);
+		faxeng_append(buf, size, &len, "drum_state");
 		return;
 	default:
 		break;
 	}
 	if (faxeng_conditions[tr->cond].kind == FAXENG_KIND_FAULT)
-		strscpy(buf, "faults", size);
+		faxeng_append(buf, size, &len, "faults");
 	else
-		strscpy(buf, "maintenance_due", size);
+		faxeng_append(buf, size, &len, "maintenance_due");
 }
 
 /* "jam,door-open" or "none", as sysfs and uevents show the fault set. */
 int faxeng_format_faults(char *buf, size_t size, u32 faults)
 {
-	int len = 0;
+	size_t len = 0;
 	int i;
 
-	for (i = 0; i < FAXENG_FAULT_COUNT; i++)
-		if (faults & BIT(i))
-			len += scnprintf(buf + len, size - len, "%s%s",
-					 len ? "," : "", faxeng_fault_names[i]);
+	buf[0] = '\0';
+	for (i = 0; i < FAXENG_FAULT_COUNT; i++) {
+		if (!(faults & BIT(i)))
+			continue;
+		if (len)
+			faxeng_append(buf, size, &len, ",");
+		faxeng_append(buf, size, &len, faxeng_fault_names[i]);
+	}
 	if (!len)
-		len = scnprintf(buf, size, "none");
+		faxeng_append(buf, size, &len, "none");
 	return len;
 }
 
@@ -105,18 +149,22 @@ int faxeng_format_faults(char *buf, size_t size, u32 faults)
 int faxeng_format_reasons(char *buf, size_t size, u64 conditions)
 {
 	const struct faxeng_condition_info *ci;
-	int len = 0;
+	size_t len = 0;
 	int i;
 
+	buf[0] = '\0';
 	for (i = 0; i < FAXENG_COND_COUNT; i++) {
 		if (!(conditions & BIT_ULL(i)))
 			continue;
 		ci = &faxeng_conditions[i];
-		len += scnprintf(buf + len, size - len, "%s%s-%s",
-				 len ? "," : "", ci->keyword,
-				 faxeng_severity_names[ci->severity]);
+		if (len)
+			faxeng_append(buf, size, &len, ",");
+		faxeng_append(buf, size, &len, ci->keyword);
+		faxeng_append(buf, size, &len, "-");
+		faxeng_append(buf, size, &len,
+			      faxeng_severity_names[ci->severity]);
 	}
 	if (!len)
-		len = scnprintf(buf, size, "none");
+		faxeng_append(buf, size, &len, "none");
 	return len;
 }

@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * faxeng_bench: timings for bench/kmod/run, in the same boot as the faxeng
- * storm they are compared with: the baseline, a bare kobject_uevent() loop
- * on a class device of its own, and the cost of one faxeng sensor input on
- * an engine of its own.
+ * events they are compared with: the baseline, a bare kobject_uevent() of a
+ * class device of its own, and the cost of one faxeng sensor input on an
+ * engine of its own.
  *
- *   echo N > /sys/module/faxeng_bench/parameters/uevents   (N uevents)
+ * The baseline proper is one uevent sent by a work item on system_wq, timed
+ * from the start of the work function to its end, as the faxeng event work
+ * times itself (the faxeng_work tracepoint): same context, same clock, and
+ * the same one event at a time.
+ *
+ *   echo 1 > /sys/module/faxeng_bench/parameters/uevent_work (one uevent)
+ *   cat /sys/module/faxeng_bench/parameters/uevent_work_ns   (its ns)
+ *   echo N > /sys/module/faxeng_bench/parameters/uevents   (N in a loop)
  *   cat /sys/module/faxeng_bench/parameters/uevent_ns      (mean ns each)
  *   echo N > /sys/module/faxeng_bench/parameters/toggles   (N jam inputs)
  *   cat /sys/module/faxeng_bench/parameters/toggle_ns      (mean ns each)
@@ -13,6 +20,7 @@
 #include <linux/device.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
+#include <linux/workqueue.h>
 #include "faxeng.h"
 
 /* Registered, not created: class_create() changed its arguments in 6.4. */
@@ -24,6 +32,40 @@ static struct device *bench_dev;
 static struct faxeng *bench_fe;
 static u64 bench_ns;
 static u64 bench_toggle_ns;
+static u64 bench_work_ns;
+static int bench_work_ret;
+
+/* One bare uevent, timed as faxeng_event_work() times itself. */
+static void bench_uevent_work(struct work_struct *work)
+{
+	u64 start = ktime_get_ns();
+	int ret;
+
+	ret = kobject_uevent(&bench_dev->kobj, KOBJ_CHANGE);
+	WRITE_ONCE(bench_work_ns, ktime_get_ns() - start);
+	WRITE_ONCE(bench_work_ret, ret);
+}
+
+static DECLARE_WORK(bench_work, bench_uevent_work);
+
+static int bench_work_run(const char *val, const struct kernel_param *kp)
+{
+	unsigned int n;
+
+	if (kstrtouint(val, 10, &n) || n != 1)
+		return -EINVAL;
+	queue_work(system_wq, &bench_work);
+	flush_work(&bench_work);
+	return READ_ONCE(bench_work_ret);
+}
+
+static const struct kernel_param_ops bench_work_ops = {
+	.set = bench_work_run,
+};
+module_param_cb(uevent_work, &bench_work_ops, NULL, 0200);
+MODULE_PARM_DESC(uevent_work, "1: send one KOBJ_CHANGE uevent from system_wq, timed");
+module_param_named(uevent_work_ns, bench_work_ns, ullong, 0444);
+MODULE_PARM_DESC(uevent_work_ns, "Time of the last uevent_work run, ns");
 
 static int bench_run(const char *val, const struct kernel_param *kp)
 {
@@ -112,6 +154,7 @@ static int __init bench_init(void)
 
 static void __exit bench_exit(void)
 {
+	flush_work(&bench_work);
 	device_destroy(&bench_class, 0);
 	class_unregister(&bench_class);
 	faxeng_unregister(bench_fe);

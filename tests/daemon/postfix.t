@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: tests/daemon/postfix.t  (prove runs it; needs `make -C daemon all tests`)
+# usage: tests/daemon/postfix.t  (prove runs it; needs `make check-build`)
 # faxcared relaying through a real Postfix (scripts/with-postfix): a report
 # queued by faxengctl reaches the center's Maildir once, with the headers
 # Postfix adds, and the proto library parses it and verifies its signature.
@@ -30,6 +30,6 @@ is "$(find "$inbox" -type f | wc -l)" 1 "one message in center@faxcare.test's Ma
 msg=$(find "$inbox" -type f | head -1)
 like "$(cat "$msg")" "^Received: from .*127\.0\.0\.1" "with the Received header Postfix added"
 like "$(cat "$msg")" "^Message-ID: <$rid@TEST-1\.faxcare>" "its Message-ID is the report id"
-is "$("$TOP/daemon/build/tests/report_read" "$key" "$msg")" "meter $rid TEST-1 verified" \
+is "$("$TOP/tests/build/daemon/report_read" "$key" "$msg")" "meter $rid TEST-1 verified" \
 	"the proto library parses it and the signature verifies"
 done_testing

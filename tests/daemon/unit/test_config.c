@@ -119,7 +119,7 @@ main(void)
 	    "ten problems counted, one per bad line or missing setting");
 	for (line = strtok_r(errs, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save))
-		printf("#   %s\n", line);
+		diag("  %s", line);
 	(void)load_capturing(path, &c, errs, sizeof(errs));
 #define LINE(n, what) do {						\
 	(void)snprintf(expect, sizeof(expect), "%s:%d: ", path, n);	\

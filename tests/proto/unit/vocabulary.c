@@ -6,7 +6,9 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <linux/faxeng.h>
 #include "faxcare/conditions.h"
+#include "faxcare/kernel.h"
 #include "faxcare/report.h"
 #include "tap.h"
 
@@ -90,6 +92,24 @@ static void words(void)
 	       "no word for none or out of range");
 }
 
+/* The kernel's states and faults (<linux/faxeng.h>) in the protocol's terms. */
+static void kernel_words(void)
+{
+	is_str(fc_state_str(fc_state_of_supply(FAXENG_SUPPLY_OK)), "ok",
+	       "kernel supply ok: ok");
+	is_str(fc_state_str(fc_state_of_supply(FAXENG_SUPPLY_MISSING)),
+	       "missing", "kernel supply missing: missing");
+	is_int(fc_state_of_supply(FAXENG_SUPPLY_MISSING + 1), FC_STATE_NONE,
+	       "no state for an unknown supply state");
+	is_str(fc_state_str(fc_state_of_drum(FAXENG_DRUM_NEAR_END)), "near-end",
+	       "kernel drum near end: near-end");
+	is_int(fc_state_of_drum(-1), FC_STATE_NONE,
+	       "no state for an unknown drum state");
+	is_str(fc_fault_str(FAXENG_FAULT_FUSER_ERROR), "fuser-error",
+	       "the kernel's word for a fuser error");
+	ok(fc_fault_str(FAXENG_FAULT_COUNT) == NULL, "no word for no fault");
+}
+
 int main(void)
 {
 	int n = 0;
@@ -110,5 +130,6 @@ int main(void)
 	       fc_condition_info(FC_COND_COUNT) == NULL,
 	       "no info outside the table");
 	words();
+	kernel_words();
 	return done_testing();
 }

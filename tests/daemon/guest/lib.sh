@@ -20,7 +20,9 @@
 
 SIMP=/sys/module/faxeng_sim/parameters
 
-host() { echo "$*" | nc 10.0.2.2 "$SINKCTL_PORT"; }
+# -w: after the request, wait (up to 20 s) for the answer instead of
+# hanging up at once, which lost slow answers on a loaded machine.
+host() { echo "$*" | nc -w 20 10.0.2.2 "$SINKCTL_PORT"; }
 reports() { host reports; }
 count_reports() { reports | grep -Ec -- "$1"; }
 

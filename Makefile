@@ -22,7 +22,7 @@ KDIR ?= /usr/src/linux-headers-$(KVER)-amd64
 endif
 
 # Userspace parts, in build order: each is a directory with its own Makefile
-# offering all, tests (test programs, built with sanitizers), install, clean.
+# offering all, install, clean. The test programs are built by tests/Makefile.
 SUBDIRS := proto daemon center
 
 # Which tests prove runs; `make check T=tests/kmod` runs one layer.
@@ -57,11 +57,12 @@ deps:
 	@scripts/deps
 
 # The modules for both Debian 12 kernel lines (6.1 in kmod/, 6.12 under
-# build/modules/), which the kmod tests boot.
+# build/modules/), which the kmod tests boot; then every test program and
+# helper (tests/Makefile).
 check-build:
 	scripts/build-modules
 	$(MAKE) userspace
-	@for d in $(SUBDIRS); do $(MAKE) -C $$d tests || exit 1; done
+	$(MAKE) -C tests
 
 check: deps
 	@$(MAKE) --no-print-directory check-build
@@ -85,4 +86,5 @@ install: all modules_install
 clean:
 	$(MAKE) -C $(KDIR) M=$(TOP) clean
 	@for d in $(SUBDIRS); do $(MAKE) -C $$d clean || exit 1; done
+	$(MAKE) -C tests clean
 	rm -rf build tests/artifacts

@@ -4,33 +4,11 @@
 #include <string.h>
 #include <time.h>
 
+#include <faxcare/kernel.h>
 #include <faxcare/message.h>
 #include <faxcare/signature.h>
 
 #include "compose.h"
-
-static enum fc_state
-supply_state(int s)
-{
-	switch (s) {
-	case FAXENG_SUPPLY_OK:		return FC_STATE_OK;
-	case FAXENG_SUPPLY_LOW:		return FC_STATE_LOW;
-	case FAXENG_SUPPLY_EMPTY:	return FC_STATE_EMPTY;
-	case FAXENG_SUPPLY_MISSING:	return FC_STATE_MISSING;
-	default:			return FC_STATE_NONE;
-	}
-}
-
-static enum fc_state
-drum_state(int s)
-{
-	switch (s) {
-	case FAXENG_DRUM_OK:		return FC_STATE_OK;
-	case FAXENG_DRUM_NEAR_END:	return FC_STATE_NEAR_END;
-	case FAXENG_DRUM_END:		return FC_STATE_END;
-	default:			return FC_STATE_NONE;
-	}
-}
 
 /* The tray a paper condition is about: the first in the matching state. */
 static int
@@ -58,16 +36,16 @@ fill_levels(struct fc_report *r, const struct engine_state *st)
 	int i;
 
 	r->toner_level = st->toner_level;
-	r->toner_state = supply_state(st->toner_state);
+	r->toner_state = fc_state_of_supply(st->toner_state);
 	r->drum_life = st->drum_life;
-	r->drum_state = drum_state(st->drum_state);
+	r->drum_state = fc_state_of_drum(st->drum_state);
 	r->page_count = st->page_count > FC_PAGE_COUNT_MAX ? -1 :
 	    st->page_count;
 	for (i = 0; i < st->ntrays; i++) {
 		if (st->trays[i].number >= 1 &&
 		    st->trays[i].number <= FC_TRAYS_MAX)
 			r->trays[st->trays[i].number - 1] =
-			    supply_state(st->trays[i].state);
+			    fc_state_of_supply(st->trays[i].state);
 	}
 }
 

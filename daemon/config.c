@@ -41,7 +41,7 @@ config_defaults(struct config *conf)
 {
 	memset(conf, 0, sizeof(*conf));
 	conf->relay_port = 25;
-	conf->starttls = STARTTLS_OPTIONAL;
+	conf->starttls = FC_STARTTLS_OPTIONAL;
 	(void)snprintf(conf->spool, sizeof(conf->spool), "/var/lib/faxcared");
 	conf->damping.hold_ms = 10 * 1000;
 	conf->damping.clear_hold_ms = 10 * 1000;
@@ -189,13 +189,7 @@ set_reminder(struct parse *p, char **argv, int argc)
 static void
 set_starttls(struct parse *p, const char *val)
 {
-	if (strcmp(val, "required") == 0)
-		p->conf->starttls = STARTTLS_REQUIRED;
-	else if (strcmp(val, "optional") == 0)
-		p->conf->starttls = STARTTLS_OPTIONAL;
-	else if (strcmp(val, "off") == 0)
-		p->conf->starttls = STARTTLS_OFF;
-	else
+	if (fc_starttls_from_word(val, &p->conf->starttls) == -1)
 		perr(p, "starttls: expected required, optional or off, not "
 		    "'%s'", val);
 }

@@ -6,12 +6,11 @@
 #include <stdint.h>
 
 #include <faxcare/report.h>
+#include <faxcare/smtp.h>
 
 #include "damping.h"
 
 #define FAXCARED_CONF	"/etc/faxcare/faxcared.conf"
-
-enum starttls_mode { STARTTLS_OFF, STARTTLS_OPTIONAL, STARTTLS_REQUIRED };
 
 struct config {
 	char		 manager[FC_ADDRESS_MAX + 1];
@@ -24,7 +23,7 @@ struct config {
 
 	char		 relay_host[256];
 	unsigned	 relay_port;
-	enum starttls_mode starttls;
+	enum fc_starttls starttls;
 	char		 auth_user[128];
 	char		 auth_password_file[PATH_MAX];
 	char		 relay_ca_file[PATH_MAX];	/* "": the system's CAs */

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <faxcare/kernel.h>
 #include <faxcare/key.h>
 #include <faxcare/message.h>
 
@@ -43,20 +44,23 @@ usage(void)
 	exit(2);
 }
 
+/* A kernel supply or drum state in the protocol's words. */
+static const char *
+state_word(enum fc_state s)
+{
+	return fc_state_str(s) != NULL ? fc_state_str(s) : "unknown";
+}
+
 static const char *
 supply_word(int s)
 {
-	static const char *w[] = { "ok", "low", "empty", "missing" };
-
-	return s >= 0 && s < 4 ? w[s] : "unknown";
+	return state_word(fc_state_of_supply(s));
 }
 
 static const char *
 drum_word(int s)
 {
-	static const char *w[] = { "ok", "near-end", "end" };
-
-	return s >= 0 && s < 3 ? w[s] : "unknown";
+	return state_word(fc_state_of_drum(s));
 }
 
 /* A JSON string; our strings are short printable ASCII, escape the rest. */
@@ -137,11 +141,9 @@ print_json(const struct engine_state *st)
 		    st->trays[i].number, supply_word(st->trays[i].state));
 	printf("],\"faults\":[");
 	for (i = 0; i <= FAXENG_FAULT_MAX; i++) {
-		static const char *f[] = { "jam", "door-open", "fuser-error" };
-
 		if (st->faults > 0 && (st->faults >> i) & 1)
 			printf("%s\"%s\"", (st->faults & ((1 << i) - 1)) ?
-			    "," : "", f[i]);
+			    "," : "", fc_fault_str(i));
 	}
 	printf("],");
 	printf("\"maintenance_due\":%s,", st->maintenance_due == 1 ? "true" :
@@ -162,7 +164,6 @@ print_json(const struct engine_state *st)
 static void
 print_human(const struct engine_state *st)
 {
-	static const char *f[] = { "jam", "door-open", "fuser-error" };
 	int i, any = 0;
 
 	printf("%s: %s, serial %s\n", st->name, st->model, st->serial);
@@ -180,7 +181,7 @@ print_human(const struct engine_state *st)
 	printf("  faults       ");
 	for (i = 0; i <= FAXENG_FAULT_MAX; i++) {
 		if (st->faults > 0 && (st->faults >> i) & 1) {
-			printf("%s%s", any ? ", " : "", f[i]);
+			printf("%s%s", any ? ", " : "", fc_fault_str(i));
 			any = 1;
 		}
 	}

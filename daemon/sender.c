@@ -31,16 +31,10 @@ struct outgoing {
 static void
 relay_of(const struct config *conf, struct fc_smtp_relay *r)
 {
-	static const enum fc_starttls tls[] = {
-		[STARTTLS_OFF] = FC_STARTTLS_OFF,
-		[STARTTLS_OPTIONAL] = FC_STARTTLS_OPTIONAL,
-		[STARTTLS_REQUIRED] = FC_STARTTLS_REQUIRED,
-	};
-
 	memset(r, 0, sizeof(*r));
 	r->host = conf->relay_host;
 	r->port = conf->relay_port;
-	r->starttls = tls[conf->starttls];
+	r->starttls = conf->starttls;
 	r->auth_user = conf->auth_user;
 	r->password_file = conf->auth_password_file;
 	r->timeout_ms = (long)conf->smtp_timeout_ms;

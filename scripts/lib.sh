@@ -43,6 +43,10 @@ wait_port() {
 	return 1
 }
 
+# port_listens PORT: something listens on 127.0.0.1:PORT, seen in the socket
+# table (a probe would take a one-connection listener's only connection).
+port_listens() { [ -n "$(ss -Hltn "sport = :$1")" ]; }
+
 # stop_pid PID: TERM, wait up to 5 s, then KILL. Only for PIDs we started.
 stop_pid() {
 	local pid=$1 i

@@ -8,12 +8,11 @@ mkdir -p /var/spool /var/log
 udevadm settle
 insmod /faxcare/kmod/faxeng.ko && insmod /faxcare/kmod/faxeng_sim.ko || bail "sim"
 udevadm settle
-i=0
-until [ -n "$(pidof faxcared)" ] && [ -d /var/spool/faxcared/faxeng0/queue ] &&
-	[ -z "$(ls /var/spool/faxcared/faxeng0/queue)" ]; do
-	i=$((i + 1)); [ $i -lt 300 ] || bail "registration not delivered"
-	sleep 0.1
-done
+delivered() {
+	[ -n "$(pidof faxcared)" ] && [ -d /var/spool/faxcared/faxeng0/queue ] &&
+		[ -z "$(ls /var/spool/faxcared/faxeng0/queue)" ]
+}
+wait_for 30 "the registration delivered" delivered || bail "registration not delivered"
 sleep 2
 pid=$(pidof faxcared)
 sw() { awk '/ctxt_switches/ { n += $2 } END { print n }' "/proc/$pid/status"; }

@@ -23,7 +23,7 @@ ARM64_DT_BINDINGS=$ARM64_LINUX_SRC/Documentation/devicetree/bindings
 ARM64_VENDOR_PREFIXES=$ARM64_DT_BINDINGS/vendor-prefixes.yaml
 # The test VM: QEMU's arm64 virt machine. The device tree QEMU generates
 # depends on these, so the dump (scripts/arm64/virt-dtb) and the boot
-# (scripts/vm/run-arm64) share them.
+# (scripts/vm/run --arch arm64) share them.
 ARM64_QEMU=qemu-system-aarch64
 ARM64_QEMU_MACHINE=virt
 ARM64_QEMU_ARGS=(-cpu cortex-a57 -smp 1 -nodefaults -no-user-config -display none)

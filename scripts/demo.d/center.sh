@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# The service center of the demo and of tests/e2e. Source after services.sh.
+# The service center of the demo and of tests/e2e. Source after services.sh
+# and tests/lib/tap.sh (wait_for).
 #
 #   center_up DIR   migrate the database, then run the Kore app on
 #                   127.0.0.1:$CENTER_PORT (its config and logs in DIR); sets
@@ -21,9 +22,11 @@ export FAXCENTER_SENDER=postmaster@faxcare.test FAXCENTER_COALESCE_MS=500 \
 	FAXCENTER_HOME_CACHE_MS=1000
 
 http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+center_answers() { [ "$(http_status "$CENTER_URL/healthz")" = 200 ]; }
+center_answers_or_died() { center_answers || ! kill -0 "$CENTER_PID" 2>/dev/null; }
 
 center_up() {
-	local dir=$1 port=$CENTER_PORT tries=300
+	local dir=$1 port=$CENTER_PORT
 	"$CENTER_BUILD/faxcenter-migrate" >"$dir/migrate.log" 2>&1 || {
 		cat "$dir/migrate.log"
 		return 1
@@ -41,13 +44,11 @@ center_up() {
 	kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
 	CENTER_PID=$!
 	# The port opens before the workers are configured: ready is an answer.
-	while [ "$(http_status "$CENTER_URL/healthz")" != 200 ]; do
-		if ((--tries == 0)) || ! kill -0 "$CENTER_PID" 2>/dev/null; then
-			tail -n 20 "$dir/kore.log"
-			return 1
-		fi
-		sleep 0.1
-	done
+	wait_for 30 "the center's /healthz" center_answers_or_died
+	center_answers || {
+		tail -n 20 "$dir/kore.log"
+		return 1
+	}
 }
 
 center_seed() {

@@ -15,7 +15,8 @@ mkdir -p /var/spool /var/lib /var/log
 /usr/lib/systemd/systemd-udevd --daemon --resolve-names=never && udevadm settle
 ok $? "systemd-udevd runs"
 udevadm monitor --udev --property --subsystem-match=faxeng >/tmp/uevents.log 2>&1 &
-sleep 0.3
+# Its banner's UDEV line comes once it listens.
+wait_for 5 "udevadm monitor's banner" grep -q '^UDEV - ' /tmp/uevents.log
 insmod /faxcare/kmod/faxeng.ko && insmod /faxcare/kmod/faxeng_sim.ko
 ok $? "faxeng and faxeng_sim load"
 udevadm settle

@@ -45,7 +45,7 @@ form_value() { "$PAGE" field "$WORK/page.html" "$1" "$2"; }
 # show_next_mail: wait for the manager's next message (the first not
 # shown yet), show it as LAST_MAIL.
 show_next_mail() {
-	wait_until 60 more_mail_than "$MAIL_SEEN" || {
+	wait_for 60 "the manager's next e-mail" more_mail_than "$MAIL_SEEN" || {
 		echo "nothing new in $FAXCARE_MAIL_DIR/$MAILBOX/new/ after 60 s"
 		echo "--- faxcenter-outbox's log:"
 		tail -n 5 "$WORK/outbox.log"

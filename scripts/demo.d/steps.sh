@@ -2,22 +2,12 @@
 # The walk through faxcare, one function per hop, shared by scripts/demo
 # (which prints each with its timing) and tests/e2e/*.t (which assert after
 # each). Source after services.sh, center.sh, vm.sh and terminal.sh, inside
-# in_services, with WORK set to a scratch directory.
+# in_services, with WORK set to a scratch directory; wait_for comes from
+# tests/lib/tap.sh.
 #
 # Each s_* function does one hop, prints what a person watching would want
 # to see, and returns non-zero when the hop did not happen. What later hops
 # need is left in variables (CENTER_URL, ...).
-
-# wait_until SECS CMD...: retry CMD every 0.2 s for up to SECS seconds.
-wait_until() {
-	local tries=$(($1 * 5))
-	shift
-	while ((tries-- > 0)); do
-		"$@" && return 0
-		sleep 0.2
-	done
-	return 1
-}
 
 # pending_confirmations: our terminal's unconfirmed claims of the manager.
 pending_confirmations() {
@@ -140,7 +130,7 @@ s_engine_appears() {
 }
 
 s_daemon_runs() {
-	vm_cmd 'wait_for 10 pidof faxcared >/dev/null' || {
+	vm_cmd 'wait_for 10 faxcared pidof faxcared >/dev/null' || {
 		echo "faxcared is not running in the VM"
 		return 1
 	}
@@ -152,7 +142,7 @@ s_daemon_runs() {
 s_registration() {
 	echo "faxcared e-mails its registration to $CENTER_ADDRESS through"
 	echo "Postfix, which pipes it to faxcenter-mailgate"
-	wait_until 60 registered || {
+	wait_for 60 "the center to register $TERMINAL_ID" registered || {
 		echo "the center did not register $TERMINAL_ID"
 		explain_reports
 		return 1
@@ -183,7 +173,7 @@ s_sensor() {
 
 # s_notice_opens KEYWORD: the center opened a notice for it.
 s_notice_opens() {
-	wait_until 60 has_open_notice "$1" || {
+	wait_for 60 "an open $1 notice" has_open_notice "$1" || {
 		echo "no open $1 notice at the center"
 		explain_reports
 		return 1
@@ -194,7 +184,7 @@ s_notice_opens() {
 
 # s_notice_closes KEYWORD: the completion report closed it.
 s_notice_closes() {
-	wait_until 60 no_open_notice "$1" || {
+	wait_for 60 "the $1 notice to close" no_open_notice "$1" || {
 		echo "the $1 notice is still open"
 		explain_reports
 		return 1

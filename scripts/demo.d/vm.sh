@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # The terminal VM of the demo and of tests/e2e, and its control channel.
-# Source after scripts/lib.sh.
+# Source after scripts/lib.sh and tests/lib/tap.sh (wait_for).
 #
 #   vm_start DIR [RUN-OPTION...]  boot scripts/demo.d/guest-terminal.sh with
 #                                 scripts/vm/run --net in the background; DIR
@@ -21,7 +21,7 @@
 VM_PID='' VM_CTL_PID='' VM_IN='' VM_OUT=''
 
 vm_start() {
-	local dir=$1 port tries=50
+	local dir=$1 port
 	shift
 	port=$(free_port)
 	coproc VMCTL { exec socat "TCP-LISTEN:$port,bind=127.0.0.1,reuseaddr" STDIO; }
@@ -31,10 +31,7 @@ vm_start() {
 	exec {VM_IN}<&"${VMCTL[0]}" {VM_OUT}>&"${VMCTL[1]}"
 	# Listening before the guest boots (a probe would take socat's one
 	# connection, so look at the socket table instead).
-	while [ -z "$(ss -Hltn "sport = :$port")" ]; do
-		((--tries > 0)) || return 1
-		sleep 0.1
-	done
+	wait_for 5 "the control channel's socat" port_listens "$port" || return 1
 	"$FAXCARE_TOP/scripts/vm/run" --net --timeout "${VM_TIMEOUT:-900}" \
 		--file "$FAXCARE_TOP/scripts/demo.d:/faxcare/scripts/demo.d" \
 		--artifacts "${VM_ARTIFACTS:-$dir/vm-artifacts}" "$@" \

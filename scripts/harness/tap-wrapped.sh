@@ -37,7 +37,7 @@ tap_interrupted() {
 	state=$(mktemp) || bail "mktemp failed"
 	setsid "$@" sh -c "echo \"\$$var\" >\"\$1\"; sleep 30" sh "$state" 2>/dev/null &
 	wrapper=$!
-	for _ in $(seq 100); do [ -s "$state" ] && break; sleep 0.1; done
+	wait_for 10 "$var from the wrapped command" test -s "$state"
 	d=$(cat "$state")
 	pid=$(awk '{ print $1; exit }' "$d/$pidfile" 2>/dev/null)
 	kill -TERM -- "-$wrapper"

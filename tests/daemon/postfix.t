@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: tests/daemon/postfix.t  (prove runs it; needs `make -C daemon all tests`)
+# usage: tests/daemon/postfix.t  (prove runs it; needs `make check-build`)
 # faxcared relaying through a real Postfix (scripts/with-postfix): a report
 # queued by faxengctl reaches the center's Maildir once, with the headers
 # Postfix adds, and the proto library parses it and verifies its signature.
@@ -9,6 +9,7 @@ if [ -z "${FAXCARE_SMTP_PORT:-}" ]; then
 	exec "$here/../../scripts/with-postfix" --maildir center -- "$here/${0##*/}" "$@"
 fi
 . "$here/../lib/tap.sh"
+. "$here/../lib/postfix-tls.sh"
 . "$here/lib/setup.sh"
 . "$TOP/scripts/lib.sh"
 
@@ -23,13 +24,10 @@ rid=$(grep -Eo '[0-9a-f]{32}' "$work/queued")
 is "$?" 0 "faxcared -q: Postfix accepted it (exit 0)"
 is "$(queue_count)" 0 "and it left the spool"
 
-delivered() { [ "$(find "$inbox" -type f | wc -l)" -ge 1 ]; }
-n=0
-until delivered || [ "$n" -ge 100 ]; do sleep 0.1; n=$((n + 1)); done
-is "$(find "$inbox" -type f | wc -l)" 1 "one message in center@faxcare.test's Maildir"
+is "$(maildir_wait "$inbox")" 1 "one message in center@faxcare.test's Maildir"
 msg=$(find "$inbox" -type f | head -1)
 like "$(cat "$msg")" "^Received: from .*127\.0\.0\.1" "with the Received header Postfix added"
 like "$(cat "$msg")" "^Message-ID: <$rid@TEST-1\.faxcare>" "its Message-ID is the report id"
-is "$("$TOP/daemon/build/tests/report_read" "$key" "$msg")" "meter $rid TEST-1 verified" \
+is "$("$TOP/tests/build/daemon/report_read" "$key" "$msg")" "meter $rid TEST-1 verified" \
 	"the proto library parses it and the signature verifies"
 done_testing

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: tests/daemon/tls.t  (prove runs it; needs `make -C daemon all tests`)
+# usage: tests/daemon/tls.t  (prove runs it; needs `make check-build`)
 # faxcared relaying through a real Postfix that offers STARTTLS
 # (scripts/with-postfix --tls): with starttls required and relay-ca-file
 # naming the CA that signed the relay's certificate, a report goes over TLS

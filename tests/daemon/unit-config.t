@@ -1,4 +1,4 @@
 #!/usr/bin/env bash
-# usage: tests/daemon/unit-config.t  (prove runs it; `make -C daemon tests` builds it)
+# usage: tests/daemon/unit-config.t  (prove runs it; `make check-build` builds it)
 # The daemon's config unit test, built with ASan and UBSan.
-exec "$(dirname "$0")/../../daemon/build/tests/test_config"
+exec "$(dirname "$0")/../build/daemon/test_config"

@@ -1,4 +1,4 @@
 #!/usr/bin/env bash
-# usage: tests/daemon/unit-reporter.t  (prove runs it; `make -C daemon tests` builds it)
+# usage: tests/daemon/unit-reporter.t  (prove runs it; `make check-build` builds it)
 # The daemon's reporter unit test, built with ASan and UBSan.
-exec "$(dirname "$0")/../../daemon/build/tests/test_reporter"
+exec "$(dirname "$0")/../build/daemon/test_reporter"

@@ -20,9 +20,9 @@ scripts/arm64/virt-dtb "$dts_tmp/slow.dtb" build/arm64/dts/faxcare-fax-engine-qe
 	"$dts_tmp/qemu-virt-jam-on-line3.dtbo" "$dts_tmp/qemu-virt-slow-debounce.dtbo"
 is "$(dts_validate_ours "$dts_tmp/slow.dtb")" "" "dt-validate: the fixture trees satisfy the binding"
 
-dts_guest_tap scripts/vm/run-arm64 "${virt[@]}" tests/dts/guest/faxeng-gpio-jam.sh pulse
+dts_guest_tap scripts/vm/run --arch arm64 "${virt[@]}" tests/dts/guest/faxeng-gpio-jam.sh pulse
 ok $? "5 ms debounce: the arm64 guest passed"
-dts_guest_tap scripts/vm/run-arm64 "${virt[@]}" \
+dts_guest_tap scripts/vm/run --arch arm64 "${virt[@]}" \
 	--overlay "$dts_tmp/qemu-virt-slow-debounce.dtbo" tests/dts/guest/faxeng-gpio-jam.sh filtered
 ok $? "300 ms debounce: the arm64 guest passed"
 done_testing

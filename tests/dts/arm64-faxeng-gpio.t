@@ -14,7 +14,7 @@ ok $? "scripts/arm64/build" || diag "$out"
 ok $? "faxeng_gpio.ko is cross-built"
 
 start=$EPOCHREALTIME
-dts_guest_tap scripts/vm/run-arm64 \
+dts_guest_tap scripts/vm/run --arch arm64 \
 	--overlay build/arm64/dts/faxcare-fax-engine-qemu-virt.dtbo \
 	tests/dts/guest/faxeng-gpio.sh
 ok $? "the arm64 guest passed"

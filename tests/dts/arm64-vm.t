@@ -29,11 +29,11 @@ is "$(dts_validate_ours "$dts_tmp/virt.dtb")" "" \
 	"dt-validate: the virt tree satisfies the binding, no output at all"
 
 start=$EPOCHREALTIME
-dts_guest_tap scripts/vm/run-arm64 --overlay "$dtbo" tests/dts/guest/arm64-vm.sh
+dts_guest_tap scripts/vm/run --arch arm64 --overlay "$dtbo" tests/dts/guest/arm64-vm.sh
 ok $? "scripts/vm/run-arm64 reports the guest passed"
 diag "boot and guest: $(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }") s"
 
-scripts/vm/run-arm64 --artifacts "$dts_tmp/artifacts" tests/dts/guest/panic.sh \
+scripts/vm/run --arch arm64 --artifacts "$dts_tmp/artifacts" tests/dts/guest/panic.sh \
 	>"$dts_tmp/panic.tap" 2>"$dts_tmp/panic.err"
 status=$?
 [ "$status" -ne 0 ]; ok $? "a guest that panics makes run-arm64 fail"
@@ -44,7 +44,7 @@ ok $? "and the console log kept"
 
 # Stopped from outside (TERM), the runner leaves no QEMU and no temp files.
 mkdir "$dts_tmp/runner-tmp"
-TMPDIR=$dts_tmp/runner-tmp scripts/vm/run-arm64 tests/dts/guest/hang.sh \
+TMPDIR=$dts_tmp/runner-tmp scripts/vm/run --arch arm64 tests/dts/guest/hang.sh \
 	>"$dts_tmp/hang.tap" 2>/dev/null &
 runner=$!
 dts_pids+=("$runner")

@@ -61,13 +61,9 @@ set -m
 TMPDIR=/tmp "$top/scripts/demo" >"$tmp/live.out" 2>&1 &
 pgid=$!
 set +m
-tries=3000
-until grep -q 'The portal keeps running' "$tmp/live.out"; do
-	if ((--tries == 0)) || ! group_alive "$pgid"; then
-		break
-	fi
-	sleep 0.1
-done
+# The portal, or the demo's end (it failed: the check below says so).
+portal_or_end() { grep -q 'The portal keeps running' "$tmp/live.out" || ! group_alive "$pgid"; }
+wait_for 300 "the demo's portal" portal_or_end
 like "$(cat "$tmp/live.out")" "The portal keeps running" "without DEMO_ONESHOT the demo keeps the portal running"
 home=$(grep -oE 'http://127\.0\.0\.1:[0-9]+/m/[0-9a-f]{64}' "$tmp/live.out" | tail -1)
 base=${home%/m/*}
@@ -75,11 +71,8 @@ is "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz")" 200 "the printed 
 is "$(curl -s -L -o /dev/null -w '%{http_code}' -c "$tmp/jar" -b "$tmp/jar" "$home")" 200 \
 	"the printed homepage URL opens the manager's page"
 kill -INT -- "-$pgid"
-tries=300
-while group_alive "$pgid" && ((--tries > 0)); do
-	sleep 0.1
-done
-! group_alive "$pgid"
+group_gone() { ! group_alive "$pgid"; }
+wait_for 30 "every process of the demo to end" group_gone
 ok $? "Ctrl-C stops every process the demo started"
 wait "$pgid"
 rc=$?

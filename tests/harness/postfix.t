@@ -16,16 +16,19 @@ send() {
 		--from "${3:-terminal@faxcare.test}" --to "$1" \
 		--header "Subject: $2" --timeout 10 2>&1
 }
-# wait_file GLOB [SECS]: until a file matches GLOB; prints its name.
-wait_file() {
-	local tries=$(( ${2:-10} * 20 )) f
-	while ((tries-- > 0)); do
-		for f in $1; do
-			[ -e "$f" ] && { echo "$f"; return 0; }
-		done
-		sleep 0.05
+# first_file GLOB: the first file GLOB matches; fails when none does.
+first_file() {
+	local f
+	for f in $1; do
+		[ -e "$f" ] && { echo "$f"; return 0; }
 	done
 	return 1
+}
+# wait_file GLOB [SECS]: until a file matches GLOB; prints its name.
+wait_file() { wait_for "${2:-10}" "a file $1" first_file "$1" >/dev/null && first_file "$1"; }
+# held_outside: the queue holds the message for manager@example.com, deferred.
+held_outside() {
+	[[ $("$FAXCARE_POSTFIX_CTL" queue-json) == *manager@example.com*delay_reason* ]]
 }
 
 # The pipe commands: write what they get where the test looks.
@@ -65,11 +68,8 @@ inside() {
 	out=$(send nosuch@faxcare.test unknown); is $? 24 "an unknown local part is refused"
 	like "$out" '^<\*\* 550 ' "with 550 at RCPT"
 	out=$(send manager@example.com outside); ok $? "mail for another domain is accepted"
-	for _ in $(seq 50); do
-		out=$("$FAXCARE_POSTFIX_CTL" queue-json)
-		[[ $out == *manager@example.com*delay_reason* ]] && break
-		sleep 0.1
-	done
+	wait_for 5 "the message for manager@example.com deferred" held_outside
+	out=$("$FAXCARE_POSTFIX_CTL" queue-json)
 	like "$out" '"address": "manager@example.com", "delay_reason": "this test instance delivers nothing outside"' \
 		"and kept in the queue, not sent"
 
@@ -93,14 +93,14 @@ is "$wrapped_rc" 5 "with-postfix exits with the command's status"
 # the database.
 out=$(scripts/with-mariadb -- scripts/with-postfix \
 	--pipe db='mariadb --no-defaults --socket="$FAXCARE_DB_SOCKET" --user="$FAXCARE_DB_USER" -N -B -e "SELECT 42" >db.tmp 2>&1; mv db.tmp db.out' \
-	-- bash -c "$(declare -f send wait_file)
+	-- bash -c "$(declare -f send wait_file first_file wait_for diag)
 		send db@faxcare.test nested >/dev/null &&
 		f=\$(wait_file \"\$FAXCARE_PIPE_DIR/db.out\") && cat \"\$f\"")
 is "$out" 42 "nested in with-mariadb, a pipe command queries the database"
 
 # With --tls a client that trusts only FAXCARE_SMTP_TLS_CA completes
 # STARTTLS, checking the certificate and its name, and the mail lands.
-out=$(scripts/with-postfix --tls --maildir fax -- bash -c "$(declare -f wait_file)
+out=$(scripts/with-postfix --tls --maildir fax -- bash -c "$(declare -f wait_file first_file wait_for diag)
 	printf 'EHLO t.faxcare.test\r\nMAIL FROM:<t@faxcare.test>\r\nRCPT TO:<fax@faxcare.test>\r\nDATA\r\nSubject: over-tls\r\n\r\nhi\r\n.\r\nQUIT\r\n' |
 		timeout 10 openssl s_client -quiet -no_ign_eof -starttls smtp \
 		-connect \"\$FAXCARE_SMTP_HOST:\$FAXCARE_SMTP_PORT\" \

@@ -3,7 +3,9 @@
 #
 # scripts/vm/run boots Debian's kernel with the project's module inside:
 # faxeng.ko loads and unloads, and the guest talks to a service listening on
-# the host's 127.0.0.1 through 10.0.2.2 (QEMU user networking).
+# the host's 127.0.0.1 through 10.0.2.2 (QEMU user networking). With --arch
+# arm64 it boots Debian's arm64 kernel on QEMU's virt machine, and a passing
+# guest passes there too.
 # shellcheck source=tests/vm/host-setup.sh
 . "$(dirname "$0")/../vm/host-setup.sh"
 
@@ -52,4 +54,18 @@ is "$(cat "$tmp/received" 2>/dev/null)" "hello from faxcare-vm" \
 	"host service received the guest's line"
 [ ! -e "$tmp/artifacts" ]
 ok $? "no console log kept when the run passed"
+
+# arm64: the verdict comes over the control port instead of isa-debug-exit.
+start=$EPOCHREALTIME
+"$top/scripts/vm/run" --arch arm64 --artifacts "$tmp/arm64-artifacts" \
+	"$top/tests/vm/arch.sh" aarch64 >"$tmp/arm64.tap" 2>"$tmp/arm64.err"
+status=$?
+diag "arm64 boot to verdict: $(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }") s"
+is "$status" 0 "arm64: runner exits 0 when the guest passes"
+[ "$status" -eq 0 ] || diag "$(cat "$tmp/arm64.err")"
+like "$(cat "$tmp/arm64.tap")" '^ok 1 - the guest runs on aarch64$' "arm64: the guest runs on aarch64"
+like "$(cat "$tmp/arm64.tap")" '^ok 2 - FAXCARE_ARCH names the runner.s --arch \(arm64\)$' \
+	"arm64: and knows it (FAXCARE_ARCH=arm64)"
+[ ! -e "$tmp/arm64-artifacts" ]
+ok $? "arm64: no console log kept when the run passed"
 done_testing

@@ -3,7 +3,6 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/kmod/lib.sh"
-kmod_tmpdir cycles
-build_nlclient
-"$top/scripts/vm/each-kernel" "$top/scripts/vm/run" --timeout 400 --prog "$tmp/nlclient" \
-	--env "NLC=$tmp/nlclient" "$top/tests/kmod/guest/cycles.sh" 100
+need_built "$nlclient"
+exec "$top/scripts/vm/each-kernel" "$top/scripts/vm/run" --timeout 400 --prog "$nlclient" \
+	--env NLC=/faxcare/bin/nlclient "$top/tests/kmod/guest/cycles.sh" 100

@@ -2,27 +2,29 @@
 # Host-side helpers for the tests/kmod *.t scripts (bash).
 #
 #   . "$top/tests/kmod/lib.sh"
-#   kmod_tmpdir NAME       a temporary directory in $tmp, removed on exit;
-#                          not under /tmp, which the guest hides with a tmpfs
-#   build_nlclient         nlclient into $tmp, or a failing TAP line and exit
+#   need_built FILE...     a failing TAP line and exit unless each FILE
+#                          (built by make check-build) is there
+#   nlclient               where make check-build put the netlink client
+#   helper_dir             where it put the fixture modules for
+#                          $FAXCARE_KERNEL's line
 #   on_each_kernel "$@"    re-run the calling script once per kernel line
 #                          (scripts/vm/each-kernel), unless it is one of
 #                          those runs; call it first
 
-kmod_tmpdir() {
-	tmp=$(mktemp -d "/var/tmp/faxeng-$1.XXXXXX")
-	trap 'rm -rf "$tmp"' EXIT
-	trap 'exit 130' INT
-	trap 'exit 143' TERM
+nlclient=$top/tests/build/kmod/nlclient
+
+helper_dir() {
+	echo "$top/tests/build/kmod/$(kernel_release "$FAXCARE_KERNEL")"
 }
 
-build_nlclient() {
-	if ! make -s -C "$top/tests/kmod" O="$tmp" >"$tmp/build.log" 2>&1; then
-		echo "not ok 1 - nlclient builds"
-		sed 's/^/# /' "$tmp/build.log"
+need_built() {
+	local f
+	for f in "$@"; do
+		[ -e "$f" ] && continue
+		echo "not ok 1 - $f is built (make check-build)"
 		echo "1..1"
 		exit 1
-	fi
+	done
 }
 
 on_each_kernel() {

@@ -4,7 +4,6 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/kmod/lib.sh"
-kmod_tmpdir netlink
-build_nlclient
-"$top/scripts/vm/each-kernel" "$top/scripts/vm/run" --timeout 240 --prog "$tmp/nlclient" \
-	--env "NLC=$tmp/nlclient" "$top/tests/kmod/guest/netlink.sh"
+need_built "$nlclient"
+exec "$top/scripts/vm/each-kernel" "$top/scripts/vm/run" --timeout 240 --prog "$nlclient" \
+	--env NLC=/faxcare/bin/nlclient "$top/tests/kmod/guest/netlink.sh"

@@ -1,18 +1,15 @@
 # shellcheck shell=bash
-# Checks shared by the tests that send through scripts/with-postfix --tls.
-# Source after tap.sh.
+# Checks shared by the tests that send through scripts/with-postfix (--tls
+# for the last two). Source after tap.sh.
 #
 #   maildir_wait DIR [N]   files in DIR, once there are N (default 1) or
 #                           10 s have passed
 #   smtpd_sessions          the commands Postfix counted, one line a session
 #   came_over_tls MSG       ok-lines: Postfix received MSG over TLS 1.2
 
+_maildir_has() { [ "$(find "$1" -type f | wc -l)" -ge "$2" ]; }
 maildir_wait() {
-	local n=0
-	until [ "$(find "$1" -type f | wc -l)" -ge "${2:-1}" ] || [ "$n" -ge 100 ]; do
-		sleep 0.1
-		n=$((n + 1))
-	done
+	wait_for 10 "${2:-1} message(s) in $1" _maildir_has "$1" "${2:-1}"
 	find "$1" -type f | wc -l
 }
 

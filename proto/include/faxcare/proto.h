@@ -9,5 +9,6 @@
 #include "faxcare/report.h"
 #include "faxcare/signature.h"
 #include "faxcare/message.h"
+#include "faxcare/kernel.h"
 
 #endif /* FAXCARE_PROTO_H */

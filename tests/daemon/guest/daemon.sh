@@ -15,7 +15,7 @@ udevadm settle
 insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" trays=2 ||
 	bail "cannot load faxeng_sim"
 udevadm settle
-wait_until 10 sh -c 'pidof faxcared >/dev/null'
+wait_for 10 "faxcared to run" pidof faxcared >/dev/null
 ok $? "udev's rule started faxcared for faxeng0 (RUN fallback without systemd)"
 pid=$(daemon_pid)
 [ -n "$pid" ] && like "$(tr '\0' ' ' <"/proc/$pid/cmdline")" "faxcared .*faxeng0" \
@@ -29,11 +29,12 @@ is "$(count_reports '^registration ')" 1 "one registration e-mail reached the ho
 udevadm monitor --udev --property --subsystem-match=faxeng >/tmp/mon &
 mon=$!
 # Its banner's UDEV line comes once it listens.
-wait_until 5 grep -q '^UDEV - ' /tmp/mon
+wait_for 5 "udevadm monitor's banner" grep -q '^UDEV - ' /tmp/mon
 ok $? "udevadm monitor listens (its banner)"
 sim toner_level 5
 sim toner_low 1
-wait_until 5 grep -q FAXENG_CONDITION=TONER_LOW /tmp/mon
+wait_for 5 "the toner-low uevent in udevadm monitor" \
+	grep -q FAXENG_CONDITION=TONER_LOW /tmp/mon
 kill $mon
 mon=$(cat /tmp/mon)
 like "$mon" "FAXENG_REASON=toner-low" "udevadm monitor --property: the IPP keyword"
@@ -92,7 +93,7 @@ faxengctl set faxeng0 $drum_was >/dev/null || bail "cannot restore $drum_was"
 faxengctl watch >/tmp/watch &
 w=$!
 # It prints nothing before an event; it reaches select(2) once subscribed.
-wait_until 5 in_select "$w"
+wait_for 5 "faxengctl watch in select(2)" in_select "$w"
 ok $? "faxengctl watch is subscribed (waits in select)"
 
 # The refill.
@@ -112,10 +113,14 @@ is "$completes" "$status_id" "the completion names the status report"
 
 # The relay goes down for a while; the jam report waits and arrives once.
 is "$(host stop)" ok "host relay stopped"
+failed=$(delivery_failures)
 sim jam 1
-wait_until 10 sh -c 'faxengctl -c /etc/faxcare/faxcared.conf spool | grep -q "queued .*media-jam"'
+wait_for 10 "the jam report queued" \
+	sh -c 'faxengctl -c /etc/faxcare/faxcared.conf spool | grep -q "queued .*media-jam"'
 ok $? "relay down: the jam report waits in the spool (faxengctl spool)"
-sleep 4	# a few failed tries with backoff
+# A few failed tries with backoff.
+three_more_failures() { [ "$(delivery_failures)" -ge $((failed + 3)) ]; }
+wait_for 20 "three failed tries" three_more_failures
 is "$(host start)" ok "host relay back"
 wait_reports 1 '^status media-jam '
 wait_sent faxeng0 "$(report_id status media-jam)"
@@ -130,22 +135,24 @@ is "$(host stop)" ok "host relay stopped again"
 sim door_open 1
 sim fuser_error 1
 sim tray 2=empty
-wait_until 10 sh -c '[ "$(ls /var/spool/faxcared/faxeng0/queue | wc -l)" -ge 3 ]'
+wait_for 10 "three reports queued" \
+	sh -c '[ "$(ls /var/spool/faxcared/faxeng0/queue | wc -l)" -ge 3 ]'
 ok $? "three reports queued"
 pid=$(daemon_pid)
 # A relay that never answers holds the sender in its session: the daemon
 # dies while its sender runs.
 is "$(host silent)" ok "host relay now silent after connect"
-wait_until 20 sh -c "[ \$(pidof faxcared | wc -w) -ge 2 ]"
+wait_for 20 "a sender child" sh -c "[ \$(pidof faxcared | wc -w) -ge 2 ]"
 ok $? "a sender child runs"
 kill -9 "$pid"
 ok $? "kill -9 of faxcared while its sender runs"
 host start >/dev/null
-sleep 0.5
+# Its sender dies with it (PR_SET_PDEATHSIG): no faxcared left.
+wait_for 10 "the killed daemon's sender to end" sh -c '! pidof faxcared >/dev/null'
 # udev starts it again, as for a newly appeared engine.
 udevadm trigger --action=add --subsystem-match=faxeng
 udevadm settle
-wait_until 10 sh -c 'pidof faxcared >/dev/null'
+wait_for 10 "faxcared to run again" pidof faxcared >/dev/null
 ok $? "udev restarted faxcared"
 for r in door-open fuser-over-temp media-empty; do
 	wait_reports 1 "^status $r "
@@ -175,7 +182,8 @@ pid=$(daemon_pid)
 kill -HUP "$pid"
 out=$(faxengctl test-mail faxeng0)
 rid=$(echo "$out" | cut -d' ' -f4)
-wait_until 15 grep -q "refused the credentials of auth-user fax-front-office (535" /var/log/faxcared.log
+wait_for 15 "the refused credentials in the log" \
+	grep -q "refused the credentials of auth-user fax-front-office (535" /var/log/faxcared.log
 ok $? "the log names the refused credentials and the relay's 535"
 grep "refused the credentials" /var/log/faxcared.log | tail -n 1 | sed 's/^/# /'
 like "$(faxengctl spool faxeng0)" "faxeng0 +queued +meter +- +[^ ]+ $rid" \
@@ -184,16 +192,16 @@ is "$(ls /var/spool/faxcared/faxeng0/failed | wc -l)" 0 "nothing set aside in fa
 is "$(host accept)" ok "host relay accepts again"
 echo "correct horse" >/etc/faxcare/password
 kill -HUP "$pid"
-wait_until 10 _at_least 1 "^meter - $rid - - "
+wait_for 10 "the test report $rid" _at_least 1 "^meter - $rid - - "
 ok $? "after SIGHUP the queued report arrived within 10 s (the backoff: 60 s)"
-wait_until 5 sh -c '[ -z "$(ls /var/spool/faxcared/faxeng0/queue)" ]'
+wait_for 5 "faxeng0's queue empty" sh -c '[ -z "$(ls /var/spool/faxcared/faxeng0/queue)" ]'
 ok $? "and the queue is empty"
 cp /tmp/faxcared.conf.saved /etc/faxcare/faxcared.conf
 kill -HUP "$pid"
 
 # The engine goes away: so does the daemon.
 rmmod faxeng_sim
-wait_until 10 sh -c '! pidof faxcared >/dev/null'
+wait_for 10 "faxcared to exit" sh -c '! pidof faxcared >/dev/null'
 ok $? "faxcared exits when its engine is removed"
 
 # Two engines: one daemon each, each reporting as its own terminal; now with
@@ -203,7 +211,7 @@ echo "meter-report 3s" >>/etc/faxcare/faxcared.conf
 insmod "$KMOD/faxeng_sim.ko" engines=2 trays=2 || bail "cannot load two sim engines"
 udevadm settle
 both_served() { [ "$(daemons_of faxeng0)" -ge 1 ] && [ "$(daemons_of faxeng1)" -ge 1 ]; }
-wait_until 10 both_served
+wait_for 10 "a faxcared for each engine" both_served
 ok $? "udev started a faxcared for faxeng0 and one for faxeng1"
 wait_reports 1 '^registration .* [^ ]*SIM0001$'
 is "$(count_reports '^registration .* [^ ]*SIM0001$')" 1 "faxeng1 registered as its own terminal (serial SIM0001)"

@@ -7,34 +7,27 @@
 #   count_reports PATTERN  how many caught reports match PATTERN (grep -E)
 #   daemon_pid             faxcared's PID, or nothing
 #   daemons_of faxengN     how many faxcared processes serve that engine
-#   wait_until SECS CMD... retry CMD every 0.2 s for up to SECS seconds
 #   report_id TYPE COND    the last caught report's id of that type and
 #                          condition (empty if none), e.g. status toner-low
 #   wait_sent ENGINE ID    wait (30 s) until the daemons' log says report ID
 #                          was sent and ENGINE's spool queue is empty
 #   in_select PID          PID is blocked in select(2)
+#   delivery_failures      how many times the daemons' log says a try to
+#                          deliver the queue failed
+# and tap.sh's, wait_for among them.
 
 . /faxcare/tap.sh
 
 SIMP=/sys/module/faxeng_sim/parameters
 
-host() { echo "$*" | nc 10.0.2.2 "$SINKCTL_PORT"; }
+# -w: after the request, wait (up to 20 s) for the answer instead of
+# hanging up at once, which lost slow answers on a loaded machine.
+host() { echo "$*" | nc -w 20 10.0.2.2 "$SINKCTL_PORT"; }
 reports() { host reports; }
 count_reports() { reports | grep -Ec -- "$1"; }
 
-wait_until() {
-	_n=$(($1 * 5))
-	shift
-	while [ "$_n" -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.2
-		_n=$((_n - 1))
-	done
-	return 1
-}
-
 _at_least() { [ "$(count_reports "$2")" -ge "$1" ]; }
-wait_reports() { wait_until 30 _at_least "$1" "$2"; }
+wait_reports() { wait_for 30 "$1 report(s) matching '$2'" _at_least "$1" "$2"; }
 
 daemon_pid() { pidof faxcared | tr ' ' '\n' | sort -n | head -1; }
 
@@ -56,7 +49,9 @@ _sent() {
 	[ -n "$2" ] && [ -z "$(ls "/var/spool/faxcared/$1/queue")" ] &&
 		grep -q "sent [^ ]*-$2\$" /var/log/faxcared.log
 }
-wait_sent() { wait_until 30 _sent "$1" "$2"; }
+wait_sent() { wait_for 30 "report $2 sent and $1's queue empty" _sent "$1" "$2"; }
+
+delivery_failures() { grep -c "queue not delivered; next try in" /var/log/faxcared.log; }
 
 # select(2) or pselect6(2) on x86_64: /proc/PID/syscall's first field.
 in_select() {

@@ -89,7 +89,7 @@ main(void)
 	is_str(c.terminal_id, "FRONT-1", "terminal-id override");
 	is_str(c.relay_host, "127.0.0.1", "relay, comment stripped");
 	is_int(c.relay_port, 2525, "relay-port");
-	is_int(c.starttls, STARTTLS_REQUIRED, "starttls required");
+	is_int(c.starttls, FC_STARTTLS_REQUIRED, "starttls required");
 	is_int(c.damping.hold_ms, 30000, "hold 30s");
 	is_int(c.damping.clear_hold_ms, 120000, "clear-hold 2m");
 	is_int(c.damping.hysteresis, 7, "hysteresis");
@@ -119,7 +119,7 @@ main(void)
 	    "ten problems counted, one per bad line or missing setting");
 	for (line = strtok_r(errs, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save))
-		printf("#   %s\n", line);
+		diag("  %s", line);
 	(void)load_capturing(path, &c, errs, sizeof(errs));
 #define LINE(n, what) do {						\
 	(void)snprintf(expect, sizeof(expect), "%s:%d: ", path, n);	\

@@ -61,7 +61,8 @@ crash_now(int step)
 static void
 crash_at(const char *root, int k)
 {
-	char path[512], dir[600], what[128], name[SPOOL_NAME_MAX], val[16];
+	char path[512], dir[600], name[SPOOL_NAME_MAX], val[16];
+	const char *holds = k >= 3 ? "the whole message" : "nothing";
 	struct spool sp;
 	char **names;
 	size_t n;
@@ -82,9 +83,8 @@ crash_at(const char *root, int k)
 	}
 	(void)waitpid(pid, &status, 0);
 	spool_close(&sp);
-	(void)snprintf(what, sizeof(what), "crash after step %d: died there",
-	    k);
-	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, what);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "crash after step %d: died there", k);
 
 	if (spool_open(&sp, path, 1) == -1 ||
 	    spool_list(&sp, 0, &names, &n) == -1) {
@@ -92,17 +92,14 @@ crash_at(const char *root, int k)
 		return;
 	}
 	(void)snprintf(dir, sizeof(dir), "%s/tmp", path);
-	(void)snprintf(what, sizeof(what),
-	    "crash after step %d: recovery empties tmp/", k);
-	is_int(count(dir), 0, what);
-	(void)snprintf(what, sizeof(what),
-	    "crash after step %d: queue holds %s", k,
-	    k >= 3 ? "the whole message" : "nothing");
+	is_int(count(dir), 0, "crash after step %d: recovery empties tmp/", k);
 	if (k >= 3)
 		ok(n == 1 && strcmp(slurp(&sp, 0, names[0]),
-		    "whole message\n") == 0, what);
+		    "whole message\n") == 0, "crash after step %d: queue holds %s",
+		    k, holds);
 	else
-		is_int((long long)n, 0, what);
+		is_int((long long)n, 0, "crash after step %d: queue holds %s",
+		    k, holds);
 	spool_free_list(names, n);
 	spool_close(&sp);
 }

@@ -105,7 +105,7 @@ main(void)
 	/* Cleared without enough of a rise: hysteresis keeps it open. */
 	tracker_observe(&tr, 0, toner_at(10), t + 520 * S, record, &l);
 	tracker_step(&tr, t + 600 * S, record, &l);
-	is_int(l.completions, 0, "9% -> 10% is within the 5-point hysteresis");
+	is_int(l.completions, 0, "9%% -> 10%% is within the 5-point hysteresis");
 
 	/* A refill: cleared, held clear, one completion naming the report. */
 	t += 700 * S;

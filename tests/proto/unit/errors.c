@@ -34,7 +34,7 @@ static unsigned int line_of(const char *prefix)
 static void edit(const char *from, const char *to)
 {
 	if (replace(body, sizeof(body), from, to))
-		tap_diag("fixture edit failed: '%s'", from);
+		diag("fixture edit failed: '%s'", from);
 }
 
 /* Parse body; expect failure with code and exactly text. */
@@ -44,12 +44,12 @@ static void refused(enum fc_errcode code, const char *text, const char *what)
 	struct fc_error err;
 	int rc = fc_report_parse_body(body, strlen(body), &r, &err);
 
-	tap_ok(rc == -1 && err.code == code && !strcmp(err.text, text),
+	ok(rc == -1 && err.code == code && !strcmp(err.text, text),
 	       "%s: refused: %s", what, text);
 	if (rc == 0)
-		tap_diag("it was accepted");
+		diag("it was accepted");
 	else if (err.code != code || strcmp(err.text, text))
-		tap_diag("got %s: '%s'", fc_errcode_str(err.code), err.text);
+		diag("got %s: '%s'", fc_errcode_str(err.code), err.text);
 }
 
 /* Parse body, which must succeed, then verify with key. */
@@ -242,24 +242,24 @@ static void signatures(void)
 
 	fresh(FC_REPORT_STATUS);
 	rc = parse_verify(&key, &r, &err);
-	tap_ok(rc == 0, "an untouched body verifies %s", err.text);
+	ok(rc == 0, "an untouched body verifies %s", err.text);
 
 	edit("Toner-Level: 12\n", "Toner-Level: 13\n");
 	rc = parse_verify(&key, &r, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_SIGNATURE &&
+	ok(rc == -1 && err.code == FC_ERR_SIGNATURE &&
 	       !strcmp(err.text, "Signature does not match: the report was altered or not signed with terminal fx9000-sn123's key"),
 	       "a tampered field fails the signature: %s", err.text);
 
 	fresh(FC_REPORT_STATUS);
 	edit("Manager: alice@example.com\n", "Manager: mallory@example.com\n");
 	rc = parse_verify(&key, &r, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_SIGNATURE,
+	ok(rc == -1 && err.code == FC_ERR_SIGNATURE,
 	       "a changed manager address fails the signature");
 
 	fresh(FC_REPORT_STATUS);
 	other.bytes[31] ^= 1;
 	rc = parse_verify(&other, &r, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_SIGNATURE,
+	ok(rc == -1 && err.code == FC_ERR_SIGNATURE,
 	       "another terminal's key fails the signature");
 
 	fresh(FC_REPORT_STATUS);
@@ -279,7 +279,7 @@ static void signatures(void)
 	snprintf(text, sizeof(text),
 		 "line %u: Signature: 'hmac-md5:", line_of("Signature:"));
 	rc = fc_report_parse_body(body, strlen(body), &r, &err);
-	tap_ok(rc == -1 && !strncmp(err.text, text, strlen(text)) &&
+	ok(rc == -1 && !strncmp(err.text, text, strlen(text)) &&
 	       strstr(err.text, "is not hmac-sha256:<base64>"),
 	       "another algorithm is refused: %s", err.text);
 
@@ -291,7 +291,7 @@ static void signatures(void)
 
 	fc_report_init(&r, FC_REPORT_STATUS);
 	rc = fc_report_verify(&r, &key, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_SIGNATURE,
+	ok(rc == -1 && err.code == FC_ERR_SIGNATURE,
 	       "verify refuses a report that carries no signature");
 }
 
@@ -303,16 +303,16 @@ static void replay_window(void)
 	int rc;
 
 	sample_report(&r, FC_REPORT_STATUS);
-	tap_ok(!fc_report_check_time(&r, SAMPLE_TIME + 3600, age, ahead, &err),
+	ok(!fc_report_check_time(&r, SAMPLE_TIME + 3600, age, ahead, &err),
 	       "a report an hour old is inside the window");
-	tap_ok(!fc_report_check_time(&r, SAMPLE_TIME + age, age, ahead, &err),
+	ok(!fc_report_check_time(&r, SAMPLE_TIME + age, age, ahead, &err),
 	       "a report exactly max_age old is inside the window");
 	rc = fc_report_check_time(&r, SAMPLE_TIME + age + 1, age, ahead, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_TIME &&
+	ok(rc == -1 && err.code == FC_ERR_TIME &&
 	       !strcmp(err.text, "Time: 2024-05-01T12:00:00Z is 864001 s old, more than the 864000 s accepted"),
 	       "too old: %s", err.text);
 	rc = fc_report_check_time(&r, SAMPLE_TIME - 7200, age, ahead, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_TIME &&
+	ok(rc == -1 && err.code == FC_ERR_TIME &&
 	       !strcmp(err.text, "Time: 2024-05-01T12:00:00Z is 7200 s ahead of this clock, more than the 3600 s accepted"),
 	       "from the future: %s", err.text);
 }
@@ -341,13 +341,13 @@ static void tolerated(void)
 	edit("Model: FX-9000", "\n\n  model:FX-9000");
 	edit("Serial: SN123", "SERIAL :  SN123");
 	strcat(body, "\r\n-- \r\nmailing list footer caf\xc3\xa9\r\n");
-	tap_ok(parse_verify(&key, &r, &err) == 0,
+	ok(parse_verify(&key, &r, &err) == 0,
 	       "CRLF, blanks at line ends and starts, blank lines, key case, text before and after are tolerated %s",
 	       err.text);
 	fresh(FC_REPORT_STATUS);
 	edit("Manager: alice@example.com\n",
 	     "Manager: alice@example.com\n\n\n");
-	tap_ok(parse_verify(&key, &r, &err) == 0,
+	ok(parse_verify(&key, &r, &err) == 0,
 	       "blank lines inside the block are tolerated %s", err.text);
 }
 
@@ -365,14 +365,14 @@ static void newer_condition(void)
 	r.alert_code = 1501;
 	r.kind = FC_KIND_SUPPLY;
 	sample_body(&r, body, sizeof(body));
-	tap_ok(!fc_report_parse_body(body, strlen(body), &got, &err) &&
+	ok(!fc_report_parse_body(body, strlen(body), &got, &err) &&
 	       !fc_report_verify(&got, &key, &err) &&
 	       got.condition == FC_COND_NONE &&
 	       !strcmp(got.keyword, "staple-empty") &&
 	       got.severity == FC_SEVERITY_ERROR && got.alert_code == 1501,
 	       "an unknown IPP keyword is carried with its severity and code %s",
 	       err.text);
-	tap_ok(strstr(body, "reports: staple-empty.") != NULL,
+	ok(strstr(body, "reports: staple-empty.") != NULL,
 	       "people read the keyword when there is no wording for it");
 }
 
@@ -389,7 +389,7 @@ static void encoder_refuses(void)
 	strcpy(r.manager, "not an address");
 	rc = fc_report_encode_body(&r, &key, FC_NEWLINE_LF, body,
 				   sizeof(body), NULL, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_VALUE &&
+	ok(rc == -1 && err.code == FC_ERR_VALUE &&
 	       !strcmp(err.text, "Manager: 'not an address' is not an e-mail address (no @)"),
 	       "a bad manager address is not encoded: %s", err.text);
 
@@ -397,7 +397,7 @@ static void encoder_refuses(void)
 	r.page_count = -1;
 	rc = fc_report_encode_body(&r, &key, FC_NEWLINE_LF, body,
 				   sizeof(body), NULL, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_MISSING,
+	ok(rc == -1 && err.code == FC_ERR_MISSING,
 	       "a meter report without a page count is not encoded: %s",
 	       err.text);
 
@@ -405,7 +405,7 @@ static void encoder_refuses(void)
 	r.toner_level = 101;
 	rc = fc_report_encode_body(&r, &key, FC_NEWLINE_LF, body,
 				   sizeof(body), NULL, &err);
-	tap_ok(rc == -1 && !strcmp(err.text,
+	ok(rc == -1 && !strcmp(err.text,
 				   "Toner-Level: 101 is out of range 0..100"),
 	       "an out of range level is not encoded: %s", err.text);
 
@@ -413,16 +413,16 @@ static void encoder_refuses(void)
 	rc = fc_report_encode_message(&r, &key, "terminal", SAMPLE_TO,
 				      FC_NEWLINE_LF, body, sizeof(body), NULL,
 				      &err);
-	tap_ok(rc == -1 && !strncmp(err.text, "From: 'terminal'", 16),
+	ok(rc == -1 && !strncmp(err.text, "From: 'terminal'", 16),
 	       "a bad From address is not used: %s", err.text);
 
 	rc = fc_report_encode_body(&r, &key, FC_NEWLINE_LF, small,
 				   sizeof(small), NULL, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_NOSPACE,
+	ok(rc == -1 && err.code == FC_ERR_NOSPACE,
 	       "a buffer too small is reported: %s", err.text);
 
 	rc = fc_report_set_condition(&r, FC_COND_COUNT, 0, &err);
-	tap_ok(rc == -1 && err.code == FC_ERR_VALUE,
+	ok(rc == -1 && err.code == FC_ERR_VALUE,
 	       "a condition outside the table is refused: %s", err.text);
 }
 
@@ -436,5 +436,5 @@ int main(void)
 	tolerated();
 	newer_condition();
 	encoder_refuses();
-	return tap_done();
+	return done_testing();
 }

@@ -93,23 +93,23 @@ static void check(const char *dir, const struct fixture *fx)
 	int rc;
 
 	if (!n || decoded_body(n, &len)) {
-		tap_ok(false, "%s: read and decoded", fx->name);
+		ok(false, "%s: read and decoded", fx->name);
 		return;
 	}
 	rc = receive(len, &r, &err);
 	if (fx->code != FC_OK) {
-		tap_ok(rc == -1 && err.code == fx->code,
+		ok(rc == -1 && err.code == fx->code,
 		       "%s: refused as %s: %s", fx->name,
 		       fc_errcode_str(fx->code), err.text);
 		return;
 	}
-	tap_ok(rc == 0, "%s: parses, verifies, is in the time window %s",
+	ok(rc == 0, "%s: parses, verifies, is in the time window %s",
 	       fx->name, err.text);
-	tap_is_str(fc_report_type_str(r.type), fc_report_type_str(fx->type),
+	is_str(fc_report_type_str(r.type), fc_report_type_str(fx->type),
 		   "%s: report type", fx->name);
 	if (!fx->own_message_id)
 		return;
-	tap_ok(!fc_report_message_id(&r, id, sizeof(id), &err) &&
+	ok(!fc_report_message_id(&r, id, sizeof(id), &err) &&
 	       !mail_header(raw, "Message-ID", hdr, sizeof(hdr)) &&
 	       !strncmp(hdr + 1, id, strlen(id)),
 	       "%s: Message-ID %s is the report's", fx->name, hdr);
@@ -123,5 +123,5 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++)
 		check(argv[1], &fixtures[i]);
-	return tap_done();
+	return done_testing();
 }

@@ -24,11 +24,11 @@ static const char *file(const char *name, const char *bytes, size_t n,
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	if (unlink(path) && access(path, F_OK) == 0)
-		tap_diag("cannot remove %s", path);
+		diag("cannot remove %s", path);
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
 	if (fd < 0 || write(fd, bytes, n) != (ssize_t)n || fchmod(fd, mode) ||
 	    close(fd))
-		tap_diag("cannot write %s", path);
+		diag("cannot write %s", path);
 	return path;
 }
 
@@ -42,10 +42,10 @@ static void refused_file(const char *name, const char *bytes, size_t n,
 	int rc = fc_key_load_file(path, &key, &err);
 
 	snprintf(text, sizeof(text), "%s: %s", path, want);
-	tap_ok(rc == -1 && err.code == FC_ERR_KEY && !strcmp(err.text, text),
+	ok(rc == -1 && err.code == FC_ERR_KEY && !strcmp(err.text, text),
 	       "%s is refused", what);
 	if (rc == 0 || strcmp(err.text, text))
-		tap_diag("got '%s'\n# want '%s'", rc ? err.text : "accepted",
+		diag("got '%s'\n# want '%s'", rc ? err.text : "accepted",
 			 text);
 }
 
@@ -56,12 +56,12 @@ static void key_files(void)
 	struct fc_error err;
 	char path[4096];
 
-	tap_ok(!fc_key_load_file(file("good.key", good, 65, 0600), &key,
+	ok(!fc_key_load_file(file("good.key", good, 65, 0600), &key,
 				 &err) &&
 	       !memcmp(key.bytes, want.bytes, FC_KEY_LEN),
 	       "a 0600 key file of 64 hex digits and a newline loads %s",
 	       err.text);
-	tap_ok(!fc_key_load_file(file("group.key", good, 65, 0640), &key,
+	ok(!fc_key_load_file(file("group.key", good, 65, 0640), &key,
 				 &err),
 	       "a group-readable key file loads (0640 for a service group)");
 	refused_file("world.key", good, 65, 0644,
@@ -89,11 +89,11 @@ static void key_files(void)
 		     "expected 64 hex digits and a newline, found no newline",
 		     "an empty key file");
 	snprintf(path, sizeof(path), "%s/absent.key", dir);
-	tap_ok(fc_key_load_file(path, &key, &err) == -1 &&
+	ok(fc_key_load_file(path, &key, &err) == -1 &&
 	       strstr(err.text, "No such file or directory") &&
 	       strstr(err.text, path),
 	       "a missing key file names the file: %s", err.text);
-	tap_ok(fc_key_load_file(dir, &key, &err) == -1 &&
+	ok(fc_key_load_file(dir, &key, &err) == -1 &&
 	       strstr(err.text, "not a regular file"),
 	       "a directory is not a key file: %s", err.text);
 }
@@ -104,14 +104,14 @@ static void hex(void)
 	struct fc_error err;
 	char text[FC_KEY_HEX_LEN + 1];
 
-	tap_ok(!fc_key_from_hex(SAMPLE_KEY_HEX, &key, &err), "hex key parses");
+	ok(!fc_key_from_hex(SAMPLE_KEY_HEX, &key, &err), "hex key parses");
 	fc_key_to_hex(&key, text);
-	tap_is_str(text, SAMPLE_KEY_HEX, "hex key writes back the same");
-	tap_ok(!fc_key_from_hex("00112233445566778899AABBCCDDEEFF0123456789ABCDEFFEDCBA9876543210",
+	is_str(text, SAMPLE_KEY_HEX, "hex key writes back the same");
+	ok(!fc_key_from_hex("00112233445566778899AABBCCDDEEFF0123456789ABCDEFFEDCBA9876543210",
 				&back, &err) &&
 	       !memcmp(key.bytes, back.bytes, FC_KEY_LEN),
 	       "upper-case hex is the same key");
-	tap_ok(fc_key_from_hex(SAMPLE_KEY_HEX "00", &key, &err) == -1 &&
+	ok(fc_key_from_hex(SAMPLE_KEY_HEX "00", &key, &err) == -1 &&
 	       err.code == FC_ERR_KEY, "a longer hex string is refused: %s",
 	       err.text);
 }
@@ -124,40 +124,40 @@ static void derivation(void)
 	struct fc_error err;
 	char body[FC_MESSAGE_MAX];
 
-	tap_ok(!fc_key_derive(&master, "fx9000-sn123", &a, &err) &&
+	ok(!fc_key_derive(&master, "fx9000-sn123", &a, &err) &&
 	       !fc_key_derive(&master, "fx9000-sn123", &a2, &err) &&
 	       !memcmp(a.bytes, a2.bytes, FC_KEY_LEN),
 	       "derivation is deterministic");
-	tap_ok(!fc_key_derive(&master, "fx9000-sn124", &b, &err) &&
+	ok(!fc_key_derive(&master, "fx9000-sn124", &b, &err) &&
 	       memcmp(a.bytes, b.bytes, FC_KEY_LEN),
 	       "each terminal gets its own key");
 	other.bytes[0] ^= 0x80;
-	tap_ok(!fc_key_derive(&other, "fx9000-sn123", &k, &err) &&
+	ok(!fc_key_derive(&other, "fx9000-sn123", &k, &err) &&
 	       memcmp(a.bytes, k.bytes, FC_KEY_LEN),
 	       "another master secret gives another key");
-	tap_ok(fc_key_derive(&master, "fx9000 sn123", &k, &err) == -1 &&
+	ok(fc_key_derive(&master, "fx9000 sn123", &k, &err) == -1 &&
 	       err.code == FC_ERR_VALUE,
 	       "no key for an invalid terminal id: %s", err.text);
 
 	/* The terminal signs with its key; the center derives it again. */
 	sample_report(&r, FC_REPORT_STATUS);
-	tap_ok(!fc_report_encode_body(&r, &a, FC_NEWLINE_LF, body,
+	ok(!fc_report_encode_body(&r, &a, FC_NEWLINE_LF, body,
 				      sizeof(body), NULL, &err) &&
 	       !fc_report_parse_body(body, strlen(body), &r, &err) &&
 	       !fc_key_derive(&master, r.terminal_id, &k, &err) &&
 	       !fc_report_verify(&r, &k, &err),
 	       "a report signed with a derived key verifies at the center %s",
 	       err.text);
-	tap_ok(!fc_key_derive(&master, "fx9000-sn124", &k, &err) &&
+	ok(!fc_key_derive(&master, "fx9000-sn124", &k, &err) &&
 	       fc_report_verify(&r, &k, &err) == -1,
 	       "another terminal's derived key does not verify it");
 
-	tap_ok(!fc_key_generate(&g1, &err) && !fc_key_generate(&g2, &err) &&
+	ok(!fc_key_generate(&g1, &err) && !fc_key_generate(&g2, &err) &&
 	       memcmp(g1.bytes, g2.bytes, FC_KEY_LEN),
 	       "generated keys differ");
 	fc_key_wipe(&g1);
 	memset(&g2, 0, sizeof(g2));
-	tap_ok(!memcmp(g1.bytes, g2.bytes, FC_KEY_LEN), "a wiped key is zero");
+	ok(!memcmp(g1.bytes, g2.bytes, FC_KEY_LEN), "a wiped key is zero");
 }
 
 int main(int argc, char **argv)
@@ -170,5 +170,5 @@ int main(int argc, char **argv)
 	key_files();
 	hex();
 	derivation();
-	return tap_done();
+	return done_testing();
 }

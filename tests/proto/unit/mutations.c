@@ -65,11 +65,11 @@ int main(void)
 		else
 			same++;
 	}
-	tap_ok(refused > ROUNDS / 2, "%d of %d damaged bodies refused by the parser",
+	ok(refused > ROUNDS / 2, "%d of %d damaged bodies refused by the parser",
 	       refused, ROUNDS);
-	tap_is_int(silent, 0, "every refusal has an error code and text");
-	tap_is_int(forged, 0,
+	is_int(silent, 0, "every refusal has an error code and text");
+	is_int(forged, 0,
 		   "no damage that changes a value verifies (%d harmless ones did)",
 		   same);
-	return tap_done();
+	return done_testing();
 }

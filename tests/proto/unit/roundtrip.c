@@ -60,35 +60,35 @@ static void round_trip(const struct fc_report *r, enum fc_newline nl,
 
 	if (fc_report_encode_message(r, &key, SAMPLE_FROM, SAMPLE_TO, nl, msg,
 				     sizeof(msg), &n, &err)) {
-		tap_ok(false, "%s: encodes (%s)", label, err.text);
+		ok(false, "%s: encodes (%s)", label, err.text);
 		return;
 	}
-	tap_ok(mail_safe(msg, n, crlf, why, sizeof(why)),
+	ok(mail_safe(msg, n, crlf, why, sizeof(why)),
 	       "%s: 7-bit, %s line ends, every line under 78 %s", label,
 	       crlf ? "CRLF" : "LF", why);
-	tap_ok(!mail_header(msg, "Subject", hdr, sizeof(hdr)) &&
+	ok(!mail_header(msg, "Subject", hdr, sizeof(hdr)) &&
 	       strstr(hdr, subject_part),
 	       "%s: Subject '%s' says '%s'", label, hdr, subject_part);
-	tap_ok(!fc_report_message_id(r, id, sizeof(id), &err) &&
+	ok(!fc_report_message_id(r, id, sizeof(id), &err) &&
 	       !mail_header(msg, "Message-ID", hdr, sizeof(hdr)) &&
 	       hdr[0] == '<' && !strncmp(hdr + 1, id, strlen(id)) &&
 	       !strcmp(hdr + 1 + strlen(id), ">"),
 	       "%s: Message-ID <%s>", label, id);
-	tap_ok(!mail_header(msg, "X-Faxcare-Report", hdr, sizeof(hdr)) &&
+	ok(!mail_header(msg, "X-Faxcare-Report", hdr, sizeof(hdr)) &&
 	       !strcmp(hdr, "1") &&
 	       !mail_header(msg, "Content-Transfer-Encoding", hdr,
 			    sizeof(hdr)) && !strcmp(hdr, "7bit"),
 	       "%s: X-Faxcare-Report 1, 7bit", label);
 	body = mail_body(msg, n, &blen);
 	if (!body || fc_report_parse_body(body, blen, &got, &err)) {
-		tap_ok(false, "%s: parses (%s)", label,
+		ok(false, "%s: parses (%s)", label,
 		       body ? err.text : "no body");
 		return;
 	}
-	tap_ok(!fc_report_verify(&got, &key, &err), "%s: verifies %s", label,
+	ok(!fc_report_verify(&got, &key, &err), "%s: verifies %s", label,
 	       err.text);
 	want = *r;
-	tap_ok(!fc_report_sign(&want, &key, &err) &&
+	ok(!fc_report_sign(&want, &key, &err) &&
 	       !fc_report_canonical(&want, c1, sizeof(c1), NULL, &err) &&
 	       !fc_report_canonical(&got, c2, sizeof(c2), NULL, &err) &&
 	       !strcmp(c1, c2) &&
@@ -96,7 +96,7 @@ static void round_trip(const struct fc_report *r, enum fc_newline nl,
 	       got.condition == r->condition,
 	       "%s: every field comes back as sent", label);
 	if (strcmp(c1, c2))
-		tap_diag("sent:\n%s\n# got:\n%s", c1, c2);
+		diag("sent:\n%s\n# got:\n%s", c1, c2);
 }
 
 static void every_type(void)
@@ -140,7 +140,7 @@ static void every_condition(void)
 		sample_report(&r, FC_REPORT_STATUS);
 		if (fc_report_set_condition(&r, info->id,
 					    info->kind == FC_KIND_SUPPLY, &err))
-			tap_diag("%s", err.text);
+			diag("%s", err.text);
 		snprintf(label, sizeof(label), "status %s", info->keyword);
 		snprintf(subject, sizeof(subject), "%s%s (%s)", info->text,
 			 r.instance ? ", tray 1" : "",
@@ -180,7 +180,7 @@ static void stable(void)
 	struct fc_error err;
 
 	sample_report(&r, FC_REPORT_STATUS);
-	tap_ok(!fc_report_encode_message(&r, &key, SAMPLE_FROM, SAMPLE_TO,
+	ok(!fc_report_encode_message(&r, &key, SAMPLE_FROM, SAMPLE_TO,
 					 FC_NEWLINE_LF, msg, sizeof(msg), NULL,
 					 &err) &&
 	       !fc_report_encode_message(&r, &key, SAMPLE_FROM, SAMPLE_TO,
@@ -188,10 +188,10 @@ static void stable(void)
 					 NULL, &err) &&
 	       !strcmp(msg, again),
 	       "the same report encodes to the same bytes (redelivery is harmless)");
-	tap_ok(strstr(msg, "Date: Wed, 01 May 2024 12:00:00 +0000\n") &&
+	ok(strstr(msg, "Date: Wed, 01 May 2024 12:00:00 +0000\n") &&
 	       strstr(msg, "Time: 2024-05-01T12:00:00Z\n"),
 	       "Date header and Time field are the report's time");
-	tap_ok(strstr(msg, "\n\nFax terminal FX-9000, serial SN123") != NULL,
+	ok(strstr(msg, "\n\nFax terminal FX-9000, serial SN123") != NULL,
 	       "the body begins with words for people");
 }
 
@@ -200,7 +200,7 @@ static void new_ids(void)
 	char a[FC_REPORT_ID_LEN + 1], b[FC_REPORT_ID_LEN + 1];
 	struct fc_error err;
 
-	tap_ok(!fc_report_id_new(a, &err) && !fc_report_id_new(b, &err) &&
+	ok(!fc_report_id_new(a, &err) && !fc_report_id_new(b, &err) &&
 	       !fc_check_report_id(a, &err) && strcmp(a, b),
 	       "new report ids are valid and differ: %s %s", a, b);
 }
@@ -212,5 +212,5 @@ int main(void)
 	longest();
 	stable();
 	new_ids();
-	return tap_done();
+	return done_testing();
 }

@@ -20,29 +20,29 @@ static void starttls_words(void)
 {
 	enum fc_starttls v = FC_STARTTLS_OPTIONAL;
 
-	tap_ok(!fc_starttls_from_word("off", &v) && v == FC_STARTTLS_OFF,
+	ok(!fc_starttls_from_word("off", &v) && v == FC_STARTTLS_OFF,
 	       "\"off\" is STARTTLS off");
-	tap_ok(!fc_starttls_from_word("required", &v) &&
+	ok(!fc_starttls_from_word("required", &v) &&
 	       v == FC_STARTTLS_REQUIRED, "\"required\" is required");
-	tap_ok(!fc_starttls_from_word("optional", &v) &&
+	ok(!fc_starttls_from_word("optional", &v) &&
 	       v == FC_STARTTLS_OPTIONAL, "\"optional\" is optional");
-	tap_ok(fc_starttls_from_word("yes", &v) == -1 &&
+	ok(fc_starttls_from_word("yes", &v) == -1 &&
 	       v == FC_STARTTLS_OPTIONAL, "another word is refused, v untouched");
-	tap_ok(fc_starttls_from_word(NULL, &v) == -1, "no word is refused");
+	ok(fc_starttls_from_word(NULL, &v) == -1, "no word is refused");
 }
 
 static void tls_needed(void)
 {
-	tap_is_int(fc_smtp_tls_needed(FC_STARTTLS_OPTIONAL, "fax"),
+	is_int(fc_smtp_tls_needed(FC_STARTTLS_OPTIONAL, "fax"),
 		   FC_STARTTLS_REQUIRED,
 		   "with a user, optional means required");
-	tap_is_int(fc_smtp_tls_needed(FC_STARTTLS_OPTIONAL, ""),
+	is_int(fc_smtp_tls_needed(FC_STARTTLS_OPTIONAL, ""),
 		   FC_STARTTLS_OPTIONAL, "without a user, optional stays");
-	tap_is_int(fc_smtp_tls_needed(FC_STARTTLS_OPTIONAL, NULL),
+	is_int(fc_smtp_tls_needed(FC_STARTTLS_OPTIONAL, NULL),
 		   FC_STARTTLS_OPTIONAL, "... NULL user too");
-	tap_is_int(fc_smtp_tls_needed(FC_STARTTLS_OFF, "fax"), FC_STARTTLS_OFF,
+	is_int(fc_smtp_tls_needed(FC_STARTTLS_OFF, "fax"), FC_STARTTLS_OFF,
 		   "only off sends the password in clear");
-	tap_is_int(fc_smtp_tls_needed(FC_STARTTLS_REQUIRED, NULL),
+	is_int(fc_smtp_tls_needed(FC_STARTTLS_REQUIRED, NULL),
 		   FC_STARTTLS_REQUIRED, "required stays required");
 }
 
@@ -52,13 +52,13 @@ static void no_tls_reason(void)
 	char buf[128];
 
 	fc_smtp_no_tls_reason(&r, buf, sizeof(buf));
-	tap_is_str(buf, "auth-user without starttls off",
+	is_str(buf, "auth-user without starttls off",
 		   "no STARTTLS, optional with a user: names the user setting");
 	r.starttls = FC_STARTTLS_REQUIRED;
 	r.words = (struct fc_smtp_words){ .user = "smtp_auth_user",
 		.starttls = "smtp_starttls", .assign = " = " };
 	fc_smtp_no_tls_reason(&r, buf, sizeof(buf));
-	tap_is_str(buf, "smtp_starttls = required",
+	is_str(buf, "smtp_starttls = required",
 		   "no STARTTLS, required: in the caller's own words");
 }
 
@@ -116,12 +116,12 @@ static void classification(void)
 		       o.code == cases[i].code &&
 		       o.auth_code == cases[i].auth_code &&
 		       !strcmp(o.text, cases[i].text);
-		tap_ok(same, "%s", cases[i].what);
+		ok(same, "%s", cases[i].what);
 		if (!same)
-			tap_diag("got verdict %d code %d auth %d '%s'",
+			diag("got verdict %d code %d auth %d '%s'",
 				 o.verdict, o.code, o.auth_code, o.text);
 	}
-	tap_ok(fc_smtp_is_auth_code(530) && fc_smtp_is_auth_code(535) &&
+	ok(fc_smtp_is_auth_code(530) && fc_smtp_is_auth_code(535) &&
 	       !fc_smtp_is_auth_code(534) && !fc_smtp_is_auth_code(550),
 	       "530 and 535 are the AUTH codes");
 }
@@ -136,22 +136,22 @@ static void auth_watch(void)
 	struct fc_smtp_auth_watch w = { 0 };
 
 	feed(&w, "530 5.7.0 Authentication required\r\n", 0);
-	tap_is_int(w.code, 0, "a reply before any AUTH is not AUTH's");
+	is_int(w.code, 0, "a reply before any AUTH is not AUTH's");
 	feed(&w, "AUTH LOGIN\r\n", 1);
 	feed(&w, "334 VXNlcm5hbWU6\r\n", 0);
-	tap_ok(w.sent && w.in_auth && !w.code, "334: the exchange goes on");
+	ok(w.sent && w.in_auth && !w.code, "334: the exchange goes on");
 	feed(&w, "535 5.7.8 Error: authentication failed\r\n250 ignored\r\n",
 	     0);
-	tap_is_int(w.code, 535, "535 ends it: the refusal is kept");
-	tap_is_str(w.text, "535 5.7.8 Error: authentication failed",
+	is_int(w.code, 535, "535 ends it: the refusal is kept");
+	is_str(w.text, "535 5.7.8 Error: authentication failed",
 		   "... with its first line");
 	feed(&w, "550 5.1.1 no such user\r\n", 0);
-	tap_is_int(w.code, 535, "later replies are not AUTH's");
+	is_int(w.code, 535, "later replies are not AUTH's");
 
 	memset(&w, 0, sizeof(w));
 	feed(&w, "AUTH PLAIN AGZheABzZWNyZXQ=\r\n", 1);
 	feed(&w, "235 2.7.0 Authentication successful\r\n", 0);
-	tap_ok(w.sent && !w.in_auth && !w.code, "235: accepted, nothing kept");
+	ok(w.sent && !w.in_auth && !w.code, "235: accepted, nothing kept");
 }
 
 static void auth_sentences(void)
@@ -162,20 +162,20 @@ static void auth_sentences(void)
 
 	strcpy(w.text, "535 5.7.8 Error: authentication failed");
 	fc_smtp_auth_sentence(&r, &w, 535, buf, sizeof(buf));
-	tap_is_str(buf, "refused the credentials of auth-user fax (535 5.7.8 Error: authentication failed)",
+	is_str(buf, "refused the credentials of auth-user fax (535 5.7.8 Error: authentication failed)",
 		   "credentials refused: the user and the relay's answer");
 	memset(&w, 0, sizeof(w));
 	fc_smtp_auth_sentence(&r, &w, 530, buf, sizeof(buf));
-	tap_is_str(buf, "wants AUTH (530), but offers no mechanism libESMTP has (PLAIN, LOGIN) for auth-user fax",
+	is_str(buf, "wants AUTH (530), but offers no mechanism libESMTP has (PLAIN, LOGIN) for auth-user fax",
 		   "AUTH wanted, never sent: no usable mechanism");
 	w.sent = 1;
 	fc_smtp_auth_sentence(&r, &w, 535, buf, sizeof(buf));
-	tap_is_str(buf, "did not accept auth-user fax (535)",
+	is_str(buf, "did not accept auth-user fax (535)",
 		   "AUTH sent, a later 535: the user not accepted");
 	r.auth_user = "";
 	r.words.user = "smtp_auth_user";
 	fc_smtp_auth_sentence(&r, &w, 530, buf, sizeof(buf));
-	tap_is_str(buf, "requires authentication (530) and no smtp_auth_user is configured",
+	is_str(buf, "requires authentication (530) and no smtp_auth_user is configured",
 		   "530 without a user: says none is configured");
 }
 
@@ -187,5 +187,5 @@ int main(void)
 	classification();
 	auth_watch();
 	auth_sentences();
-	return tap_done();
+	return done_testing();
 }

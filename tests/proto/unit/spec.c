@@ -37,16 +37,16 @@ static void example(char *msg, const char *canonical_doc)
 	size_t blen;
 
 	body = msg ? mail_body(msg, strlen(msg), &blen) : NULL;
-	tap_ok(body && !fc_report_parse_body(body, blen, &r, &err) &&
+	ok(body && !fc_report_parse_body(body, blen, &r, &err) &&
 	       !fc_report_verify(&r, &key, &err),
 	       "the example message parses and verifies with the documented key");
 	if (!body)
 		return;
-	tap_ok(canonical_doc &&
+	ok(canonical_doc &&
 	       !fc_report_canonical(&r, canon, sizeof(canon), NULL, &err) &&
 	       !strcmp(canon, canonical_doc),
 	       "the documented canonical form is the library's");
-	tap_ok(!fc_report_encode_message(&r, &key, SAMPLE_FROM, SAMPLE_TO,
+	ok(!fc_report_encode_message(&r, &key, SAMPLE_FROM, SAMPLE_TO,
 					 FC_NEWLINE_LF, again, sizeof(again),
 					 NULL, &err) && !strcmp(again, msg),
 	       "the example is what the encoder writes today");
@@ -63,7 +63,7 @@ static void conditions(void)
 		snprintf(row, sizeof(row), "| `%s` | %s | %d | %s | %s |\n",
 			 i->keyword, fc_severity_str(i->severity),
 			 i->alert_code, fc_kind_str(i->kind), i->text);
-		tap_ok(strstr(doc, row) != NULL,
+		ok(strstr(doc, row) != NULL,
 		       "the spec lists %s as the table has it", i->keyword);
 	}
 }
@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	n = f ? fread(doc, 1, sizeof(doc) - 1, f) : 0;
 	/* Close whatever the read gave: a short read still holds the file. */
 	closed = f ? fclose(f) == 0 : 0;
-	tap_ok(closed && n > 0 && n < sizeof(doc) - 1,
+	ok(closed && n > 0 && n < sizeof(doc) - 1,
 	       "%s is readable", argv[1]);
 	doc[n] = '\0';
 	conditions();
@@ -92,5 +92,5 @@ int main(int argc, char **argv)
 	example(msg, canon);
 	free(canon);
 	free(msg);
-	return tap_done();
+	return done_testing();
 }

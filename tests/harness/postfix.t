@@ -128,5 +128,16 @@ like "$out" "^postfix-ctl: Postfix's daemons run as the user postfix: every dire
 [ -z "$(ls -A "$private")" ]; ok $? "a master that cannot start: its directory is removed"
 rmdir "$private"
 
+# A pipe command nobody can run (a checkout under /root, mode 0700) is
+# refused at once, naming it, rather than bouncing every message later.
+private=$(mktemp -d)
+printf '#!/bin/sh\ncat >/dev/null\n' >"$private/gate" && chmod 755 "$private/gate"
+out=$(scripts/with-postfix --pipe gate="$private/gate" -- true 2>&1)
+rc=$?
+[ "$rc" -ne 0 ]; ok $? "a pipe program nobody cannot reach: with-postfix fails (exit $rc)"
+like "$out" "^with-postfix: --pipe gate: nobody cannot run $private/gate " \
+	"a pipe program nobody cannot reach: named, with what to do"
+rm -rf "$private"
+
 tap_interrupted FAXCARE_POSTFIX_DIR queue/pid/master.pid scripts/with-postfix --
 done_testing

@@ -5,6 +5,8 @@
 #   make check      install what is missing, then run every test through prove
 #   make demo       install what is missing, then walk the whole system once
 #   make bench      the benchmarks, as ratios against in-run baselines
+#   make check-fresh   make check as a newcomer would run it: in a fresh
+#                   Debian 12 root from a clone of HEAD (scripts/check-fresh)
 #   make install    DESTDIR-aware install of everything
 #   make modules-arm64  cross-build the modules for arm64 (build/arm64/)
 #   make dtbs       compile the device-tree overlays (build/arm64/dts/)
@@ -34,7 +36,7 @@ DESTDIR ?=
 PREFIX ?= /usr/local
 export DESTDIR PREFIX KDIR KVER
 
-.PHONY: all modules userspace check check-build deps demo bench install \
+.PHONY: all modules userspace check check-build check-fresh deps demo bench install \
 	modules_install modules-arm64 dtbs clean $(SUBDIRS)
 
 all: modules userspace
@@ -67,6 +69,11 @@ check-build:
 check: deps
 	@$(MAKE) --no-print-directory check-build
 	$(PROVE) $(PROVE_FLAGS) $(T)
+
+# Not part of check (it runs check): a fresh root, packages, kernels and all.
+# T= picks the tests there too.
+check-fresh:
+	scripts/check-fresh $(if $(filter command line,$(origin T)),T=$(T))
 
 # The demo boots the same Debian kernel as the tests: build for its headers.
 demo: deps

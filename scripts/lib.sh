@@ -17,11 +17,18 @@ fi
 # The kernel lines Debian 12 ships, oldest first: the modules are built for
 # each and the kmod tests boot each. FAXCARE_KERNEL picks the one the other
 # layers (daemon, demo, e2e) boot.
+# shellcheck disable=SC2034 # used by the scripts that source this
 FAXCARE_KERNEL_LINES=(6.1 6.12)
 FAXCARE_KERNEL=${FAXCARE_KERNEL:-6.1}
 
-die() { echo "${0##*/}: $*" >&2; exit 1; }
-note() { echo "${0##*/}: $*" >&2; }
+# The name messages start with: scripts/arm64/X says "arm64/X", since a
+# bare "fetch:" or "build:" would not tell which script spoke.
+case $0 in
+*/arm64/*) _faxcare_self=arm64/${0##*/} ;;
+*) _faxcare_self=${0##*/} ;;
+esac
+die() { echo "$_faxcare_self: $*" >&2; exit 1; }
+note() { echo "$_faxcare_self: $*" >&2; }
 
 # free_port: print a TCP port on 127.0.0.1 that nobody listens on right now.
 free_port() {
@@ -49,10 +56,10 @@ port_listens() { [ -n "$(ss -Hltn "sport = :$1")" ]; }
 
 # stop_pid PID: TERM, wait up to 5 s, then KILL. Only for PIDs we started.
 stop_pid() {
-	local pid=$1 i
+	local pid=$1
 	[ -n "$pid" ] || return 0
 	kill -TERM "$pid" 2>/dev/null || return 0
-	for i in $(seq 50); do
+	for _ in $(seq 50); do
 		kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
 		sleep 0.1
 	done
@@ -122,6 +129,19 @@ kernel_modules_dir() {
 	6.1) echo "$FAXCARE_TOP/kmod" ;;
 	*) echo "$FAXCARE_TOP/build/modules/$(kernel_release "$1")/kmod" ;;
 	esac
+}
+
+# linux_source_tarball: the newest of Debian's linux-source tarballs
+# (/usr/src/linux-source-X.Y.tar.xz, from the package linux-source), or
+# nothing when none is installed. FAXCARE_SRC_DIR stands for /usr/src, so
+# tests/harness/deps.t can give scripts/deps a tarball of its own.
+linux_source_tarball() {
+	local f newest=
+	for f in "${FAXCARE_SRC_DIR:-/usr/src}"/linux-source-*.tar.xz; do
+		[ -e "$f" ] || continue
+		newest=$(printf '%s\n' "$newest" "$f" | sort -V | tail -n 1)
+	done
+	echo "$newest"
 }
 
 # apt_download DIR PKG: PKG's .deb into DIR (printing its path), refreshing

@@ -34,12 +34,18 @@ in_services() {
 		die "cannot make the center's master secret"
 	fi
 	export FAXCENTER_MASTER_SECRET_FILE=$keydir/master.key
+	# pipe(8) runs the mailgate as nobody, who may not reach the checkout
+	# (a clone under /root): it gets a copy of its own.
+	install -m 755 "$CENTER_BUILD/faxcenter-mailgate" "$keydir/faxcenter-mailgate" || {
+		rm -rf "$keydir"
+		die "cannot copy the mailgate for nobody"
+	}
 	# The mailgate writes the center's URLs into the mail it queues, so the
 	# center's port is chosen now, before Postfix takes our environment.
 	CENTER_PORT=$(free_port)
 	export CENTER_PORT FAXCENTER_BASE_URL=http://127.0.0.1:$CENTER_PORT
 	"$FAXCARE_TOP/scripts/with-postfix" \
-		--pipe "${CENTER_ADDRESS%@*}=$CENTER_BUILD/faxcenter-mailgate" \
+		--pipe "${CENTER_ADDRESS%@*}=$keydir/faxcenter-mailgate" \
 		--maildir "${MANAGER_ADDRESS%@*}" -- "$@"
 	rc=$?
 	rm -rf "$keydir"

@@ -94,7 +94,8 @@ rid() { printf '%032x' "$1"; }
 # MariaDB on TCP (the pipe runs as nobody, who cannot enter the socket's
 # directory) and a throwaway Postfix that pipes reports@faxcare.test to
 # faxcenter-mailgate and keeps alice@ and bob@ in Maildirs. The master key
-# is copied for nobody. Use as: in_db_and_postfix "$0" "$@" || exit $?
+# and the mailgate are copied for nobody, who may not reach the checkout (a
+# clone under /root). Use as: in_db_and_postfix "$0" "$@" || exit $?
 in_db_and_postfix() {
 	local keydir rc
 	if [ -z "${FAXCARE_DB_HOST:-}" ]; then
@@ -105,13 +106,15 @@ in_db_and_postfix() {
 	keydir=$(mktemp -d) || bail "mktemp"
 	chmod 755 "$keydir"
 	install -o nobody -m 600 "$CENTER_FIXTURES/master.key" "$keydir/master.key"
+	install -m 755 "$CENTER_BUILD/faxcenter-mailgate" "$keydir/faxcenter-mailgate" ||
+		bail "cannot copy the mailgate for nobody"
 	export FAXCENTER_MASTER_SECRET_FILE=$keydir/master.key
 	unset FAXCARE_DB_SOCKET
 	# The mailgate writes links to the app: fix its address now.
 	CENTER_PORT=$(free_port)
 	export CENTER_PORT FAXCENTER_BASE_URL=http://127.0.0.1:$CENTER_PORT
 	"$CENTER_TOP/scripts/with-postfix" \
-		--pipe "reports=$CENTER_BUILD/faxcenter-mailgate" \
+		--pipe "reports=$keydir/faxcenter-mailgate" \
 		--maildir alice --maildir bob -- "$@"
 	rc=$?
 	rm -rf "$keydir"

@@ -114,5 +114,30 @@ like "$out" '^Subject: over-tls$' "--tls: the mail sent over TLS lands"
 like "$out" '^Anonymous TLS connection established from unknown\[127\.0\.0\.1\]' \
 	"--tls: Postfix logs the TLS connection"
 
+# A master that exits at once (here: its instance lies below a directory
+# the postfix user cannot enter, as under a mktemp -d TMPDIR or chroot):
+# Postfix's own fatal line, which only its maillog gets, reaches the user.
+private=$(mktemp -d)
+out=$(TMPDIR=$private scripts/with-postfix -- true 2>&1)
+rc=$?
+[ "$rc" -ne 0 ]; ok $? "a master that cannot start: with-postfix fails (exit $rc)"
+like "$out" '^  postfix/master\[[0-9]+\]: fatal: open lock file .*/data/master\.lock: cannot open file: Permission denied$' \
+	"a master that cannot start: Postfix's fatal line is shown"
+like "$out" "^postfix-ctl: Postfix's daemons run as the user postfix: every directory above $private/" \
+	"a master that cannot start: and what to check"
+[ -z "$(ls -A "$private")" ]; ok $? "a master that cannot start: its directory is removed"
+rmdir "$private"
+
+# A pipe command nobody can run (a checkout under /root, mode 0700) is
+# refused at once, naming it, rather than bouncing every message later.
+private=$(mktemp -d)
+printf '#!/bin/sh\ncat >/dev/null\n' >"$private/gate" && chmod 755 "$private/gate"
+out=$(scripts/with-postfix --pipe gate="$private/gate" -- true 2>&1)
+rc=$?
+[ "$rc" -ne 0 ]; ok $? "a pipe program nobody cannot reach: with-postfix fails (exit $rc)"
+like "$out" "^with-postfix: --pipe gate: nobody cannot run $private/gate " \
+	"a pipe program nobody cannot reach: named, with what to do"
+rm -rf "$private"
+
 tap_interrupted FAXCARE_POSTFIX_DIR queue/pid/master.pid scripts/with-postfix --
 done_testing

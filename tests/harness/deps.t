@@ -59,7 +59,7 @@ kernel_stamps() {
 		"$c/kernel/arm64" "$c/kernel/arm64-headers" "$c/busybox/arm64"
 	touch "$c/kernel/amd64/.unpacked-$KVER-amd64" \
 		"$c/kernel/line-6.12/image/.unpacked-$REL612" \
-		"$c/kernel/line-6.12/headers/.unpacked-$REL612" \
+		"$c/kernel/line-6.12/headers/.unpacked-$REL612-amd64-arm64" \
 		"$c/kernel/arm64/.unpacked-$KVER" "$c/kernel/arm64-headers/.unpacked-$KVER" \
 		"$c/busybox/arm64/.unpacked"
 	echo "$REL612" >"$c/kernel/line-6.12/release"

@@ -16,6 +16,21 @@ int	page_staff_consumable_add(struct http_request *);
 int	page_staff_guides(struct http_request *);
 
 /* Rows of the list, then one 'M' row per model for the form's choice. */
+enum catalogue_col {
+	CATALOGUE_COL_TAG = 0,		/* 'C' a consumable, 'M' a model */
+
+	CATALOGUE_MODEL = 1,
+	CATALOGUE_SKU,
+	CATALOGUE_NAME,
+	CATALOGUE_REMEDIES,
+	CATALOGUE_YIELD,
+	CATALOGUE_PRICE,
+	CATALOGUE_PICTURE,
+
+	CATALOGUE_MODEL_ID = 1,
+	CATALOGUE_MODEL_NAME,
+};
+
 static const char sql_catalogue[] =
 	"SELECT * FROM (SELECT 'C', md.name, c.sku, c.name cname, "
 	"  c.condition_kw, c.yield_pages, CONCAT(c.price_cents DIV 100, '.', "
@@ -29,6 +44,19 @@ static const char sql_consumable_add[] =
 	"INSERT INTO consumables (model_id, condition_kw, sku, name, "
 	"price_cents, yield_pages, picture) "
 	"SELECT id, ?, ?, ?, ?, ?, ? FROM models WHERE id = ?";
+
+/* The guides, then one 'M' row per model for the form's choice. */
+enum guides_col {
+	GUIDES_COL_TAG = 0,		/* 'G' a guide, 'M' a model */
+
+	GUIDES_MODEL = 1,
+	GUIDES_TITLE,
+	GUIDES_URL,
+	GUIDES_SUMMARY,
+
+	GUIDES_MODEL_ID = 1,
+	GUIDES_MODEL_NAME,
+};
 
 static const char sql_guides[] =
 	"SELECT * FROM (SELECT 'G', md.name, g.title, g.url, "
@@ -51,8 +79,15 @@ catalogue_start(struct http_request *req, struct portal *p)
 static void
 catalogue_render(struct kore_buf *buf, struct portal *p)
 {
-	static const char *const heads[] = { "Model", "Part number", "Name",
-	    "Remedies", "Yield (pages)", "Price", "Picture", NULL };
+	static const struct staff_column cols[] = {
+		{ "Model", CATALOGUE_MODEL }, { "Part number", CATALOGUE_SKU },
+		{ "Name", CATALOGUE_NAME }, { "Remedies", CATALOGUE_REMEDIES },
+		{ "Yield (pages)", CATALOGUE_YIELD },
+		{ "Price", CATALOGUE_PRICE }, { "Picture", CATALOGUE_PICTURE },
+		{ NULL, 0 },
+	};
+	static const struct staff_choice model = { "model", CATALOGUE_COL_TAG,
+	    'M', CATALOGUE_MODEL_ID, CATALOGUE_MODEL_NAME };
 	static const struct staff_field fields[] = {
 		{ "condition", "Remedies (IPP keyword)", "toner-low" },
 		{ "sku", "Part number", NULL },
@@ -63,9 +98,9 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, 'C', heads);
-	staff_form(buf, p, "/staff/consumables", "Add a consumable", "model",
-	    'M', fields);
+	staff_table(buf, p, CATALOGUE_COL_TAG, 'C', cols);
+	staff_form(buf, p, "/staff/consumables", "Add a consumable", &model,
+	    fields);
 }
 
 static int
@@ -110,8 +145,13 @@ guides_start(struct http_request *req, struct portal *p)
 static void
 guides_render(struct kore_buf *buf, struct portal *p)
 {
-	static const char *const heads[] = { "For model", "Title", "Link",
-	    "Summary", NULL };
+	static const struct staff_column cols[] = {
+		{ "For model", GUIDES_MODEL }, { "Title", GUIDES_TITLE },
+		{ "Link", GUIDES_URL }, { "Summary", GUIDES_SUMMARY },
+		{ NULL, 0 },
+	};
+	static const struct staff_choice model = { "model", GUIDES_COL_TAG,
+	    'M', GUIDES_MODEL_ID, GUIDES_MODEL_NAME };
 	static const struct staff_field fields[] = {
 		{ "title", "Title", NULL },
 		{ "url", "Link (https://...)", NULL },
@@ -119,9 +159,9 @@ guides_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, 'G', heads);
-	staff_form(buf, p, "/staff/guides", "Add a product guide", "model",
-	    'M', fields);
+	staff_table(buf, p, GUIDES_COL_TAG, 'G', cols);
+	staff_form(buf, p, "/staff/guides", "Add a product guide", &model,
+	    fields);
 }
 
 static int

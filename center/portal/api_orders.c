@@ -69,13 +69,6 @@ static const char sql_terminals[] =
 	"LEFT JOIN managers m ON m.id = t.manager_id "
 	"WHERE t.id > ? ORDER BY t.id LIMIT ?";
 
-static int
-orders_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_orders, NULL, 0);
-	return PAGE_QUERY;
-}
-
 /*
  * Row r's first n columns as JSON members named keys[0..n-1] (keys are
  * indexed by the statement's column enum): a column whose bit
@@ -230,7 +223,7 @@ terminals_reply(struct http_request *req, struct portal *p)
 
 static const struct page orders_call = {
 	.who = PAGE_API, .title = "api orders", .roles = ROLE_DESK,
-	.query = orders_start, .answer = orders_reply,
+	.sql = sql_orders, .answer = orders_reply,
 };
 static const struct page delivery_call = {
 	.who = PAGE_API, .title = "api delivery", .roles = ROLE_DESK,

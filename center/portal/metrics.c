@@ -39,13 +39,6 @@ static const struct {
 
 enum { METRIC_NAME, METRIC_LABEL, METRIC_VALUE };
 
-static int
-metrics_query(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_metrics, NULL, 0);
-	return PAGE_QUERY;
-}
-
 /* Label values come from the database: escape as the format asks. */
 static void
 label_value(struct kore_buf *buf, const char *v)
@@ -100,7 +93,7 @@ metrics_answer(struct http_request *req, struct portal *p)
 
 static const struct page metrics_page = {
 	.who = PAGE_PUBLIC, .title = "metrics", .flags = PAGE_OWN_ERRORS,
-	.query = metrics_query, .answer = metrics_answer,
+	.sql = sql_metrics, .answer = metrics_answer,
 };
 
 int

@@ -19,13 +19,6 @@ static const char sql_audit[] =
 	"subject, CAST(detail AS CHAR(1000)) FROM audit_log "
 	"ORDER BY id DESC LIMIT 500";
 
-static int
-audit_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_audit, NULL, 0);
-	return PAGE_QUERY;
-}
-
 static void
 audit_render(struct kore_buf *buf, struct portal *p)
 {
@@ -40,7 +33,7 @@ audit_render(struct kore_buf *buf, struct portal *p)
 
 static const struct page audit_page = {
 	.who = PAGE_STAFF, .title = "Audit log", .roles = ROLE_ADMIN,
-	.query = audit_start,
+	.sql = sql_audit,
 	.render = audit_render,
 };
 

@@ -15,20 +15,24 @@ int	page_staff_catalogue(struct http_request *);
 int	page_staff_consumable_add(struct http_request *);
 int	page_staff_guides(struct http_request *);
 
-/* Rows of the list, then one 'M' row per model for the form's choice. */
-enum catalogue_col {
-	CATALOGUE_COL_TAG = 0,		/* 'C' a consumable, 'M' a model */
+/*
+ * Each page's statement gives the rows of its list, then one 'M' row per
+ * model for the form's choice; the first column tags them.
+ */
+enum model_col { COL_TAG = 0, MODEL_ID, MODEL_NAME };
 
-	CATALOGUE_MODEL = 1,
-	CATALOGUE_SKU,
-	CATALOGUE_NAME,
-	CATALOGUE_REMEDIES,
-	CATALOGUE_YIELD,
-	CATALOGUE_PRICE,
-	CATALOGUE_PICTURE,
+static const struct staff_choice model_choice = { "model", COL_TAG, 'M',
+    MODEL_ID, MODEL_NAME };
 
-	CATALOGUE_MODEL_ID = 1,
-	CATALOGUE_MODEL_NAME,
+/* 'C' rows. */
+enum consumable_col {
+	CONSUMABLE_MODEL = 1,
+	CONSUMABLE_SKU,
+	CONSUMABLE_NAME,
+	CONSUMABLE_REMEDIES,
+	CONSUMABLE_YIELD,
+	CONSUMABLE_PRICE,
+	CONSUMABLE_PICTURE,
 };
 
 static const char sql_catalogue[] =
@@ -45,18 +49,8 @@ static const char sql_consumable_add[] =
 	"price_cents, yield_pages, picture) "
 	"SELECT id, ?, ?, ?, ?, ?, ? FROM models WHERE id = ?";
 
-/* The guides, then one 'M' row per model for the form's choice. */
-enum guides_col {
-	GUIDES_COL_TAG = 0,		/* 'G' a guide, 'M' a model */
-
-	GUIDES_MODEL = 1,
-	GUIDES_TITLE,
-	GUIDES_URL,
-	GUIDES_SUMMARY,
-
-	GUIDES_MODEL_ID = 1,
-	GUIDES_MODEL_NAME,
-};
+/* 'G' rows. */
+enum guide_col { GUIDE_MODEL = 1, GUIDE_TITLE, GUIDE_URL, GUIDE_SUMMARY };
 
 static const char sql_guides[] =
 	"SELECT * FROM (SELECT 'G', md.name, g.title, g.url, "
@@ -69,25 +63,16 @@ static const char sql_guide_add[] =
 	"INSERT INTO product_guides (model_id, title, url, summary) "
 	"SELECT id, ?, ?, ? FROM models WHERE id = ?";
 
-static int
-catalogue_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_catalogue, NULL, 0);
-	return PAGE_QUERY;
-}
-
 static void
 catalogue_render(struct kore_buf *buf, struct portal *p)
 {
 	static const struct staff_column cols[] = {
-		{ "Model", CATALOGUE_MODEL }, { "Part number", CATALOGUE_SKU },
-		{ "Name", CATALOGUE_NAME }, { "Remedies", CATALOGUE_REMEDIES },
-		{ "Yield (pages)", CATALOGUE_YIELD },
-		{ "Price", CATALOGUE_PRICE }, { "Picture", CATALOGUE_PICTURE },
+		{ "Model", CONSUMABLE_MODEL }, { "Part number", CONSUMABLE_SKU },
+		{ "Name", CONSUMABLE_NAME }, { "Remedies", CONSUMABLE_REMEDIES },
+		{ "Yield (pages)", CONSUMABLE_YIELD },
+		{ "Price", CONSUMABLE_PRICE }, { "Picture", CONSUMABLE_PICTURE },
 		{ NULL, 0 },
 	};
-	static const struct staff_choice model = { "model", CATALOGUE_COL_TAG,
-	    'M', CATALOGUE_MODEL_ID, CATALOGUE_MODEL_NAME };
 	static const struct staff_field fields[] = {
 		{ "condition", "Remedies (IPP keyword)", "toner-low" },
 		{ "sku", "Part number", NULL },
@@ -98,9 +83,9 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, CATALOGUE_COL_TAG, 'C', cols);
-	staff_form(buf, p, "/staff/consumables", "Add a consumable", &model,
-	    fields);
+	staff_table(buf, p, COL_TAG, 'C', cols);
+	staff_form(buf, p, "/staff/consumables", "Add a consumable",
+	    &model_choice, fields);
 }
 
 static int
@@ -135,23 +120,14 @@ consumable_add_start(struct http_request *req, struct portal *p)
 	return PAGE_QUERY;
 }
 
-static int
-guides_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_guides, NULL, 0);
-	return PAGE_QUERY;
-}
-
 static void
 guides_render(struct kore_buf *buf, struct portal *p)
 {
 	static const struct staff_column cols[] = {
-		{ "For model", GUIDES_MODEL }, { "Title", GUIDES_TITLE },
-		{ "Link", GUIDES_URL }, { "Summary", GUIDES_SUMMARY },
+		{ "For model", GUIDE_MODEL }, { "Title", GUIDE_TITLE },
+		{ "Link", GUIDE_URL }, { "Summary", GUIDE_SUMMARY },
 		{ NULL, 0 },
 	};
-	static const struct staff_choice model = { "model", GUIDES_COL_TAG,
-	    'M', GUIDES_MODEL_ID, GUIDES_MODEL_NAME };
 	static const struct staff_field fields[] = {
 		{ "title", "Title", NULL },
 		{ "url", "Link (https://...)", NULL },
@@ -159,9 +135,9 @@ guides_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, GUIDES_COL_TAG, 'G', cols);
-	staff_form(buf, p, "/staff/guides", "Add a product guide", &model,
-	    fields);
+	staff_table(buf, p, COL_TAG, 'G', cols);
+	staff_form(buf, p, "/staff/guides", "Add a product guide",
+	    &model_choice, fields);
 }
 
 static int
@@ -189,7 +165,7 @@ guide_add_start(struct http_request *req, struct portal *p)
 
 static const struct page catalogue_page = {
 	.who = PAGE_STAFF, .title = "Consumables", .roles = ROLE_DESK,
-	.query = catalogue_start,
+	.sql = sql_catalogue,
 	.render = catalogue_render,
 };
 static const struct page consumable_add_page = {
@@ -200,7 +176,7 @@ static const struct page consumable_add_page = {
 };
 static const struct page guides_page = {
 	.who = PAGE_STAFF, .title = "Product guides", .roles = ROLE_DESK,
-	.query = guides_start,
+	.sql = sql_guides,
 	.render = guides_render,
 };
 static const struct page guide_add_page = {

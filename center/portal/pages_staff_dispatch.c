@@ -53,13 +53,6 @@ static const char sql_slot_add[] =
 	"SELECT id, " SLOT_TIME ", " SLOT_TIME " FROM technicians "
 	"WHERE id = ? AND " SLOT_TIME " < " SLOT_TIME;
 
-static int
-slots_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_slots, NULL, 0);
-	return PAGE_QUERY;
-}
-
 static void
 slots_render(struct kore_buf *buf, struct portal *p)
 {
@@ -139,7 +132,7 @@ slot_add_start(struct http_request *req, struct portal *p)
 
 static const struct page slots_page = {
 	.who = PAGE_STAFF, .title = "Technicians", .roles = ROLE_DISPATCH,
-	.query = slots_start,
+	.sql = sql_slots,
 	.render = slots_render,
 };
 static const struct page technician_add_page = {

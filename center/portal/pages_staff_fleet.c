@@ -73,13 +73,6 @@ static const char sql_api_fleet[] = FLEET_STATES("", "") " "
 	"UNION ALL SELECT 'not_reporting', COUNT(*) FROM terminals "
 	"WHERE " FLEET_STALE;
 
-static int
-fleet_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_fleet, NULL, 0);
-	return PAGE_QUERY;
-}
-
 /* One of the page's tables: the rows tagged tag, under cols' heads. */
 static void
 table(struct kore_buf *buf, struct portal *p, const char *class, char tag,
@@ -124,13 +117,6 @@ fleet_render(struct kore_buf *buf, struct portal *p)
 }
 
 static int
-api_fleet_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_api_fleet, NULL, 0);
-	return PAGE_QUERY;
-}
-
-static int
 api_fleet_reply(struct http_request *req, struct portal *p)
 {
 	struct kore_buf	*buf = kore_buf_alloc(256);
@@ -150,13 +136,13 @@ api_fleet_reply(struct http_request *req, struct portal *p)
 
 static const struct page fleet_page = {
 	.who = PAGE_STAFF, .title = "Fleet", .roles = ROLE_ANY,
-	.query = fleet_start,
+	.sql = sql_fleet,
 	.render = fleet_render,
 };
 
 static const struct page fleet_call = {
 	.who = PAGE_API, .title = "api fleet", .roles = ROLE_ANY,
-	.query = api_fleet_start, .answer = api_fleet_reply,
+	.sql = sql_api_fleet, .answer = api_fleet_reply,
 };
 
 int

@@ -2,12 +2,11 @@
  * Orders over the API (order desk and admins).
  *   GET  /api/v1/orders           open orders, oldest first
  *   POST /api/v1/orders/delivery  order, delivery ("YYYY-MM-DD HH:MM", UTC)
- *   GET  /api/v1/fleet            terminals by state, and how many stopped
- *                                 reporting (every role)
  *   GET  /api/v1/terminals        ?after=ID&limit=N (1-1000, default 100):
  *                                 terminals by id with their state and open
  *                                 notices, and the "after" of the next page
  *                                 (every role)
+ * GET /api/v1/fleet is with the staff's fleet page (pages_staff_fleet.c).
  */
 #include <string.h>
 
@@ -15,12 +14,25 @@
 #include "page.h"
 #include "order_delivery.h"
 #include "staff.h"
-#include "staff_sql.h"
 
 int	api_orders(struct http_request *);
 int	api_order_delivery(struct http_request *);
-int	api_fleet(struct http_request *);
 int	api_terminals(struct http_request *);
+
+enum orders_col {
+	ORDERS_ID,
+	ORDERS_NOTICE,
+	ORDERS_TERMINAL,
+	ORDERS_MODEL,
+	ORDERS_MANAGER,
+	ORDERS_SKU,
+	ORDERS_ITEM,
+	ORDERS_QUANTITY,
+	ORDERS_STATE,
+	ORDERS_DELIVERY,
+	ORDERS_CREATED,
+	ORDERS_COLS
+};
 
 static const char sql_orders[] =
 	"SELECT o.id, o.notice_id, t.terminal_uid, md.name, m.email, c.sku, "
@@ -34,9 +46,16 @@ static const char sql_orders[] =
 	"WHERE o.state IN ('placed', 'scheduled') "
 	"ORDER BY o.created_at LIMIT 1000";
 
-static const char sql_fleet[] = STAFF_SQL_STATES("", "") " "
-	"UNION ALL SELECT 'not_reporting', COUNT(*) FROM terminals "
-	"WHERE " STAFF_SQL_STALE;
+enum terminals_col {
+	TERMINALS_ID,
+	TERMINALS_UID,
+	TERMINALS_MODEL,
+	TERMINALS_SERIAL,
+	TERMINALS_MANAGER,
+	TERMINALS_LAST_REPORT,
+	TERMINALS_STATE,
+	TERMINALS_OPEN_NOTICES,		/* their keywords, space-separated */
+};
 
 static const char sql_terminals[] =
 	"SELECT t.id, t.terminal_uid, md.name, t.serial, m.email, "
@@ -50,22 +69,13 @@ static const char sql_terminals[] =
 	"LEFT JOIN managers m ON m.id = t.manager_id "
 	"WHERE t.id > ? ORDER BY t.id LIMIT ?";
 
-enum { TERMINAL_ID, TERMINAL_UID, TERMINAL_MODEL, TERMINAL_SERIAL,
-    TERMINAL_MANAGER, TERMINAL_LAST_REPORT, TERMINAL_STATE,
-    TERMINAL_OPEN_NOTICES };
-enum { FLEET_STATE, FLEET_COUNT };
-
-static int
-orders_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_orders, NULL, 0);
-	return PAGE_QUERY;
-}
-
 /*
- * Row r's first n columns as JSON members named keys[0..n-1]: a column
- * whose bit is set in numbers is a number, the others are strings.
+ * Row r's first n columns as JSON members named keys[0..n-1] (keys are
+ * indexed by the statement's column enum): a column whose bit
+ * (COL_BIT(column)) is set in numbers is a number, the others are strings.
  */
+#define COL_BIT(col)	(1u << (col))
+
 static void
 members(struct kore_buf *buf, struct db_async_query *q, unsigned int r,
     const char *const *keys, unsigned int n, unsigned int numbers)
@@ -74,7 +84,7 @@ members(struct kore_buf *buf, struct db_async_query *q, unsigned int r,
 
 	for (c = 0; c < n; c++) {
 		kore_buf_appendf(buf, "%s\"%s\":", c ? "," : "", keys[c]);
-		if (numbers & (1u << c))
+		if (numbers & COL_BIT(c))
 			json_number(buf, db_async_cell(q, r, c));
 		else
 			json_string(buf, db_async_cell(q, r, c));
@@ -84,17 +94,23 @@ members(struct kore_buf *buf, struct db_async_query *q, unsigned int r,
 static int
 orders_reply(struct http_request *req, struct portal *p)
 {
-	static const char *const keys[] = { "id", "notice", "terminal",
-	    "model", "manager", "sku", "item", "quantity", "state",
-	    "delivery_at", "created_at" };
+	static const char *const keys[ORDERS_COLS] = {
+		[ORDERS_ID] = "id", [ORDERS_NOTICE] = "notice",
+		[ORDERS_TERMINAL] = "terminal", [ORDERS_MODEL] = "model",
+		[ORDERS_MANAGER] = "manager", [ORDERS_SKU] = "sku",
+		[ORDERS_ITEM] = "item", [ORDERS_QUANTITY] = "quantity",
+		[ORDERS_STATE] = "state", [ORDERS_DELIVERY] = "delivery_at",
+		[ORDERS_CREATED] = "created_at",
+	};
 	struct kore_buf	*buf = kore_buf_alloc(4096);
 	unsigned int	 r;
 
 	kore_buf_appendf(buf, "{\"orders\":[");
 	for (r = 0; r < p->q.rows; r++) {
 		kore_buf_appendf(buf, "%s{", r ? "," : "");
-		members(buf, &p->q, r, keys, sizeof(keys) / sizeof(keys[0]),
-		    1u << 0 | 1u << 1 | 1u << 7);
+		members(buf, &p->q, r, keys, ORDERS_COLS,
+		    COL_BIT(ORDERS_ID) | COL_BIT(ORDERS_NOTICE) |
+		    COL_BIT(ORDERS_QUANTITY));
 		kore_buf_appendf(buf, "}");
 	}
 	kore_buf_appendf(buf, "]}\n");
@@ -123,31 +139,6 @@ delivery_audited(struct http_request *req, struct portal *p)
 	    "\"delivery_at\":", p->obj);
 	json_string(buf, portal_arg(req, "delivery"));
 	kore_buf_appendf(buf, "}\n");
-	json_send(req, 200, buf);
-	return PAGE_DONE;
-}
-
-static int
-fleet_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_fleet, NULL, 0);
-	return PAGE_QUERY;
-}
-
-static int
-fleet_reply(struct http_request *req, struct portal *p)
-{
-	struct kore_buf	*buf = kore_buf_alloc(256);
-	unsigned int	 r;
-
-	kore_buf_appendf(buf, "{\"terminals\":{");
-	for (r = 0; r < p->q.rows; r++) {
-		kore_buf_appendf(buf, "%s", r ? "," : "");
-		json_string(buf, db_async_cell(&p->q, r, FLEET_STATE));
-		kore_buf_appendf(buf, ":");
-		json_number(buf, db_async_cell(&p->q, r, FLEET_COUNT));
-	}
-	kore_buf_appendf(buf, "}}\n");
 	json_send(req, 200, buf);
 	return PAGE_DONE;
 }
@@ -201,23 +192,30 @@ keywords(struct kore_buf *buf, const char *list)
 static int
 terminals_reply(struct http_request *req, struct portal *p)
 {
-	static const char *const keys[] = { "id", "terminal", "model",
-	    "serial", "manager", "last_report_at", "state" };
+	/* The columns up to the state; then the notices, as an array. */
+	static const char *const keys[TERMINALS_OPEN_NOTICES] = {
+		[TERMINALS_ID] = "id", [TERMINALS_UID] = "terminal",
+		[TERMINALS_MODEL] = "model", [TERMINALS_SERIAL] = "serial",
+		[TERMINALS_MANAGER] = "manager",
+		[TERMINALS_LAST_REPORT] = "last_report_at",
+		[TERMINALS_STATE] = "state",
+	};
 	struct kore_buf	*buf = kore_buf_alloc(8192);
 	unsigned int	 r;
 
 	kore_buf_appendf(buf, "{\"terminals\":[");
 	for (r = 0; r < p->q.rows; r++) {
 		kore_buf_appendf(buf, "%s{", r ? "," : "");
-		members(buf, &p->q, r, keys, sizeof(keys) / sizeof(keys[0]),
-		    1u << 0);
+		members(buf, &p->q, r, keys, TERMINALS_OPEN_NOTICES,
+		    COL_BIT(TERMINALS_ID));
 		kore_buf_appendf(buf, ",\"open_notices\":");
-		keywords(buf, db_async_cell(&p->q, r, TERMINAL_OPEN_NOTICES));
+		keywords(buf, db_async_cell(&p->q, r,
+		    TERMINALS_OPEN_NOTICES));
 		kore_buf_appendf(buf, "}");
 	}
 	kore_buf_appendf(buf, "],\"after\":");
 	json_number(buf, p->q.rows > 0 ?
-	    db_async_cell(&p->q, p->q.rows - 1, TERMINAL_ID) : NULL);
+	    db_async_cell(&p->q, p->q.rows - 1, TERMINALS_ID) : NULL);
 	kore_buf_appendf(buf, "}\n");
 	json_send(req, 200, buf);
 	return PAGE_DONE;
@@ -225,17 +223,13 @@ terminals_reply(struct http_request *req, struct portal *p)
 
 static const struct page orders_call = {
 	.who = PAGE_API, .title = "api orders", .roles = ROLE_DESK,
-	.query = orders_start, .answer = orders_reply,
+	.sql = sql_orders, .answer = orders_reply,
 };
 static const struct page delivery_call = {
 	.who = PAGE_API, .title = "api delivery", .roles = ROLE_DESK,
 	.query = delivery_start, .audit = ORDER_DELIVERY_AUDIT,
 	.audited = delivery_audited,
 	.not_found = { NULL, "no open order with that id" },
-};
-static const struct page fleet_call = {
-	.who = PAGE_API, .title = "api fleet", .roles = ROLE_ANY,
-	.query = fleet_start, .answer = fleet_reply,
 };
 static const struct page terminals_call = {
 	.who = PAGE_API, .title = "api terminals", .roles = ROLE_ANY,
@@ -258,10 +252,4 @@ int
 api_order_delivery(struct http_request *req)
 {
 	return page_run(req, &delivery_call);
-}
-
-int
-api_fleet(struct http_request *req)
-{
-	return page_run(req, &fleet_call);
 }

@@ -1,12 +1,21 @@
-/* The manager's homepage as HTML, from the rows of home_query.h. */
+/*
+ * The manager's homepage: its one statement, and the page as HTML from
+ * its rows (both in home_render.c).
+ */
 #ifndef FAXCENTER_HOME_H
 #define FAXCENTER_HOME_H
 
 #include <kore/kore.h>
+#include <kore/http.h>
 
 #include "db_async.h"
 
-/* Append the whole page; session_token signs the page's forms. */
+/* Start the page's statement for the manager session whose token hashes
+ * to session_hash (TOKEN_HASH_LEN bytes). */
+void	home_start(struct db_async_query *q, struct http_request *req,
+	    const unsigned char *session_hash);
+
+/* Append the whole page from q's rows; session_token signs its forms. */
 void	home_render(struct kore_buf *buf, const struct db_async_query *q,
 	    const char *session_token);
 

@@ -9,14 +9,14 @@
 #include <string.h>
 
 #include "page.h"
-#include "staff_sql.h"
 
 int	page_metrics(struct http_request *);
 
 static const char sql_metrics[] =
 	"SELECT 'terminals', NULL, COUNT(*) FROM terminals "
 	"UNION ALL SELECT 'terminals_not_reporting', NULL, COUNT(*) "
-	"  FROM terminals WHERE " STAFF_SQL_STALE " "
+	"  FROM terminals WHERE (last_report_at IS NULL OR last_report_at < "
+	"NOW(6) - INTERVAL " STALE_DAYS " DAY) "
 	"UNION ALL SELECT 'notices_open', severity, COUNT(*) FROM notices "
 	"  WHERE closed_at IS NULL GROUP BY severity "
 	"UNION ALL SELECT 'orders', state, COUNT(*) FROM orders GROUP BY state "
@@ -30,7 +30,7 @@ static const struct {
 } metrics[] = {
 	{ "terminals", NULL, "Terminals registered." },
 	{ "terminals_not_reporting", NULL,
-	    "Terminals without a report for " HOME_STALE_DAYS " days." },
+	    "Terminals without a report for " STALE_DAYS " days." },
 	{ "notices_open", "severity", "Open notices by severity." },
 	{ "orders", "state", "Consumable orders by state." },
 	{ "visits", "state", "Service visits by state." },
@@ -38,13 +38,6 @@ static const struct {
 };
 
 enum { METRIC_NAME, METRIC_LABEL, METRIC_VALUE };
-
-static int
-metrics_query(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_metrics, NULL, 0);
-	return PAGE_QUERY;
-}
 
 /* Label values come from the database: escape as the format asks. */
 static void
@@ -100,7 +93,7 @@ metrics_answer(struct http_request *req, struct portal *p)
 
 static const struct page metrics_page = {
 	.who = PAGE_PUBLIC, .title = "metrics", .flags = PAGE_OWN_ERRORS,
-	.query = metrics_query, .answer = metrics_answer,
+	.sql = sql_metrics, .answer = metrics_answer,
 };
 
 int

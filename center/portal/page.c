@@ -162,7 +162,10 @@ step(struct http_request *req, struct portal *p, const struct page *page)
 				return next;
 		}
 		req->fsm_state = S_ANSWER;
-		return page->query(req, p);
+		if (page->query != NULL)
+			return page->query(req, p);
+		db_async_start(&p->q, req, page->sql, NULL, 0);
+		return PAGE_QUERY;
 	case S_ANSWER:
 		return answer(req, p);
 	default:

@@ -9,7 +9,9 @@
  *			PAGE_STAFF (session cookie and one of roles),
  *			PAGE_API (bearer token and one of roles); a POST
  *			with a cookie must carry its CSRF token
- *	its query	query() starts the page's statement on p->q
+ *	its query	query() starts the page's statement on p->q; or
+ *			sql, a statement without parameters that the
+ *			runner starts
  *	how it answers	answer() once the statement is done, as often as
  *			it starts another; a staff page may instead give
  *			render(), drawn inside the staff pages' frame
@@ -60,6 +62,7 @@ struct page {
 	unsigned int		 roles;		/* PAGE_STAFF, PAGE_API */
 	enum ratelimit_class	 limit;		/* per client address */
 	unsigned int		 flags;
+	const char		*sql;		/* where query() is NULL */
 	int	(*query)(struct http_request *, struct portal *);
 	int	(*answer)(struct http_request *, struct portal *);
 	void	(*render)(struct kore_buf *, struct portal *);

@@ -7,13 +7,6 @@
 int	page_health(struct http_request *);
 
 static int
-health_query(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, "SELECT 1", NULL, 0);
-	return PAGE_QUERY;
-}
-
-static int
 health_answer(struct http_request *req, struct portal *p)
 {
 	static const char	 ok[] = "ok\n", down[] = "database unavailable\n";
@@ -29,7 +22,7 @@ health_answer(struct http_request *req, struct portal *p)
 
 static const struct page health_page = {
 	.who = PAGE_PUBLIC, .title = "health", .flags = PAGE_OWN_ERRORS,
-	.query = health_query, .answer = health_answer,
+	.sql = "SELECT 1", .answer = health_answer,
 };
 
 int

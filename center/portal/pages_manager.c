@@ -4,14 +4,13 @@
  *                 token's manager and shows the homepage;
  *   GET /home     the homepage for the session cookie (from home_cache.h
  *                 unless it is too old or ?fresh is asked).
- * What the page shows is in home_query.h; how it looks is home_render.c.
+ * What the page shows and how it looks: home_render.c.
  */
 #include <string.h>
 
 #include "home.h"
 #include "home_cache.h"
 #include "html.h"
-#include "home_query.h"
 #include "page.h"
 
 int	page_manager_enter(struct http_request *);
@@ -30,10 +29,7 @@ enum { HOME_SESSION, HOME_ROWS };
 static int
 query_home(struct http_request *req, struct portal *p)
 {
-	struct db_val	arg[1];
-
-	arg[0] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
-	db_async_start(&p->q, req, home_sql, arg, 1);
+	home_start(&p->q, req, p->cookie_hash);
 	p->step = HOME_ROWS;
 	return PAGE_QUERY;
 }

@@ -5,30 +5,35 @@
 
 int	page_staff_audit(struct http_request *);
 
+enum audit_col {
+	AUDIT_COL_TAG = 0,		/* 'A' */
+	AUDIT_AT,
+	AUDIT_ACTOR,
+	AUDIT_ACTION,
+	AUDIT_SUBJECT,
+	AUDIT_DETAIL,
+};
+
 static const char sql_audit[] =
 	"SELECT 'A', DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s UTC'), actor, action, "
 	"subject, CAST(detail AS CHAR(1000)) FROM audit_log "
 	"ORDER BY id DESC LIMIT 500";
 
-static int
-audit_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_audit, NULL, 0);
-	return PAGE_QUERY;
-}
-
 static void
 audit_render(struct kore_buf *buf, struct portal *p)
 {
-	static const char *const heads[] = { "When", "Who", "What", "Subject",
-	    "Detail", NULL };
+	static const struct staff_column cols[] = {
+		{ "When", AUDIT_AT }, { "Who", AUDIT_ACTOR },
+		{ "What", AUDIT_ACTION }, { "Subject", AUDIT_SUBJECT },
+		{ "Detail", AUDIT_DETAIL }, { NULL, 0 },
+	};
 
-	staff_table(buf, p, 'A', heads);
+	staff_table(buf, p, AUDIT_COL_TAG, 'A', cols);
 }
 
 static const struct page audit_page = {
 	.who = PAGE_STAFF, .title = "Audit log", .roles = ROLE_ADMIN,
-	.query = audit_start,
+	.sql = sql_audit,
 	.render = audit_render,
 };
 

@@ -15,7 +15,26 @@ int	page_staff_catalogue(struct http_request *);
 int	page_staff_consumable_add(struct http_request *);
 int	page_staff_guides(struct http_request *);
 
-/* Rows of the list, then one 'M' row per model for the form's choice. */
+/*
+ * Each page's statement gives the rows of its list, then one 'M' row per
+ * model for the form's choice; the first column tags them.
+ */
+enum model_col { COL_TAG = 0, MODEL_ID, MODEL_NAME };
+
+static const struct staff_choice model_choice = { "model", COL_TAG, 'M',
+    MODEL_ID, MODEL_NAME };
+
+/* 'C' rows. */
+enum consumable_col {
+	CONSUMABLE_MODEL = 1,
+	CONSUMABLE_SKU,
+	CONSUMABLE_NAME,
+	CONSUMABLE_REMEDIES,
+	CONSUMABLE_YIELD,
+	CONSUMABLE_PRICE,
+	CONSUMABLE_PICTURE,
+};
+
 static const char sql_catalogue[] =
 	"SELECT * FROM (SELECT 'C', md.name, c.sku, c.name cname, "
 	"  c.condition_kw, c.yield_pages, CONCAT(c.price_cents DIV 100, '.', "
@@ -30,6 +49,9 @@ static const char sql_consumable_add[] =
 	"price_cents, yield_pages, picture) "
 	"SELECT id, ?, ?, ?, ?, ?, ? FROM models WHERE id = ?";
 
+/* 'G' rows. */
+enum guide_col { GUIDE_MODEL = 1, GUIDE_TITLE, GUIDE_URL, GUIDE_SUMMARY };
+
 static const char sql_guides[] =
 	"SELECT * FROM (SELECT 'G', md.name, g.title, g.url, "
 	"  CAST(g.summary AS CHAR(1000)) FROM product_guides g "
@@ -41,18 +63,16 @@ static const char sql_guide_add[] =
 	"INSERT INTO product_guides (model_id, title, url, summary) "
 	"SELECT id, ?, ?, ? FROM models WHERE id = ?";
 
-static int
-catalogue_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_catalogue, NULL, 0);
-	return PAGE_QUERY;
-}
-
 static void
 catalogue_render(struct kore_buf *buf, struct portal *p)
 {
-	static const char *const heads[] = { "Model", "Part number", "Name",
-	    "Remedies", "Yield (pages)", "Price", "Picture", NULL };
+	static const struct staff_column cols[] = {
+		{ "Model", CONSUMABLE_MODEL }, { "Part number", CONSUMABLE_SKU },
+		{ "Name", CONSUMABLE_NAME }, { "Remedies", CONSUMABLE_REMEDIES },
+		{ "Yield (pages)", CONSUMABLE_YIELD },
+		{ "Price", CONSUMABLE_PRICE }, { "Picture", CONSUMABLE_PICTURE },
+		{ NULL, 0 },
+	};
 	static const struct staff_field fields[] = {
 		{ "condition", "Remedies (IPP keyword)", "toner-low" },
 		{ "sku", "Part number", NULL },
@@ -63,9 +83,9 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, 'C', heads);
-	staff_form(buf, p, "/staff/consumables", "Add a consumable", "model",
-	    'M', fields);
+	staff_table(buf, p, COL_TAG, 'C', cols);
+	staff_form(buf, p, "/staff/consumables", "Add a consumable",
+	    &model_choice, fields);
 }
 
 static int
@@ -100,18 +120,14 @@ consumable_add_start(struct http_request *req, struct portal *p)
 	return PAGE_QUERY;
 }
 
-static int
-guides_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_guides, NULL, 0);
-	return PAGE_QUERY;
-}
-
 static void
 guides_render(struct kore_buf *buf, struct portal *p)
 {
-	static const char *const heads[] = { "For model", "Title", "Link",
-	    "Summary", NULL };
+	static const struct staff_column cols[] = {
+		{ "For model", GUIDE_MODEL }, { "Title", GUIDE_TITLE },
+		{ "Link", GUIDE_URL }, { "Summary", GUIDE_SUMMARY },
+		{ NULL, 0 },
+	};
 	static const struct staff_field fields[] = {
 		{ "title", "Title", NULL },
 		{ "url", "Link (https://...)", NULL },
@@ -119,9 +135,9 @@ guides_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, 'G', heads);
-	staff_form(buf, p, "/staff/guides", "Add a product guide", "model",
-	    'M', fields);
+	staff_table(buf, p, COL_TAG, 'G', cols);
+	staff_form(buf, p, "/staff/guides", "Add a product guide",
+	    &model_choice, fields);
 }
 
 static int
@@ -149,7 +165,7 @@ guide_add_start(struct http_request *req, struct portal *p)
 
 static const struct page catalogue_page = {
 	.who = PAGE_STAFF, .title = "Consumables", .roles = ROLE_DESK,
-	.query = catalogue_start,
+	.sql = sql_catalogue,
 	.render = catalogue_render,
 };
 static const struct page consumable_add_page = {
@@ -160,7 +176,7 @@ static const struct page consumable_add_page = {
 };
 static const struct page guides_page = {
 	.who = PAGE_STAFF, .title = "Product guides", .roles = ROLE_DESK,
-	.query = guides_start,
+	.sql = sql_guides,
 	.render = guides_render,
 };
 static const struct page guide_add_page = {

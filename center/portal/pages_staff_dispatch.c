@@ -7,7 +7,6 @@
  *   POST /staff/slots        technician, starts, ends (YYYY-MM-DD HH:MM)
  */
 #include "app.h"
-#include "home_query.h"
 #include "html.h"
 #include "staff.h"
 #include "staff_table.h"
@@ -15,9 +14,26 @@
 int	page_staff_technicians(struct http_request *);
 int	page_staff_slot_add(struct http_request *);
 
+/* The slots, then one 'T' row per technician (the list and the form's
+ * choice). */
+enum slots_col {
+	SLOTS_COL_TAG = 0,		/* 'S' a slot, 'T' a technician */
+
+	SLOTS_TECHNICIAN = 1,
+	SLOTS_STARTS,
+	SLOTS_ENDS,
+	SLOTS_BOOKED,			/* "free", or by which terminal */
+
+	SLOTS_TECHNICIAN_ID = 1,
+	SLOTS_TECHNICIAN_NAME,
+	SLOTS_TECHNICIAN_EMAIL,
+};
+
 static const char sql_slots[] =
-	"SELECT * FROM (SELECT 'S', tc.name, " HOME_TIME("s.starts_at") ", "
-	"  " HOME_TIME("s.ends_at") ", IF(v.id IS NULL, 'free', "
+	"SELECT * FROM (SELECT 'S', tc.name, "
+	"DATE_FORMAT(s.starts_at, '%Y-%m-%d %H:%i UTC'), "
+	"  DATE_FORMAT(s.ends_at, '%Y-%m-%d %H:%i UTC'), "
+	"IF(v.id IS NULL, 'free', "
 	"  CONCAT('booked for ', t.terminal_uid, ' (', v.state, ')')) "
 	"  FROM technician_slots s JOIN technicians tc "
 	"  ON tc.id = s.technician_id "
@@ -37,20 +53,20 @@ static const char sql_slot_add[] =
 	"SELECT id, " SLOT_TIME ", " SLOT_TIME " FROM technicians "
 	"WHERE id = ? AND " SLOT_TIME " < " SLOT_TIME;
 
-static int
-slots_start(struct http_request *req, struct portal *p)
-{
-	db_async_start(&p->q, req, sql_slots, NULL, 0);
-	return PAGE_QUERY;
-}
-
 static void
 slots_render(struct kore_buf *buf, struct portal *p)
 {
-	static const char *const slot_heads[] = { "Technician", "From", "To",
-	    "Booked", NULL };
-	static const char *const tech_heads[] = { "Id", "Name", "E-mail",
-	    NULL };
+	static const struct staff_column slot_cols[] = {
+		{ "Technician", SLOTS_TECHNICIAN }, { "From", SLOTS_STARTS },
+		{ "To", SLOTS_ENDS }, { "Booked", SLOTS_BOOKED }, { NULL, 0 },
+	};
+	static const struct staff_column tech_cols[] = {
+		{ "Id", SLOTS_TECHNICIAN_ID },
+		{ "Name", SLOTS_TECHNICIAN_NAME },
+		{ "E-mail", SLOTS_TECHNICIAN_EMAIL }, { NULL, 0 },
+	};
+	static const struct staff_choice technician = { "technician",
+	    SLOTS_COL_TAG, 'T', SLOTS_TECHNICIAN_ID, SLOTS_TECHNICIAN_NAME };
 	static const struct staff_field slot_fields[] = {
 		{ "starts", "From (YYYY-MM-DD HH:MM, UTC)", NULL },
 		{ "ends", "To", NULL },
@@ -58,11 +74,11 @@ slots_render(struct kore_buf *buf, struct portal *p)
 	};
 
 	kore_buf_appendf(buf, "<h2>Availability</h2>\n");
-	staff_table(buf, p, 'S', slot_heads);
+	staff_table(buf, p, SLOTS_COL_TAG, 'S', slot_cols);
 	staff_form(buf, p, "/staff/slots", "Add a time a technician is free",
-	    "technician", 'T', slot_fields);
+	    &technician, slot_fields);
 	kore_buf_appendf(buf, "<h2>Technicians</h2>\n");
-	staff_table(buf, p, 'T', tech_heads);
+	staff_table(buf, p, SLOTS_COL_TAG, 'T', tech_cols);
 	kore_buf_appendf(buf, "<form method=\"post\" "
 	    "action=\"/staff/technicians\"><fieldset><legend>Add a technician"
 	    "</legend>");
@@ -116,7 +132,7 @@ slot_add_start(struct http_request *req, struct portal *p)
 
 static const struct page slots_page = {
 	.who = PAGE_STAFF, .title = "Technicians", .roles = ROLE_DISPATCH,
-	.query = slots_start,
+	.sql = sql_slots,
 	.render = slots_render,
 };
 static const struct page technician_add_page = {

@@ -9,17 +9,30 @@
 
 #include "app.h"
 #include "html.h"
-#include "home_query.h"
 #include "order_delivery.h"
 #include "staff.h"
 
 int	page_staff_orders(struct http_request *);
 int	page_staff_delivery(struct http_request *);
 
+enum queue_col {
+	QUEUE_ID,
+	QUEUE_TERMINAL,
+	QUEUE_MODEL,
+	QUEUE_MANAGER,
+	QUEUE_ITEM,
+	QUEUE_SKU,
+	QUEUE_QUANTITY,
+	QUEUE_STATE,
+	QUEUE_DELIVERY,			/* as the form takes it, or NULL */
+	QUEUE_PLACED,
+	QUEUE_NOTICE,			/* its summary */
+};
+
 static const char sql_queue[] =
 	"SELECT o.id, t.terminal_uid, md.name, m.email, c.name, c.sku, "
 	"o.quantity, o.state, DATE_FORMAT(o.delivery_at, '%Y-%m-%d %H:%i'), "
-	HOME_TIME("o.created_at") ", n.summary "
+	"DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i UTC'), n.summary "
 	"FROM orders o JOIN terminals t ON t.id = o.terminal_id "
 	"JOIN models md ON md.id = t.model_id "
 	"JOIN managers m ON m.id = o.manager_id "
@@ -36,7 +49,8 @@ queue_start(struct http_request *req, struct portal *p)
 }
 
 static void
-cell(struct kore_buf *buf, struct portal *p, unsigned int r, unsigned int c)
+cell(struct kore_buf *buf, struct portal *p, unsigned int r,
+    enum queue_col c)
 {
 	html_wrap(buf, "<td>", db_async_cell(&p->q, r, c), "</td>");
 }
@@ -44,36 +58,38 @@ cell(struct kore_buf *buf, struct portal *p, unsigned int r, unsigned int c)
 static void
 queue_render(struct kore_buf *buf, struct portal *p)
 {
-	unsigned int	r;
+	const char	*id;
+	unsigned int	 r;
 
 	kore_buf_appendf(buf, "<table class=\"orders\"><thead><tr><th>Order"
 	    "</th><th>Terminal</th><th>Model</th><th>Manager</th><th>Item</th>"
 	    "<th>Part number</th><th>Qty</th><th>State</th><th>Placed</th>"
 	    "<th>Delivery (UTC)</th></tr></thead><tbody>\n");
 	for (r = 0; r < p->q.rows; r++) {
-		html_wrap(buf, "<tr id=\"order-", db_async_cell(&p->q, r, 0),
-		    "\">");
-		cell(buf, p, r, 0);
-		cell(buf, p, r, 1);
-		cell(buf, p, r, 2);
-		cell(buf, p, r, 3);
-		cell(buf, p, r, 4);
-		cell(buf, p, r, 5);
-		cell(buf, p, r, 6);
-		cell(buf, p, r, 7);
-		cell(buf, p, r, 9);
+		id = db_async_cell(&p->q, r, QUEUE_ID);
+		html_wrap(buf, "<tr id=\"order-", id, "\">");
+		cell(buf, p, r, QUEUE_ID);
+		cell(buf, p, r, QUEUE_TERMINAL);
+		cell(buf, p, r, QUEUE_MODEL);
+		cell(buf, p, r, QUEUE_MANAGER);
+		cell(buf, p, r, QUEUE_ITEM);
+		cell(buf, p, r, QUEUE_SKU);
+		cell(buf, p, r, QUEUE_QUANTITY);
+		cell(buf, p, r, QUEUE_STATE);
+		cell(buf, p, r, QUEUE_PLACED);
 		kore_buf_appendf(buf, "<td><form method=\"post\" "
 		    "action=\"/staff/orders/delivery\">");
 		portal_csrf_field(buf, p->cookie);
 		kore_buf_appendf(buf, "<input type=\"hidden\" name=\"order\" "
 		    "value=\"");
-		html_text(buf, db_async_cell(&p->q, r, 0));
+		html_text(buf, id);
 		/* Plain text: typed the same in every browser and locale. */
 		html_wrap(buf, "\"><input name=\"delivery\" required "
 		    "size=\"16\" placeholder=\"YYYY-MM-DD HH:MM\" "
 		    "pattern=\"20[0-9]{2}-[01][0-9]-[0-3][0-9] "
 		    "[0-2][0-9]:[0-5][0-9]\" value=\"",
-		    db_async_cell(&p->q, r, 8), "\"> <button type=\"submit\">"
+		    db_async_cell(&p->q, r, QUEUE_DELIVERY), "\"> "
+		    "<button type=\"submit\">"
 		    "Set delivery</button></form></td></tr>\n");
 	}
 	if (p->q.rows == 0)

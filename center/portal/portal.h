@@ -26,6 +26,10 @@
 #define MANAGER_SESSION_DAYS	30
 #define STAFF_SESSION_HOURS	8
 
+/* A terminal is "not reporting" after this many days without a report
+ * (a string: it goes into statements and into words). */
+#define STALE_DAYS		"7"
+
 struct page;
 
 struct portal {

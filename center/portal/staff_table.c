@@ -3,34 +3,54 @@
 #include "staff_table.h"
 
 static int
-tagged(struct portal *p, unsigned int r, char tag)
+tagged(struct portal *p, unsigned int r, unsigned int tag_col, char tag)
 {
-	const char	*t = db_async_cell(&p->q, r, 0);
+	const char	*t = db_async_cell(&p->q, r, tag_col);
 
 	return t != NULL && t[0] == tag;
 }
 
 void
-staff_table(struct kore_buf *buf, struct portal *p, char tag,
-    const char *const *heads)
+staff_heads(struct kore_buf *buf, const struct staff_column *cols)
 {
-	unsigned int	r, i, n = 0, rows = 0;
-
-	kore_buf_appendf(buf, "<table><thead><tr>");
-	for (; heads[n] != NULL; n++)
-		html_wrap(buf, "<th>", heads[n], "</th>");
+	kore_buf_appendf(buf, "<thead><tr>");
+	for (; cols->head != NULL; cols++)
+		html_wrap(buf, "<th>", cols->head, "</th>");
 	kore_buf_appendf(buf, "</tr></thead><tbody>\n");
-	for (r = 0; r < p->q.rows; r++) {
-		if (!tagged(p, r, tag))
+}
+
+unsigned int
+staff_rows(struct kore_buf *buf, struct portal *p, unsigned int tag_col,
+    char tag, const struct staff_column *cols, int reverse)
+{
+	const struct staff_column	*c;
+	unsigned int			 r, k, rows = 0;
+
+	for (k = 0; k < p->q.rows; k++) {
+		r = reverse ? p->q.rows - 1 - k : k;
+		if (!tagged(p, r, tag_col, tag))
 			continue;
 		kore_buf_appendf(buf, "<tr>");
-		for (i = 1; i <= n; i++)
-			html_wrap(buf, "<td>", db_async_cell(&p->q, r, i),
+		for (c = cols; c->head != NULL; c++)
+			html_wrap(buf, "<td>", db_async_cell(&p->q, r, c->col),
 			    "</td>");
 		kore_buf_appendf(buf, "</tr>\n");
 		rows++;
 	}
-	if (rows == 0)
+	return rows;
+}
+
+void
+staff_table(struct kore_buf *buf, struct portal *p, unsigned int tag_col,
+    char tag, const struct staff_column *cols)
+{
+	unsigned int	n = 0;
+
+	kore_buf_appendf(buf, "<table>");
+	staff_heads(buf, cols);
+	while (cols[n].head != NULL)
+		n++;
+	if (staff_rows(buf, p, tag_col, tag, cols, 0) == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"%u\">None yet.</td>"
 		    "</tr>\n", n);
 	kore_buf_appendf(buf, "</tbody></table>\n");
@@ -38,7 +58,7 @@ staff_table(struct kore_buf *buf, struct portal *p, char tag,
 
 void
 staff_form(struct kore_buf *buf, struct portal *p, const char *action,
-    const char *legend, const char *choice, char choice_tag,
+    const char *legend, const struct staff_choice *choice,
     const struct staff_field *fields)
 {
 	unsigned int	r;
@@ -48,13 +68,13 @@ staff_form(struct kore_buf *buf, struct portal *p, const char *action,
 	html_text(buf, legend);
 	kore_buf_appendf(buf, "</legend>");
 	portal_csrf_field(buf, p->cookie);
-	html_wrap(buf, "<select name=\"", choice, "\" required>");
+	html_wrap(buf, "<select name=\"", choice->name, "\" required>");
 	for (r = 0; r < p->q.rows; r++) {
-		if (!tagged(p, r, choice_tag))
+		if (!tagged(p, r, choice->tag_col, choice->tag))
 			continue;
-		html_wrap(buf, "<option value=\"", db_async_cell(&p->q, r, 1),
-		    "\">");
-		html_text(buf, db_async_cell(&p->q, r, 2));
+		html_wrap(buf, "<option value=\"",
+		    db_async_cell(&p->q, r, choice->value_col), "\">");
+		html_text(buf, db_async_cell(&p->q, r, choice->label_col));
 		kore_buf_appendf(buf, "</option>");
 	}
 	kore_buf_appendf(buf, "</select>\n");

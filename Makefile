@@ -13,6 +13,7 @@
 #
 # KDIR selects the kernel tree the modules build against: the running
 # kernel's headers when present, otherwise Debian's 6.1 headers the tests boot.
+# SPDX-License-Identifier: ISC
 
 SHELL := /bin/bash
 TOP := $(CURDIR)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Reports from engine state, through the protocol library into the spool. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcare daemon: each e-mail the terminal sends, as a report of
  * docs/protocol.md encoded and signed by the protocol library, committed to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcared.conf(5): one "keyword value..." per line, '#' starts a comment.
  * Every problem is reported with its line number and parsing goes on, so one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* faxcare daemon: faxcared.conf(5), parsed and checked. */
 #ifndef FAXCARE_CONFIG_H
 #define FAXCARE_CONFIG_H

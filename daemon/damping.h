@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* faxcare daemon: the damping policy, as set in faxcared.conf(5). */
 #ifndef FAXCARE_DAMPING_H
 #define FAXCARE_DAMPING_H

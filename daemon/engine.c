@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Generic netlink with libnl-genl: two sockets, one for requests and one
  * that only listens to the events group, so an event never interleaves with

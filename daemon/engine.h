@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcare daemon: the engines' state over generic netlink (family "faxeng",
  * include/uapi/linux/faxeng.h) with libnl: get one, dump all, set knobs and

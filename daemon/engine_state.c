@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Engine states: one with nothing known yet, and which of two is newer. */
 #include <string.h>
 

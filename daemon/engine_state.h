@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* faxcare daemon: one engine's whole state, as generic netlink reports it. */
 #ifndef FAXCARE_ENGINE_STATE_H
 #define FAXCARE_ENGINE_STATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcared: the terminal daemon for one fax engine (faxcared(8)).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxengctl: the technicians' view of the fax engines and of faxcared
  * (faxengctl(8)): status, live events, settings and service actions over

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The terminal's identity from the engine and the configuration. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcare daemon: who this terminal is. The terminal id, model and serial
  * come from the engine unless faxcared.conf(5) overrides them; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Logging in the OpenBSD daemons' manner: log_warn() appends strerror(errno),
  * log_warnx() does not; fatal()/fatalx() log and exit. In the foreground the

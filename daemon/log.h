@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* faxcare daemon: logging to stderr (foreground) or syslog. */
 #ifndef FAXCARE_LOG_H
 #define FAXCARE_LOG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A libudev monitor filtered to the faxeng subsystem. */
 #include <errno.h>
 #include <stdio.h>

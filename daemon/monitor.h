@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* faxcare daemon: faxeng devices appearing, changing and going (libudev). */
 #ifndef FAXCARE_MONITOR_H
 #define FAXCARE_MONITOR_H

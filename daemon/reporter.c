@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Engine states to reports (reporter.h). */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcare daemon: from engine states to spooled reports. Holds the tracker,
  * the saved state and the composer for one engine; every report is in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The relay side of the spool. A message leaves queue/ only after the relay
  * answered 2xx to its DATA (removed) or 5xx (moved to failed/ and logged);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcare daemon: hands the spool's queue to the relay with libESMTP.
  * libESMTP blocks, so the daemon runs sender_run() in a child process

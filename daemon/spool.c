@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The durable spool (see spool.h). Invariant: every file in queue/ is a
  * complete message whose directory entry is on disk; a crash at any point

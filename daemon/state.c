@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The daemon's durable memory (state.h), replaced atomically in the spool. */
 #include <errno.h>
 #include <inttypes.h>

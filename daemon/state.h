@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcare daemon: what survives a restart, in SPOOL/state: the registration
  * last sent, when the last meter report went, and each open condition with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Condition tracking with damping; the state diagram is in tracker.h. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcare daemon: each condition's life from the engine's raw bits to
  * reports, with damping (faxcared.conf(5)). Pure: time comes in as an

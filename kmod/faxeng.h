@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * faxeng backend interface: how a sensor driver registers a fax engine with
  * the faxeng core and reports what its sensors see.

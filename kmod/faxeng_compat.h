@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The kernel API differences between the lines faxeng is built for
  * (Debian 12's 6.1 and 6.12); the one place that tests kernel versions.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng core: the fax engine class. Backends register engines and report
  * sensor inputs; the core derives the states (with thresholds and

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng_gpio: a fax engine whose sensors are GPIO lines (and optionally an
  * IIO channel for the toner level), described by firmware: device tree

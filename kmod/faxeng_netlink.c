@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng generic netlink family: GET (do and dump) of engine state, SET of
  * thresholds and service actions (admin only), and the "events" multicast

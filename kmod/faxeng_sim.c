@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng_sim: simulated fax engines for tests and demos. Every sensor input
  * is a module parameter writable at run time, as test_power does for power

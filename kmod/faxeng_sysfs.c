@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng sysfs and uevent face: the files of /sys/class/faxeng/faxengN and
  * the FAXENG_* properties every uevent carries.

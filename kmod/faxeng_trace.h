@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * faxeng tracepoints (docs/kmod.md, "Tracepoints"): each sensor input the
  * core takes, each event it sends and each run of its event work. They cost

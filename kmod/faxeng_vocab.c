@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng vocabulary: the condition table of faxeng_conditions.h expanded for
  * the kernel, and the words sysfs, uevents and netlink use for states.

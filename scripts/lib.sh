@@ -3,6 +3,7 @@
 #
 # Every script that starts a process records its PID and stops exactly that
 # PID on exit; nothing here ever kills by name.
+# SPDX-License-Identifier: ISC
 
 FAXCARE_TOP=${FAXCARE_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 FAXCARE_CACHE=${FAXCARE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/faxcare}

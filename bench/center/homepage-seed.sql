@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- The benchmark's center: 100,000 terminals of 20 models under 20,000
 -- managers (5 each), 1,000,000 reports (10 per terminal, each with a toner
 -- level, so 1,000,000 toner readings), an open notice on every third

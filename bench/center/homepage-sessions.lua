@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- wrk script: each request is the homepage of one of the 1,000 seeded
 -- managers, chosen at random (their session cookies: the manager id as 64
 -- lowercase hex digits).

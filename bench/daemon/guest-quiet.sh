@@ -2,6 +2,7 @@
 # usage: guest-quiet.sh  (run in the VM by bench/daemon/run)
 # faxcared started by udev, its registration delivered, then one quiet
 # minute: resident memory and context switches (wake-ups) of the daemon.
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 mkdir -p /var/spool /var/log
 /usr/lib/systemd/systemd-udevd --daemon --resolve-names=never || bail "udevd"

@@ -2,6 +2,7 @@
 # usage: guest.sh [SECONDS] [RATE] [ROUNDS] [PAIRS] (in the bench VM, with
 # faxeng_bench.ko): prints the faxeng figures and the bare-uevent baseline
 # as TAP
+# SPDX-License-Identifier: ISC
 . /faxcare/tests/kmod/guest/lib.sh
 
 SECS=${1:-5}

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * What one report costs the center and the terminal, against a baseline
  * measured in the same run: one HMAC-SHA256 over the whole message, the

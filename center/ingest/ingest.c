@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Ingest a report e-mail: verify it, then apply it in one transaction. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Ingest: one report e-mail in, its effect on the center's database out, in
  * one transaction. Shared by faxcenter-mailgate (and anything else that

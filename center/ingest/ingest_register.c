@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Registration reports: create or update the terminal; a manager address
  * that is new for the terminal takes effect only once its owner follows

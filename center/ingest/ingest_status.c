@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Status, completion and meter reports. A status report opens a notice,
  * one per terminal and open condition (the schema's unique key absorbs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcenter-mailgate: the MTA pipes one message to it (Postfix pipe
  * transport or an alias "|faxcenter-mailgate"). It stores the report in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* GMime: raw message in, decoded text/plain body out. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Taking a report's text out of a mail message as the MTA delivered it,
  * with GMime: headers unfolded, transfer encodings (quoted-printable,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Writing outbox rows (inside the caller's transaction). */
 #include <string.h>
 

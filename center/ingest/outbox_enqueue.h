@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The transactional outbox: mail the center owes somebody, written in the
  * transaction that creates the reason for it, sent later by

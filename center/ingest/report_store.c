@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The reports table: every accepted report, raw and parsed, once. */
 #include <stdio.h>
 #include <string.h>

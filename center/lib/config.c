@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Loads struct center_config from a key file and the environment. */
 #include <stdio.h>
 #include <stdlib.h>

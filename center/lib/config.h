@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The center's settings: one file (GLib key file, group [center]) and
  * environment overrides, shared by the Kore app and the command-line tools.

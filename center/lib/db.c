@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Blocking MariaDB helpers: connect, prepared statements, transactions. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Blocking MariaDB access for the command-line tools (mailgate, outbox
  * sender, migrations): every statement is prepared, every value bound.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* struct db_val to MYSQL_BIND and result columns to text; see db_bind.h. */
 #include <stdlib.h>
 #include <string.h>

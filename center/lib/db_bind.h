@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Values to and from prepared statements: the one place a struct db_val
  * becomes a MYSQL_BIND and a result column becomes text, for both the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* One line on stderr per message, the program's name in front; see log.h. */
 #include <errno.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Messages of the center's command-line programs, in OpenSMTPD's manner:
  * one line on stderr each, the program's name set once by log_init() in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Applies the compiled-in schema migrations that a database lacks. */
 #include <stdio.h>
 #include <stdlib.h>

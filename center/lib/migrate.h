@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Versioned schema migrations (center/sql/migrations/NNNN_name.sql, compiled
  * in). schema_migrations records what was applied; a lock serialises

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A datagram on a unix socket wakes the outbox sender. */
 #include <sys/socket.h>
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Waking faxcenter-outbox: whoever commits outbox rows sends an empty
  * datagram to the sender's unix socket (outbox_wake_socket), so mail goes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scrypt password hashes; see password.h. */
 #include <errno.h>
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Staff passwords, stored as scrypt (OpenSSL's EVP_PBE_scrypt, N=2^15,
  * r=8, p=1: 32 MiB and tens of milliseconds per guess) with a random salt:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Token generation and hashing (getrandom + OpenSSL SHA-256). */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Unguessable tokens for URLs (homepage, confirmation links, sessions):
  * 32 bytes from getrandom(2), written as 64 hex digits; only their SHA-256

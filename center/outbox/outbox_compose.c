@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Writing the manager's e-mails: words first, then GMime for the format. */
 #include <string.h>
 #include <time.h>

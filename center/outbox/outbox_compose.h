@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The e-mails the center writes, built with GMime (headers encoded and
  * folded as RFC 5322 and 2047 want, CRLF line ends for SMTP).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcenter-outbox: sends what the center's outbox holds (libESMTP blocks,
  * so this runs beside the Kore app, not in it). It sleeps until woken: by

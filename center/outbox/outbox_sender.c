@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The outbox's state machine: pending -> sending -> sent | failed. */
 #include <stdio.h>
 #include <stdlib.h>

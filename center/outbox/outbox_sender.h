@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Draining the outbox: confirmation links batched per address, notices
  * per manager (everything due for one in one e-mail, once nothing new came

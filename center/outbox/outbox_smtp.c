@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * One relay session per message (the relay is on the same host or network;
  * a session is cheap next to the wait for a 250), through the protocol

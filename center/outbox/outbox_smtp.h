@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Handing one message to the SMTP relay (<faxcare/smtp.h>'s policy). */
 #ifndef FAXCENTER_OUTBOX_SMTP_H
 #define FAXCENTER_OUTBOX_SMTP_H

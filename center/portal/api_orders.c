@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Orders over the API (order desk and admins).
  *   GET  /api/v1/orders           open orders, oldest first

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * POST /api/v1/session: username, password -> {"token": ..., "expires_in":
  * seconds}, a staff session for the API's bearer header. The staff form's

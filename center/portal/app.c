@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcenter: Kore hooks. The parent loads the settings (and applies the
  * schema migrations when asked); each worker sets up its database pool.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The faxcenter Kore application: settings shared by every page.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Server-drawn SVG chart: a fixed 480x160 canvas, a 0-100 % axis with grid
  * lines, the readings as one polyline with a dot per reading, the first

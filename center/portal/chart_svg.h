@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A line chart of a level over time (0-100 %), drawn as SVG on the server. */
 #ifndef FAXCENTER_CHART_SVG_H
 #define FAXCENTER_CHART_SVG_H

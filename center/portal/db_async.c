@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Non-blocking MariaDB for the Kore workers; see db_async.h.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MariaDB on Kore's event loop, through Connector/C's non-blocking API
  * (as Kore's own pgsql.c drives libpq): a request starts a prepared

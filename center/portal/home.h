@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The manager's homepage: its one statement, and the page as HTML from
  * its rows (both in home_render.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Rendered homepages per worker; see home_cache.h. A fixed table of sets
  * indexed by the session hash's first bytes (the hash is uniform), each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * A short-lived cache of rendered homepages, per worker, keyed by the
  * session's hash. A manager's page changes when a terminal reports or the

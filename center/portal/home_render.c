@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The manager's homepage: its one statement and how the page is drawn
  * from its rows. Per terminal its state and toner chart, per open notice

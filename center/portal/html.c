@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Escaped HTML output and the page frame shared by every page. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* HTML output for the center's pages: every value goes through html_text. */
 #ifndef FAXCENTER_HTML_H
 #define FAXCENTER_HTML_H

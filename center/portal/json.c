@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* JSON output for the API; see json.h. */
 #include <ctype.h>
 

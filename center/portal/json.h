@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* JSON output for the API: values are appended, strings escaped. */
 #ifndef FAXCENTER_JSON_H
 #define FAXCENTER_JSON_H

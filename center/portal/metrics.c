@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * GET /metrics: the center's state in Prometheus' text format (version
  * 0.0.4), counted in the database so every worker and host says the same:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* An open order's delivery date and time; see order_delivery.h. */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Setting an open order's delivery date and time, one way for the staff
  * page and the API: the same arguments, the same checks, the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The one runner of every portal page (page.h). Its states, one Kore
  * handler call or more each (a call that started a statement returns

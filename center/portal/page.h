@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Every page of the portal is a struct page run by page_run(): the
  * manager's homepage and actions, the staff pages, the JSON API, sign-in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Who may see a page: links, cookies, bearer tokens, roles, CSRF. */
 #include <arpa/inet.h>
 #include <stdio.h>

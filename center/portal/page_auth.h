@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Who may see a page (page.h): the checks before a page's own query. Each
  * returns PAGE_QUERY (the staff or API session's statement was started),

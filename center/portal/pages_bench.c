@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * GET /bench/hello: "hello" from the app without touching the database.
  * Not routed by conf/faxcenter.conf; bench/center/run-homepage routes it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * GET /home/toner/ID: the toner level of one of the session's terminals
  * over time, as SVG (the homepage's <img>). Another manager's terminal is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * /confirm/TOKEN: a manager confirms the address a terminal reported.
  * GET shows what is being confirmed and a button (so a mail scanner that

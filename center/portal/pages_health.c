@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * GET /healthz: 200 "ok" when this worker reaches the database, else 503.
  * For load balancers and the tests.

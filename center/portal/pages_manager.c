@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The manager's homepage.
  *   GET /m/TOKEN  the e-mailed link: opens a session (cookie) for the

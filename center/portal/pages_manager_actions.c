@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * What a manager does on the homepage, each one POST with the session
  * cookie and the page's CSRF token, each one statement that checks the

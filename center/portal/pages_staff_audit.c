@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* GET /staff/audit: the newest 500 entries of the audit log (admins). */
 #include "app.h"
 #include "staff.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The catalogue (order desk and admins).
  *   GET  /staff/catalogue     consumables per model, and a form to add one

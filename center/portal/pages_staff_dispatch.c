@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Technicians and their availability (dispatch and admins).
  *   GET  /staff/technicians  slots from yesterday on, free or booked (by

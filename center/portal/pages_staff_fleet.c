@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The fleet at a glance, for every role, through either door:
  *   GET /staff          terminals by state, terminals that stopped

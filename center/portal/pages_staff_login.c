@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Staff sign-in and sign-out.
  *   GET  /staff/login   the form; a short-lived cookie binds its CSRF token

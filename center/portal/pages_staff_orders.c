@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The orders queue (order desk and admins).
  *   GET  /staff/orders           open orders, oldest first, each with a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Password checks in a Kore task thread; see password_task.h. */
 #include <string.h>
 

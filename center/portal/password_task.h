@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Checking a staff password costs tens of milliseconds of scrypt: it runs
  * in one of Kore's task threads, so the worker's event loop keeps serving

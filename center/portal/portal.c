@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Session cookies, CSRF tokens and form fields for the portal's pages. */
 #include <arpa/inet.h>
 #include <stdio.h>

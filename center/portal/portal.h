@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * What the manager's homepage and the staff pages share: the session
  * cookies, CSRF tokens, form fields and the per-request state of a page

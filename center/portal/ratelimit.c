@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Token buckets per client address; see ratelimit.h. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Rate limits per client address for the endpoints that guess-and-check
  * secrets (homepage links, staff login): a token bucket per address and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The workers' seccomp allow list, on top of Kore's own: what MariaDB
  * Connector/C needs to reach the database over a unix socket or TCP, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Sign-in's steps (signin.h), in p->step:
  *	LOOKUP --> CHECK (task) --match--> OPENED --> AUDITED: signed_in()

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Signing in, one way for the staff form and the API: rate limit, the
  * account's row, the password checked in a task (password_task.h), a new

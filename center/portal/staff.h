@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * What the staff pages share: the roles a page admits (struct page's
  * roles, page.h), the navigation, and the words of an action's audit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The staff pages' navigation and the words of their audit entries. */
 #include <stdarg.h>
 #include <stdio.h>

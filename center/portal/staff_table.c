@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Tables and forms for the staff pages; see staff_table.h. */
 #include "html.h"
 #include "staff_table.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Tables and forms shared by the staff pages' renderers. A page's
  * statement tags each row (a UNION of the lists the page shows) and names

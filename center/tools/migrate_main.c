@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcenter-migrate: brings the center's database to the schema this
  * build knows.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * faxcenter-staff: manage the staff pages' accounts.
  *

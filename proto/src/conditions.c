@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * The status vocabulary, expanded from <linux/faxeng_conditions.h>. Only the
  * wording people read lives here, one FC_TEXT_<name> per condition: a

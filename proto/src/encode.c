@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* Writing a signed report as a body and as a whole RFC 5322 message. */
 #include <openssl/evp.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* Errors: a code for programs and one sentence for people. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* The field table of a version 1 block and what is done field by field. */
 #include <inttypes.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * The fields of a version 1 report block, in the specification's order: one
  * table drives the encoder, the parser, the canonical form and validation,

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* What a person who opens the center's mailbox reads: subject and text. */
 #include <stdio.h>
 #include <string.h>

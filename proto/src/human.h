@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /* The words for people: the paragraphs before the block. */
 #ifndef FAXCARE_HUMAN_H
 #define FAXCARE_HUMAN_H

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /* Helpers shared inside the library; not part of its API. */
 #ifndef FAXCARE_INTERNAL_H
 #define FAXCARE_INTERNAL_H

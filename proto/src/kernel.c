@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* The kernel's engine states and faults in the protocol's terms. */
 #include <linux/faxeng.h>
 #include "faxcare/kernel.h"

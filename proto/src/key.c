@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* Key files, per-terminal key derivation and new random keys. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* Bounded text writer for messages and canonical forms. */
 #include <stdarg.h>
 #include <stdio.h>

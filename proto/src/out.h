@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * A bounded text writer: appends to a caller's buffer, remembers overflow
  * instead of failing at every call, and ends lines with LF or CRLF.

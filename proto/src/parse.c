@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * Reading a report from a mail body whose transfer encoding is decoded.
  * Whatever MTAs and mail programs do around the block is tolerated: CR

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* Random bytes for report ids and keys, from the kernel's CSPRNG. */
 #include <errno.h>
 #include <string.h>

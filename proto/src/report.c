@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* A report in memory: initialisation, conditions, ids, validity, time. */
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* HMAC-SHA256 over the canonical form of a report. */
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

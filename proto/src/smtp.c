@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * The relay policy on libESMTP: one session per run, the password read at
  * open (so a rotated file is picked up) and wiped at close, the AUTH replies

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * The relay policy apart from libESMTP: which STARTTLS a session needs,
  * what the relay's replies mean for a message, and what it said to AUTH.

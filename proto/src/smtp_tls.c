@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * Whom a relay session trusts. libESMTP checks the certificate itself once
  * the handshake is done (SSL_get_verify_result, then the relay's name

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /* The TLS side of a relay session (smtp.c): whom to trust, and why not. */
 #ifndef FAXCARE_SMTP_TLS_H
 #define FAXCARE_SMTP_TLS_H

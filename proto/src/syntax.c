@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* Syntax checks of identifiers, addresses and free text values. */
 #include <stdbool.h>
 #include <string.h>

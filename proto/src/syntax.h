@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * Syntax of the protocol's text values. Each check names the value with
  * `what` (a field name such as "Manager") in its error.

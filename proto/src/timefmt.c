@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* RFC 3339 (UTC only) and RFC 5322 dates, independent of the locale. */
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /* Times as the protocol writes them: RFC 3339 in UTC, RFC 5322 dates. */
 #ifndef FAXCARE_TIMEFMT_H
 #define FAXCARE_TIMEFMT_H

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* Word tables: the protocol's words for enums whose 0 means "none". */
 #include <string.h>
 #include "internal.h"

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Where the arm64 path keeps what scripts/arm64/fetch unpacks (never
 # installed). Source it after scripts/lib.sh.
+# SPDX-License-Identifier: ISC
 
 ARM64_KREL=$FAXCARE_KVER-arm64
 # Debian's arm64 kernel image tree: boot/vmlinuz-* (an uncompressed Image),

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- What the demo's service center offers for the simulated engine's model
 -- (registration finds the model by name): toner for its shortages, a
 -- technician with free slots for its faults, a newer product to suggest.

@@ -12,6 +12,7 @@
 #                   the manager through Postfix (log DIR/outbox.log)
 #   center_down     stop what center_up and outbox_up started
 #   http_status URL [CURL-ARGS]  the HTTP status code (000: no answer)
+# SPDX-License-Identifier: ISC
 
 CENTER_URL='' CENTER_PID='' OUTBOX_PID=''
 STAFF_USER=desk STAFF_PASSWORD=demo-desk-2026

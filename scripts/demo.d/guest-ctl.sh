@@ -10,6 +10,7 @@
 #   events_settle       wait until udevd passed on faxeng0's last event
 # and what /faxcare/tap.sh (tests/lib/tap.sh, in every guest) offers, e.g.
 #   wait_for SECS WHAT CMD...   retry CMD until it succeeds, up to SECS s
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 SIMP=/sys/module/faxeng_sim/parameters
 sim() { echo "$2" >"$SIMP/$1"; }

@@ -7,6 +7,7 @@
 # and faxeng_sim. Then it serves the host: it connects to 127.0.0.1:CTL_PORT
 # on the host (10.0.2.2) and runs what the host sends (guest-ctl.sh) until
 # the host says quit. Its stdout is the VM's TAP channel.
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 here=/faxcare/scripts/demo.d
 port=$1

@@ -7,6 +7,7 @@
 # The manager's browser is curl with a cookie jar ($WORK/manager.jar), the
 # staff's another ($WORK/staff.jar); every form is posted with the CSRF
 # token of the page it came from, as a browser would.
+# SPDX-License-Identifier: ISC
 
 PAGE=$FAXCARE_TOP/scripts/demo.d/page
 MAILBOX=${MANAGER_ADDRESS%@*}

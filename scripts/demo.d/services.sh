@@ -13,6 +13,7 @@
 #   sql "STATEMENT"             run it in the center's database, rows
 #                               tab-separated
 # Mail addresses of the walk: the Postfix instance owns faxcare.test.
+# SPDX-License-Identifier: ISC
 
 MANAGER_ADDRESS=manager@faxcare.test
 CENTER_ADDRESS=reports@faxcare.test

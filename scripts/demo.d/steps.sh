@@ -8,6 +8,7 @@
 # Each s_* function does one hop, prints what a person watching would want
 # to see, and returns non-zero when the hop did not happen. What later hops
 # need is left in variables (CENTER_URL, ...).
+# SPDX-License-Identifier: ISC
 
 # pending_confirmations: our terminal's unconfirmed claims of the manager.
 pending_confirmations() {

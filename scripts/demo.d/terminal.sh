@@ -9,6 +9,7 @@
 #                         (scripts/vm/run options that put them in place)
 #   terminal_boot DIR     vm_start with those files and the daemon's programs
 # TERMINAL_ID is what faxcared derives from faxeng_sim's model and serial.
+# SPDX-License-Identifier: ISC
 
 TERMINAL_ID=FX-SIM-100-SIM0000
 FAXCARED=$FAXCARE_TOP/daemon/build/faxcared

@@ -17,6 +17,7 @@
 # The host listens on 127.0.0.1 at a free port; the guest connects to it
 # through QEMU's user network (10.0.2.2) and runs what it is sent. The
 # runner has no host-to-guest channel of its own: this is it.
+# SPDX-License-Identifier: ISC
 
 VM_PID='' VM_CTL_PID='' VM_IN='' VM_OUT=''
 

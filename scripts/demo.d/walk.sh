@@ -8,6 +8,7 @@
 #                             printed (indented), its time and the time
 #                             since the start; a failed hop ends the demo
 #   walk_note TEXT            a line between hops
+# SPDX-License-Identifier: ISC
 
 WALK_T0='' WALK_N=0
 

@@ -18,6 +18,7 @@
 #                            (lazily) what is mounted under DIR, removes
 #                            DIR; never removes a DIR that still has
 #                            something mounted
+# SPDX-License-Identifier: ISC
 
 host_mirror() {
 	local f

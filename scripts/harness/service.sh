@@ -10,6 +10,7 @@
 #   stop_daemon PID [SECS]   TERM a daemon we started that is not our child
 #                            (it was detached, or started by a *_CTL call),
 #                            wait for it to go, KILL it after SECS (10)
+# SPDX-License-Identifier: ISC
 
 harness_setup() {
 	local base=${TMPDIR:-/tmp}

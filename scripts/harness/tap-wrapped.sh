@@ -9,6 +9,7 @@
 # tap_wrapped runs this script again under the wrapper, where it calls
 # inside() and exits with its status; back outside, the TAP counters go on
 # from there, wrapped_rc holds the wrapper's exit status and found the facts.
+# SPDX-License-Identifier: ISC
 
 tap_wrapped() {
 	local state

@@ -5,6 +5,7 @@
 # sets a delivery date the manager then sees, written to the audit log as
 # on the staff page, with the staff roles' authorization; /metrics counts
 # the fleet in Prometheus' text format.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

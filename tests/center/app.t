@@ -4,6 +4,7 @@
 # /healthz from the database through its non-blocking pool, reports 503 while
 # the database is down or hung (a query timeout) and recovers when it is
 # back, and serves its assets.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

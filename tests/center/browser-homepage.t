@@ -9,6 +9,7 @@
 # notice is gone from her homepage by itself and the order is delivered.
 # Screenshots are kept in tests/artifacts/center/browser-homepage/ (and
 # the app's log next to it when a browser step failed).
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -3,6 +3,7 @@
 # -n on every center program that reads the configuration: a good one says
 # "configuration OK" and exits 0 (nothing else happens: no database is
 # needed), a bad one exits 1 with the error after the program's name.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared by the center's tests: paths, and a mariadb client for the
 # throwaway server scripts/with-mariadb started. Source after tests/lib/tap.sh.
+# SPDX-License-Identifier: ISC
 CENTER_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CENTER_BUILD=$CENTER_TOP/center/build
 # The test programs (tests/center/tests.mk): unit tests, mkreport.

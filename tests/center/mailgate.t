@@ -5,6 +5,7 @@
 # replays are stored once; forged, malformed, stale, oversized mail and
 # unknown terminals are refused with the sysexits code and a clear reason;
 # with the database down it says EX_TEMPFAIL and nothing is half-stored.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -3,6 +3,7 @@
 # faxcenter-migrate creates the whole schema on an empty database, records
 # each version, and a second run changes nothing; version 3 converts the
 # finished orders' and visits' states.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -6,6 +6,7 @@
 # the rate of links and sign-ins per client (the app's own limits are per
 # worker, and are lifted here so that only nginx's can answer 429), and
 # /metrics answers the local host only.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -12,6 +12,7 @@
 # arrives in seconds came because the mailgate or the app woke it; with
 # the sender down, mail waits and goes once it starts. The shipped units
 # bring the socket into Kore's chroot.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

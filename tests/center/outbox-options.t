@@ -3,6 +3,7 @@
 # faxcenter-outbox refuses a sweep interval (-p) that is not a plain number
 # of milliseconds in its range, saying which value it refused, before it
 # reads any configuration or database: "-p 100x" is not taken as 100.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -5,6 +5,7 @@
 # smtp_ca_file naming a CA that did not sign the relay's certificate the
 # mail stays pending, nothing reaches the relay after the handshake, and
 # last_error says why; with the relay's CA it goes over TLS and lands once.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/postfix-tls.sh"

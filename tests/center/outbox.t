@@ -12,6 +12,7 @@
 # or asks for AUTH (530) keeps the mail pending, saying so, until the
 # configuration is fixed: never failed for good, however many passes (no
 # attempt counted), retried with a backoff capped at an hour.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -5,6 +5,7 @@
 # notice with service slots, the manager books a visit, and the terminal's
 # completion report closes the notice, completes the visit and leaves both
 # in the history.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

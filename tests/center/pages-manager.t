@@ -7,6 +7,7 @@
 # the history; ordering and booking check the session, the CSRF token,
 # ownership and input; a slot cannot be booked twice; the link endpoint is
 # rate limited.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -5,6 +5,7 @@
 # and the times they are free (which the manager can then book), admins
 # read the audit log. Each page checks the role, the CSRF token and the
 # input; what staff enter is escaped where it is shown.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

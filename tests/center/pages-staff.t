@@ -6,6 +6,7 @@
 # terminals by state and those that stopped reporting; the order desk sets
 # a delivery date and time that the manager then sees on the homepage;
 # roles keep other staff out; sign-out ends the session.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

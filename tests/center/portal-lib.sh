@@ -2,6 +2,7 @@
 # Shared by the tests of the manager's homepage and the staff pages: HTTP
 # with a cookie jar per user, CSRF tokens scraped from the page a user was
 # shown, and the portal's fixture. Source after tests/center/lib.sh.
+# SPDX-License-Identifier: ISC
 
 # portal_begin: a temporary directory $tmp and the app on a migrated
 # database, both removed when the test ends however it ends. Set

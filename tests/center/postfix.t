@@ -6,6 +6,7 @@
 # refused mail bounces with the
 # mailgate's reason; with the database down Postfix defers the message,
 # retries it, and it lands exactly once when the database is back.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

@@ -4,8 +4,9 @@
 #
 #   center/build/*_test   unit tests, center/unit/NAME_test.c each linked
 #                         with the center's sources its first line names
-#                         ("/* objects: a b */"); run by center/unit.t
+#                         ("/* objects: a b */", after the SPDX line); run by center/unit.t
 #   center/build/mkreport signed report e-mails (center/tools/mkreport.c)
+# SPDX-License-Identifier: ISC
 
 CENTER_TB := center/build
 CENTER_SRC := $(TOP)/center
@@ -32,9 +33,9 @@ center-built:
 	$(MAKE) -C $(TOP)/proto
 	$(MAKE) -C $(TOP)/center
 
-# center_objects FILE: the center's sources FILE's first line names.
+# center_objects FILE: the center's sources FILE names in its "objects:" line.
 center_objects = $(wildcard $(addprefix $(CENTER_SRC)/*/,$(addsuffix .c, \
-	$(shell sed -n '1s/.*objects: *\([^*]*\)\*\/.*/\1/p' $(1)))))
+	$(shell sed -n '1,5s/.*objects: *\([^*]*\)\*\/.*/\1/p' $(1)))))
 
 $(CENTER_TB)/%: center/unit/%.c lib/tap.h $(wildcard $(CENTER_SRC)/*/*.[ch]) \
 	| center-built

@@ -2,6 +2,7 @@
 # usage: tests/center/unit.t
 # Runs the center's C unit tests (tests/center/build/*_test, built by
 # tests/center/tests.mk with ASan and UBSan); each must pass cleanly.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/lib.sh"

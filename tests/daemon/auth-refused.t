@@ -6,6 +6,7 @@
 # the configuration is fixed. The refusing relays are smtp-sink instances
 # told to answer AUTH, RCPT or MAIL with those codes; the fixed configuration
 # points at the accepting sink of scripts/with-smtp-sink.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"

@@ -5,6 +5,7 @@
 # the daemon authenticates with the configured name and password only when
 # configured, and never sends the password over a connection TLS does not
 # protect unless the configuration says "starttls off".
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"

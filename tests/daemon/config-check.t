@@ -2,6 +2,7 @@
 # usage: tests/daemon/config-check.t  (prove runs it)
 # `faxcared -n` checks faxcared.conf and exits: 0 when it is valid, 1 with
 # one "file:line: problem" per error otherwise. The example file is valid.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib/tap.sh"

@@ -2,6 +2,7 @@
 # usage: tests/daemon/install.t  (prove runs it)
 # `make -C daemon install DESTDIR=... PREFIX=/usr` lays out the programs,
 # man pages, the hardened systemd unit and the udev glue with real paths.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib/tap.sh"

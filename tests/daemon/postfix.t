@@ -3,6 +3,7 @@
 # faxcared relaying through a real Postfix (scripts/with-postfix): a report
 # queued by faxengctl reaches the center's Maildir once, with the headers
 # Postfix adds, and the proto library parses it and verifies its signature.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -z "${FAXCARE_SMTP_PORT:-}" ]; then

@@ -5,6 +5,7 @@
 # (the relay took the bytes but not the message): kept and retried. 5xx: set
 # aside in failed/; accepted: removed; STARTTLS required but not offered:
 # never sent in clear.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"

@@ -2,6 +2,7 @@
 # tests/): build/daemon/test_*, each linked with the daemon's code under test
 # built again with ASan and UBSan, run by tests/daemon/unit-*.t; and
 # build/daemon/report_read, a reader of delivered mail for the relay tests.
+# SPDX-License-Identifier: ISC
 
 DAEMON_T := $(B)/daemon
 DAEMON_T_PKGS := libnl-genl-3.0 libudev libesmtp-1.0 openssl

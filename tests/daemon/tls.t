@@ -6,6 +6,7 @@
 # and lands once; with a CA that did not sign it, or the system's trust
 # store, the session ends right after the handshake: no AUTH, no mail, the
 # report waits and the log says why.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -z "${FAXCARE_SMTP_PORT:-}" ]; then

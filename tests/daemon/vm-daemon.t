@@ -7,6 +7,7 @@
 # drum-hysteresis and refused settings, test-mail, spool); a relay refusing
 # the credentials, then the fixed configuration reloaded with SIGHUP; then
 # two engines with a daemon each, and GETs during a burst of changes.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"

@@ -5,6 +5,7 @@
 # kernel lines (6.1 and 6.12), W=1 and sparse without a word, into aarch64
 # modules whose vermagic names that kernel. The arm64 boot test
 # (arm64-vm.t) stays on 6.1.
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/lib.sh"
 
 for line in "${FAXCARE_KERNEL_LINES[@]}"; do

@@ -5,6 +5,7 @@
 # the jam sensor moved to line 3, QEMU's 100 ms power-button pulse is a jam
 # raised and cleared (5 ms debounce), or nothing at all when the binding's
 # debounce-interval-ms is longer than the pulse.
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/lib.sh"
 
 out=$(scripts/arm64/build 2>&1)

@@ -6,6 +6,7 @@
 # Debian's arm64 kernel and the fax-engine node in the device tree; the GPIO
 # backend probes, shows the states read from the lines, and turns an edge
 # QEMU drives (system_powerdown pulses PL061 line 3) into a uevent.
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/lib.sh"
 
 out=$(scripts/arm64/build 2>&1)

@@ -6,6 +6,7 @@
 # boots them on qemu-system-aarch64 -M virt with the fax-engine node in the
 # device tree, lets QEMU pulse PL061 line 3, and reports a guest's panic as
 # a failure with the console log kept.
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/lib.sh"
 
 start=$EPOCHREALTIME

@@ -4,6 +4,7 @@
 # The faxcare,fax-engine binding is a valid dt-schema document, its example
 # builds and satisfies it, it rejects a node missing its sensors, and its
 # vendor prefix is the project's own.
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/lib.sh"
 
 out=$(dt-doc-validate -u "$DTS_BINDINGS" "$DTS_BINDING" 2>&1)

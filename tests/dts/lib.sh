@@ -2,6 +2,7 @@
 # Shared set-up of the device-tree tests: the repo's helpers, the arm64
 # cache (fetched if missing), a private temp dir removed (and background
 # children stopped) on any exit, and dt-validate's processed schema.
+# SPDX-License-Identifier: ISC
 cd "$(dirname "$0")/../.." || exit 1
 . scripts/lib.sh
 . scripts/arm64/paths.sh

@@ -8,6 +8,7 @@
 # what the overlays add: its report on the merged tree is its report on
 # Debian's tree, which is upstream's (Debian's tree is the kernel's
 # bcm2711-rpi-4-b.dts compiled) and listed in dts/README.md.
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/lib.sh"
 
 base=$ARM64_DTB_DIR/broadcom/bcm2711-rpi-4-b.dtb

@@ -3,6 +3,7 @@
 # `make demo` as a user runs it: with DEMO_ONESHOT=1 every step passes and
 # it exits 0, leaving nothing behind; without, it keeps the portal serving
 # on the printed URL until Ctrl-C, which stops everything it started.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"

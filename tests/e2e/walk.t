@@ -10,6 +10,7 @@
 # report takes the notice off the page. A door-open fault does the same
 # with a visit booked in headless Chromium, which also checks what the
 # manager sees at each stage.
+# SPDX-License-Identifier: ISC
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"

@@ -4,6 +4,7 @@
 # scripts/chromium-headless renders a page as a user's browser would
 # (screenshot, DOM, PDF) and scripts/chromium-drive follows a link, fills
 # and submits a form and checks what the next page says.
+# SPDX-License-Identifier: ISC
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib/tap.sh
 . scripts/lib.sh

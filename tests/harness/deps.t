@@ -13,6 +13,7 @@
 # nothing): their stamps are laid in the cache as scripts/fetch-kernel and
 # scripts/arm64/fetch leave them. The linux-source tarball is a small real
 # one, so checkpatch.pl and the device-tree files are unpacked for real.
+# SPDX-License-Identifier: ISC
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib/tap.sh
 

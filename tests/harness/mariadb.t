@@ -4,6 +4,7 @@
 # scripts/with-mariadb gives a test a private MariaDB whose data survives
 # being taken down and brought back with $FAXCARE_DB_CTL; nothing of it
 # remains afterwards, even when interrupted.
+# SPDX-License-Identifier: ISC
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib/tap.sh
 . scripts/harness/tap-wrapped.sh

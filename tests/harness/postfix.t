@@ -4,6 +4,7 @@
 # scripts/with-postfix gives a test a private Postfix on 127.0.0.1 that
 # delivers to Maildirs and to pipe commands, retries what a command defers,
 # sends nothing outside, and leaves nothing behind.
+# SPDX-License-Identifier: ISC
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib/tap.sh
 . scripts/harness/service.sh

@@ -4,6 +4,7 @@
 # scripts/with-smtp-sink gives a test an SMTP relay that keeps each message
 # it accepts as a file, can be told to defer or reject, and can be taken
 # down and brought back on the same port.
+# SPDX-License-Identifier: ISC
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib/tap.sh
 . scripts/harness/tap-wrapped.sh

@@ -2,6 +2,7 @@
 # tests/): build/harness/vm-warn/vm_warn.ko, the module whose deliberate
 # WARNING tests/harness/vm-verdict.t expects the VM runner to catch, built
 # for the kernel the runner boots (scripts/lib.sh kernel_headers_dir).
+# SPDX-License-Identifier: ISC
 
 HARNESS_T := $(B)/harness
 HARNESS_T_KDIR := $(shell bash -c '. $(TOP)/scripts/lib.sh && kernel_headers_dir')

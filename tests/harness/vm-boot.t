@@ -7,6 +7,7 @@
 # arm64 it boots Debian's arm64 kernel on QEMU's virt machine, and a passing
 # guest passes there too.
 # shellcheck source=tests/vm/host-setup.sh
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/../vm/host-setup.sh"
 
 [ -e "$top/kmod/faxeng.ko" ]

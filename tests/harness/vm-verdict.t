@@ -7,6 +7,7 @@
 # `not ok` line naming the cause and the console log kept; an interrupted run
 # leaves neither QEMU nor temp files.
 # shellcheck source=tests/vm/host-setup.sh
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/../vm/host-setup.sh"
 
 # Every case runs on amd64 (the default) and again with --arch arm64, whose

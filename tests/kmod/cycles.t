@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # usage: tests/kmod/cycles.t: 100 load/unload cycles with events in flight (VM)
+# SPDX-License-Identifier: ISC
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/kmod/lib.sh"

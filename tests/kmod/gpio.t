@@ -2,6 +2,7 @@
 # usage: tests/kmod/gpio.t: faxeng_gpio against a fixture module providing
 # GPIO lines, interrupts and an IIO channel (Debian amd64 has no device tree,
 # gpio-sim or gpio-mockup), in the VM
+# SPDX-License-Identifier: ISC
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"

@@ -2,6 +2,7 @@
 # usage: tests/kmod/install.t: the modules install with `make modules_install`
 # and rebuild through DKMS (dkms.conf) for both kernel lines, into temporary
 # trees
+# SPDX-License-Identifier: ISC
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"

@@ -10,6 +10,7 @@
 #   on_each_kernel "$@"    re-run the calling script once per kernel line
 #                          (scripts/vm/each-kernel), unless it is one of
 #                          those runs; call it first
+# SPDX-License-Identifier: ISC
 
 nlclient=$top/tests/build/kmod/nlclient
 

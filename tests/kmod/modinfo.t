@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # usage: tests/kmod/modinfo.t: module names, firmware aliases and
 # dependencies that udev/modprobe and the other layers rely on
+# SPDX-License-Identifier: ISC
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"

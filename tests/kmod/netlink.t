@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # usage: tests/kmod/netlink.t: GET, dump, SET and events over generic netlink,
 # with a libnl client (tests/kmod/nlclient.c), in the VM
+# SPDX-License-Identifier: ISC
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/kmod/lib.sh"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * nlclient: a libnl client of the faxeng generic netlink family, for tests.
  *

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # usage: tests/kmod/quality.t: checkpatch --strict clean; W=1 and sparse (C=1)
 # clean on every kernel line
+# SPDX-License-Identifier: ISC
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"

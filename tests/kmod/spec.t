@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # usage: tests/kmod/spec.t: docs/netlink/faxeng.yaml matches the uapi header
+# SPDX-License-Identifier: ISC
 import os
 import re
 import yaml

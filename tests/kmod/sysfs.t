@@ -1,5 +1,6 @@
 #!/bin/sh
 # usage: tests/kmod/sysfs.t: every faxeng sysfs file, good and bad writes (VM)
+# SPDX-License-Identifier: ISC
 top=$(cd "$(dirname "$0")/../.." && pwd)
 exec "$top/scripts/vm/each-kernel" "$top/scripts/vm/run" --timeout 420 \
 	--file "$top/docs/ABI/testing/sysfs-class-faxeng:/faxcare/sysfs-class-faxeng" \

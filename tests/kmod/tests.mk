@@ -7,6 +7,7 @@
 #   build/kmod/REL/*.ko          the fixture modules of tests/kmod/helper
 #                                (GPIO lines, interrupts, an IIO ADC), built
 #                                for each kernel line's release REL
+# SPDX-License-Identifier: ISC
 
 KMOD_T := $(B)/kmod
 KMOD_T_LINES := $(shell bash -c '. $(TOP)/scripts/lib.sh && \

@@ -6,6 +6,7 @@
 #                           10 s have passed
 #   smtpd_sessions          the commands Postfix counted, one line a session
 #   came_over_tls MSG       ok-lines: Postfix received MSG over TLS 1.2
+# SPDX-License-Identifier: ISC
 
 _maildir_has() { [ "$(find "$1" -type f | wc -l)" -ge "$2" ]; }
 maildir_wait() {

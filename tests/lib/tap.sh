@@ -10,6 +10,7 @@
 #   wait_for SECS "what" COMMAND...   poll until COMMAND succeeds
 #
 # The script's exit status is non-zero when any test failed.
+# SPDX-License-Identifier: ISC
 
 _tap_n=0
 _tap_failed=0

@@ -2,6 +2,7 @@
 # usage: tests/proto/consumer.t   (TAP, run by prove)
 # The documented build line works for the library's users: a program (the
 # daemon, the mailgate) and a shared object (the center's Kore app).
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/../lib/tap.sh"
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=$(mktemp -d)

@@ -2,6 +2,7 @@
 # usage: tests/proto/keygen.t   (TAP, run by prove)
 # faxcare-keygen as an operator uses it: a new master secret, a terminal's
 # key derived from it (checked against OpenSSL's own HMAC), clear errors.
+# SPDX-License-Identifier: ISC
 . "$(dirname "$0")/../lib/tap.sh"
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 keygen=$TOP/proto/build/faxcare-keygen

@@ -3,6 +3,7 @@
 # UBSan and linked with the protocol library built again the same way:
 # build/proto/NAME, run by tests/proto/NAME.t through unit.sh. Also
 # build/proto/make-fixture, which tests/proto/fixtures/regenerate runs.
+# SPDX-License-Identifier: ISC
 
 PROTO_T := $(B)/proto
 PROTO_T_CFLAGS := $(TEST_WARN) -O2 -g $(TEST_SAN) -fPIC -MMD -MP \

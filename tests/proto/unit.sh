@@ -3,6 +3,7 @@
 # Runs one proto unit test, built with ASan/UBSan by `make check-build`
 # (tests/proto/tests.mk); one that is not built is a failing test, never a
 # skip.
+# SPDX-License-Identifier: ISC
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 run_unit() {

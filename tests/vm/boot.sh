@@ -4,6 +4,7 @@
 # Guest half of tests/harness/vm-boot.t: the project's module loads and
 # unloads, and the guest reaches a host service on 127.0.0.1:HOST_PORT
 # through 10.0.2.2 (the host answers "ack <line>").
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 port=$1
 

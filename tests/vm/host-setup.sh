@@ -4,6 +4,7 @@
 # Host side of a VM test: sets top (the repo), sources scripts/lib.sh and
 # tests/lib/tap.sh, makes $tmp, and on exit or interrupt stops the one
 # background process whose PID the test put in $bg, then removes $tmp.
+# SPDX-License-Identifier: ISC
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"

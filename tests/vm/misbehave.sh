@@ -3,6 +3,7 @@
 #
 # Guest half of tests/harness/vm-verdict.t: passes one test, then goes wrong
 # in the way named, which the runner must report as a failure.
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 ok 0 "about to $1"
 echo "misbehave: about to $1" >&2

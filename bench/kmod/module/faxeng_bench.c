@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng_bench: timings for bench/kmod/run, in the same boot as the faxeng
  * events they are compared with: the baseline, a bare kobject_uevent() of a

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- faxcare center schema, version 1.
 -- One row per real thing; every table InnoDB, utf8mb4, times in UTC.
 

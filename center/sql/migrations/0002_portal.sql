@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- faxcare center schema, version 2: what the manager's homepage and the
 -- staff pages need on top of version 1.
 

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- faxcare center schema, version 3: an order or visit the terminal's
 -- completion report finished says what happened to it, `delivered' or
 -- `completed', instead of the earlier `closed' and `done'. The state

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * The status vocabulary, expanded from the one table in
  * <linux/faxeng_conditions.h> (build with -I$(top)/include/uapi): lookups by

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * Errors of the faxcare protocol library: a code a program can act on and a
  * sentence a person can act on ("line 7: Toner-Level: 140 is out of range

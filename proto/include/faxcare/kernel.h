@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * An engine's state as the kernel gives it (<linux/faxeng.h>, over netlink
  * or sysfs) in the protocol's terms, for the programs that read an engine

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * Keys: every terminal signs with its own 256-bit key. The center stores no
  * per-terminal secret: it derives each terminal's key from its master secret,

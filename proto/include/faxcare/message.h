@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * A report as an e-mail, "faxcare-report 1" (docs/protocol.md): RFC 5322
  * headers, a plain-words paragraph for people, and a signed machine block

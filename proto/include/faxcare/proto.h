@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /* The whole faxcare protocol library: include this, or the parts you use. */
 #ifndef FAXCARE_PROTO_H
 #define FAXCARE_PROTO_H

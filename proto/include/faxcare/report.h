@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * A faxcare report in memory: what a terminal tells its service center.
  * docs/protocol.md is the specification; this struct holds one report of

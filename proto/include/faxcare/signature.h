@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * Signing: HMAC-SHA256 with the terminal's key over the canonical form of a
  * report (docs/protocol.md, "Canonical form"): "faxcare-report-1\n" and then

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * Handing mail to an SMTP relay with libESMTP: the terminal daemon's reports
  * and the center's outbox go out through this one policy.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * mkreport: writes a signed faxcare report e-mail with the protocol
  * library's own encoder, for the center's tests and benchmark.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* objects: outbox_compose */
 /* The manager's e-mail: plain words, one line per notice, the URL, and a
  * message with the headers SMTP needs and CRLF line ends. */

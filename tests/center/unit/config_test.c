@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* objects: config */
 /* Settings: defaults, then the key file, then the environment wins. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* objects: mime */
 /*
  * GMime extraction on the fixtures: whatever the transfer encoding or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* objects: password */
 /* Staff passwords: scrypt hashes that verify the right password only. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* objects: token */
 /* Tokens: 64 lowercase hex digits, unique, hashed the same way twice. */
 #include <string.h>

@@ -4,6 +4,7 @@
 # faxcared when faxeng_sim appears; the sim's sensors make shortages and
 # faults; the host's smtp-sink (driven through sink-ctl-server) receives.
 # Then two engines, a daemon each, and GETs during a burst of changes.
+# SPDX-License-Identifier: ISC
 . /faxcare/tests/daemon/guest/lib.sh
 
 KMOD=/faxcare/kmod

@@ -15,6 +15,7 @@
 #   delivery_failures      how many times the daemons' log says a try to
 #                          deliver the queue failed
 # and tap.sh's, wait_for among them.
+# SPDX-License-Identifier: ISC
 
 . /faxcare/tap.sh
 

@@ -5,6 +5,7 @@
 # Its PID joins the array service_pids, for the test's cleanup to stop; its
 # output goes to $answering_sink_log (default /dev/null). Needs tap.sh and
 # scripts/lib.sh.
+# SPDX-License-Identifier: ISC
 answering_sink() {
 	local port user=()
 	port=$(free_port)

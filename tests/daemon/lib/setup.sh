@@ -14,6 +14,7 @@
 #   write_conf [EXTRA...]   (re)writes $conf, EXTRA lines appended
 #   sink_count              messages smtp-sink has caught
 #   queue_count [failed]    entries in the spool's queue/ (or failed/)
+# SPDX-License-Identifier: ISC
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 FAXCARED=$TOP/daemon/build/faxcared

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * report-read KEYFILE MESSAGE: reads one delivered e-mail with the proto
  * library's parser, as the center would after its MIME decoding (the

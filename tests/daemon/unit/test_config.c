@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* faxcared.conf: a good file parses; each bad line is reported by number. */
 #include <fcntl.h>
 #include <stdlib.h>

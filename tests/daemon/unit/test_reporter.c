@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * From engine states to signed e-mails in the spool, with a fake clock:
  * identity, one status report per condition, the completion naming it,

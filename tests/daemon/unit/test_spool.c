@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The spool: order, removal, setting aside, and crashes at every step. */
 #include <sys/stat.h>
 #include <sys/wait.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Damping with a fake clock: hold, blips, hysteresis, reminders, retries. */
 #include <stdio.h>
 

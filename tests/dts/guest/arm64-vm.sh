@@ -5,6 +5,7 @@
 # need: Debian's arm64 kernel, the fax-engine node in its device tree, the
 # cross-built modules loadable, and QEMU's power-button pulse on PL061
 # line 3 seen as an edge interrupt.
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 
 is "$(uname -m)" aarch64 "the guest is aarch64"

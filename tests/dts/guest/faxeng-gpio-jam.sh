@@ -6,6 +6,7 @@
 # 100 ms pulse on that line is, with the 5 ms debounce ("pulse"), a jam
 # raised then cleared, one uevent each; with a 300 ms debounce ("filtered"),
 # nothing at all.
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 . /faxcare/tests/dts/guest/uevents.sh
 expect=$1

@@ -7,6 +7,7 @@
 # active-low tray 1 low and door sensors are asserted, the rest are not),
 # and turns QEMU's
 # power-button pulse on line 3 (the page pulse) into a page and a uevent.
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 . /faxcare/tests/dts/guest/uevents.sh
 uevents_start

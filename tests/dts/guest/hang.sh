@@ -3,6 +3,7 @@
 #
 # Guest half of tests/dts/arm64-vm.t: one passing line, then nothing until
 # the runner is stopped from outside.
+# SPDX-License-Identifier: ISC
 . /faxcare/tap.sh
 ok 0 "the guest ran"
 sleep 600

@@ -8,6 +8,7 @@
 #   events_with PATTERN...        the event files holding every PATTERN line
 #   count_events PATTERN...       how many events hold every PATTERN line
 #   seen PATTERN...               whether any event holds them all
+# SPDX-License-Identifier: ISC
 
 uevents_start() {
 	mkdir -p /tmp/uevents

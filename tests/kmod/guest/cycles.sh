@@ -3,6 +3,7 @@
 # (default 100) load/unload cycles of faxeng and faxeng_sim with uevents and,
 # every tenth cycle, netlink events in flight; the runner fails the test on
 # any kernel warning (panic_on_warn)
+# SPDX-License-Identifier: ISC
 . /faxcare/tests/kmod/guest/lib.sh
 
 N=${1:-100}

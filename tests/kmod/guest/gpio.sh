@@ -2,6 +2,7 @@
 # usage: gpio.sh (in the test VM, with faxeng_test_gpio.ko and
 # faxeng_test_adc.ko): faxeng_gpio bound by name to a fixture device with GPIO
 # lines, interrupts and an IIO channel whose driver comes late
+# SPDX-License-Identifier: ISC
 . /faxcare/tests/kmod/guest/lib.sh
 
 FT=/sys/module/faxeng_test_gpio/parameters

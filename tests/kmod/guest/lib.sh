@@ -17,6 +17,7 @@
 #   abi_entry DOC NAME        the Description of NAME's entry in an ABI
 #                             document (docs/ABI/testing/*), on one line
 #   abi_mode DOC NAME         the mode NAME's entry gives, e.g. 0644
+# SPDX-License-Identifier: ISC
 
 . /faxcare/tap.sh
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # usage: netlink.sh (in the test VM; NLC is the nlclient path): the faxeng
 # generic netlink family, GET/dump/SET/events, bad attributes, unprivileged
+# SPDX-License-Identifier: ISC
 . /faxcare/tests/kmod/guest/lib.sh
 
 export ASAN_OPTIONS=detect_leaks=0

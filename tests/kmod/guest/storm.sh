@@ -2,6 +2,7 @@
 # usage: storm.sh (in the test VM): a jam sensor flapping 10,000 times a
 # second from a hard-interrupt timer yields a bounded number of events, the
 # system stays responsive and the final state is reported
+# SPDX-License-Identifier: ISC
 . /faxcare/tests/kmod/guest/lib.sh
 
 SECS=3

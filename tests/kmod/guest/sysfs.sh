@@ -1,5 +1,6 @@
 #!/bin/sh
 # usage: sysfs.sh (in the test VM): faxeng's sysfs files, read and written
+# SPDX-License-Identifier: ISC
 . /faxcare/tests/kmod/guest/lib.sh
 
 load_sim

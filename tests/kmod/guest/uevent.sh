@@ -1,6 +1,7 @@
 #!/bin/sh
 # usage: uevent.sh (in the test VM): each sensor transition as a uevent seen
 # by `udevadm monitor --property` with systemd-udevd running
+# SPDX-License-Identifier: ISC
 . /faxcare/tests/kmod/guest/lib.sh
 
 mon=/tmp/monitor.log

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng_test_adc: the ADC driver of the faxeng_test_gpio board. It binds
  * the board's "faxeng-test-adc" device and provides its one IIO channel,

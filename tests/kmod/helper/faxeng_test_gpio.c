@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * faxeng_test_gpio: test fixture for faxeng_gpio on kernels without device
  * tree, gpio-sim or gpio-mockup (Debian's amd64 kernel). It is the board: a

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * Every kind of bad input is refused with an error that says exactly what
  * is wrong and where; and what mail systems do around the block is not.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * Messages as MTAs and people deliver them (the .eml files in
  * tests/proto/fixtures, made as its README says): after the transfer

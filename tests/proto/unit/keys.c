@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * Keys: key files are 64 hex digits and a newline, nothing else, and not
  * readable by others; per-terminal keys derived from the master secret sign

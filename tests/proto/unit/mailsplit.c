@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /* Test-only message splitting and transfer decoding for the fixtures. */
 #include <openssl/evp.h>
 #include <stdbool.h>

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /*
  * Test-only stand-in for what the center does with GMime: find a whole
  * message's body, read an (unfolded) header, undo a transfer encoding.

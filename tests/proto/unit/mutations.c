@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * Thousands of random damages to a signed body (seeded, so reproducible):
  * none crashes the parser, every refusal says why, and nothing that changes

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * Encode -> parse -> verify for every report type, every condition of the
  * table, both line ends, the longest values; what the message looks like to

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: ISC */
 /* Valid sample reports and a fixed key, shared by the unit tests. */
 #ifndef FAXCARE_TEST_SAMPLE_H
 #define FAXCARE_TEST_SAMPLE_H

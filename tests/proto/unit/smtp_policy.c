@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * The relay policy shared by the daemon and the center: the password only
  * over TLS unless STARTTLS is off; 2xx accepted, 4xx and no answer retried,

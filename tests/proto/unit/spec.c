@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * docs/protocol.md says what the code does: its example message parses,
  * verifies and re-encodes to the same bytes, its canonical form is the

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * The status vocabulary as the library expands it: every condition of
  * <linux/faxeng_conditions.h> found by keyword and by name, with the table's

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: ISC */
 /*
  * Raises a kernel WARNING when loaded, so that tests/harness/vm-verdict.t can
  * check that scripts/vm/run turns one into a failure. Never load it elsewhere.

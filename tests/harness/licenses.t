@@ -26,7 +26,7 @@ like "$(sed -n '2,5s/^# \{0,1\}//p' scripts/vm/run | head -n 1)" '^usage: script
 	"a script's usage text still opens its comment"
 
 # Each license in use has its text, and LICENSE says where it applies.
-ids=$(git ls-files | xargs grep -h -o '^.\{0,4\}SPDX-License-Identifier: .*' 2>/dev/null |
+ids=$(git ls-files ':!LICENSES' | xargs grep -h -E '^\s*(//|/\*|#|--|\.\\")\s*SPDX-License-Identifier: ' 2>/dev/null |
 	sed 's/.*SPDX-License-Identifier: //; s/ *\*\/$//' | tr ' ()' '\n\n\n' |
 	grep -v -e '^OR$' -e '^WITH$' -e '^$' | sort -u)
 for id in $ids; do

@@ -763,6 +763,9 @@ static int __init faxeng_init(void)
 {
 	int ret;
 
+	ret = faxeng_vocab_init();
+	if (ret)
+		return ret;
 	ret = class_register(&faxeng_class);
 	if (ret)
 		return ret;

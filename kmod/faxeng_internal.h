@@ -8,6 +8,7 @@
 #include <linux/mutex.h>
 #include <linux/netlink.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/workqueue.h>
 #include "faxeng.h"
 #include "faxeng_compat.h"
@@ -39,29 +40,34 @@ enum faxeng_knob {
 #define FAXENG_LIST_LEN		256
 /* A state key with a number or a state word: "FAXENG_DRUM_PAGES=<u64>". */
 #define FAXENG_KEY_LEN		40
+/* Room for a u64 in decimal: 20 digits and the NUL. */
+#define FAXENG_U64_LEN	21
 
-/* The state keys of a uevent, FAXENG_NAME to FAXENG_REASONS, one slot each. */
+/*
+ * The state keys of a uevent, FAXENG_NAME to FAXENG_REASONS, one slot
+ * each; an enumerated state's key is one of the constant strings of
+ * faxeng_vocab.c.
+ */
 struct faxeng_state_keys {
 	char name[FAXENG_KEY_LEN];
 	char model[sizeof("FAXENG_MODEL=") + FAXENG_ID_LEN];
 	char serial[sizeof("FAXENG_SERIAL=") + FAXENG_ID_LEN];
 	char toner_level[FAXENG_KEY_LEN];
-	char toner_state[FAXENG_KEY_LEN];
+	const char *toner_state;
 	char trays[FAXENG_KEY_LEN];
-	char tray_state[FAXENG_MAX_TRAYS][FAXENG_KEY_LEN];
+	const char *tray_state[FAXENG_MAX_TRAYS];
 	char drum_life[FAXENG_KEY_LEN];
-	char drum_state[FAXENG_KEY_LEN];
+	const char *drum_state;
 	char drum_pages[FAXENG_KEY_LEN];
-	char faults[sizeof("FAXENG_FAULTS=") + FAXENG_LIST_LEN];
-	char maintenance_due[FAXENG_KEY_LEN];
+	const char *faults;
+	const char *maintenance_due;
 	char page_count[FAXENG_KEY_LEN];
 	char reasons[sizeof("FAXENG_REASONS=") + FAXENG_LIST_LEN];
 };
 
 #define FAXENG_UEVENT_STATE_KEYS	(15 + FAXENG_MAX_TRAYS)
-#define FAXENG_UEVENT_KEYS		(FAXENG_UEVENT_STATE_KEYS + 9)
 /* A transition's own keys, FAXENG_CHANGED to FAXENG_TRAY. */
-#define FAXENG_UEVENT_BUF		384
+#define FAXENG_UEVENT_KEYS		(FAXENG_UEVENT_STATE_KEYS + 9)
 
 /* Everything one engine reports, consistent as of one instant. */
 struct faxeng_state {
@@ -97,7 +103,8 @@ struct faxeng_transition {
 /*
  * A change uevent's own keys: the whole state, then the transition's. The
  * state keys are kept from one work run to the next; a run formats again
- * only those whose value changed. The others are formatted for each event.
+ * only the numbers that changed. Of the transition's keys only
+ * FAXENG_SEQNUM is formatted, the others are constant strings.
  */
 struct faxeng_uevent_env {
 	char *envp[FAXENG_UEVENT_KEYS + 1];
@@ -105,9 +112,13 @@ struct faxeng_uevent_env {
 	/* keys show this state; false: none yet, or a run lost them */
 	bool valid;
 	struct faxeng_state shown;
-	int len;			/* buf[0..len) is in use */
 	struct faxeng_state_keys keys;
-	char buf[FAXENG_UEVENT_BUF];
+	char seqnum[sizeof("FAXENG_SEQNUM=") + FAXENG_U64_LEN];
+	/*
+	 * The work's task while it sends a change uevent, else NULL: the
+	 * class callback adds nothing to those (faxeng_dev_uevent()).
+	 */
+	struct task_struct *sender;
 };
 
 struct faxeng {
@@ -165,14 +176,31 @@ int faxeng_knob_check(enum faxeng_knob knob, u32 value);
 struct faxeng *faxeng_find_get(u32 id);
 struct faxeng *faxeng_next_get(u32 *id);
 
-/* faxeng_vocab.c: the condition table and state words */
+/* faxeng_vocab.c: the condition table, state words and uevent keys */
 struct faxeng_condition_info {
 	const char *name;
-	const char *keyword;
 	enum faxeng_severity severity;
 	u32 alert_code;
 	enum faxeng_kind kind;
+	/* Its change uevents' keys that do not vary, FAXENG_CONDITION=... */
+	const char *key_condition;
+	const char *key_reason;
+	const char *key_severity;
+	const char *key_alert_code;
+	const char *key_kind;
 };
+
+/* Per tray: FAXENG_TRAY=t, FAXENG_CHANGED=trayt_state, its state keys. */
+struct faxeng_tray_keys {
+	const char *tray;
+	const char *changed;
+	const char *state[FAXENG_SUPPLY_MISSING + 1];
+};
+
+#define FAXENG_CHANGED_PREFIX	"FAXENG_CHANGED="
+#define FAXENG_REASON_PREFIX	"FAXENG_REASON="
+/* Every set of faults: the values of a fault bitmap. */
+#define FAXENG_FAULT_SETS	8
 
 extern const struct faxeng_condition_info faxeng_conditions[FAXENG_COND_COUNT];
 extern const char *const faxeng_drum_names[3];
@@ -180,14 +208,34 @@ extern const char *const faxeng_fault_names[FAXENG_FAULT_COUNT];
 extern const char *const faxeng_severity_names[3];
 extern const char *const faxeng_kind_names[3];
 extern const enum faxeng_condition faxeng_fault_conditions[FAXENG_FAULT_COUNT];
-/* Room for a u64 in decimal: 20 digits and the NUL. */
-#define FAXENG_U64_LEN	21
+extern const char *const faxeng_toner_state_keys[FAXENG_SUPPLY_MISSING + 1];
+extern const char *const faxeng_drum_state_keys[3];
+extern const char *const faxeng_maintenance_due_keys[2];
+extern const struct faxeng_tray_keys faxeng_tray_keys[FAXENG_MAX_TRAYS];
+extern const char *faxeng_faults_keys[FAXENG_FAULT_SETS];
 bool faxeng_append(char *buf, size_t size, size_t *len, const char *str);
 const char *faxeng_u64_str(char buf[FAXENG_U64_LEN], u64 value);
-void faxeng_condition_file(char *buf, size_t size,
-			   const struct faxeng_transition *tr);
+const char *faxeng_changed_key(const struct faxeng_transition *tr);
+
+/* The sysfs file whose value a transition changed (FAXENG_CHANGED). */
+static inline const char *
+faxeng_condition_file(const struct faxeng_transition *tr)
+{
+	return faxeng_changed_key(tr) + strlen(FAXENG_CHANGED_PREFIX);
+}
+
+/* Its IPP keyword, "media-jam": its FAXENG_REASON key's value. */
+static inline const char *
+faxeng_keyword(const struct faxeng_condition_info *ci)
+{
+	return ci->key_reason + strlen(FAXENG_REASON_PREFIX);
+}
+
 int faxeng_format_faults(char *buf, size_t size, u32 faults);
+void faxeng_append_reasons(char *buf, size_t size, size_t *len,
+			   u64 conditions);
 int faxeng_format_reasons(char *buf, size_t size, u64 conditions);
+int faxeng_vocab_init(void);
 
 /* faxeng_sysfs.c */
 extern const struct attribute_group *faxeng_groups[];

@@ -135,13 +135,13 @@ static int faxeng_put_transition(struct sk_buff *skb,
 				 const struct faxeng_transition *tr)
 {
 	const struct faxeng_condition_info *ci = &faxeng_conditions[tr->cond];
-	char file[24];
 
-	faxeng_condition_file(file, sizeof(file), tr);
 	if (nla_put_u32(skb, FAXENG_A_EVENT_CONDITION, tr->cond) ||
 	    nla_put_u8(skb, FAXENG_A_EVENT_ACTIVE, tr->active) ||
-	    nla_put_string(skb, FAXENG_A_EVENT_CHANGED, file) ||
-	    nla_put_string(skb, FAXENG_A_EVENT_REASON, ci->keyword) ||
+	    nla_put_string(skb, FAXENG_A_EVENT_CHANGED,
+			   faxeng_condition_file(tr)) ||
+	    nla_put_string(skb, FAXENG_A_EVENT_REASON,
+			   faxeng_keyword(ci)) ||
 	    nla_put_u32(skb, FAXENG_A_EVENT_SEVERITY, ci->severity) ||
 	    nla_put_u32(skb, FAXENG_A_EVENT_ALERT_CODE, ci->alert_code) ||
 	    (tr->tray && nla_put_u32(skb, FAXENG_A_EVENT_TRAY, tr->tray)))

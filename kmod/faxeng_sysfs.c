@@ -5,6 +5,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/kobject.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include "faxeng_internal.h"
@@ -307,36 +308,48 @@ static int faxeng_fixed_keys(struct faxeng_state_keys *k,
 	       faxeng_set_key_num(k->trays, "FAXENG_TRAYS=", st->trays);
 }
 
-/* "FAXENG_TRAYt_STATE=state" into @slot; 0 or -ENOMEM. */
-static int faxeng_tray_key(char *slot, unsigned int tray, u8 state)
+/* The keys of enumerated states: constant strings, chosen. */
+static void faxeng_enum_keys(struct faxeng_state_keys *k,
+			     const struct faxeng_state *st)
 {
-	char num[FAXENG_U64_LEN];
+	int i;
+
+	k->toner_state = faxeng_toner_state_keys[st->toner_state];
+	for (i = 0; i < st->trays; i++)
+		k->tray_state[i] = faxeng_tray_keys[i].state[st->tray_state[i]];
+	k->drum_state = faxeng_drum_state_keys[st->drum_state];
+	k->faults = faxeng_faults_keys[st->faults % FAXENG_FAULT_SETS];
+	k->maintenance_due = faxeng_maintenance_due_keys[st->maintenance_due];
+}
+
+/*
+ * "FAXENG_REASONS=<list>" into @k; room for FAXENG_LIST_LEN, more than
+ * every reason at once takes.
+ */
+static void faxeng_reasons_key(struct faxeng_state_keys *k, u64 conditions)
+{
 	size_t len = 0;
 
-	slot[0] = '\0';
-	if (!faxeng_append(slot, FAXENG_KEY_LEN, &len, "FAXENG_TRAY") ||
-	    !faxeng_append(slot, FAXENG_KEY_LEN, &len,
-			   faxeng_u64_str(num, tray)) ||
-	    !faxeng_append(slot, FAXENG_KEY_LEN, &len, "_STATE=") ||
-	    !faxeng_append(slot, FAXENG_KEY_LEN, &len,
-			   faxeng_supply_names[state]))
-		return -ENOMEM;
-	return 0;
+	k->reasons[0] = '\0';
+	faxeng_append(k->reasons, sizeof(k->reasons), &len, "FAXENG_REASONS=");
+	faxeng_append_reasons(k->reasons, sizeof(k->reasons), &len,
+			      conditions);
 }
 
 /*
  * The keys that show @st into @k: all of them, or with @old (the state @k
- * shows) only those whose value differs. @old is to be NULL the first time.
+ * shows) only the formatted ones whose value differs. @old is to be NULL
+ * the first time.
  */
 static int faxeng_state_keys(struct faxeng_state_keys *k,
 			     const struct faxeng *fe,
 			     const struct faxeng_state *st,
 			     const struct faxeng_state *old)
 {
-	char list[FAXENG_LIST_LEN];
 	bool all = !old;
-	int i, ret = 0;
+	int ret = 0;
 
+	faxeng_enum_keys(k, st);
 	if (all)
 		ret = faxeng_fixed_keys(k, fe, st);
 	if (!ret && (all || st->toner_level != old->toner_level)) {
@@ -348,38 +361,24 @@ static int faxeng_state_keys(struct faxeng_state_keys *k,
 						 "FAXENG_TONER_LEVEL=",
 						 st->toner_level);
 	}
-	if (!ret && (all || st->toner_state != old->toner_state))
-		ret = faxeng_set_key(k->toner_state, "FAXENG_TONER_STATE=",
-				     faxeng_supply_names[st->toner_state]);
-	for (i = 0; i < st->trays && !ret; i++)
-		if (all || st->tray_state[i] != old->tray_state[i])
-			ret = faxeng_tray_key(k->tray_state[i], i + 1,
-					      st->tray_state[i]);
 	if (!ret && (all || st->drum_life != old->drum_life))
 		ret = faxeng_set_key_num(k->drum_life, "FAXENG_DRUM_LIFE=",
 					 st->drum_life);
-	if (!ret && (all || st->drum_state != old->drum_state))
-		ret = faxeng_set_key(k->drum_state, "FAXENG_DRUM_STATE=",
-				     faxeng_drum_names[st->drum_state]);
 	if (!ret && (all || st->drum_pages != old->drum_pages))
 		ret = faxeng_set_key_num(k->drum_pages, "FAXENG_DRUM_PAGES=",
 					 st->drum_pages);
-	if (!ret && (all || st->faults != old->faults)) {
-		faxeng_format_faults(list, sizeof(list), st->faults);
-		ret = faxeng_set_key(k->faults, "FAXENG_FAULTS=", list);
-	}
-	if (!ret && (all || st->maintenance_due != old->maintenance_due))
-		ret = faxeng_set_key_num(k->maintenance_due,
-					 "FAXENG_MAINTENANCE_DUE=",
-					 st->maintenance_due);
 	if (!ret && (all || st->page_count != old->page_count))
 		ret = faxeng_set_key_num(k->page_count, "FAXENG_PAGE_COUNT=",
 					 st->page_count);
-	if (!ret && (all || st->conditions != old->conditions)) {
-		faxeng_format_reasons(list, sizeof(list), st->conditions);
-		ret = faxeng_set_key(k->reasons, "FAXENG_REASONS=", list);
-	}
+	if (all || st->conditions != old->conditions)
+		faxeng_reasons_key(k, st->conditions);
 	return ret;
+}
+
+/* kobject_uevent_env() takes char *envp[], but only reads the keys. */
+static char *faxeng_envp_key(const char *key)
+{
+	return (char *)key;
 }
 
 /* @envp from envp[0] on: the keys of @k in their order; how many. */
@@ -392,52 +391,29 @@ static int faxeng_state_envp(char **envp, struct faxeng_state_keys *k,
 	envp[n++] = k->model;
 	envp[n++] = k->serial;
 	envp[n++] = k->toner_level;
-	envp[n++] = k->toner_state;
+	envp[n++] = faxeng_envp_key(k->toner_state);
 	envp[n++] = k->trays;
 	for (i = 0; i < trays; i++)
-		envp[n++] = k->tray_state[i];
+		envp[n++] = faxeng_envp_key(k->tray_state[i]);
 	envp[n++] = k->drum_life;
-	envp[n++] = k->drum_state;
+	envp[n++] = faxeng_envp_key(k->drum_state);
 	envp[n++] = k->drum_pages;
-	envp[n++] = k->faults;
-	envp[n++] = k->maintenance_due;
+	envp[n++] = faxeng_envp_key(k->faults);
+	envp[n++] = faxeng_envp_key(k->maintenance_due);
 	envp[n++] = k->page_count;
 	envp[n++] = k->reasons;
 	return n;
 }
 
-/* Whether @env already has a key starting with @key ("FAXENG_NAME="). */
-static bool faxeng_env_has(const struct kobj_uevent_env *env, const char *key)
+/* The state keys of a uevent that does not bring them: the current state. */
+static noinline int faxeng_add_state_keys(struct faxeng *fe,
+					  struct kobj_uevent_env *env)
 {
-	size_t len = strlen(key);
-	int i;
-
-	for (i = 0; i < env->envp_idx; i++)
-		if (!strncmp(env->envp[i], key, len))
-			return true;
-	return false;
-}
-
-/*
- * The class's uevent callback, for every uevent of an engine: add, remove,
- * a change written to its uevent file (udevadm trigger) and its own change
- * events. Those bring the state they report in their own keys; any other
- * gets the current state.
- */
-int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
-{
-	/*
-	 * const from 6.3 on; reading a snapshot takes the engine's lock,
-	 * which changes nothing the driver core sees.
-	 */
-	struct faxeng *fe = to_faxeng((struct device *)dev);
 	char *envp[FAXENG_UEVENT_STATE_KEYS];
 	struct faxeng_state_keys *k;
 	struct faxeng_state st;
 	int i, n, ret;
 
-	if (faxeng_env_has(env, "FAXENG_NAME="))
-		return 0;
 	k = kmalloc(sizeof(*k), GFP_KERNEL);
 	if (!k)
 		return -ENOMEM;
@@ -451,9 +427,29 @@ int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
 }
 
 /*
- * The state keys of the change uevents of one work run, from @st: those
- * whose value changed since the last run's; all of them the first time
- * and after a run that lost its uevents.
+ * The class's uevent callback, for every uevent of an engine: add, remove,
+ * a change written to its uevent file (udevadm trigger) and its own change
+ * events. Those bring the state they report in their own keys: the work
+ * that sends one is its sender, and gets back at once. Any other uevent
+ * gets the current state.
+ */
+int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
+{
+	/*
+	 * const from 6.3 on; reading a snapshot takes the engine's lock,
+	 * which changes nothing the driver core sees.
+	 */
+	struct faxeng *fe = to_faxeng((struct device *)dev);
+
+	if (READ_ONCE(fe->uenv.sender) == current)
+		return 0;
+	return faxeng_add_state_keys(fe, env);
+}
+
+/*
+ * The state keys of the change uevents of one work run, from @st: the
+ * formatted ones whose value changed since the last run's; all of them the
+ * first time and after a run that lost its uevents.
  */
 int faxeng_uevent_state(struct faxeng *fe, const struct faxeng_state *st)
 {
@@ -472,70 +468,47 @@ int faxeng_uevent_state(struct faxeng *fe, const struct faxeng_state *st)
 	return 0;
 }
 
-/* Append @prefix@value to @ue as its next key, envp[*n]; -ENOMEM: no room. */
-static int faxeng_env_add(struct faxeng_uevent_env *ue, int *n,
-			  const char *prefix, const char *value)
-{
-	char *key = ue->buf + ue->len;
-	int ret;
-
-	if (*n >= FAXENG_UEVENT_KEYS)
-		return -ENOMEM;
-	ret = faxeng_key(key, sizeof(ue->buf) - ue->len, prefix, value);
-	if (ret < 0)
-		return ret;
-	ue->envp[(*n)++] = key;
-	ue->len += ret + 1;
-	return 0;
-}
-
-/* The same with @value a number. */
-static int faxeng_env_num(struct faxeng_uevent_env *ue, int *n,
-			  const char *prefix, u64 value)
-{
-	char num[FAXENG_U64_LEN];
-
-	return faxeng_env_add(ue, n, prefix, faxeng_u64_str(num, value));
-}
-
 /*
  * One KOBJ_CHANGE uevent for one transition: the state keys of the run
- * (faxeng_uevent_state()), then the transition's own.
+ * (faxeng_uevent_state()), then the transition's own, in place of the last
+ * event's: constant strings but for FAXENG_SEQNUM.
  */
 int faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr)
 {
 	const struct faxeng_condition_info *ci = &faxeng_conditions[tr->cond];
 	struct faxeng_uevent_env *ue = &fe->uenv;
-	int n = ue->nstate;
-	char file[24];
+	char num[FAXENG_U64_LEN];
+	char **envp;
 	int ret;
 
-	/* After the run's state keys, in place of the last event's own. */
-	ue->len = 0;
-	faxeng_condition_file(file, sizeof(file), tr);
-	ret = n < 0 ? -ENOMEM :
-	      faxeng_env_add(ue, &n, "FAXENG_CHANGED=", file) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_CONDITION=", ci->name) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_ACTIVE=",
-			     tr->active ? "1" : "0") ?:
-	      faxeng_env_add(ue, &n, "FAXENG_REASON=", ci->keyword) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_SEVERITY=",
-			     faxeng_severity_names[ci->severity]) ?:
-	      faxeng_env_num(ue, &n, "FAXENG_ALERT_CODE=",
-			     ci->alert_code) ?:
-	      faxeng_env_add(ue, &n, "FAXENG_KIND=",
-			     faxeng_kind_names[ci->kind]) ?:
-	      faxeng_env_num(ue, &n, "FAXENG_SEQNUM=", tr->seqnum);
-	if (!ret && tr->tray)
-		ret = faxeng_env_num(ue, &n, "FAXENG_TRAY=", tr->tray);
-	if (!ret) {
-		ue->envp[n] = NULL;
-		ret = kobject_uevent_env(&fe->dev.kobj, KOBJ_CHANGE, ue->envp);
+	if (ue->nstate < 0) {
+		ret = -ENOMEM;
+		goto lost;
 	}
-	if (ret) {
-		WRITE_ONCE(fe->uevents_dropped, fe->uevents_dropped + 1);
-		dev_warn_ratelimited(&fe->dev, "change uevent %llu lost: %d\n",
-				     tr->seqnum, ret);
-	}
+	faxeng_key(ue->seqnum, sizeof(ue->seqnum), "FAXENG_SEQNUM=",
+		   faxeng_u64_str(num, tr->seqnum));
+	envp = ue->envp + ue->nstate;
+	*envp++ = faxeng_envp_key(faxeng_changed_key(tr));
+	*envp++ = faxeng_envp_key(ci->key_condition);
+	*envp++ = faxeng_envp_key(tr->active ? "FAXENG_ACTIVE=1" :
+					       "FAXENG_ACTIVE=0");
+	*envp++ = faxeng_envp_key(ci->key_reason);
+	*envp++ = faxeng_envp_key(ci->key_severity);
+	*envp++ = faxeng_envp_key(ci->key_alert_code);
+	*envp++ = faxeng_envp_key(ci->key_kind);
+	*envp++ = ue->seqnum;
+	if (tr->tray)
+		*envp++ = faxeng_envp_key(faxeng_tray_keys[tr->tray - 1].tray);
+	*envp = NULL;
+
+	WRITE_ONCE(ue->sender, current);
+	ret = kobject_uevent_env(&fe->dev.kobj, KOBJ_CHANGE, ue->envp);
+	WRITE_ONCE(ue->sender, NULL);
+	if (!ret)
+		return 0;
+lost:
+	WRITE_ONCE(fe->uevents_dropped, fe->uevents_dropped + 1);
+	dev_warn_ratelimited(&fe->dev, "change uevent %llu lost: %d\n",
+			     tr->seqnum, ret);
 	return ret;
 }

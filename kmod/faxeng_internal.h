@@ -114,11 +114,6 @@ struct faxeng_uevent_env {
 	struct faxeng_state shown;
 	struct faxeng_state_keys keys;
 	char seqnum[sizeof("FAXENG_SEQNUM=") + FAXENG_U64_LEN];
-	/*
-	 * The work's task while it sends a change uevent, else NULL: the
-	 * class callback adds nothing to those (faxeng_dev_uevent()).
-	 */
-	struct task_struct *sender;
 };
 
 struct faxeng {

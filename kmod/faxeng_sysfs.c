@@ -427,11 +427,25 @@ static noinline int faxeng_add_state_keys(struct faxeng *fe,
 }
 
 /*
+ * Whether @env already carries an engine's state: the event work's change
+ * uevents bring theirs, FAXENG_NAME= first, right after the few keys the
+ * kobject core adds, so the scan ends within a handful of entries.
+ */
+static bool faxeng_env_has_state(const struct kobj_uevent_env *env)
+{
+	int i;
+
+	for (i = 0; i < env->envp_idx; i++)
+		if (str_has_prefix(env->envp[i], "FAXENG_NAME="))
+			return true;
+	return false;
+}
+
+/*
  * The class's uevent callback, for every uevent of an engine: add, remove,
  * a change written to its uevent file (udevadm trigger) and its own change
- * events. Those bring the state they report in their own keys: the work
- * that sends one is its sender, and gets back at once. Any other uevent
- * gets the current state.
+ * events. Those bring the state they report in their own keys, whichever
+ * task sends them; any other uevent gets the current state.
  */
 int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
 {
@@ -441,7 +455,7 @@ int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env)
 	 */
 	struct faxeng *fe = to_faxeng((struct device *)dev);
 
-	if (READ_ONCE(fe->uenv.sender) == current)
+	if (faxeng_env_has_state(env))
 		return 0;
 	return faxeng_add_state_keys(fe, env);
 }
@@ -501,9 +515,7 @@ int faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr)
 		*envp++ = faxeng_envp_key(faxeng_tray_keys[tr->tray - 1].tray);
 	*envp = NULL;
 
-	WRITE_ONCE(ue->sender, current);
 	ret = kobject_uevent_env(&fe->dev.kobj, KOBJ_CHANGE, ue->envp);
-	WRITE_ONCE(ue->sender, NULL);
 	if (!ret)
 		return 0;
 lost:

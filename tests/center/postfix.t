@@ -36,12 +36,9 @@ wait_empty() {
 mkreport -t registration -i fresh-1 -m alice@faxcare.test -r "$(rid 300)" >"$tmp/fresh-reg.eml"
 mkreport -t status -i fresh-1 -m alice@faxcare.test -c media-jam -r "$(rid 301)" >"$tmp/fresh-jam.eml"
 send_mail "$tmp/fresh-jam.eml"
-deferred=1
-for i in $(seq 300); do
-	grep -q 'status=deferred.*not registered yet' "$FAXCARE_POSTFIX_LOG" && { deferred=0; break; }
-	sleep 0.1
-done
-ok $deferred "a status report before its registration is deferred with the reason" ||
+wait_for 30 "the overtaking status report to be deferred" \
+	grep -q 'status=deferred.*not registered yet' "$FAXCARE_POSTFIX_LOG"
+ok $? "a status report before its registration is deferred with the reason" ||
 	diag "$(grep -a "status=" "$FAXCARE_POSTFIX_LOG")"
 send_mail "$tmp/fresh-reg.eml"
 wait_empty

@@ -49,10 +49,7 @@ TMPDIR=$dts_tmp/runner-tmp scripts/vm/run --arch arm64 tests/dts/guest/hang.sh \
 	>"$dts_tmp/hang.tap" 2>/dev/null &
 runner=$!
 dts_pids+=("$runner")
-for _ in $(seq 600); do
-	grep -q '^ok 1' "$dts_tmp/hang.tap" && break
-	sleep 0.1
-done
+wait_for 60 "the hanging guest's first test line" grep -q '^ok 1' "$dts_tmp/hang.tap"
 like "$(cat "$dts_tmp/hang.tap")" '^ok 1 - the guest ran' "a hanging guest is up"
 kill -TERM "$runner"
 wait "$runner"

@@ -23,7 +23,7 @@ modprobe faxeng_gpio
 ok $? "modprobe faxeng_gpio"
 dev=/sys/class/faxeng/faxeng0
 # The engine appears once it has read its lines: its add uevent says so.
-wait_for 5 seen ACTION=add SUBSYSTEM=faxeng FAXENG_FAULTS=door-open
+wait_for 5 "a uevent with ACTION=add SUBSYSTEM=faxeng FAXENG_FAULTS=door-open" seen ACTION=add SUBSYSTEM=faxeng FAXENG_FAULTS=door-open
 ok $? "the engine is up and has read its lines"
 is "$(cat $dev/faults)" door-open "no jam before the pulse"
 
@@ -37,27 +37,27 @@ irqs_over() { [ "$(irqs)" -gt "$1" ]; }
 inputs() { sed -n 's/^ *Hits: *//p' $tr/events/faxeng/faxeng_input/hist; }
 inputs_over() { [ "$(inputs)" -gt "$1" ]; }
 # Its first reads: the node's 7 switch lines. Then only the jam line reads.
-wait_for 5 inputs_over 6
+wait_for 5 "more than 6 inputs" inputs_over 6
 ok $? "the engine read its 7 switch lines ($(inputs))"
 irqs0=$(irqs)
 inputs0=$(inputs)
 
 vm-host system_powerdown
 ok $? "QEMU pulses line 3, now the jam sensor"
-wait_for 5 irqs_over $((irqs0 + 1))
+wait_for 5 "more than $((irqs0 + 1)) interrupts" irqs_over $((irqs0 + 1))
 ok $? "the pulse reached the jam line: its rising and falling edges interrupted ($irqs0 -> $(irqs))"
 case $expect in
 pulse)
-	wait_for 5 seen ACTION=change FAXENG_CONDITION=JAM FAXENG_ACTIVE=1
+	wait_for 5 "a uevent with ACTION=change FAXENG_CONDITION=JAM FAXENG_ACTIVE=1" seen ACTION=change FAXENG_CONDITION=JAM FAXENG_ACTIVE=1
 	ok $? "the pulse raises JAM: a uevent"
-	wait_for 5 seen ACTION=change FAXENG_CONDITION=JAM FAXENG_ACTIVE=0
+	wait_for 5 "a uevent with ACTION=change FAXENG_CONDITION=JAM FAXENG_ACTIVE=0" seen ACTION=change FAXENG_CONDITION=JAM FAXENG_ACTIVE=0
 	ok $? "its end clears JAM: a uevent"
 	is "$(count_events ACTION=change FAXENG_CONDITION=JAM)" 2 "exactly one raise and one clear"
 	;;
 filtered)
 	# The line is read once the debounce interval after the last edge
 	# has passed: with the state it reports, the core decides.
-	wait_for 5 inputs_over "$inputs0"
+	wait_for 5 "more than $inputs0 inputs" inputs_over "$inputs0"
 	ok $? "the jam line was read after the debounce interval"
 	is "$(count_events ACTION=change FAXENG_CONDITION=JAM)" 0 \
 		"a pulse shorter than the debounce interval makes no uevent"

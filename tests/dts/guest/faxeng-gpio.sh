@@ -15,7 +15,7 @@ uevents_start
 modprobe faxeng_gpio
 ok $? "modprobe faxeng_gpio"
 dev=/sys/class/faxeng/faxeng0
-wait_for 5 test -d "$dev"
+wait_for 5 "$dev to appear" test -d "$dev"
 ok $? "the engine appears as $dev"
 [ -e /sys/bus/platform/devices/fax-engine/driver ]
 ok $? "faxeng_gpio is bound to the fax-engine node"
@@ -26,7 +26,7 @@ is "$(r serial)" QEMU-0001 "serial from the device tree"
 is "$(r trays)" 1 "one tray (one paper-empty line)"
 is "$(r drum_rated_pages)" 30000 "drum life from faxcare,drum-rated-pages"
 is "$(r maintenance_interval)" 1 "interval from faxcare,maintenance-interval-pages"
-wait_for 5 seen ACTION=add SUBSYSTEM=faxeng
+wait_for 5 "a uevent with ACTION=add SUBSYSTEM=faxeng" seen ACTION=add SUBSYSTEM=faxeng
 ok $? "an add uevent for the engine"
 
 # The lines are read before the engine appears: its add uevent carries
@@ -44,7 +44,7 @@ is "$(r maintenance_due)" 0 "no maintenance due yet"
 
 vm-host system_powerdown
 ok $? "QEMU pulses PL061 line 3, the page-pulse line"
-wait_for 5 seen ACTION=change FAXENG_CONDITION=MAINTENANCE_DUE FAXENG_ACTIVE=1
+wait_for 5 "a uevent with ACTION=change FAXENG_CONDITION=MAINTENANCE_DUE FAXENG_ACTIVE=1" seen ACTION=change FAXENG_CONDITION=MAINTENANCE_DUE FAXENG_ACTIVE=1
 ok $? "the page makes maintenance due: a change uevent seen in the guest"
 ev=$(events_with ACTION=change FAXENG_CONDITION=MAINTENANCE_DUE FAXENG_ACTIVE=1 | head -n 1)
 like "$(cat "$ev" 2>&1)" '^FAXENG_PAGE_COUNT=1$' "the uevent counts the page"

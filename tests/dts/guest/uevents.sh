@@ -4,7 +4,7 @@
 #
 #   uevents_start                 from now on, one file of KEY=VALUE lines
 #                                 per uevent in /tmp/uevents/
-#   wait_for SECS CMD...          retry CMD every 50 ms for up to SECS s
+#   (wait_for SECS WHAT CMD... comes from /faxcare/tap.sh)
 #   events_with PATTERN...        the event files holding every PATTERN line
 #   count_events PATTERN...       how many events hold every PATTERN line
 #   seen PATTERN...               whether any event holds them all
@@ -15,15 +15,6 @@ uevents_start() {
 	uevent sh -c 'env >/tmp/uevents/$SEQNUM' &
 }
 
-wait_for() {
-	_wf_n=$(($1 * 20))
-	shift
-	until "$@"; do
-		_wf_n=$((_wf_n - 1))
-		[ "$_wf_n" -gt 0 ] || return 1
-		sleep 0.05
-	done
-}
 
 events_with() {
 	for _ev in /tmp/uevents/*; do

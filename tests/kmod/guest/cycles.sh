@@ -12,7 +12,7 @@ start_monitor /tmp/mon
 # A libnl subscriber that outlives the family it joined.
 subscribe() {
 	ASAN_OPTIONS=detect_leaks=0 "$NLC" monitor 100000 2 >/tmp/nl.$i 2>&1 &
-	wait_for grep -q subscribed /tmp/nl.$i
+	wait_for 5 "the subscriber writing /tmp/nl.$i to subscribe" grep -q subscribed /tmp/nl.$i
 }
 
 good=0

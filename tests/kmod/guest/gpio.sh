@@ -8,7 +8,7 @@
 FT=/sys/module/faxeng_test_gpio/parameters
 DRV=/sys/bus/platform/drivers/faxeng_gpio
 line() { echo "$1=$2" >"$FT/line"; }
-settles() { wait_for sh -c "[ \"\$(cat $ENG/$1)\" = '$2' ]"; }
+settles() { wait_for 5 "$1 to read $2" sh -c "[ \"\$(cat $ENG/$1)\" = '$2' ]"; }
 # How many input reports the core has taken (faxeng_input tracepoint,
 # counted from the rebind below).
 inputs() { trace_hits faxeng_input; }
@@ -19,7 +19,7 @@ inputs_over() { [ "$(inputs)" -gt "$1" ]; }
 line_read() {
 	_in=$(inputs)
 	line "$1" "$2"
-	wait_for inputs_over "$_in"
+	wait_for 5 "more than $_in inputs" inputs_over "$_in"
 }
 
 ADC=/sys/module/faxeng_test_adc/parameters
@@ -41,7 +41,7 @@ is "$(engines)" 0 "no engine while the ADC has no driver"
 line 7 1
 insmod "$KMOD/faxeng_test_adc.ko"
 ok $? "the ADC driver loads"
-wait_for [ -d "$ENG" ]
+wait_for 5 "$ENG to appear" [ -d "$ENG" ]
 ok $? "faxeng0 appears once the toner channel is there"
 stop_monitor ACTION=add FAXENG_NAME=faxeng0
 ok $? "udev saw faxeng0 added"
@@ -138,7 +138,7 @@ echo fax-engine.0 >"$DRV/bind"
 is "$(attr serial)" GP0001 "binding it again brings faxeng0 back"
 # Its first reads: 11 switch lines and the toner channel. From then on
 # only a line set below reports.
-wait_for inputs_over 11
+wait_for 5 "more than 11 inputs" inputs_over 11
 ok $? "the engine read its 11 lines and the toner channel ($(inputs))"
 settles toner_level 95
 ok $? "toner_level 95 read at probe"
@@ -199,15 +199,15 @@ echo 7=21 >"$FT/bounce"
 settles faults jam
 ok $? "a bouncing jam line settles high"
 line 6 1
-settles faults jam,door-open && wait_for seqnum_after $((seq0 + 1))
+settles faults jam,door-open && wait_for 5 "an event numbered above $((seq0 + 1))" seqnum_after $((seq0 + 1))
 ok $? "then the door opens: an event"
 is "$(attr seqnum)" "$((seq0 + 2))" "21 bounces: one event"
 _in=$(inputs)
 echo 7=20 >"$FT/bounce"
-wait_for inputs_over "$_in"
+wait_for 5 "more than $_in inputs" inputs_over "$_in"
 ok $? "20 bounces back where it was: the line is read"
 line 6 0
-settles faults jam && wait_for seqnum_after $((seq0 + 2))
+settles faults jam && wait_for 5 "an event numbered above $((seq0 + 2))" seqnum_after $((seq0 + 2))
 ok $? "then the door closes: an event"
 is "$(attr seqnum)" "$((seq0 + 3))" "20 bounces back where it was: no event"
 stop_monitor "FAXENG_SEQNUM=$(attr seqnum)" FAXENG_CONDITION=DOOR_OPEN \
@@ -259,7 +259,7 @@ refused low-2-for-1 \
 	"paper-low-gpios: 2 lines, more than the 1 of paper-empty-gpios"
 ok $? "more paper-low lines than trays: refused"
 echo good >"$FT/engine"
-wait_for [ -d "$ENG" ]
+wait_for 5 "$ENG to appear" [ -d "$ENG" ]
 ok $? "the same lines and properties, none broken: faxeng0 appears"
 is "$(basename "$(readlink "$ENG/device")")" fax-engine.1 \
 	"its parent is fax-engine.1"

@@ -7,7 +7,7 @@
 #   attr FILE [ENGINE]        read /sys/class/faxeng/faxengN/FILE
 #   write_err FILE VALUE      write VALUE to FILE; prints the error message
 #   write_bytes_err FILE BYTES  the same, BYTES as echo -ne takes them
-#   wait_for CMD...           retry CMD for up to 5 s
+#   (wait_for SECS WHAT CMD... comes from /faxcare/tap.sh)
 #   step INPUT VALUE          sim INPUT VALUE, then wait for its events
 #   start_monitor FILE        udevadm monitor --property into FILE, once
 #                             it has subscribed
@@ -78,15 +78,6 @@ abi_mode() {
 		sed -n 's/^(\(RO\|RW\|WO\), \(0[0-7][0-7][0-7]\)).*/\2/p'
 }
 
-wait_for() {
-	_i=0
-	while [ $_i -lt 50 ]; do
-		"$@" && return 0
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
 
 # seqnum_after N: engine 0 sent an event numbered above N.
 seqnum_after() {
@@ -97,14 +88,14 @@ seqnum_after() {
 step() {
 	_seq=$(attr seqnum)
 	sim "$1" "$2"
-	wait_for seqnum_after "$_seq" || diag "no event after $1=$2"
+	wait_for 5 "an event numbered above $_seq" seqnum_after "$_seq" || diag "no event after $1=$2"
 }
 
 # service_action FILE: a technician's action on engine 0, and its events.
 service_action() {
 	_seq=$(attr seqnum)
 	echo 1 >"$ENG/$1"
-	wait_for seqnum_after "$_seq" || diag "no event after $1"
+	wait_for 5 "an event numbered above $_seq" seqnum_after "$_seq" || diag "no event after $1"
 }
 
 start_udevd() {
@@ -118,7 +109,7 @@ start_monitor() {
 	_mon_file=$1
 	udevadm monitor --udev --property --subsystem-match=faxeng >"$1" &
 	_mon_pid=$!
-	wait_for grep -q '^UDEV - ' "$1" ||
+	wait_for 5 "udevadm monitor to subscribe" grep -q '^UDEV - ' "$1" ||
 		bail "udevadm monitor did not subscribe: $(cat "$1")"
 }
 
@@ -127,7 +118,7 @@ start_monitor() {
 # Fails when that event never came.
 stop_monitor() {
 	udevadm settle --timeout=60
-	wait_for event_with "$_mon_file" "$@"
+	wait_for 5 "an event with $* in $_mon_file" event_with "$_mon_file" "$@"
 	_mon_ok=$?
 	kill "$_mon_pid" && wait "$_mon_pid" 2>/dev/null
 	_mon_pid=

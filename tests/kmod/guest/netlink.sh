@@ -114,7 +114,7 @@ is "$(nl_sent)" 0 "no netlink event was built while nobody listened"
 seq0=$(attr seqnum)
 "$NLC" monitor 100 30 >/tmp/events 2>&1 &
 mon=$!
-wait_for grep -q subscribed /tmp/events
+wait_for 5 "the subscriber writing /tmp/events to subscribe" grep -q subscribed /tmp/events
 ok $? "subscriber joined the events group"
 step toner_level 20
 step toner_level 0
@@ -134,7 +134,7 @@ step fuser_error 0
 step pages 19000
 step pages 1000
 # Events come in seqnum order: the last one in the file means all are.
-wait_for grep -q "^event seqnum=$(attr seqnum) " /tmp/events
+wait_for 5 "the event of the current seqnum at the subscriber" grep -q "^event seqnum=$(attr seqnum) " /tmp/events
 ok $? "the subscriber got the last event (seqnum $(attr seqnum))"
 kill $mon 2>/dev/null
 wait $mon 2>/dev/null
@@ -165,7 +165,7 @@ is "$(attr netlink_events_dropped)" 0 "no netlink event dropped so far"
 rm -f /tmp/go
 "$NLC" stall /tmp/go 60 >/tmp/stall 2>&1 &
 stalled=$!
-wait_for grep -q subscribed /tmp/stall
+wait_for 5 "the subscriber writing /tmp/stall to subscribe" grep -q subscribed /tmp/stall
 ok $? "a stalled listener joined the events group"
 seq0=$(attr seqnum)
 for i in 1 2 3 4 5 6; do
@@ -200,7 +200,7 @@ is "$lost" "$dropped" "the faxeng_event tracepoint shows them lost"
 sim page_rate 10000
 "$NLC" monitor 1000000 8 >/tmp/order.ev 2>&1 &
 mon=$!
-wait_for grep -q subscribed /tmp/order.ev
+wait_for 5 "the subscriber writing /tmp/order.ev to subscribe" grep -q subscribed /tmp/order.ev
 "$NLC" poll 0 3 >/tmp/order.get 2>&1 &
 poll=$!
 while kill -0 $poll 2>/dev/null; do

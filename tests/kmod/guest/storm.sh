@@ -45,7 +45,7 @@ now_ms
 elapsed=$((now - t0))
 flapped=$(cat $SIMP/flapped)
 faults_none() { [ "$(attr faults)" = none ]; }
-wait_for faults_none
+wait_for 5 "no fault left" faults_none
 ok $? "after the storm the jam input rests: faults none"
 # Once the event numbered last clears the jam, the core has reported the
 # resting input and nothing is pending.
@@ -53,7 +53,7 @@ rest_reported() {
 	udevadm settle --timeout=60
 	event_with /tmp/mon "FAXENG_SEQNUM=$(attr seqnum)" FAXENG_ACTIVE=0
 }
-wait_for rest_reported
+wait_for 5 "the resting state reported" rest_reported
 ok $? "udev received an event clearing the jam, numbered last"
 stop_monitor "FAXENG_SEQNUM=$(attr seqnum)"
 ok $? "udev passed on the last event"

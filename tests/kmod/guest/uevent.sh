@@ -13,7 +13,7 @@ start_monitor "$mon"
 kmon=/tmp/kernel.log
 udevadm monitor --kernel --property --subsystem-match=faxeng >"$kmon" &
 kmon_pid=$!
-wait_for grep -q '^KERNEL - ' "$kmon" || bail "kernel monitor did not start"
+wait_for 5 "the kernel uevent monitor to start" grep -q '^KERNEL - ' "$kmon" || bail "kernel monitor did not start"
 load_sim
 ok $? "faxeng and faxeng_sim load"
 
@@ -135,7 +135,7 @@ is "$(udevadm info -q property /sys/class/faxeng/faxeng0 |
 # state only. "change" written to the uevent file (udevadm trigger) gets
 # the current state from the class callback, and no event keys.
 udevadm trigger --action=change /sys/class/faxeng/faxeng0
-wait_for grep -q '^SYNTH_UUID=' "$kmon"
+wait_for 5 "the triggered uevent in $kmon" grep -q '^SYNTH_UUID=' "$kmon"
 ok $? "udevadm trigger: a synthetic change uevent"
 kill "$kmon_pid" && wait "$kmon_pid" 2>/dev/null
 # Per record: ACTION, whether synthetic, how many FAXENG_ keys, repeats.

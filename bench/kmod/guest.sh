@@ -68,7 +68,7 @@ while [ $r -le "$ROUNDS" ]; do
 		seq0=$(attr seqnum)
 		sim jam $jam
 		jam=$((1 - jam))
-		wait_for seqnum_after "$seq0" || bad=1
+		wait_for 5 "an event numbered above $seq0" seqnum_after "$seq0" || bad=1
 		i=$((i + 1))
 	done
 	sleep 0.05
@@ -98,7 +98,7 @@ sim flap "$RATE"
 sleep "$SECS"
 sim flap 0
 t1=$(now_ms)
-wait_for [ "$(attr faults)" = none ]
+wait_for 5 "no fault left" [ "$(attr faults)" = none ]
 sleep 0.1
 events=$(( $(attr seqnum) - seq0 ))
 inputs=$(( $(inputs) - in0 ))

@@ -78,11 +78,12 @@ kernel_headers_dir() { echo "/usr/src/linux-headers-$FAXCARE_KVER-amd64"; }
 dpkg_add_arm64() {
 	dpkg --print-foreign-architectures | grep -qx arm64 && return 0
 	[ "$(id -u)" -eq 0 ] ||
-		die "apt cannot download arm64 packages yet: as root run dpkg --add-architecture arm64 && apt-get update"
+		die "run as root once: dpkg --add-architecture arm64 && apt-get update"
 	note "adding dpkg architecture arm64"
-	dpkg --add-architecture arm64 || die "dpkg --add-architecture arm64 failed"
-	apt-get update -q >/dev/null ||
-		die "apt-get update failed: check /etc/apt/sources.list* and the network"
+	dpkg --add-architecture arm64 ||
+		die "dpkg --add-architecture arm64 failed (above); fix that, then run scripts/deps again"
+	apt-get update -q >&2 ||
+		die "apt-get update failed (above): check /etc/apt/sources.list* and the network, then run scripts/deps again"
 }
 
 # Per kernel line (6.1 or 6.12). 6.1's headers are Debian's installed

@@ -10,7 +10,7 @@ ARM64_IMAGE_DIR=$(kernel_image_dir arm64)
 ARM64_IMAGE=$ARM64_IMAGE_DIR/boot/vmlinuz-$ARM64_KREL
 ARM64_DTB_DIR=$ARM64_IMAGE_DIR/usr/lib/linux-image-$ARM64_KREL
 # Debian's arm64 headers, the tree kbuild's M= builds against.
-ARM64_KDIR=$FAXCARE_CACHE/kernel/arm64-headers/usr/src/linux-headers-$ARM64_KREL
+ARM64_KDIR=$(kernel_kdir_arm64 6.1)
 ARM64_BUSYBOX=$FAXCARE_CACHE/busybox/arm64/bin/busybox
 # The device-tree include files (dt-bindings/) of the common headers.
 ARM64_DT_INCLUDE=/usr/src/linux-headers-$FAXCARE_KVER-common/include

@@ -37,10 +37,9 @@ monitor_close(struct monitor *m)
 {
 	if (m == NULL)
 		return;
-	if (m->mon != NULL)
-		udev_monitor_unref(m->mon);
-	if (m->udev != NULL)
-		udev_unref(m->udev);
+	/* libudev's unref functions take NULL. */
+	udev_monitor_unref(m->mon);
+	udev_unref(m->udev);
 	free(m);
 }
 

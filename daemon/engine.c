@@ -59,23 +59,12 @@ static struct nla_policy state_policy[FAXENG_A_MAX + 1] = {
 	[FAXENG_A_NAME] = { .type = NLA_STRING },
 	[FAXENG_A_MODEL] = { .type = NLA_STRING },
 	[FAXENG_A_SERIAL] = { .type = NLA_STRING },
-	[FAXENG_A_TONER_LEVEL] = { .type = NLA_U32 },
-	[FAXENG_A_TONER_STATE] = { .type = NLA_U32 },
 	[FAXENG_A_TRAYS] = { .type = NLA_NESTED },
-	[FAXENG_A_DRUM_LIFE] = { .type = NLA_U32 },
-	[FAXENG_A_DRUM_STATE] = { .type = NLA_U32 },
-	[FAXENG_A_DRUM_PAGES] = { .type = NLA_U64 },
-	[FAXENG_A_DRUM_RATED_PAGES] = { .type = NLA_U32 },
-	[FAXENG_A_FAULTS] = { .type = NLA_U32 },
-	[FAXENG_A_MAINTENANCE_DUE] = { .type = NLA_U8 },
-	[FAXENG_A_MAINTENANCE_PAGES] = { .type = NLA_U64 },
-	[FAXENG_A_MAINTENANCE_INTERVAL] = { .type = NLA_U32 },
-	[FAXENG_A_PAGE_COUNT] = { .type = NLA_U64 },
-	[FAXENG_A_TONER_LOW_THRESHOLD] = { .type = NLA_U32 },
-	[FAXENG_A_TONER_HYSTERESIS] = { .type = NLA_U32 },
-	[FAXENG_A_DRUM_NEAR_END_THRESHOLD] = { .type = NLA_U32 },
-	[FAXENG_A_DRUM_HYSTERESIS] = { .type = NLA_U32 },
-	[FAXENG_A_SEQNUM] = { .type = NLA_U64 },
+#define FAXENG_PROP(name, NAME, nl, show, uevent)	\
+	[FAXENG_A_##NAME] = { .type = NLA_##nl },
+#define FAXENG_KNOB(name, NAME, min, max, def)		\
+	[FAXENG_A_##NAME] = { .type = NLA_U32 },
+#include <linux/faxeng_props.h>
 	[FAXENG_A_CONDITIONS] = { .type = NLA_U64 },
 	[FAXENG_A_EVENT_CONDITION] = { .type = NLA_U32 },
 	[FAXENG_A_EVENT_ACTIVE] = { .type = NLA_U8 },
@@ -94,16 +83,20 @@ get_string(char *dst, size_t len, struct nlattr *a)
 		(void)snprintf(dst, len, "%s", nla_get_string(a));
 }
 
+/* A number of netlink type @type (the policy checked its size); -1: none. */
 static long long
-get_u32(struct nlattr *a)
+get_num(struct nlattr *a, int type)
 {
-	return a != NULL ? (long long)nla_get_u32(a) : -1;
-}
-
-static long long
-get_u64(struct nlattr *a)
-{
-	return a != NULL ? (long long)nla_get_u64(a) : -1;
+	if (a == NULL)
+		return -1;
+	switch (type) {
+	case NLA_U8:
+		return nla_get_u8(a);
+	case NLA_U32:
+		return nla_get_u32(a);
+	default:
+		return (long long)nla_get_u64(a);
+	}
 }
 
 static void
@@ -144,32 +137,18 @@ parse_state(struct nl_msg *msg, void *arg)
 	get_string(st.name, sizeof(st.name), tb[FAXENG_A_NAME]);
 	get_string(st.model, sizeof(st.model), tb[FAXENG_A_MODEL]);
 	get_string(st.serial, sizeof(st.serial), tb[FAXENG_A_SERIAL]);
-	st.toner_level = (int)get_u32(tb[FAXENG_A_TONER_LEVEL]);
-	st.toner_state = (int)get_u32(tb[FAXENG_A_TONER_STATE]);
 	if (tb[FAXENG_A_TRAYS] != NULL)
 		parse_trays(&st, tb[FAXENG_A_TRAYS]);
-	st.drum_life = (int)get_u32(tb[FAXENG_A_DRUM_LIFE]);
-	st.drum_state = (int)get_u32(tb[FAXENG_A_DRUM_STATE]);
-	st.drum_pages = get_u64(tb[FAXENG_A_DRUM_PAGES]);
-	st.drum_rated_pages = get_u32(tb[FAXENG_A_DRUM_RATED_PAGES]);
-	st.faults = get_u32(tb[FAXENG_A_FAULTS]);
-	st.maintenance_due = tb[FAXENG_A_MAINTENANCE_DUE] ?
-	    nla_get_u8(tb[FAXENG_A_MAINTENANCE_DUE]) : -1;
-	st.maintenance_pages = get_u64(tb[FAXENG_A_MAINTENANCE_PAGES]);
-	st.maintenance_interval = get_u32(tb[FAXENG_A_MAINTENANCE_INTERVAL]);
-	st.page_count = get_u64(tb[FAXENG_A_PAGE_COUNT]);
-	st.toner_low_threshold = get_u32(tb[FAXENG_A_TONER_LOW_THRESHOLD]);
-	st.toner_hysteresis = get_u32(tb[FAXENG_A_TONER_HYSTERESIS]);
-	st.drum_near_end_threshold =
-	    get_u32(tb[FAXENG_A_DRUM_NEAR_END_THRESHOLD]);
-	st.drum_hysteresis = get_u32(tb[FAXENG_A_DRUM_HYSTERESIS]);
-	st.seqnum = get_u64(tb[FAXENG_A_SEQNUM]);
+#define FAXENG_PROP(name, NAME, nl, show, uevent)	\
+	st.name = get_num(tb[FAXENG_A_##NAME], NLA_##nl);
+#define FAXENG_KNOB(name, NAME, min, max, def)		\
+	st.name = get_num(tb[FAXENG_A_##NAME], NLA_U32);
+#include <linux/faxeng_props.h>
 	st.conditions = tb[FAXENG_A_CONDITIONS] ?
 	    nla_get_u64(tb[FAXENG_A_CONDITIONS]) : 0;
-	st.ev_condition = (int)get_u32(tb[FAXENG_A_EVENT_CONDITION]);
-	st.ev_active = tb[FAXENG_A_EVENT_ACTIVE] ?
-	    nla_get_u8(tb[FAXENG_A_EVENT_ACTIVE]) : -1;
-	st.ev_tray = (int)get_u32(tb[FAXENG_A_EVENT_TRAY]);
+	st.ev_condition = (int)get_num(tb[FAXENG_A_EVENT_CONDITION], NLA_U32);
+	st.ev_active = (int)get_num(tb[FAXENG_A_EVENT_ACTIVE], NLA_U8);
+	st.ev_tray = (int)get_num(tb[FAXENG_A_EVENT_TRAY], NLA_U32);
 	ctx->count++;
 	ctx->cb(ctx->arg, &st, ctx->is_event);
 	return NL_OK;
@@ -236,10 +215,9 @@ engine_close(struct engine_nl *nl)
 {
 	if (nl == NULL)
 		return;
-	if (nl->req != NULL)
-		nl_socket_free(nl->req);
-	if (nl->ev != NULL)
-		nl_socket_free(nl->ev);
+	/* libnl frees no socket for NULL. */
+	nl_socket_free(nl->req);
+	nl_socket_free(nl->ev);
 	free(nl);
 }
 
@@ -457,10 +435,8 @@ engine_dump(struct engine_nl *nl, engine_cb cb, void *arg)
 void
 engine_settings_init(struct engine_settings *set)
 {
-	set->toner_low_threshold = set->toner_hysteresis = -1;
-	set->drum_near_end_threshold = set->drum_hysteresis = -1;
-	set->drum_rated_pages = -1;
-	set->maintenance_interval = -1;
+#define FAXENG_KNOB(name, NAME, min, max, def)	set->name = -1;
+#include <linux/faxeng_props.h>
 	set->action = FAXENG_ACTION_NONE;
 }
 
@@ -469,13 +445,9 @@ engine_set(struct engine_nl *nl, unsigned id,
     const struct engine_settings *set)
 {
 	const struct { int attr; long long val; } v[] = {
-		{ FAXENG_A_TONER_LOW_THRESHOLD, set->toner_low_threshold },
-		{ FAXENG_A_TONER_HYSTERESIS, set->toner_hysteresis },
-		{ FAXENG_A_DRUM_NEAR_END_THRESHOLD,
-		    set->drum_near_end_threshold },
-		{ FAXENG_A_DRUM_HYSTERESIS, set->drum_hysteresis },
-		{ FAXENG_A_DRUM_RATED_PAGES, set->drum_rated_pages },
-		{ FAXENG_A_MAINTENANCE_INTERVAL, set->maintenance_interval },
+#define FAXENG_KNOB(name, NAME, min, max, def)	\
+		{ FAXENG_A_##NAME, set->name },
+#include <linux/faxeng_props.h>
 		{ FAXENG_A_ACTION, set->action ? set->action : -1 },
 	};
 	struct nl_msg *msg;

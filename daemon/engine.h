@@ -13,12 +13,9 @@ struct engine_nl;
 
 /* What faxengctl set changes; -1 leaves a value as it is. */
 struct engine_settings {
-	long long	 toner_low_threshold;
-	long long	 toner_hysteresis;
-	long long	 drum_near_end_threshold;
-	long long	 drum_hysteresis;
-	long long	 drum_rated_pages;
-	long long	 maintenance_interval;
+	/* The settings of <linux/faxeng_props.h> by name; -1 leaves one. */
+#define FAXENG_KNOB(name, NAME, min, max, def)	long long name;
+#include <linux/faxeng_props.h>
 	int		 action;	/* enum faxeng_action, 0 none */
 };
 

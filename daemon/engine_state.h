@@ -18,24 +18,15 @@ struct engine_state {
 	char		 name[32];
 	char		 model[FAXENG_ID_LEN + 1];
 	char		 serial[FAXENG_ID_LEN + 1];
-	int		 toner_level;	/* percent, -1 unknown */
-	int		 toner_state;	/* enum faxeng_supply_state */
 	int		 ntrays;
 	struct engine_tray trays[FAXENG_MAX_TRAYS];
-	int		 drum_life;
-	int		 drum_state;	/* enum faxeng_drum_state */
-	long long	 drum_pages;
-	long long	 drum_rated_pages;
-	long long	 faults;	/* bits of enum faxeng_fault */
-	int		 maintenance_due;
-	long long	 maintenance_pages;
-	long long	 maintenance_interval;
-	long long	 page_count;
-	long long	 toner_low_threshold;
-	long long	 toner_hysteresis;
-	long long	 drum_near_end_threshold;
-	long long	 drum_hysteresis;
-	long long	 seqnum;
+	/*
+	 * Every property and setting of <linux/faxeng_props.h>, by its
+	 * name: toner_level, drum_pages, toner_low_threshold, ...
+	 */
+#define FAXENG_PROP(name, NAME, nl, show, uevent)	long long name;
+#define FAXENG_KNOB(name, NAME, min, max, def)		long long name;
+#include <linux/faxeng_props.h>
 	uint64_t	 conditions;	/* bit n: enum faxeng_condition n */
 	/* Events only: the transition that caused it, else -1. */
 	int		 ev_condition;	/* enum faxeng_condition */

@@ -28,17 +28,49 @@
 static int json;
 static const char *conf_path = FAXCARED_CONF;
 
+/*
+ * The knobs by their sysfs names, with their netlink attributes; faxengctl
+ * set spells them with dashes (dashed()).
+ */
+static const struct setting_key {
+	const char	*key;
+	int		 attr;
+	size_t		 off;
+} setting_keys[] = {
+#define FAXENG_KNOB(name, NAME, min, max, def)	\
+	{ #name, FAXENG_A_##NAME, offsetof(struct engine_settings, name) },
+#include <linux/faxeng_props.h>
+	{ "the action", FAXENG_A_ACTION, 0 },
+};
+#define NKEYS (sizeof(setting_keys) / sizeof(setting_keys[0]))
+
+/* A knob's name as faxengctl set spells it: "toner-low-threshold". */
+static const char *
+dashed(const char *key)
+{
+	static char word[64];
+	size_t i;
+
+	for (i = 0; key[i] != '\0' && i < sizeof(word) - 1; i++)
+		word[i] = key[i] == '_' ? '-' : key[i];
+	word[i] = '\0';
+	return word;
+}
+
 static void __attribute__((noreturn))
 usage(void)
 {
+	size_t i;
+
 	(void)fprintf(stderr,
 	    "usage: faxengctl [-j] [-c file] command [args]\n"
 	    "  status [faxengN...]         state of every engine (or those)\n"
 	    "  watch                       live events, one line each\n"
-	    "  set faxengN key=value|action...\n"
-	    "      toner-low-threshold= toner-hysteresis= drum-rated-pages=\n"
-	    "      drum-near-end-threshold= drum-hysteresis=\n"
-	    "      maintenance-interval=\n"
+	    "  set faxengN key=value|action...");
+	for (i = 0; i < NKEYS - 1; i++)
+		(void)fprintf(stderr, "%s%s=", i % 3 ? " " : "\n      ",
+		    dashed(setting_keys[i].key));
+	(void)fprintf(stderr, "\n"
 	    "      drum-reset maintenance-done\n"
 	    "  spool [faxengN]             faxcared's queued and failed mail\n"
 	    "  test-mail faxengN           queue a test (meter) report\n");
@@ -118,6 +150,47 @@ print_reasons(const struct engine_state *st, int as_json)
 		printf("none");
 }
 
+/* The faults of @v in words, each in @quote, between @sep; how many. */
+static int
+print_faults(long long v, const char *sep, const char *quote)
+{
+	int i, n = 0;
+
+	for (i = 0; i <= FAXENG_FAULT_MAX; i++) {
+		if (v > 0 && (v >> i) & 1)
+			printf("%s%s%s%s", n++ ? sep : "", quote,
+			    fc_fault_str(i), quote);
+	}
+	return n;
+}
+
+/* How faxeng_props.h's show column becomes JSON. */
+enum show { SHOW_NUM, SHOW_LEVEL, SHOW_FLAG, SHOW_SUPPLY, SHOW_DRUM,
+    SHOW_FAULTS };
+
+static void
+json_prop(const char *key, enum show show, long long v)
+{
+	switch (show) {
+	case SHOW_SUPPLY:
+		printf("\"%s\":\"%s\",", key, supply_word((int)v));
+		break;
+	case SHOW_DRUM:
+		printf("\"%s\":\"%s\",", key, drum_word((int)v));
+		break;
+	case SHOW_FLAG:
+		printf("\"%s\":%s,", key, v == 1 ? "true" : "false");
+		break;
+	case SHOW_FAULTS:
+		printf("\"%s\":[", key);
+		(void)print_faults(v, ",", "\"");
+		printf("],");
+		break;
+	default:
+		json_num(key, v, 1);
+	}
+}
+
 static void
 print_json(const struct engine_state *st)
 {
@@ -129,34 +202,16 @@ print_json(const struct engine_state *st)
 	json_str(st->model);
 	printf(",\"serial\":");
 	json_str(st->serial);
-	printf(",");
-	json_num("toner_level", st->toner_level, 1);
-	printf("\"toner_state\":\"%s\",", supply_word(st->toner_state));
-	json_num("drum_life", st->drum_life, 1);
-	printf("\"drum_state\":\"%s\",", drum_word(st->drum_state));
-	json_num("drum_pages", st->drum_pages, 1);
-	json_num("drum_rated_pages", st->drum_rated_pages, 1);
-	printf("\"trays\":[");
+	printf(",\"trays\":[");
 	for (i = 0; i < st->ntrays; i++)
 		printf("%s{\"number\":%u,\"state\":\"%s\"}", i ? "," : "",
 		    st->trays[i].number, supply_word(st->trays[i].state));
-	printf("],\"faults\":[");
-	for (i = 0; i <= FAXENG_FAULT_MAX; i++) {
-		if (st->faults > 0 && (st->faults >> i) & 1)
-			printf("%s\"%s\"", (st->faults & ((1 << i) - 1)) ?
-			    "," : "", fc_fault_str(i));
-	}
 	printf("],");
-	printf("\"maintenance_due\":%s,", st->maintenance_due == 1 ? "true" :
-	    "false");
-	json_num("maintenance_pages", st->maintenance_pages, 1);
-	json_num("maintenance_interval", st->maintenance_interval, 1);
-	json_num("page_count", st->page_count, 1);
-	json_num("toner_low_threshold", st->toner_low_threshold, 1);
-	json_num("toner_hysteresis", st->toner_hysteresis, 1);
-	json_num("drum_near_end_threshold", st->drum_near_end_threshold, 1);
-	json_num("drum_hysteresis", st->drum_hysteresis, 1);
-	json_num("seqnum", st->seqnum, 1);
+#define FAXENG_PROP(name, NAME, nl, show, uevent)	\
+	json_prop(#name, SHOW_##show, st->name);
+#define FAXENG_KNOB(name, NAME, min, max, def)		\
+	json_num(#name, st->name, 1);
+#include <linux/faxeng_props.h>
 	printf("\"reasons\":[");
 	print_reasons(st, 1);
 	printf("]}");
@@ -165,28 +220,22 @@ print_json(const struct engine_state *st)
 static void
 print_human(const struct engine_state *st)
 {
-	int i, any = 0;
+	int i;
 
 	printf("%s: %s, serial %s\n", st->name, st->model, st->serial);
 	if (st->toner_level >= 0)
-		printf("  toner        %s, %d%%\n", supply_word(st->toner_state),
+		printf("  toner        %s, %lld%%\n", supply_word(st->toner_state),
 		    st->toner_level);
 	else
 		printf("  toner        %s\n", supply_word(st->toner_state));
 	for (i = 0; i < st->ntrays; i++)
 		printf("  tray %-7u %s\n", st->trays[i].number,
 		    supply_word(st->trays[i].state));
-	printf("  drum         %s, %d%% life left (%lld of %lld pages)\n",
+	printf("  drum         %s, %lld%% life left (%lld of %lld pages)\n",
 	    drum_word(st->drum_state), st->drum_life, st->drum_pages,
 	    st->drum_rated_pages);
 	printf("  faults       ");
-	for (i = 0; i <= FAXENG_FAULT_MAX; i++) {
-		if (st->faults > 0 && (st->faults >> i) & 1) {
-			printf("%s%s", any ? ", " : "", fc_fault_str(i));
-			any = 1;
-		}
-	}
-	printf("%s\n", any ? "" : "none");
+	printf("%s\n", print_faults(st->faults, ", ", "") ? "" : "none");
 	printf("  maintenance  %s (%lld of %lld pages)\n",
 	    st->maintenance_due == 1 ? "DUE" : "not due",
 	    st->maintenance_pages, st->maintenance_interval);
@@ -294,7 +343,7 @@ show_event(void *arg, const struct engine_state *st, int is_event)
 		    ci != NULL ? fc_severity_str(ci->severity) : "?");
 		if (st->ev_tray > 0)
 			printf(" tray %d", st->ev_tray);
-		printf("; toner %s %d%%, drum %d%%, reasons: ",
+		printf("; toner %s %lld%%, drum %lld%%, reasons: ",
 		    supply_word(st->toner_state), st->toner_level,
 		    st->drum_life);
 		print_reasons(st, 0);
@@ -327,32 +376,10 @@ cmd_watch(void)
 	}
 }
 
-/* faxengctl set's words for the knobs, and their netlink attributes. */
-static const struct setting_key {
-	const char	*key;
-	int		 attr;
-	size_t		 off;
-} setting_keys[] = {
-	{ "toner-low-threshold", FAXENG_A_TONER_LOW_THRESHOLD,
-	    offsetof(struct engine_settings, toner_low_threshold) },
-	{ "toner-hysteresis", FAXENG_A_TONER_HYSTERESIS,
-	    offsetof(struct engine_settings, toner_hysteresis) },
-	{ "drum-near-end-threshold", FAXENG_A_DRUM_NEAR_END_THRESHOLD,
-	    offsetof(struct engine_settings, drum_near_end_threshold) },
-	{ "drum-hysteresis", FAXENG_A_DRUM_HYSTERESIS,
-	    offsetof(struct engine_settings, drum_hysteresis) },
-	{ "drum-rated-pages", FAXENG_A_DRUM_RATED_PAGES,
-	    offsetof(struct engine_settings, drum_rated_pages) },
-	{ "maintenance-interval", FAXENG_A_MAINTENANCE_INTERVAL,
-	    offsetof(struct engine_settings, maintenance_interval) },
-	{ "the action", FAXENG_A_ACTION, 0 },
-};
-#define NKEYS (sizeof(setting_keys) / sizeof(setting_keys[0]))
-
 static int
 parse_setting(struct engine_settings *set, const char *arg)
 {
-	const char *eq = strchr(arg, '=');
+	const char *eq = strchr(arg, '='), *key;
 	char *end;
 	long long v;
 	size_t i;
@@ -368,8 +395,9 @@ parse_setting(struct engine_settings *set, const char *arg)
 	if (eq == NULL)
 		return -1;
 	for (i = 0; i < NKEYS - 1; i++) {
-		if (strlen(setting_keys[i].key) != (size_t)(eq - arg) ||
-		    strncmp(arg, setting_keys[i].key, (size_t)(eq - arg)) != 0)
+		key = dashed(setting_keys[i].key);
+		if (strlen(key) != (size_t)(eq - arg) ||
+		    strncmp(arg, key, (size_t)(eq - arg)) != 0)
 			continue;
 		errno = 0;
 		v = strtoll(eq + 1, &end, 10);
@@ -391,7 +419,7 @@ print_set_error(const char *engine)
 
 	for (i = 0; i < NKEYS; i++)
 		if (setting_keys[i].attr == attr)
-			key = setting_keys[i].key;
+			key = dashed(setting_keys[i].key);
 	(void)fprintf(stderr, "faxengctl: set %s: %s%s%s%s\n", engine,
 	    key != NULL ? key : "", key != NULL ? ": " : "",
 	    engine_strerror(), err == EPERM ?

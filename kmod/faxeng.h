@@ -14,9 +14,6 @@
 
 struct faxeng;
 
-/* The most pages a drum may be rated for, or between two maintenances. */
-#define FAXENG_PAGES_MAX	10000000
-
 /* What a backend knows about its engine when it registers it. */
 struct faxeng_config {
 	const char *model;

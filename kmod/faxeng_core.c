@@ -28,14 +28,9 @@ static const struct {
 	u32 max;
 	u32 def;
 } faxeng_knob_range[FAXENG_KNOB_COUNT] = {
-	[FAXENG_KNOB_TONER_LOW_THRESHOLD] = {
-		FAXENG_THRESHOLD_MIN, FAXENG_THRESHOLD_MAX, 10 },
-	[FAXENG_KNOB_TONER_HYSTERESIS] = { 0, FAXENG_HYSTERESIS_MAX, 5 },
-	[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD] = {
-		FAXENG_THRESHOLD_MIN, FAXENG_THRESHOLD_MAX, 10 },
-	[FAXENG_KNOB_DRUM_HYSTERESIS] = { 0, FAXENG_HYSTERESIS_MAX, 5 },
-	[FAXENG_KNOB_DRUM_RATED_PAGES] = { 1, FAXENG_PAGES_MAX, 20000 },
-	[FAXENG_KNOB_MAINTENANCE_INTERVAL] = { 0, FAXENG_PAGES_MAX, 5000 },
+#define FAXENG_KNOB(_name, _NAME, _min, _max, _def)			\
+	[FAXENG_KNOB_##_NAME] = { (_min), (_max), (_def) },
+#include <linux/faxeng_props.h>
 };
 
 /* Registered, not created: class_create() changed its arguments in 6.4. */
@@ -62,7 +57,7 @@ static enum faxeng_supply_state faxeng_toner_state(struct faxeng *fe)
 	struct faxeng_state *st = &fe->st;
 	bool was_low = st->toner_state == FAXENG_SUPPLY_LOW ||
 		       st->toner_state == FAXENG_SUPPLY_EMPTY;
-	bool known = st->toner_level != FAXENG_TONER_UNKNOWN;
+	bool known = st->toner_level != FAXENG_LEVEL_UNKNOWN;
 
 	if (fe->toner_sw[FAXENG_TONER_SW_MISSING])
 		return FAXENG_SUPPLY_MISSING;
@@ -192,7 +187,7 @@ void faxeng_set_toner_level(struct faxeng *fe, int percent)
 	unsigned long flags;
 
 	spin_lock_irqsave(&fe->lock, flags);
-	fe->st.toner_level = percent < 0 ? FAXENG_TONER_UNKNOWN :
+	fe->st.toner_level = percent < 0 ? FAXENG_LEVEL_UNKNOWN :
 			     min(percent, 100);
 	faxeng_changed_locked(fe);
 	spin_unlock_irqrestore(&fe->lock, flags);
@@ -526,7 +521,7 @@ struct faxeng *faxeng_alloc(struct device *parent,
 	INIT_DELAYED_WORK(&fe->work, faxeng_event_work);
 	fe->last_run = jiffies - FAXENG_EVENT_INTERVAL;
 	fe->st.trays = cfg->trays;
-	fe->st.toner_level = cfg->toner_level < 0 ? FAXENG_TONER_UNKNOWN :
+	fe->st.toner_level = cfg->toner_level < 0 ? FAXENG_LEVEL_UNKNOWN :
 			     min(cfg->toner_level, 100);
 	for (i = 0; i < FAXENG_KNOB_COUNT; i++)
 		fe->st.knob[i] = faxeng_knob_range[i].def;

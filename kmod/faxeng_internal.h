@@ -13,26 +13,48 @@
 #include "faxeng.h"
 #include "faxeng_compat.h"
 
-#define FAXENG_TONER_UNKNOWN	(-1)
+/* A level no sensor gives: sysfs and uevents say "unknown", netlink omits it. */
+#define FAXENG_LEVEL_UNKNOWN	U32_MAX
 
 /* How many conditions there are: bits of the u64 condition bitmaps. */
 #define FAXENG_COND_COUNT	(FAXENG_COND_MAX + 1)
 
-/* Knobs writable through sysfs and FAXENG_CMD_SET, with their ranges. */
+/* The values of faxeng_props.h's FAXENG_PROP lines, in its order. */
+enum faxeng_prop {
+#define FAXENG_PROP(name, NAME, nl, show, uevent) FAXENG_PROP_##NAME,
+#include <linux/faxeng_props.h>
+
+	FAXENG_PROP_COUNT
+};
+
+/* The settings of its FAXENG_KNOB lines, in its order. */
 enum faxeng_knob {
-	FAXENG_KNOB_TONER_LOW_THRESHOLD,
-	FAXENG_KNOB_TONER_HYSTERESIS,
-	FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD,
-	FAXENG_KNOB_DRUM_HYSTERESIS,
-	FAXENG_KNOB_DRUM_RATED_PAGES,
-	FAXENG_KNOB_MAINTENANCE_INTERVAL,
+#define FAXENG_KNOB(name, NAME, min, max, def) FAXENG_KNOB_##NAME,
+#include <linux/faxeng_props.h>
 
 	FAXENG_KNOB_COUNT
 };
 
-#define FAXENG_THRESHOLD_MIN	1
-#define FAXENG_THRESHOLD_MAX	99
-#define FAXENG_HYSTERESIS_MAX	50
+/* How a property is shown: faxeng_props.h's show column. */
+enum faxeng_show {
+	FAXENG_SHOW_NUM,
+	FAXENG_SHOW_LEVEL,
+	FAXENG_SHOW_FLAG,
+	FAXENG_SHOW_SUPPLY,
+	FAXENG_SHOW_DRUM,
+	FAXENG_SHOW_FAULTS,
+};
+
+/* One property: where its value sits in struct faxeng_state, its names. */
+struct faxeng_prop_info {
+	const char *key;		/* "FAXENG_DRUM_PAGES=" */
+	u16 offset;			/* of its field in struct faxeng_state */
+	u8 nla_type;			/* NLA_U8, NLA_U32 or NLA_U64: its size */
+	u16 attr;			/* FAXENG_A_DRUM_PAGES */
+	u8 show;			/* enum faxeng_show */
+	bool uevent;
+};
+
 /* A threshold plus its hysteresis stays below this, so a full supply clears. */
 #define FAXENG_THRESHOLD_HYST_LIMIT	100
 
@@ -44,38 +66,35 @@ enum faxeng_knob {
 #define FAXENG_U64_LEN	21
 
 /*
- * The state keys of a uevent, FAXENG_NAME to FAXENG_REASONS, one slot
- * each; an enumerated state's key is one of the constant strings of
- * faxeng_vocab.c.
+ * The state keys of a uevent, FAXENG_NAME to FAXENG_REASONS. An enumerated
+ * property's key is one of the constant strings of faxeng_vocab.c, a
+ * number's is formatted into its slot of @num.
  */
 struct faxeng_state_keys {
 	char name[FAXENG_KEY_LEN];
 	char model[sizeof("FAXENG_MODEL=") + FAXENG_ID_LEN];
 	char serial[sizeof("FAXENG_SERIAL=") + FAXENG_ID_LEN];
-	char toner_level[FAXENG_KEY_LEN];
-	const char *toner_state;
 	char trays[FAXENG_KEY_LEN];
 	const char *tray_state[FAXENG_MAX_TRAYS];
-	char drum_life[FAXENG_KEY_LEN];
-	const char *drum_state;
-	char drum_pages[FAXENG_KEY_LEN];
-	const char *faults;
-	const char *maintenance_due;
-	char page_count[FAXENG_KEY_LEN];
+	const char *prop[FAXENG_PROP_COUNT];	/* NULL: not in uevents */
+	char num[FAXENG_PROP_COUNT][FAXENG_KEY_LEN];
 	char reasons[sizeof("FAXENG_REASONS=") + FAXENG_LIST_LEN];
 };
 
-#define FAXENG_UEVENT_STATE_KEYS	(15 + FAXENG_MAX_TRAYS)
+/* Name, model, serial, trays, the trays' states, properties, reasons. */
+#define FAXENG_UEVENT_STATE_KEYS	\
+	(5 + FAXENG_MAX_TRAYS + FAXENG_PROP_COUNT)
 /* A transition's own keys, FAXENG_CHANGED to FAXENG_TRAY. */
 #define FAXENG_UEVENT_KEYS		(FAXENG_UEVENT_STATE_KEYS + 9)
 
 /* Everything one engine reports, consistent as of one instant. */
 struct faxeng_state {
-	int toner_level;		/* percent or FAXENG_TONER_UNKNOWN */
-	u8 toner_state;			/* enum faxeng_supply_state */
+	/* The fields of faxeng_props.h's properties are named as they are. */
+	u32 toner_level;		/* percent or FAXENG_LEVEL_UNKNOWN */
+	u32 toner_state;		/* enum faxeng_supply_state */
 	u8 trays;
 	u8 tray_state[FAXENG_MAX_TRAYS];
-	u8 drum_state;			/* enum faxeng_drum_state */
+	u32 drum_state;			/* enum faxeng_drum_state */
 	u32 drum_life;
 	u32 faults;			/* BIT(enum faxeng_fault) */
 	bool maintenance_due;
@@ -195,22 +214,22 @@ struct faxeng_tray_keys {
 #define FAXENG_CHANGED_PREFIX	"FAXENG_CHANGED="
 #define FAXENG_REASON_PREFIX	"FAXENG_REASON="
 /* Every set of faults: the values of a fault bitmap. */
-#define FAXENG_FAULT_SETS	8
+#define FAXENG_FAULT_SETS	BIT(FAXENG_FAULT_COUNT)
 
 extern const struct faxeng_condition_info faxeng_conditions[FAXENG_COND_COUNT];
-extern const char *const faxeng_drum_names[3];
 extern const char *const faxeng_fault_names[FAXENG_FAULT_COUNT];
 extern const char *const faxeng_severity_names[3];
 extern const char *const faxeng_kind_names[3];
 extern const enum faxeng_condition faxeng_fault_conditions[FAXENG_FAULT_COUNT];
-extern const char *const faxeng_toner_state_keys[FAXENG_SUPPLY_MISSING + 1];
-extern const char *const faxeng_drum_state_keys[3];
-extern const char *const faxeng_maintenance_due_keys[2];
+extern const struct faxeng_prop_info faxeng_props[FAXENG_PROP_COUNT];
 extern const struct faxeng_tray_keys faxeng_tray_keys[FAXENG_MAX_TRAYS];
-extern const char *faxeng_faults_keys[FAXENG_FAULT_SETS];
 bool faxeng_append(char *buf, size_t size, size_t *len, const char *str);
 const char *faxeng_u64_str(char buf[FAXENG_U64_LEN], u64 value);
 const char *faxeng_changed_key(const struct faxeng_transition *tr);
+u64 faxeng_prop_value(const struct faxeng_state *st, enum faxeng_prop prop);
+const char *faxeng_prop_word(enum faxeng_prop prop, u64 value,
+			     char *buf, size_t size);
+const char *faxeng_prop_key(enum faxeng_prop prop, u64 value);
 
 /* The sysfs file whose value a transition changed (FAXENG_CHANGED). */
 static inline const char *

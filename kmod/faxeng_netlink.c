@@ -9,16 +9,12 @@
 #include "faxeng_compat.h"
 #include "faxeng_internal.h"
 
+/* Each knob's range, from faxeng_props.h: the policy refuses the rest. */
 static FAXENG_NLA_RANGE_CONST struct netlink_range_validation
-faxeng_rated_range = {
-	.min = 1,
-	.max = FAXENG_PAGES_MAX,
-};
-
-static FAXENG_NLA_RANGE_CONST struct netlink_range_validation
-faxeng_interval_range = {
-	.min = 0,
-	.max = FAXENG_PAGES_MAX,
+faxeng_knob_range[FAXENG_KNOB_COUNT] = {
+#define FAXENG_KNOB(_name, _NAME, _min, _max, _def)			\
+	[FAXENG_KNOB_##_NAME] = { .min = (_min), .max = (_max) },
+#include <linux/faxeng_props.h>
 };
 
 static const struct nla_policy faxeng_get_policy[FAXENG_A_ID + 1] = {
@@ -45,34 +41,20 @@ static const struct nla_policy faxeng_dump_policy[FAXENG_A_ID + 1] = {
 
 static const struct nla_policy faxeng_set_policy[FAXENG_SET_MAXATTR + 1] = {
 	[FAXENG_A_ID] = { .type = NLA_U32 },
-	[FAXENG_A_DRUM_RATED_PAGES] =
-		NLA_POLICY_FULL_RANGE(NLA_U32, &faxeng_rated_range),
-	[FAXENG_A_MAINTENANCE_INTERVAL] =
-		NLA_POLICY_FULL_RANGE(NLA_U32, &faxeng_interval_range),
-	[FAXENG_A_TONER_LOW_THRESHOLD] =
-		NLA_POLICY_RANGE(NLA_U32, FAXENG_THRESHOLD_MIN,
-				 FAXENG_THRESHOLD_MAX),
-	[FAXENG_A_TONER_HYSTERESIS] =
-		NLA_POLICY_MAX(NLA_U32, FAXENG_HYSTERESIS_MAX),
-	[FAXENG_A_DRUM_NEAR_END_THRESHOLD] =
-		NLA_POLICY_RANGE(NLA_U32, FAXENG_THRESHOLD_MIN,
-				 FAXENG_THRESHOLD_MAX),
+#define FAXENG_KNOB(_name, _NAME, _min, _max, _def)			\
+	[FAXENG_A_##_NAME] = NLA_POLICY_FULL_RANGE(NLA_U32,		\
+			&faxeng_knob_range[FAXENG_KNOB_##_NAME]),
+#include <linux/faxeng_props.h>
 	[FAXENG_A_ACTION] =
 		NLA_POLICY_RANGE(NLA_U32, FAXENG_ACTION_DRUM_RESET,
 				 FAXENG_ACTION_MAINTENANCE_DONE),
-	[FAXENG_A_DRUM_HYSTERESIS] =
-		NLA_POLICY_MAX(NLA_U32, FAXENG_HYSTERESIS_MAX),
 };
 
 /* Netlink attribute of each knob, for SET and for replies. */
 static const int faxeng_knob_attr[FAXENG_KNOB_COUNT] = {
-	[FAXENG_KNOB_TONER_LOW_THRESHOLD] = FAXENG_A_TONER_LOW_THRESHOLD,
-	[FAXENG_KNOB_TONER_HYSTERESIS] = FAXENG_A_TONER_HYSTERESIS,
-	[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD] =
-		FAXENG_A_DRUM_NEAR_END_THRESHOLD,
-	[FAXENG_KNOB_DRUM_HYSTERESIS] = FAXENG_A_DRUM_HYSTERESIS,
-	[FAXENG_KNOB_DRUM_RATED_PAGES] = FAXENG_A_DRUM_RATED_PAGES,
-	[FAXENG_KNOB_MAINTENANCE_INTERVAL] = FAXENG_A_MAINTENANCE_INTERVAL,
+#define FAXENG_KNOB(_name, _NAME, _min, _max, _def)			\
+	[FAXENG_KNOB_##_NAME] = FAXENG_A_##_NAME,
+#include <linux/faxeng_props.h>
 };
 
 static struct genl_family faxeng_family;
@@ -97,6 +79,26 @@ static int faxeng_put_trays(struct sk_buff *skb, const struct faxeng_state *st)
 	return 0;
 }
 
+/* One property; a level not known is left out. */
+static int faxeng_put_prop(struct sk_buff *skb, enum faxeng_prop prop,
+			   const struct faxeng_state *st)
+{
+	const struct faxeng_prop_info *pi = &faxeng_props[prop];
+	u64 value = faxeng_prop_value(st, prop);
+
+	switch (pi->nla_type) {
+	case NLA_U8:
+		return nla_put_u8(skb, pi->attr, value);
+	case NLA_U32:
+		if (pi->show == FAXENG_SHOW_LEVEL &&
+		    value == FAXENG_LEVEL_UNKNOWN)
+			return 0;
+		return nla_put_u32(skb, pi->attr, value);
+	default:
+		return nla_put_u64_64bit(skb, pi->attr, value, FAXENG_A_PAD);
+	}
+}
+
 static int faxeng_put_state(struct sk_buff *skb, const struct faxeng *fe,
 			    const struct faxeng_state *st)
 {
@@ -106,25 +108,13 @@ static int faxeng_put_state(struct sk_buff *skb, const struct faxeng *fe,
 	    nla_put_string(skb, FAXENG_A_NAME, dev_name(&fe->dev)) ||
 	    nla_put_string(skb, FAXENG_A_MODEL, fe->model) ||
 	    nla_put_string(skb, FAXENG_A_SERIAL, fe->serial) ||
-	    (st->toner_level != FAXENG_TONER_UNKNOWN &&
-	     nla_put_u32(skb, FAXENG_A_TONER_LEVEL, st->toner_level)) ||
-	    nla_put_u32(skb, FAXENG_A_TONER_STATE, st->toner_state) ||
 	    faxeng_put_trays(skb, st) ||
-	    nla_put_u32(skb, FAXENG_A_DRUM_LIFE, st->drum_life) ||
-	    nla_put_u32(skb, FAXENG_A_DRUM_STATE, st->drum_state) ||
-	    nla_put_u64_64bit(skb, FAXENG_A_DRUM_PAGES, st->drum_pages,
-			      FAXENG_A_PAD) ||
-	    nla_put_u32(skb, FAXENG_A_FAULTS, st->faults) ||
-	    nla_put_u8(skb, FAXENG_A_MAINTENANCE_DUE, st->maintenance_due) ||
-	    nla_put_u64_64bit(skb, FAXENG_A_MAINTENANCE_PAGES,
-			      st->maintenance_pages, FAXENG_A_PAD) ||
-	    nla_put_u64_64bit(skb, FAXENG_A_PAGE_COUNT, st->page_count,
-			      FAXENG_A_PAD) ||
-	    nla_put_u64_64bit(skb, FAXENG_A_SEQNUM, st->seqnum,
-			      FAXENG_A_PAD) ||
 	    nla_put_u64_64bit(skb, FAXENG_A_CONDITIONS, st->conditions,
 			      FAXENG_A_PAD))
 		return -EMSGSIZE;
+	for (i = 0; i < FAXENG_PROP_COUNT; i++)
+		if (faxeng_put_prop(skb, i, st))
+			return -EMSGSIZE;
 	for (i = 0; i < FAXENG_KNOB_COUNT; i++)
 		if (nla_put_u32(skb, faxeng_knob_attr[i], st->knob[i]))
 			return -EMSGSIZE;

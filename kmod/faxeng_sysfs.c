@@ -24,27 +24,42 @@ static ssize_t serial_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(serial);
 
-/* A read-only file showing one value of a state snapshot. */
-#define FAXENG_STATE_ATTR(_name, _fmt, _expr)				\
-static ssize_t _name##_show(struct device *dev,				\
-			    struct device_attribute *attr, char *buf)	\
-{									\
-	struct faxeng_state st;						\
-									\
-	faxeng_snapshot(to_faxeng(dev), &st);				\
-	return sysfs_emit(buf, _fmt "\n", _expr);			\
-}									\
-static DEVICE_ATTR_RO(_name)
+/* A read-only file showing one property of a state snapshot. */
+struct faxeng_prop_file {
+	struct device_attribute attr;
+	enum faxeng_prop prop;
+};
 
-FAXENG_STATE_ATTR(toner_state, "%s", faxeng_supply_names[st.toner_state]);
-FAXENG_STATE_ATTR(trays, "%u", st.trays);
-FAXENG_STATE_ATTR(drum_life, "%u", st.drum_life);
-FAXENG_STATE_ATTR(drum_state, "%s", faxeng_drum_names[st.drum_state]);
-FAXENG_STATE_ATTR(drum_pages, "%llu", st.drum_pages);
-FAXENG_STATE_ATTR(maintenance_due, "%d", st.maintenance_due);
-FAXENG_STATE_ATTR(maintenance_pages, "%llu", st.maintenance_pages);
-FAXENG_STATE_ATTR(page_count, "%llu", st.page_count);
-FAXENG_STATE_ATTR(seqnum, "%llu", st.seqnum);
+static ssize_t prop_show(struct device *dev, struct device_attribute *attr,
+			 char *buf)
+{
+	enum faxeng_prop prop = container_of(attr, struct faxeng_prop_file,
+					     attr)->prop;
+	char word[FAXENG_LIST_LEN];
+	struct faxeng_state st;
+
+	faxeng_snapshot(to_faxeng(dev), &st);
+	return sysfs_emit(buf, "%s\n",
+			  faxeng_prop_word(prop, faxeng_prop_value(&st, prop),
+					   word, sizeof(word)));
+}
+
+static struct faxeng_prop_file faxeng_prop_files[FAXENG_PROP_COUNT] = {
+#define FAXENG_PROP(_name, _NAME, _nl, _show, _uevent)			\
+	[FAXENG_PROP_##_NAME] = {					\
+		.attr = __ATTR(_name, 0444, prop_show, NULL),		\
+		.prop = FAXENG_PROP_##_NAME,				\
+	},
+#include <linux/faxeng_props.h>
+};
+
+static ssize_t trays_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	/* trays is fixed at registration: no lock needed. */
+	return sysfs_emit(buf, "%u\n", to_faxeng(dev)->st.trays);
+}
+static DEVICE_ATTR_RO(trays);
 
 /* Events numbered but lost, by way (docs/ABI/testing/sysfs-class-faxeng). */
 static ssize_t uevents_dropped_show(struct device *dev,
@@ -64,43 +79,15 @@ static ssize_t netlink_events_dropped_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(netlink_events_dropped);
 
-static ssize_t toner_level_show(struct device *dev,
-				struct device_attribute *attr, char *buf)
-{
-	struct faxeng_state st;
-
-	faxeng_snapshot(to_faxeng(dev), &st);
-	if (st.toner_level == FAXENG_TONER_UNKNOWN)
-		return sysfs_emit(buf, "unknown\n");
-	return sysfs_emit(buf, "%d\n", st.toner_level);
-}
-static DEVICE_ATTR_RO(toner_level);
-
-/* A comma list of faults or of IPP reasons, as its formatter makes it. */
-static ssize_t faxeng_list_show(struct device *dev, char *buf, bool reasons)
+static ssize_t reasons_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
 {
 	char list[FAXENG_LIST_LEN];
 	struct faxeng_state st;
 
 	faxeng_snapshot(to_faxeng(dev), &st);
-	if (reasons)
-		faxeng_format_reasons(list, sizeof(list), st.conditions);
-	else
-		faxeng_format_faults(list, sizeof(list), st.faults);
+	faxeng_format_reasons(list, sizeof(list), st.conditions);
 	return sysfs_emit(buf, "%s\n", list);
-}
-
-static ssize_t faults_show(struct device *dev, struct device_attribute *attr,
-			   char *buf)
-{
-	return faxeng_list_show(dev, buf, false);
-}
-static DEVICE_ATTR_RO(faults);
-
-static ssize_t reasons_show(struct device *dev, struct device_attribute *attr,
-			    char *buf)
-{
-	return faxeng_list_show(dev, buf, true);
 }
 static DEVICE_ATTR_RO(reasons);
 
@@ -135,19 +122,29 @@ static ssize_t knob_store(struct device *dev, struct device_attribute *attr,
 	return ret ?: count;
 }
 
-#define FAXENG_KNOB_ATTR(_name, _knob)					\
-static struct faxeng_knob_file dev_attr_##_name = {			\
-	.attr = __ATTR(_name, 0644, knob_show, knob_store),		\
-	.knob = _knob,							\
-}
+static struct faxeng_knob_file faxeng_knob_files[FAXENG_KNOB_COUNT] = {
+#define FAXENG_KNOB(_name, _NAME, _min, _max, _def)			\
+	[FAXENG_KNOB_##_NAME] = {					\
+		.attr = __ATTR(_name, 0644, knob_show, knob_store),	\
+		.knob = FAXENG_KNOB_##_NAME,				\
+	},
+#include <linux/faxeng_props.h>
+};
 
-FAXENG_KNOB_ATTR(toner_low_threshold, FAXENG_KNOB_TONER_LOW_THRESHOLD);
-FAXENG_KNOB_ATTR(toner_hysteresis, FAXENG_KNOB_TONER_HYSTERESIS);
-FAXENG_KNOB_ATTR(drum_near_end_threshold,
-		 FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD);
-FAXENG_KNOB_ATTR(drum_hysteresis, FAXENG_KNOB_DRUM_HYSTERESIS);
-FAXENG_KNOB_ATTR(drum_rated_pages, FAXENG_KNOB_DRUM_RATED_PAGES);
-FAXENG_KNOB_ATTR(maintenance_interval, FAXENG_KNOB_MAINTENANCE_INTERVAL);
+/* The files of faxeng_props.h: its properties, then its knobs. */
+static struct attribute *
+faxeng_prop_attrs[FAXENG_PROP_COUNT + FAXENG_KNOB_COUNT + 1] = {
+#define FAXENG_PROP(_name, _NAME, _nl, _show, _uevent)			\
+	[FAXENG_PROP_##_NAME] = &faxeng_prop_files[FAXENG_PROP_##_NAME].attr.attr,
+#define FAXENG_KNOB(_name, _NAME, _min, _max, _def)			\
+	[FAXENG_PROP_COUNT + FAXENG_KNOB_##_NAME] =			\
+		&faxeng_knob_files[FAXENG_KNOB_##_NAME].attr.attr,
+#include <linux/faxeng_props.h>
+};
+
+static const struct attribute_group faxeng_prop_group = {
+	.attrs = faxeng_prop_attrs,
+};
 
 /* A technician's action: only "1" is accepted. */
 #define FAXENG_ACTION_ATTR(_name, _action)				\
@@ -172,26 +169,10 @@ FAXENG_ACTION_ATTR(maintenance_done, FAXENG_ACTION_MAINTENANCE_DONE);
 static struct attribute *faxeng_attrs[] = {
 	&dev_attr_model.attr,
 	&dev_attr_serial.attr,
-	&dev_attr_toner_level.attr,
-	&dev_attr_toner_state.attr,
-	&dev_attr_toner_low_threshold.attr.attr,
-	&dev_attr_toner_hysteresis.attr.attr,
 	&dev_attr_trays.attr,
-	&dev_attr_drum_life.attr,
-	&dev_attr_drum_state.attr,
-	&dev_attr_drum_pages.attr,
-	&dev_attr_drum_rated_pages.attr.attr,
-	&dev_attr_drum_near_end_threshold.attr.attr,
-	&dev_attr_drum_hysteresis.attr.attr,
 	&dev_attr_drum_reset.attr,
-	&dev_attr_faults.attr,
-	&dev_attr_maintenance_due.attr,
-	&dev_attr_maintenance_pages.attr,
-	&dev_attr_maintenance_interval.attr.attr,
 	&dev_attr_maintenance_done.attr,
-	&dev_attr_page_count.attr,
 	&dev_attr_reasons.attr,
-	&dev_attr_seqnum.attr,
 	&dev_attr_uevents_dropped.attr,
 	&dev_attr_netlink_events_dropped.attr,
 	NULL
@@ -262,6 +243,7 @@ static const struct attribute_group faxeng_tray_group = {
 
 const struct attribute_group *faxeng_groups[] = {
 	&faxeng_group,
+	&faxeng_prop_group,
 	&faxeng_tray_group,
 	NULL
 };
@@ -308,18 +290,36 @@ static int faxeng_fixed_keys(struct faxeng_state_keys *k,
 	       faxeng_set_key_num(k->trays, "FAXENG_TRAYS=", st->trays);
 }
 
-/* The keys of enumerated states: constant strings, chosen. */
-static void faxeng_enum_keys(struct faxeng_state_keys *k,
-			     const struct faxeng_state *st)
+/*
+ * The key of each property a uevent carries into @k: an enumerated one's
+ * is chosen among constant strings; a number is formatted into its slot,
+ * with @old (the state @k shows) only when its value differs.
+ */
+static int faxeng_prop_keys(struct faxeng_state_keys *k,
+			    const struct faxeng_state *st,
+			    const struct faxeng_state *old)
 {
-	int i;
+	char word[FAXENG_U64_LEN];
+	u64 value;
+	int i, ret;
 
-	k->toner_state = faxeng_toner_state_keys[st->toner_state];
-	for (i = 0; i < st->trays; i++)
-		k->tray_state[i] = faxeng_tray_keys[i].state[st->tray_state[i]];
-	k->drum_state = faxeng_drum_state_keys[st->drum_state];
-	k->faults = faxeng_faults_keys[st->faults % FAXENG_FAULT_SETS];
-	k->maintenance_due = faxeng_maintenance_due_keys[st->maintenance_due];
+	for (i = 0; i < FAXENG_PROP_COUNT; i++) {
+		if (!faxeng_props[i].uevent)
+			continue;
+		value = faxeng_prop_value(st, i);
+		k->prop[i] = faxeng_prop_key(i, value);
+		if (k->prop[i])
+			continue;
+		k->prop[i] = k->num[i];
+		if (old && value == faxeng_prop_value(old, i))
+			continue;
+		ret = faxeng_set_key(k->num[i], faxeng_props[i].key,
+				     faxeng_prop_word(i, value, word,
+						      sizeof(word)));
+		if (ret)
+			return ret;
+	}
+	return 0;
 }
 
 /*
@@ -346,31 +346,15 @@ static int faxeng_state_keys(struct faxeng_state_keys *k,
 			     const struct faxeng_state *st,
 			     const struct faxeng_state *old)
 {
-	bool all = !old;
-	int ret = 0;
+	int i, ret = 0;
 
-	faxeng_enum_keys(k, st);
-	if (all)
+	for (i = 0; i < st->trays; i++)
+		k->tray_state[i] = faxeng_tray_keys[i].state[st->tray_state[i]];
+	if (!old)
 		ret = faxeng_fixed_keys(k, fe, st);
-	if (!ret && (all || st->toner_level != old->toner_level)) {
-		if (st->toner_level == FAXENG_TONER_UNKNOWN)
-			ret = faxeng_set_key(k->toner_level,
-					     "FAXENG_TONER_LEVEL=", "unknown");
-		else
-			ret = faxeng_set_key_num(k->toner_level,
-						 "FAXENG_TONER_LEVEL=",
-						 st->toner_level);
-	}
-	if (!ret && (all || st->drum_life != old->drum_life))
-		ret = faxeng_set_key_num(k->drum_life, "FAXENG_DRUM_LIFE=",
-					 st->drum_life);
-	if (!ret && (all || st->drum_pages != old->drum_pages))
-		ret = faxeng_set_key_num(k->drum_pages, "FAXENG_DRUM_PAGES=",
-					 st->drum_pages);
-	if (!ret && (all || st->page_count != old->page_count))
-		ret = faxeng_set_key_num(k->page_count, "FAXENG_PAGE_COUNT=",
-					 st->page_count);
-	if (all || st->conditions != old->conditions)
+	if (!ret)
+		ret = faxeng_prop_keys(k, st, old);
+	if (!old || st->conditions != old->conditions)
 		faxeng_reasons_key(k, st->conditions);
 	return ret;
 }
@@ -390,17 +374,12 @@ static int faxeng_state_envp(char **envp, struct faxeng_state_keys *k,
 	envp[n++] = k->name;
 	envp[n++] = k->model;
 	envp[n++] = k->serial;
-	envp[n++] = k->toner_level;
-	envp[n++] = faxeng_envp_key(k->toner_state);
 	envp[n++] = k->trays;
 	for (i = 0; i < trays; i++)
 		envp[n++] = faxeng_envp_key(k->tray_state[i]);
-	envp[n++] = k->drum_life;
-	envp[n++] = faxeng_envp_key(k->drum_state);
-	envp[n++] = k->drum_pages;
-	envp[n++] = faxeng_envp_key(k->faults);
-	envp[n++] = faxeng_envp_key(k->maintenance_due);
-	envp[n++] = k->page_count;
+	for (i = 0; i < FAXENG_PROP_COUNT; i++)
+		if (faxeng_props[i].uevent)
+			envp[n++] = faxeng_envp_key(k->prop[i]);
 	envp[n++] = k->reasons;
 	return n;
 }

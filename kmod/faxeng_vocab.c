@@ -6,7 +6,9 @@
 #include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/math64.h>
+#include <linux/stddef.h>
 #include <linux/string.h>
+#include <net/netlink.h>
 #include "faxeng_internal.h"
 
 /* The words of the enumerations, as sysfs shows them. */
@@ -24,18 +26,12 @@
 #define FAXENG_KIND_WORD_FAULT		"fault"
 #define FAXENG_KIND_WORD_SERVICE	"service"
 
-/* The uevent keys "@key=<word>" of a supply state, of the drum state. */
+/* The uevent keys "@key=<word>" of a tray's supply state. */
 #define FAXENG_SUPPLY_KEYS(key) {					\
 	[FAXENG_SUPPLY_OK] = #key "=" FAXENG_SUPPLY_WORD_OK,		\
 	[FAXENG_SUPPLY_LOW] = #key "=" FAXENG_SUPPLY_WORD_LOW,		\
 	[FAXENG_SUPPLY_EMPTY] = #key "=" FAXENG_SUPPLY_WORD_EMPTY,	\
 	[FAXENG_SUPPLY_MISSING] = #key "=" FAXENG_SUPPLY_WORD_MISSING,	\
-}
-
-#define FAXENG_DRUM_KEYS(key) {						\
-	[FAXENG_DRUM_OK] = #key "=" FAXENG_DRUM_WORD_OK,		\
-	[FAXENG_DRUM_NEAR_END] = #key "=" FAXENG_DRUM_WORD_NEAR_END,	\
-	[FAXENG_DRUM_END] = #key "=" FAXENG_DRUM_WORD_END,		\
 }
 
 /*
@@ -70,7 +66,7 @@ const char *const faxeng_supply_names[FAXENG_SUPPLY_MISSING + 1] = {
 };
 EXPORT_SYMBOL_GPL(faxeng_supply_names);
 
-const char *const faxeng_drum_names[3] = {
+static const char *const faxeng_drum_names[3] = {
 	[FAXENG_DRUM_OK] = FAXENG_DRUM_WORD_OK,
 	[FAXENG_DRUM_NEAR_END] = FAXENG_DRUM_WORD_NEAR_END,
 	[FAXENG_DRUM_END] = FAXENG_DRUM_WORD_END,
@@ -100,19 +96,6 @@ const char *const faxeng_kind_names[3] = {
 	[FAXENG_KIND_SERVICE] = FAXENG_KIND_WORD_SERVICE,
 };
 
-/*
- * The uevent keys of the enumerated states, one constant string per
- * value: a state key is chosen, not formatted.
- */
-const char *const faxeng_toner_state_keys[FAXENG_SUPPLY_MISSING + 1] =
-	FAXENG_SUPPLY_KEYS(FAXENG_TONER_STATE);
-const char *const faxeng_drum_state_keys[3] =
-	FAXENG_DRUM_KEYS(FAXENG_DRUM_STATE);
-const char *const faxeng_maintenance_due_keys[2] = {
-	"FAXENG_MAINTENANCE_DUE=0",
-	"FAXENG_MAINTENANCE_DUE=1",
-};
-
 #define FAXENG_TRAY_KEYS(t) {						\
 	.tray = "FAXENG_TRAY=" #t,					\
 	.changed = FAXENG_CHANGED_PREFIX "tray" #t "_state",		\
@@ -126,11 +109,52 @@ const struct faxeng_tray_keys faxeng_tray_keys[FAXENG_MAX_TRAYS] = {
 	FAXENG_TRAY_KEYS(7), FAXENG_TRAY_KEYS(8),
 };
 
-/* FAXENG_FAULTS=<list> for every set of faults, made by faxeng_vocab_init(). */
-static char faxeng_faults_key_buf[FAXENG_FAULT_SETS]
-				 [sizeof("FAXENG_FAULTS=") + FAXENG_LIST_LEN]
-				 __ro_after_init;
-const char *faxeng_faults_keys[FAXENG_FAULT_SETS] __ro_after_init;
+/* The properties of faxeng_props.h, in its order. */
+#define FAXENG_PROP(_name, _NAME, _nl, _show, _uevent)			\
+	[FAXENG_PROP_##_NAME] = {					\
+		.key = "FAXENG_" #_NAME "=",				\
+		.offset = offsetof(struct faxeng_state, _name),		\
+		.nla_type = NLA_##_nl,					\
+		.attr = FAXENG_A_##_NAME,				\
+		.show = FAXENG_SHOW_##_show,				\
+		.uevent = FAXENG_PROP_##_uevent,			\
+	},
+#define FAXENG_PROP_UEVENT	true
+#define FAXENG_PROP_QUIET	false
+
+const struct faxeng_prop_info faxeng_props[FAXENG_PROP_COUNT] = {
+#include <linux/faxeng_props.h>
+};
+
+/* A property's field has its netlink type's size, or the build fails. */
+#define FAXENG_NLA_SIZE_U8	sizeof(u8)
+#define FAXENG_NLA_SIZE_U32	sizeof(u32)
+#define FAXENG_NLA_SIZE_U64	sizeof(u64)
+static const u8 faxeng_prop_field_checked[] __maybe_unused = {
+#define FAXENG_PROP(_name, _NAME, _nl, _show, _uevent)			\
+	[FAXENG_PROP_##_NAME] = BUILD_BUG_ON_ZERO(			\
+		sizeof_field(struct faxeng_state, _name) !=		\
+		FAXENG_NLA_SIZE_##_nl),
+#include <linux/faxeng_props.h>
+};
+
+/*
+ * How many values an enumerated property has: its uevent keys, one per
+ * value, are made once by faxeng_vocab_init(), so that a state key is
+ * chosen, not formatted. Numbers have none.
+ */
+static const u8 faxeng_show_values[] = {
+	[FAXENG_SHOW_FLAG] = 2,
+	[FAXENG_SHOW_SUPPLY] = FAXENG_SUPPLY_MISSING + 1,
+	[FAXENG_SHOW_DRUM] = FAXENG_DRUM_END + 1,
+	[FAXENG_SHOW_FAULTS] = FAXENG_FAULT_SETS,
+};
+
+#define FAXENG_VALUES_MAX	FAXENG_FAULT_SETS
+/* Those keys, one after the other; faxeng_vocab_init() says if it is short. */
+static char faxeng_value_key_pool[1024] __ro_after_init;
+static const char *faxeng_value_keys[FAXENG_PROP_COUNT][FAXENG_VALUES_MAX]
+	__ro_after_init;
 
 /*
  * Append @str to the string @buf (of @size bytes, *@len of them in use),
@@ -231,6 +255,59 @@ void faxeng_append_reasons(char *buf, size_t size, size_t *len,
 		faxeng_append(buf, size, len, "none");
 }
 
+/* The value of @prop in @st: its field has its netlink type's size. */
+u64 faxeng_prop_value(const struct faxeng_state *st, enum faxeng_prop prop)
+{
+	const struct faxeng_prop_info *pi = &faxeng_props[prop];
+	const void *field = (const u8 *)st + pi->offset;
+
+	switch (pi->nla_type) {
+	case NLA_U8:
+		return *(const u8 *)field;
+	case NLA_U32:
+		return *(const u32 *)field;
+	default:
+		return *(const u64 *)field;
+	}
+}
+
+/*
+ * @value of @prop as sysfs shows it: a word, or a number or a fault list
+ * made in @buf (room for FAXENG_LIST_LEN).
+ */
+const char *faxeng_prop_word(enum faxeng_prop prop, u64 value,
+			     char *buf, size_t size)
+{
+	switch (faxeng_props[prop].show) {
+	case FAXENG_SHOW_LEVEL:
+		if (value == FAXENG_LEVEL_UNKNOWN)
+			return "unknown";
+		break;
+	case FAXENG_SHOW_SUPPLY:
+		return faxeng_supply_names[value];
+	case FAXENG_SHOW_DRUM:
+		return faxeng_drum_names[value];
+	case FAXENG_SHOW_FAULTS:
+		faxeng_format_faults(buf, size, value);
+		return buf;
+	default:
+		break;
+	}
+	if (WARN_ON_ONCE(size < FAXENG_U64_LEN))
+		return "";
+	return faxeng_u64_str(buf, value);
+}
+
+/* The uevent key of an enumerated @prop's @value; NULL for a number. */
+const char *faxeng_prop_key(enum faxeng_prop prop, u64 value)
+{
+	u8 values = faxeng_show_values[faxeng_props[prop].show];
+
+	if (!values || WARN_ON_ONCE(value >= values))
+		return NULL;
+	return faxeng_value_keys[prop][value];
+}
+
 /* The same as a string of its own. */
 int faxeng_format_reasons(char *buf, size_t size, u64 conditions)
 {
@@ -247,19 +324,25 @@ int faxeng_format_reasons(char *buf, size_t size, u64 conditions)
  */
 int __init faxeng_vocab_init(void)
 {
-	char num[FAXENG_U64_LEN];
-	size_t len;
-	int i;
+	char num[FAXENG_U64_LEN], word[FAXENG_LIST_LEN];
+	size_t used = 0, start;
+	int i, v;
 
-	BUILD_BUG_ON(BIT(FAXENG_FAULT_COUNT) != FAXENG_FAULT_SETS);
-	for (i = 0; i < FAXENG_FAULT_SETS; i++) {
-		len = 0;
-		faxeng_append(faxeng_faults_key_buf[i],
-			      sizeof(faxeng_faults_key_buf[i]), &len,
-			      "FAXENG_FAULTS=");
-		faxeng_format_faults(faxeng_faults_key_buf[i] + len,
-				     sizeof(faxeng_faults_key_buf[i]) - len, i);
-		faxeng_faults_keys[i] = faxeng_faults_key_buf[i];
+	BUILD_BUG_ON(ARRAY_SIZE(faxeng_show_values) > FAXENG_SHOW_FAULTS + 1);
+	for (i = 0; i < FAXENG_PROP_COUNT; i++) {
+		for (v = 0; v < faxeng_show_values[faxeng_props[i].show]; v++) {
+			start = used;
+			if (!faxeng_append(faxeng_value_key_pool,
+					   sizeof(faxeng_value_key_pool), &used,
+					   faxeng_props[i].key) ||
+			    !faxeng_append(faxeng_value_key_pool,
+					   sizeof(faxeng_value_key_pool), &used,
+					   faxeng_prop_word(i, v, word,
+							    sizeof(word))) ||
+			    WARN_ON(++used >= sizeof(faxeng_value_key_pool)))
+				return -ENOSPC;
+			faxeng_value_keys[i][v] = faxeng_value_key_pool + start;
+		}
 	}
 	for (i = 0; i < FAXENG_COND_COUNT; i++) {
 		const struct faxeng_condition_info *ci = &faxeng_conditions[i];

@@ -43,12 +43,8 @@ static const struct {
 	const char *name;
 	int attr;
 } u32_names[] = {
-	{ "toner_low_threshold", FAXENG_A_TONER_LOW_THRESHOLD },
-	{ "toner_hysteresis", FAXENG_A_TONER_HYSTERESIS },
-	{ "drum_near_end_threshold", FAXENG_A_DRUM_NEAR_END_THRESHOLD },
-	{ "drum_hysteresis", FAXENG_A_DRUM_HYSTERESIS },
-	{ "drum_rated_pages", FAXENG_A_DRUM_RATED_PAGES },
-	{ "maintenance_interval", FAXENG_A_MAINTENANCE_INTERVAL },
+#define FAXENG_KNOB(name, NAME, min, max, def) { #name, FAXENG_A_##NAME },
+#include <linux/faxeng_props.h>
 	{ "action", FAXENG_A_ACTION },
 	{ "id", FAXENG_A_ID },
 };
@@ -108,22 +104,9 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		const char *name;
 	} nums[] = {
 		{ FAXENG_A_ID, "id" },
-		{ FAXENG_A_TONER_LEVEL, "toner_level" },
-		{ FAXENG_A_TONER_STATE, "toner_state" },
-		{ FAXENG_A_DRUM_LIFE, "drum_life" },
-		{ FAXENG_A_DRUM_STATE, "drum_state" },
-		{ FAXENG_A_DRUM_PAGES, "drum_pages" },
-		{ FAXENG_A_DRUM_RATED_PAGES, "drum_rated_pages" },
-		{ FAXENG_A_FAULTS, "faults" },
-		{ FAXENG_A_MAINTENANCE_DUE, "maintenance_due" },
-		{ FAXENG_A_MAINTENANCE_PAGES, "maintenance_pages" },
-		{ FAXENG_A_MAINTENANCE_INTERVAL, "maintenance_interval" },
-		{ FAXENG_A_PAGE_COUNT, "page_count" },
-		{ FAXENG_A_TONER_LOW_THRESHOLD, "toner_low_threshold" },
-		{ FAXENG_A_TONER_HYSTERESIS, "toner_hysteresis" },
-		{ FAXENG_A_DRUM_NEAR_END_THRESHOLD, "drum_near_end_threshold" },
-		{ FAXENG_A_DRUM_HYSTERESIS, "drum_hysteresis" },
-		{ FAXENG_A_SEQNUM, "seqnum" },
+#define FAXENG_PROP(name, NAME, nl, show, uevent) { FAXENG_A_##NAME, #name },
+#define FAXENG_KNOB(name, NAME, min, max, def) { FAXENG_A_##NAME, #name },
+#include <linux/faxeng_props.h>
 		{ FAXENG_A_CONDITIONS, "conditions" },
 		{ FAXENG_A_EVENT_CONDITION, "event_condition" },
 		{ FAXENG_A_EVENT_ACTIVE, "event_active" },

@@ -24,7 +24,8 @@ for f in "$top"/kmod/*.[ch] "$top"/tests/kmod/helper/*.c \
 	case $f in *.mod.c|*/$compat) continue ;; esac
 	[ -e "$f" ] && sources+=("${f#"$top"/}")
 done
-sources+=(include/uapi/linux/faxeng.h include/uapi/linux/faxeng_conditions.h)
+sources+=(include/uapi/linux/faxeng.h include/uapi/linux/faxeng_conditions.h
+	include/uapi/linux/faxeng_props.h)
 
 out=$(cd "$top" && "$checkpatch" --strict --no-tree --terse -f "${sources[@]}" 2>&1 |
 	grep -v ' total: 0 errors, 0 warnings, 0 checks')

@@ -8,6 +8,7 @@ import yaml
 top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 header = open(os.path.join(top, "include/uapi/linux/faxeng.h")).read()
 conds = open(os.path.join(top, "include/uapi/linux/faxeng_conditions.h")).read()
+props = open(os.path.join(top, "include/uapi/linux/faxeng_props.h")).read()
 spec = yaml.safe_load(open(os.path.join(top, "docs/netlink/faxeng.yaml")))
 n = 0
 failed = 0
@@ -97,5 +98,18 @@ ok(got == want, "commands in order", got, want)
 got = [x.lower().replace("_", "-") for x in re.findall(r"^FAXENG_CONDITION\((\w+),", conds, re.M)]
 ok(got == spec_names("definitions", "condition"),
    "conditions follow faxeng_conditions.h", got, spec_names("definitions", "condition"))
+# Every property and setting of faxeng_props.h is an engine attribute of
+# the spec, of the netlink type the table gives (a setting is a u32).
+engine = {a["name"]: a for d in spec["attribute-sets"] if d["name"] == "engine"
+          for a in d["attributes"]}
+rows = [(name, nl) for name, nl in
+        re.findall(r"^FAXENG_PROP\(\w+,\s*(\w+),\s*(\w+)", props, re.M)]
+rows += [(name, "u32") for name in
+         re.findall(r"^FAXENG_KNOB\(\w+,\s*(\w+),", props, re.M)]
+ok(len(rows) >= 16, "faxeng_props.h has its properties and settings", len(rows), ">= 16")
+for name, nl in rows:
+    attr = name.lower().replace("_", "-")
+    got = engine.get(attr, {}).get("type")
+    ok(got == nl.lower(), "property %s: %s in the spec" % (attr, nl.lower()), got, nl.lower())
 print("1..%d" % n)
 raise SystemExit(1 if failed else 0)

@@ -19,6 +19,8 @@
 #define FAXENG_MAX_TRAYS		8
 /* Longest model or serial string, without the terminating NUL. */
 #define FAXENG_ID_LEN			63
+/* The most pages a drum may be rated for, or between two maintenances. */
+#define FAXENG_PAGES_MAX		10000000
 
 /* State of a consumable: the toner cartridge or one input tray's paper. */
 enum faxeng_supply_state {

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * faxeng properties: every value of an engine's state and every setting,
+ * one line each. The driver makes its sysfs files, uevent keys and netlink
+ * attributes from this list; the terminal daemon, faxengctl and the tests'
+ * netlink client read and name them from it. A property is added here, with
+ * its FAXENG_A_* attribute at the end of enum faxeng_attr, and nowhere else.
+ *
+ * To expand it, define FAXENG_PROP, FAXENG_KNOB or both, and include this
+ * file; an undefined one expands to nothing, and both are undefined after:
+ *
+ *   #define FAXENG_PROP(name, NAME, nl, show, uevent) ...
+ *   #include <linux/faxeng_props.h>
+ *
+ * FAXENG_PROP(name, NAME, nl, show, uevent): a value the engine reports
+ *   name    its file /sys/class/faxeng/faxengN/<name>
+ *   NAME    its netlink attribute FAXENG_A_<NAME>, its uevent key FAXENG_<NAME>
+ *   nl      its netlink type: U8, U32 or U64
+ *   show    how sysfs and uevents show it:
+ *           NUM     a decimal number
+ *           LEVEL   a percent, or "unknown" (then netlink leaves it out)
+ *           FLAG    0 or 1
+ *           SUPPLY  enum faxeng_supply_state's word: ok, low, empty, missing
+ *           DRUM    enum faxeng_drum_state's word: ok, near-end, end
+ *           FAULTS  the faults' words, "jam,door-open", or "none"
+ *   uevent  UEVENT: every uevent of the engine carries it; QUIET: not
+ *
+ * FAXENG_KNOB(name, NAME, min, max, default): a setting, a u32
+ *   Written as the file <name> (mode 0644) or with FAXENG_CMD_SET's
+ *   FAXENG_A_<NAME>; a value outside min..max is refused with ERANGE.
+ *
+ * No include guard: the file is meant to be included once per expansion.
+ */
+#ifndef FAXENG_PROP
+#define FAXENG_PROP(name, NAME, nl, show, uevent)
+#endif
+#ifndef FAXENG_KNOB
+#define FAXENG_KNOB(name, NAME, min, max, def)
+#endif
+
+FAXENG_PROP(toner_level,       TONER_LEVEL,       U32, LEVEL,  UEVENT)
+FAXENG_PROP(toner_state,       TONER_STATE,       U32, SUPPLY, UEVENT)
+FAXENG_PROP(drum_life,         DRUM_LIFE,         U32, NUM,    UEVENT)
+FAXENG_PROP(drum_state,        DRUM_STATE,        U32, DRUM,   UEVENT)
+FAXENG_PROP(drum_pages,        DRUM_PAGES,        U64, NUM,    UEVENT)
+FAXENG_PROP(faults,            FAULTS,            U32, FAULTS, UEVENT)
+FAXENG_PROP(maintenance_due,   MAINTENANCE_DUE,   U8,  FLAG,   UEVENT)
+FAXENG_PROP(maintenance_pages, MAINTENANCE_PAGES, U64, NUM,    QUIET)
+FAXENG_PROP(page_count,        PAGE_COUNT,        U64, NUM,    UEVENT)
+FAXENG_PROP(seqnum,            SEQNUM,            U64, NUM,    QUIET)
+
+FAXENG_KNOB(toner_low_threshold,     TONER_LOW_THRESHOLD,     1, 99, 10)
+FAXENG_KNOB(toner_hysteresis,        TONER_HYSTERESIS,        0, 50, 5)
+FAXENG_KNOB(drum_near_end_threshold, DRUM_NEAR_END_THRESHOLD, 1, 99, 10)
+FAXENG_KNOB(drum_hysteresis,         DRUM_HYSTERESIS,         0, 50, 5)
+FAXENG_KNOB(drum_rated_pages,     DRUM_RATED_PAGES,     1, FAXENG_PAGES_MAX, 20000)
+FAXENG_KNOB(maintenance_interval, MAINTENANCE_INTERVAL, 0, FAXENG_PAGES_MAX, 5000)
+
+#undef FAXENG_PROP
+#undef FAXENG_KNOB

@@ -53,7 +53,6 @@ struct daemon {
 	int			 epfd, sigfd, timerfd, inotfd, lockfd;
 	pid_t			 sender;	/* 0: none running */
 	int			 sender_pidfd;
-	int			 send_again;	/* new mail during a run */
 	int64_t			 retry_at;	/* 0: no retry pending */
 	int64_t			 backoff_ms;
 	int			 quit;
@@ -116,8 +115,8 @@ static void
 kick_sender(struct daemon *d)
 {
 	if (d->sender != 0) {
+		/* Its exit kicks again (after a failed run: at the retry). */
 		log_debug("sender %d busy: again afterwards", (int)d->sender);
-		d->send_again = 1;
 		return;
 	}
 	if (d->retry_at > clock_now_ms()) {
@@ -131,7 +130,6 @@ kick_sender(struct daemon *d)
 		d->backoff_ms = 0;
 		return;
 	}
-	d->send_again = 0;
 	d->sender = sender_spawn(&d->conf, &d->rp.id, &d->spool,
 	    &d->sender_pidfd);
 	if (d->sender == -1) {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# usage: tests/daemon/vm-clock.t  (prove runs it; needs make check-build)
+# faxcared in a VM while the guest's clock is stepped a day forward and a
+# day back with date -s, conditions held, pending and queued, with restarts
+# after the jumps (guest/clock.sh): damping holds, nothing is sent early,
+# late or twice, and the queue goes out in the order it was written.
+# SPDX-License-Identifier: ISC
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib/sink-test.sh"
+. "$here/lib/vm-guest.sh"
+
+daemon_setup
+export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
+socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
+# hold: guest/clock.sh's HOLD.
+guest_files "hold 8s" "clear-hold 2s" "reminder once" "retry-min 1s" "retry-max 2s"
+"$TOP/scripts/vm/run" --timeout 300 --net "${guest_args[@]}" \
+	--env "SINKCTL_PORT=$ctlport" "$here/guest/clock.sh"

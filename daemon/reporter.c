@@ -309,7 +309,7 @@ reporter_deadline(const struct reporter *rp)
 	if ((rp->unregistered || rp->unsaved) && rp->retry_at < when)
 		when = rp->retry_at;
 	/* Nothing is tried again before the backoff has passed. */
-	return when < rp->retry_at ? rp->retry_at : when;
+	return rp->backoff_ms != 0 && when < rp->retry_at ? rp->retry_at : when;
 }
 
 void

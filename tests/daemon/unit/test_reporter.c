@@ -135,6 +135,50 @@ restart_on(const char *meter, struct reporter *rp, const struct config *conf,
 }
 
 /*
+ * The state file's times are wall time with the boot and offset they were
+ * saved with: the same boot gets the daemon-clock deadline back exactly,
+ * however the wall clock moved since; another boot goes by the wall clock.
+ */
+static void
+saved_times(struct config *conf, const struct fc_key *key,
+    struct engine_state *st)
+{
+	char text[512], boot[CLOCK_BOOT_ID_LEN + 1];
+	struct reporter rp;
+	int n;
+
+	clock_boot_id(boot);
+	conf->damping.reminder = REMIND_INTERVAL;
+	conf->meter_ms = 0;
+	engine(st, 5, 1ULL << FC_COND_JAM);
+	n = snprintf(text, sizeof(text), "faxcared-state 1\nregistration -\n"
+	    "meter 0\nclock %s 1000000\nopen media-jam "
+	    "0123456789abcdef0123456789abcdef 5000000 9000000 1 -1\n", boot);
+	empty_queue();
+	if (n < 0 || spool_replace_file(&sp, STATE_FILE, text, (size_t)n) == -1 ||
+	    reporter_init(&rp, conf, key, &sp, st) == -1) {
+		ok(0, "saved times: set up");
+		return;
+	}
+	is_int(reporter_deadline(&rp), 8000000,
+	    "same boot: the reminder is due at its daemon-clock time");
+	n = snprintf(text, sizeof(text), "faxcared-state 1\nregistration -\n"
+	    "meter 0\nclock 00000000-0000-0000-0000-000000000000 1000000\n"
+	    "open media-jam 0123456789abcdef0123456789abcdef 5000000 "
+	    "9000000 1 -1\n");
+	if (n < 0 || spool_replace_file(&sp, STATE_FILE, text, (size_t)n) == -1 ||
+	    reporter_init(&rp, conf, key, &sp, st) == -1) {
+		ok(0, "saved times: set up");
+		return;
+	}
+	ok(llabs(reporter_deadline(&rp) - (9000000 - clock_wall_offset_ms())) <
+	    10 * S, "another boot: the reminder is due at its wall time");
+	conf->damping.reminder = REMIND_ONCE;
+	(void)unlinkat(sp.dirfd, STATE_FILE, 0);
+	empty_queue();
+}
+
+/*
  * A spool that cannot be written (its tmp/ swapped for /proc, where nothing
  * is created): the deadline backs off instead of staying in the past, the
  * meter report too; once it can be written, the report is queued once.
@@ -427,6 +471,7 @@ main(void)
 	is_int(restart_on("99999999999999999999", &rp, &conf, &key, &st), 1,
 	    "a restart on a corrupt state file starts afresh: it registers");
 
+	saved_times(&conf, &key, &st);
 	backoff(&conf, &key, &st, t + 1000 * S);
 	repair_by_content(&conf, &key, &st, t + 2000 * S);
 

@@ -10,10 +10,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 . "$here/lib/vm-guest.sh"
 
-daemon_setup
-export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
-socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
 # hold: guest/clock.sh's HOLD.
-guest_files "hold 8s" "clear-hold 2s" "reminder once" "retry-min 1s" "retry-max 2s"
-"$TOP/scripts/vm/run" --timeout 300 --net "${guest_args[@]}" \
-	--env "SINKCTL_PORT=$ctlport" "$here/guest/clock.sh"
+run_daemon_vm 300 "$here/guest/clock.sh" \
+	"hold 8s" "clear-hold 2s" "reminder once" "retry-min 1s" "retry-max 2s"

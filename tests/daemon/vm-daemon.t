@@ -13,13 +13,5 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 . "$here/lib/vm-guest.sh"
 
-daemon_setup
-export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
-trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
-socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
-
-guest_files "hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 2s"
-
-"$TOP/scripts/vm/run" --timeout 400 --net "${guest_args[@]}" \
-	--env "SINKCTL_PORT=$ctlport" \
-	"$here/guest/daemon.sh"
+run_daemon_vm 400 "$here/guest/daemon.sh" \
+	"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 2s"

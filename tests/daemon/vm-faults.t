@@ -11,9 +11,5 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 . "$here/lib/vm-guest.sh"
 
-daemon_setup
-export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
-socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
-guest_files "hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 4s"
-"$TOP/scripts/vm/run" --timeout 300 --net "${guest_args[@]}" \
-	--env "SINKCTL_PORT=$ctlport" "$here/guest/faults.sh"
+run_daemon_vm 300 "$here/guest/faults.sh" \
+	"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 4s"

@@ -9,16 +9,9 @@
 # SPDX-License-Identifier: ISC
 . /faxcare/tests/daemon/guest/lib.sh
 
-KMOD=/faxcare/kmod
 HOLD=8		# the configuration's hold time (vm-clock.t)
 LOG=/var/log/faxcared.log
-mkdir -p /var/spool /var/lib /var/log
-/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never ||
-	bail "systemd-udevd did not start"
-udevadm settle
-insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" trays=1 ||
-	bail "cannot load faxeng_sim"
-udevadm settle
+start_engines trays=1
 wait_for 10 "faxcared to run" pidof faxcared >/dev/null ||
 	bail "no faxcared: $(cat $LOG 2>/dev/null)"
 wait_reports 1 '^registration '

@@ -11,21 +11,15 @@
 # SPDX-License-Identifier: ISC
 . /faxcare/tests/daemon/guest/lib.sh
 
-KMOD=/faxcare/kmod
 SP=/var/spool/faxcared
 WINDOW=30	# seconds of each fault measured
 MAX_TICKS=30	# CPU time allowed in it, in 1/100 s (1% of the window)
 
-mkdir -p "$SP/faxeng0" "$SP/faxeng1" "$SP/faxeng2" /var/lib /var/log
+mkdir -p "$SP/faxeng0" "$SP/faxeng1" "$SP/faxeng2"
 mount -t tmpfs -o size=256k tmpfs "$SP/faxeng0" &&
 	mount -t tmpfs -o size=1m tmpfs "$SP/faxeng1" ||
 	bail "cannot mount the spools"
-/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never ||
-	bail "systemd-udevd did not start"
-udevadm settle
-insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" engines=3 trays=1 ||
-	bail "cannot load faxeng_sim"
-udevadm settle
+start_engines engines=3 trays=1
 
 # The daemon (not its sender child: that one's parent is a faxcared) of N.
 daemon_of() {

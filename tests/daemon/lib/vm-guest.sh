@@ -39,3 +39,20 @@ guest_files() {
 		--file "$g/faxcared-start:/usr/lib/udev/faxcared-start"
 		--file "$g/default:/etc/default/faxcared")
 }
+
+# run_daemon_vm TIMEOUT GUEST-SCRIPT [CONF-LINE...]
+#       the whole of a daemon VM test: a scratch directory and key, the host
+#       sink and its control port (SINKCTL_PORT in the guest, for lib.sh's
+#       host), guest_files with the CONF-LINEs, then GUEST-SCRIPT in the VM
+#       (at most TIMEOUT seconds); the sinks are stopped on exit.
+run_daemon_vm() {
+	local timeout=$1 script=$2 ctlport
+	shift 2
+	daemon_setup
+	export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
+	trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
+	socat_service ctlport "EXEC:$TOP/tests/daemon/lib/sink-ctl-server"
+	guest_files "$@"
+	"$TOP/scripts/vm/run" --timeout "$timeout" --net "${guest_args[@]}" \
+		--env "SINKCTL_PORT=$ctlport" "$script"
+}

@@ -145,34 +145,29 @@ saved_times(struct config *conf, const struct fc_key *key,
 {
 	char text[512], boot[CLOCK_BOOT_ID_LEN + 1];
 	struct reporter rp;
-	int n;
+	int64_t when[2] = { -1, -1 };
+	int n, i;
 
 	clock_boot_id(boot);
 	conf->damping.reminder = REMIND_INTERVAL;
 	conf->meter_ms = 0;
 	engine(st, 5, 1ULL << FC_COND_JAM);
-	n = snprintf(text, sizeof(text), "faxcared-state 1\nregistration -\n"
-	    "meter 0\nclock %s 1000000\nopen media-jam "
-	    "0123456789abcdef0123456789abcdef 5000000 9000000 1 -1\n", boot);
 	empty_queue();
-	if (n < 0 || spool_replace_file(&sp, STATE_FILE, text, (size_t)n) == -1 ||
-	    reporter_init(&rp, conf, key, &sp, st) == -1) {
-		ok(0, "saved times: set up");
-		return;
+	for (i = 0; i < 2; i++) {
+		n = snprintf(text, sizeof(text), "faxcared-state 1\n"
+		    "registration -\nmeter 0\nclock %s 1000000\nopen media-jam "
+		    "0123456789abcdef0123456789abcdef 5000000 9000000 1 -1\n",
+		    i == 0 ? boot : "00000000-0000-0000-0000-000000000000");
+		if (n < 0 || spool_replace_file(&sp, STATE_FILE, text,
+		    (size_t)n) == -1 || reporter_init(&rp, conf, key, &sp,
+		    st) == -1)
+			break;
+		when[i] = reporter_deadline(&rp);
 	}
-	is_int(reporter_deadline(&rp), 8000000,
+	is_int(when[0], 8000000,
 	    "same boot: the reminder is due at its daemon-clock time");
-	n = snprintf(text, sizeof(text), "faxcared-state 1\nregistration -\n"
-	    "meter 0\nclock 00000000-0000-0000-0000-000000000000 1000000\n"
-	    "open media-jam 0123456789abcdef0123456789abcdef 5000000 "
-	    "9000000 1 -1\n");
-	if (n < 0 || spool_replace_file(&sp, STATE_FILE, text, (size_t)n) == -1 ||
-	    reporter_init(&rp, conf, key, &sp, st) == -1) {
-		ok(0, "saved times: set up");
-		return;
-	}
-	ok(llabs(reporter_deadline(&rp) - (9000000 - clock_wall_offset_ms())) <
-	    10 * S, "another boot: the reminder is due at its wall time");
+	ok(llabs(when[1] - (9000000 - clock_wall_offset_ms())) < 10 * S,
+	    "another boot: the reminder is due at its wall time");
 	conf->damping.reminder = REMIND_ONCE;
 	(void)unlinkat(sp.dirfd, STATE_FILE, 0);
 	empty_queue();

@@ -39,9 +39,12 @@ sent_line() { grep -n "sent [^ ]*-$1\$" $LOG | cut -d: -f1 | head -1; }
 t0=$(uptime_s)
 sim jam 1
 sim door_open 1
+# The daemon takes the events (in milliseconds) before the clock moves:
+# a stimulus's order, not a wait for an outcome.
+sleep 1
 step_clock 86400
 diag "clock set a day forward: $(date)"
-sleep 2		# the jam's blip: shorter than the hold
+sleep 2		# the jam's blip: 3 s, shorter than the hold
 sim jam 0
 wait_reports 1 '^status door-open '
 took=$(($(uptime_s) - t0))
@@ -53,6 +56,7 @@ is "$(count_reports '^status media-jam ')" 0 "the jam's blip, shorter than the h
 t0=$(uptime_s)
 sim toner_level 5
 sim toner_low 1
+sleep 1		# as above
 step_clock -86400
 diag "clock set a day back: $(date)"
 wait_reports 1 '^status toner-low '

@@ -73,13 +73,16 @@ config_parse_duration(const char *s, int64_t *ms)
 		return -1;
 	errno = 0;
 	n = strtoull(s, &end, 10);
-	if (errno != 0 || n > 100ULL * 365 * 86400 * 1000)
-		return -1;
+	if (errno != 0)
+		return -2;
 	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		if (strcmp(end, units[i].suffix) == 0) {
-			*ms = (int64_t)n * units[i].ms;
-			return 0;
-		}
+		if (strcmp(end, units[i].suffix) != 0)
+			continue;
+		/* The limit holds in milliseconds, after the unit. */
+		if (n > (unsigned long long)(DURATION_MAX_MS / units[i].ms))
+			return -2;
+		*ms = (int64_t)n * units[i].ms;
+		return 0;
 	}
 	return -1;
 }
@@ -138,9 +141,15 @@ set_readable(struct parse *p, char *dst, size_t len, const char *val,
 static void
 set_duration(struct parse *p, int64_t *dst, const char *val, const char *kw)
 {
-	if (config_parse_duration(val, dst) == -1)
+	switch (config_parse_duration(val, dst)) {
+	case -1:
 		perr(p, "%s: '%s' is not a duration (e.g. 30s, 5m, 2h, 1d)",
 		    kw, val);
+		break;
+	case -2:
+		perr(p, "%s: '%s' is longer than 100 years", kw, val);
+		break;
+	}
 }
 
 static void

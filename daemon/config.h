@@ -46,6 +46,10 @@ struct config {
  */
 int	config_load(const char *path, struct config *conf);
 void	config_defaults(struct config *conf);
+/* The longest duration taken, so that deadlines never overflow. */
+#define DURATION_MAX_MS	(100LL * 365 * 86400 * 1000)
+
+/* 0, or -1 when s is not a duration, -2 when it is too long. */
 int	config_parse_duration(const char *s, int64_t *ms);
 
 #endif

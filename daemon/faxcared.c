@@ -6,7 +6,8 @@
  * events, udev events), the spool (inotify: faxengctl queued a message), the
  * sender child exiting (pidfd), signals (signalfd) and one timerfd armed for
  * the earliest real deadline (a hold time, a reminder, a meter report, a
- * retry). Idle, it sleeps in epoll_wait() without a timeout.
+ * retry). Idle, it sleeps in epoll_wait() without a timeout. Deadlines are
+ * on CLOCK_BOOTTIME (clock.h): setting the date moves none of them.
  */
 #include <sys/epoll.h>
 #include <sys/file.h>
@@ -27,6 +28,7 @@
 
 #include <faxcare/key.h>
 
+#include "clock.h"
 #include "config.h"
 #include "engine.h"
 #include "log.h"
@@ -51,7 +53,6 @@ struct daemon {
 	int			 epfd, sigfd, timerfd, inotfd, lockfd;
 	pid_t			 sender;	/* 0: none running */
 	int			 sender_pidfd;
-	int			 send_again;	/* new mail during a run */
 	int64_t			 retry_at;	/* 0: no retry pending */
 	int64_t			 backoff_ms;
 	int			 quit;
@@ -65,15 +66,6 @@ usage(void)
 	exit(1);
 }
 
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void
 watch(struct daemon *d, int fd, enum source src)
 {
@@ -83,7 +75,11 @@ watch(struct daemon *d, int fd, enum source src)
 		fatal("epoll_ctl");
 }
 
-/* The timer fires at the earliest deadline, or never. */
+/*
+ * The timer fires at the earliest deadline, or never. A deadline in the past
+ * fires at once: whatever failed at it has moved it on (reporter_deadline(),
+ * retry_at), or the loop would spin.
+ */
 static void
 arm_timer(struct daemon *d)
 {
@@ -119,22 +115,27 @@ static void
 kick_sender(struct daemon *d)
 {
 	if (d->sender != 0) {
+		/* Its exit kicks again (after a failed run: at the retry). */
 		log_debug("sender %d busy: again afterwards", (int)d->sender);
-		d->send_again = 1;
 		return;
 	}
-	if (d->retry_at > now_ms() || !queue_waiting(d)) {
-		log_debug("sender: %s", d->retry_at > now_ms() ?
-		    "waiting for the retry time" : "queue empty");
+	if (d->retry_at > clock_now_ms()) {
+		log_debug("sender: waiting for the retry time");
 		return;
 	}
-	d->send_again = 0;
+	if (!queue_waiting(d)) {
+		/* E.g. emptied by hand while a retry was pending. */
+		log_debug("sender: queue empty");
+		d->retry_at = 0;
+		d->backoff_ms = 0;
+		return;
+	}
 	d->sender = sender_spawn(&d->conf, &d->rp.id, &d->spool,
 	    &d->sender_pidfd);
 	if (d->sender == -1) {
 		log_warn("fork sender");
 		d->sender = 0;
-		d->retry_at = now_ms() + d->conf.retry_min_ms;
+		d->retry_at = clock_now_ms() + d->conf.retry_min_ms;
 		return;
 	}
 	log_debug("sender %d started", (int)d->sender);
@@ -163,7 +164,7 @@ sender_exited(struct daemon *d)
 	    d->backoff_ms * 2;
 	if (d->backoff_ms > d->conf.retry_max_ms)
 		d->backoff_ms = d->conf.retry_max_ms;
-	d->retry_at = now_ms() + d->backoff_ms;
+	d->retry_at = clock_now_ms() + d->backoff_ms;
 	log_info("queue not delivered; next try in %lld ms",
 	    (long long)d->backoff_ms);
 }
@@ -171,7 +172,7 @@ sender_exited(struct daemon *d)
 static void
 observe(struct daemon *d, const struct engine_state *st)
 {
-	(void)reporter_observe(&d->rp, st, now_ms());
+	(void)reporter_observe(&d->rp, st, clock_now_ms());
 	if (reporter_take_spooled(&d->rp))
 		kick_sender(d);
 }
@@ -243,9 +244,10 @@ reload(struct daemon *d)
 	(void)memcpy(conf.key_file, d->conf.key_file, sizeof(conf.key_file));
 	d->conf = conf;
 	log_info("configuration reloaded");
+	/* The fix a waiting queue may have waited for (relay, credentials). */
+	reporter_retry_now(&d->rp);
 	(void)reporter_register(&d->rp);
 	(void)reporter_take_spooled(&d->rp);
-	/* The fix a waiting queue may have waited for (relay, credentials). */
 	d->backoff_ms = 0;
 	d->retry_at = 0;
 	kick_sender(d);
@@ -294,10 +296,10 @@ run(struct daemon *d)
 				break;
 			case SRC_TIMER:
 				drain(d->timerfd);
-				(void)reporter_step(&d->rp, now_ms());
+				(void)reporter_step(&d->rp, clock_now_ms());
 				if (reporter_take_spooled(&d->rp) ||
 				    (d->retry_at > 0 &&
-				    d->retry_at <= now_ms()))
+				    d->retry_at <= clock_now_ms()))
 					kick_sender(d);
 				break;
 			case SRC_NETLINK:
@@ -331,7 +333,8 @@ lock_spool(struct daemon *d, int wait)
 	char path[PATH_MAX + 8];
 
 	(void)snprintf(path, sizeof(path), "%s/lock", d->spool.path);
-	if ((d->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1)
+	/* Read-only is enough for flock, and lets the spool be remounted so. */
+	if ((d->lockfd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0600)) == -1)
 		fatal("%s", path);
 	if (flock(d->lockfd, LOCK_EX | LOCK_NB) == 0)
 		return 0;
@@ -420,7 +423,7 @@ setup_events(struct daemon *d)
 		fatal("signalfd");
 	(void)signal(SIGPIPE, SIG_IGN);
 	if ((d->epfd = epoll_create1(EPOLL_CLOEXEC)) == -1 ||
-	    (d->timerfd = timerfd_create(CLOCK_REALTIME,
+	    (d->timerfd = timerfd_create(CLOCK_BOOTTIME,
 	    TFD_NONBLOCK | TFD_CLOEXEC)) == -1 ||
 	    (d->inotfd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) == -1)
 		fatal("epoll/timerfd/inotify");
@@ -471,6 +474,13 @@ main(int argc, char *argv[])
 		fatalx("%s", err.text);
 	open_spool(&d, flush);
 
+	/*
+	 * Listening before the first read: an engine removed or re-added in
+	 * between is seen. udevd's events when it runs; the kernel's otherwise.
+	 */
+	if (!flush && (d.mon = monitor_open(access("/run/udev/control",
+	    F_OK) == 0 ? "udev" : "kernel")) == NULL)
+		fatal("udev monitor");
 	engine_state_init(&st);
 	(void)snprintf(st.name, sizeof(st.name), "%s", d.engine);
 	if ((d.nl = engine_open(!flush)) == NULL ||
@@ -481,11 +491,6 @@ main(int argc, char *argv[])
 	if (flush)
 		return flush_queue(&d, &st);
 
-	/* udevd's events when it runs; the kernel's own otherwise. */
-	d.mon = monitor_open(access("/run/udev/control", F_OK) == 0 ?
-	    "udev" : "kernel");
-	if (d.mon == NULL)
-		fatal("udev monitor");
 	setup_events(&d);
 	/* Before any child exists: the sender must be this process's child. */
 	if (!foreground && daemon(0, 0) == -1)

@@ -65,16 +65,3 @@ monitor_read(struct monitor *m, char *action, size_t alen, char *sysname,
 	udev_device_unref(dev);
 	return 1;
 }
-
-int
-monitor_present(struct monitor *m, const char *sysname)
-{
-	struct udev_device *dev;
-
-	dev = udev_device_new_from_subsystem_sysname(m->udev, SUBSYSTEM,
-	    sysname);
-	if (dev == NULL)
-		return 0;
-	udev_device_unref(dev);
-	return 1;
-}

@@ -14,7 +14,5 @@ int	monitor_fd(struct monitor *m);
 /* 1 with action ("add", "change", "remove") and sysname; 0 nothing. */
 int	monitor_read(struct monitor *m, char *action, size_t alen,
 	    char *sysname, size_t slen);
-/* 1 when /sys/class/faxeng/<sysname> exists now. */
-int	monitor_present(struct monitor *m, const char *sysname);
 
 #endif

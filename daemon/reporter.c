@@ -7,17 +7,97 @@
 
 #include <faxcare/message.h>
 
+#include "clock.h"
 #include "log.h"
+#include "repair.h"
 #include "reporter.h"
 
+/*
+ * A report or the state could not be written (a full or read-only spool, a
+ * clock the protocol refuses): nothing more is tried before the backoff
+ * passes, and each step of it is logged once.
+ */
+static void
+held_back(struct reporter *rp, const char *what, const char *why)
+{
+	const struct config *c = rp->conf;
+
+	if (rp->now < rp->retry_at)
+		return;		/* already backing off: a try made anyway */
+	rp->backoff_ms = rp->backoff_ms == 0 ? c->retry_min_ms :
+	    rp->backoff_ms * 2;
+	if (rp->backoff_ms > c->retry_max_ms)
+		rp->backoff_ms = c->retry_max_ms;
+	rp->retry_at = rp->now + rp->backoff_ms;
+	log_warnx("%s: %s: %s: reports held back; next try in %lld ms",
+	    rp->last.name, what, why, (long long)rp->backoff_ms);
+}
+
+/* Whether writing may be tried now. */
+static int
+may_write(const struct reporter *rp)
+{
+	return rp->now >= rp->retry_at;
+}
+
+/* A report was written: the spool works again. */
+static void
+written(struct reporter *rp)
+{
+	if (rp->backoff_ms != 0)
+		log_info("%s: reports are written again", rp->last.name);
+	rp->backoff_ms = 0;
+	rp->retry_at = 0;
+}
+
+/* The saved times moved by delta (daemon clock <-> wall clock). */
+static void
+shift_times(struct saved_state *s, struct tracker *tr, int64_t delta)
+{
+	struct track *t;
+	int c;
+
+	if (s->meter_ms != 0)
+		s->meter_ms = clock_add(s->meter_ms, delta);
+	for (c = 0; c < FC_COND_COUNT; c++) {
+		t = &tr->track[c];
+		t->since_ms = clock_add(t->since_ms, delta);
+		t->opened_ms = clock_add(t->opened_ms, delta);
+		if (t->remind_ms != TRACK_NEVER)
+			t->remind_ms = clock_add(t->remind_ms, delta);
+	}
+}
+
+/* The state file holds wall time, and the boot and offset it was taken in. */
 static int
 save(struct reporter *rp)
 {
-	if (state_save(rp->composer.spool, &rp->saved, &rp->tracker) == -1) {
-		log_warn("spool %s: saving state", rp->composer.spool->path);
+	struct saved_state s = rp->saved;
+	struct tracker tr = rp->tracker;
+
+	clock_boot_id(s.boot_id);
+	s.wall_offset_ms = clock_wall_offset_ms();
+	shift_times(&s, &tr, s.wall_offset_ms);
+	if (state_save(rp->composer.spool, &s, &tr) == -1) {
+		held_back(rp, "state", strerror(errno));
+		rp->unsaved = 1;
 		return -1;
 	}
+	rp->unsaved = 0;
 	return 0;
+}
+
+/* Back to the daemon's clock: exactly within the boot that saved it. */
+static void
+load_times(struct reporter *rp)
+{
+	char boot[CLOCK_BOOT_ID_LEN + 1];
+	int64_t offset = clock_wall_offset_ms();
+
+	clock_boot_id(boot);
+	if (strcmp(boot, "-") != 0 && strcmp(rp->saved.boot_id, boot) == 0)
+		offset = rp->saved.wall_offset_ms;
+	shift_times(&rp->saved, &rp->tracker, -offset);
 }
 
 /* Tracker actions become reports; a failure leaves the action pending. */
@@ -30,6 +110,8 @@ on_action(void *arg, enum fc_condition cond, enum track_action action,
 	char why[512], id[FC_REPORT_ID_LEN + 1];
 	int ret = -1;
 
+	if (!may_write(rp))
+		return -1;	/* the track stays as it was, for the retry */
 	switch (action) {
 	case TRACK_REPORT:
 		ret = compose_status(&rp->composer, &rp->last, cond, NULL,
@@ -54,60 +136,26 @@ on_action(void *arg, enum fc_condition cond, enum track_action action,
 		break;
 	}
 	if (ret == -1) {
-		log_warnx("%s: %s: %s", rp->last.name, kw, why);
+		held_back(rp, kw, why);
 		return -1;
 	}
+	written(rp);
 	rp->spooled = rp->dirty = 1;
 	return 0;
 }
 
-/*
- * A crash between spooling a report and saving the state leaves the report
- * queued (the sender only runs after the save): adopt what the queue says,
- * so the condition is not reported again under a new id.
- */
+/* Only a crash leaves the queue saying more than the state: say so then. */
 static void
-reconcile_queue(struct reporter *rp, struct spool *sp)
+repair(struct reporter *rp, struct spool *sp)
 {
-	struct fc_report r;
-	struct track t;
-	char **names, *text, path[SPOOL_NAME_MAX + 8];
-	size_t n, i, len;
-	int changed = 0;
+	char what[256];
 
-	if (spool_list(sp, 0, &names, &n) == -1)
+	if (repair_from_queue(sp, &rp->tracker, clock_wall_offset_ms(), what,
+	    sizeof(what)) <= 0)
 		return;
-	for (i = 0; i < n; i++) {
-		(void)snprintf(path, sizeof(path), "queue/%s", names[i]);
-		if ((text = spool_read_file(sp, path, &len)) == NULL)
-			continue;
-		if (fc_report_parse_body(text, len, &r, NULL) == 0 &&
-		    r.condition != FC_COND_NONE) {
-			t = rp->tracker.track[r.condition];
-			if (r.type == FC_REPORT_STATUS && !r.reminder_of[0] &&
-			    t.phase == TRACK_CLEAR) {
-				memset(&t, 0, sizeof(t));
-				memcpy(t.report_id, r.report_id,
-				    sizeof(t.report_id));
-				t.opened_ms = r.timestamp * 1000;
-				t.remind_ms = TRACK_NEVER;
-				t.level_at_open = -1;
-				tracker_restore(&rp->tracker, r.condition, &t);
-				changed = 1;
-			} else if (r.type == FC_REPORT_COMPLETION &&
-			    t.phase != TRACK_CLEAR &&
-			    strcmp(t.report_id, r.completes) == 0) {
-				tracker_forget(&rp->tracker, r.condition);
-				changed = 1;
-			}
-		}
-		free(text);
-	}
-	spool_free_list(names, n);
-	if (changed) {
-		log_info("state repaired from the queue after a crash");
-		(void)save(rp);
-	}
+	log_info("%s: state repaired from the queue after a crash (%s)",
+	    rp->last.name, what);
+	(void)save(rp);
 }
 
 int
@@ -128,7 +176,8 @@ reporter_init(struct reporter *rp, const struct config *conf,
 		tracker_init(&rp->tracker, &conf->damping);
 		memset(&rp->saved, 0, sizeof(rp->saved));
 	}
-	reconcile_queue(rp, sp);
+	load_times(rp);
+	repair(rp, sp);
 	return 0;
 }
 
@@ -143,18 +192,22 @@ reporter_register(struct reporter *rp)
 		return -1;
 	}
 	identity_fingerprint(&rp->id, fp);
-	if (strcmp(fp, rp->saved.registration) == 0)
+	rp->unregistered = strcmp(fp, rp->saved.registration) != 0;
+	if (!rp->unregistered || !may_write(rp))
 		return 0;
 	if (compose_registration(&rp->composer, &rp->last, id, why,
 	    sizeof(why)) == -1) {
-		log_warnx("%s: registration: %s", rp->last.name, why);
-		return -1;
+		held_back(rp, "registration", why);
+		return 0;
 	}
+	written(rp);
 	log_info("%s: registration %s as %s for %s", rp->last.name, id,
 	    rp->id.terminal_id, rp->id.manager);
 	memcpy(rp->saved.registration, fp, sizeof(fp));
+	rp->unregistered = 0;
 	rp->spooled = 1;
-	return save(rp);
+	(void)save(rp);
+	return 0;
 }
 
 /* Which level each condition's hysteresis watches. */
@@ -186,6 +239,7 @@ reporter_observe(struct reporter *rp, const struct engine_state *st,
 		return 0;
 	}
 	rp->last = *st;
+	rp->now = now;
 	levels_of(st, level);
 	rp->dirty = 0;
 	ret = tracker_observe(&rp->tracker, st->conditions & mask, level, now,
@@ -201,32 +255,43 @@ reporter_engine_added(struct reporter *rp)
 	rp->last.seqnum = -1;
 }
 
+static void
+meter(struct reporter *rp)
+{
+	char why[512], id[FC_REPORT_ID_LEN + 1];
+
+	if (rp->saved.meter_ms == 0) {
+		rp->saved.meter_ms = rp->now;	/* the first one a period on */
+		rp->dirty = 1;
+		return;
+	}
+	if (rp->now < clock_add(rp->saved.meter_ms, rp->conf->meter_ms) ||
+	    !may_write(rp))
+		return;
+	if (compose_meter(&rp->composer, &rp->last, id, why,
+	    sizeof(why)) == -1) {
+		held_back(rp, "meter report", why);
+		return;
+	}
+	written(rp);
+	log_info("%s: meter report %s", rp->last.name, id);
+	rp->saved.meter_ms = rp->now;
+	rp->spooled = rp->dirty = 1;
+}
+
 int
 reporter_step(struct reporter *rp, int64_t now)
 {
-	char why[512], id[FC_REPORT_ID_LEN + 1];
 	int ret;
 
+	rp->now = now;
 	rp->dirty = 0;
+	if (rp->unregistered)
+		(void)reporter_register(rp);
 	ret = tracker_step(&rp->tracker, now, on_action, rp);
-	if (rp->conf->meter_ms > 0) {
-		if (rp->saved.meter_ms == 0) {
-			rp->saved.meter_ms = now;	/* first one a period on */
-			rp->dirty = 1;
-		} else if (now >= rp->saved.meter_ms + rp->conf->meter_ms) {
-			if (compose_meter(&rp->composer, &rp->last, id, why,
-			    sizeof(why)) == 0) {
-				log_info("%s: meter report %s", rp->last.name,
-				    id);
-				rp->saved.meter_ms = now;
-				rp->spooled = rp->dirty = 1;
-			} else {
-				log_warnx("%s: meter report: %s",
-				    rp->last.name, why);
-			}
-		}
-	}
-	if (rp->dirty && save(rp) == -1)
+	if (rp->conf->meter_ms > 0)
+		meter(rp);
+	if ((rp->dirty || (rp->unsaved && may_write(rp))) && save(rp) == -1)
 		ret = -1;
 	return ret;
 }
@@ -237,11 +302,21 @@ reporter_deadline(const struct reporter *rp)
 	int64_t when = tracker_deadline(&rp->tracker), meter;
 
 	if (rp->conf->meter_ms > 0) {
-		meter = rp->saved.meter_ms + rp->conf->meter_ms;
+		meter = clock_add(rp->saved.meter_ms, rp->conf->meter_ms);
 		if (meter < when)
 			when = meter;
 	}
-	return when;
+	if ((rp->unregistered || rp->unsaved) && rp->retry_at < when)
+		when = rp->retry_at;
+	/* Nothing is tried again before the backoff has passed. */
+	return rp->backoff_ms != 0 && when < rp->retry_at ? rp->retry_at : when;
+}
+
+void
+reporter_retry_now(struct reporter *rp)
+{
+	rp->backoff_ms = 0;
+	rp->retry_at = 0;
 }
 
 int

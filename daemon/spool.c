@@ -5,6 +5,7 @@
  * leaves either the old state or the new one, plus at most a stale tmp/ file,
  * which spool_open() removes.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -15,10 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "spool.h"
+
+#define SEQ_FILE	"seq"
+#define SEQ_DIGITS	20
 
 void (*spool_crash_hook)(int step);
 
@@ -75,6 +78,8 @@ clean_tmp(struct spool *sp)
 int
 spool_open(struct spool *sp, const char *path, int recover)
 {
+	int fd;
+
 	memset(sp, 0, sizeof(*sp));
 	sp->dirfd = sp->tmpfd = sp->queuefd = sp->failedfd = -1;
 	if (strlen(path) >= sizeof(sp->path)) {
@@ -92,6 +97,14 @@ spool_open(struct spool *sp, const char *path, int recover)
 		goto fail;
 	if ((recover && clean_tmp(sp) == -1) || fsync(sp->dirfd) == -1)
 		goto fail;
+	if (recover) {
+		/* The daemon's own, before a faxengctl makes it. */
+		fd = openat(sp->dirfd, SEQ_FILE, O_RDONLY | O_CREAT | O_CLOEXEC,
+		    0600);
+		if (fd != -1)
+			(void)close(fd);
+		sp->rescan = 1;
+	}
 	return 0;
 fail:
 	spool_close(sp);
@@ -165,12 +178,86 @@ fail:
 	return -1;
 }
 
+/* The sequence number of an entry's name, or 0 for another name. */
+static unsigned long long
+seq_of(const char *name)
+{
+	unsigned long long n;
+	char *end;
+
+	if (name[0] != 's' || strspn(name + 1, "0123456789") != SEQ_DIGITS ||
+	    name[1 + SEQ_DIGITS] != '-')
+		return 0;
+	n = strtoull(name + 1, &end, 10);
+	return end == name + 1 + SEQ_DIGITS ? n : 0;
+}
+
+/* The highest sequence number among the entries of a directory. */
+static int
+max_seq_in(int dirfd, unsigned long long *max)
+{
+	struct dirent *de;
+	unsigned long long n;
+	DIR *d;
+
+	if ((d = open_stream(dirfd)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		if ((n = seq_of(de->d_name)) > *max)
+			*max = n;
+	}
+	(void)closedir(d);
+	return 0;
+}
+
+/*
+ * The next number from SPOOL/seq, taken under its lock (faxengctl and the
+ * daemon both queue) and on disk before the entry that uses it. A seq file
+ * lost or garbled (a crash, a technician) starts above every entry.
+ */
+static int
+next_seq(struct spool *sp, int rescan, unsigned long long *seq)
+{
+	char buf[32], *end;
+	unsigned long long n = 0, max = 0;
+	ssize_t got;
+	int fd, len, ret = -1;
+
+	fd = openat(sp->dirfd, SEQ_FILE, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd == -1)
+		return -1;
+	if (flock(fd, LOCK_EX) == -1 ||
+	    (got = pread(fd, buf, sizeof(buf) - 1, 0)) == -1)
+		goto out;
+	buf[got] = '\0';
+	errno = 0;
+	if (got > 0 && buf[0] >= '0' && buf[0] <= '9')
+		n = strtoull(buf, &end, 10);
+	if (got == 0 || n == 0 || errno != 0 || *end != '\n')
+		rescan = 1;
+	if (rescan) {
+		if (max_seq_in(sp->queuefd, &max) == -1 ||
+		    max_seq_in(sp->failedfd, &max) == -1)
+			goto out;
+		if (n <= max)
+			n = max + 1;
+	}
+	len = snprintf(buf, sizeof(buf), "%llu\n", n + 1);
+	if (pwrite(fd, buf, (size_t)len, 0) != len ||
+	    ftruncate(fd, len) == -1 || fdatasync(fd) == -1)
+		goto out;
+	*seq = n;
+	ret = 0;
+out:
+	(void)close(fd);	/* also lets go of the lock */
+	return ret;
+}
+
 int
 spool_put(struct spool *sp, const char *tag, const void *data, size_t len,
     char name[SPOOL_NAME_MAX])
 {
-	static unsigned seq;
-	struct timespec ts;
+	unsigned long long seq;
 	const char *c;
 
 	for (c = tag; *c; c++) {
@@ -179,11 +266,11 @@ spool_put(struct spool *sp, const char *tag, const void *data, size_t len,
 			return -1;
 		}
 	}
-	if (clock_gettime(CLOCK_REALTIME, &ts) == -1)
+	if (next_seq(sp, sp->rescan, &seq) == -1)
 		return -1;
-	/* Sorting names sorts by commit time: fixed-width time first. */
-	if (snprintf(name, SPOOL_NAME_MAX, "%010lld.%09ld.%u.%u-%s",
-	    (long long)ts.tv_sec, ts.tv_nsec, (unsigned)getpid(), seq++,
+	sp->rescan = 0;
+	/* Names sort as they were queued, whatever the wall clock did. */
+	if (snprintf(name, SPOOL_NAME_MAX, "s%0*llu-%s", SEQ_DIGITS, seq,
 	    tag) >= SPOOL_NAME_MAX) {
 		errno = ENAMETOOLONG;
 		return -1;

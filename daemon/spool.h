@@ -4,9 +4,12 @@
  *
  *   SPOOL/tmp/     a message being written; never sent, removed on recovery
  *   SPOOL/queue/   committed messages, sent oldest first, removed once the
- *                  relay accepted them
+ *                  relay accepted them; each named sSEQ-TAG, SEQ 20 digits
+ *                  from SPOOL/seq, so names sort in queueing order whatever
+ *                  the wall clock did
  *   SPOOL/failed/  messages the relay refused for good (5xx), kept for a human
  *   SPOOL/state    the daemon's memory of open conditions (atomic replace)
+ *   SPOOL/seq      the next sequence number (under flock; never reused)
  *
  * A message reaches queue/ only whole: written to tmp/, fsync'd, renamed into
  * queue/, and queue/ fsync'd before spool_put() returns.
@@ -22,6 +25,7 @@
 struct spool {
 	char	 path[PATH_MAX];
 	int	 dirfd, tmpfd, queuefd, failedfd;
+	int	 rescan;	/* the next put checks seq against the entries */
 };
 
 /* Test hook: called after each step of a commit (1..4), to simulate crashes. */
@@ -31,7 +35,10 @@ extern void (*spool_crash_hook)(int step);
 int	spool_open(struct spool *sp, const char *path, int recover);
 void	spool_close(struct spool *sp);
 
-/* Commits data as a new queue entry named after tag; name gets the entry. */
+/*
+ * Commits data as a new queue entry named after tag (no '/', '.', blank or
+ * control character); name gets the entry's name.
+ */
 int	spool_put(struct spool *sp, const char *tag, const void *data,
 	    size_t len, char name[SPOOL_NAME_MAX]);
 /* Queue entries, oldest first; free with spool_free_list(). */

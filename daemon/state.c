@@ -21,9 +21,10 @@ state_format(const struct saved_state *s, const struct tracker *tr,
 	size_t off;
 	int c, n;
 
-	n = snprintf(buf, len, "%sregistration %s\nmeter %" PRId64 "\n",
-	    STATE_MAGIC, s->registration[0] ? s->registration : "-",
-	    s->meter_ms);
+	n = snprintf(buf, len, "%sregistration %s\nmeter %" PRId64 "\n"
+	    "clock %s %" PRId64 "\n", STATE_MAGIC,
+	    s->registration[0] ? s->registration : "-", s->meter_ms,
+	    s->boot_id[0] ? s->boot_id : "-", s->wall_offset_ms);
 	if (n < 0 || (size_t)n >= len)
 		return -1;
 	off = (size_t)n;
@@ -113,6 +114,24 @@ parse_meter(const char *p, struct saved_state *s)
 }
 
 static const char *
+parse_clock(const char *p, struct saved_state *s)
+{
+	char id[CLOCK_BOOT_ID_LEN + 1];
+	long long v;
+
+	if (next_field(&p, id, sizeof(id)) == -1)
+		return "clock: no boot id, or too long";
+	if (next_number(&p, INT64_MIN, INT64_MAX, &v) == -1)
+		return "clock: offset not a 64-bit integer";
+	if (*p != '\n')
+		return "clock: trailing characters";
+	if (strcmp(id, "-") != 0)
+		memcpy(s->boot_id, id, sizeof(id));
+	s->wall_offset_ms = v;
+	return NULL;
+}
+
+static const char *
 parse_open(const char *p, struct tracker *tr)
 {
 	char keyword[FC_KEYWORD_MAX + 1], id[FC_REPORT_ID_LEN + 1];
@@ -164,6 +183,8 @@ parse_text(const char *text, struct saved_state *s, struct tracker *tr,
 			why = parse_registration(line + 13, s);
 		else if (strncmp(line, "meter ", 6) == 0)
 			why = parse_meter(line + 6, s);
+		else if (strncmp(line, "clock ", 6) == 0)
+			why = parse_clock(line + 6, s);
 		else if (strncmp(line, "open ", 5) == 0)
 			why = parse_open(line + 5, tr);
 		else

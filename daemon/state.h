@@ -11,15 +11,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "clock.h"
 #include "identity.h"
 #include "spool.h"
 #include "tracker.h"
 
 #define STATE_FILE	"state"
 
+/*
+ * In memory the times (meter_ms, the tracks') are the daemon's clock; in the
+ * file they are wall time, and "clock" says which boot wrote them and the
+ * wall clock's offset then (clock.h), so they convert back exactly.
+ */
 struct saved_state {
 	char	 registration[IDENTITY_FP_LEN + 1];	/* "" never sent */
 	int64_t	 meter_ms;				/* 0 never */
+	char	 boot_id[CLOCK_BOOT_ID_LEN + 1];	/* "" unknown */
+	int64_t	 wall_offset_ms;
 };
 
 /* Text form: "faxcared-state 1", then one "key values" line each. */

@@ -43,19 +43,36 @@ tracker_restore(struct tracker *tr, enum fc_condition cond,
 	tr->track[cond].phase = TRACK_OPEN;
 }
 
-/* Gap before reminder number n+1, n reminders having been sent. */
+/*
+ * Gap before reminder number n+1, n reminders having been sent; the
+ * doubling stops at TRACK_NEVER rather than overflow.
+ */
 static int64_t
 reminder_gap(const struct damping *d, unsigned n)
 {
+	int64_t gap;
+
 	switch (d->reminder) {
 	case REMIND_INTERVAL:
 		return d->reminder_ms;
 	case REMIND_DIMINISHING:
-		return d->reminder_ms << (n > 20 ? 20 : n);
+		for (gap = d->reminder_ms; n > 0 && gap > 0 &&
+		    gap < TRACK_NEVER; n--)
+			gap = gap > TRACK_NEVER / 2 ? TRACK_NEVER : gap * 2;
+		return gap;
 	case REMIND_ONCE:
 	default:
 		return TRACK_NEVER;
 	}
+}
+
+/* now + gap, or TRACK_NEVER when that is beyond int64. */
+static int64_t
+after(int64_t now, int64_t gap)
+{
+	if (gap == TRACK_NEVER || (now > 0 && gap > TRACK_NEVER - now))
+		return TRACK_NEVER;
+	return now + gap;
 }
 
 static int
@@ -74,7 +91,6 @@ step_one(struct tracker *tr, int c, int64_t now, track_cb cb, void *arg)
 	const struct damping *d = tr->damping;
 	struct track *t = &tr->track[c], next = *t;
 	int active = (tr->active >> c) & 1;
-	int64_t gap;
 
 	switch (t->phase) {
 	case TRACK_CLEAR:
@@ -95,8 +111,7 @@ step_one(struct tracker *tr, int c, int64_t now, track_cb cb, void *arg)
 		next.opened_ms = now;
 		next.reminders = 0;
 		next.level_at_open = tr->level[c];
-		gap = reminder_gap(d, 0);
-		next.remind_ms = gap == TRACK_NEVER ? TRACK_NEVER : now + gap;
+		next.remind_ms = after(now, reminder_gap(d, 0));
 		if (cb(arg, (enum fc_condition)c, TRACK_REPORT, &next) == -1)
 			return -1;
 		*t = next;
@@ -110,8 +125,7 @@ step_one(struct tracker *tr, int c, int64_t now, track_cb cb, void *arg)
 		if (now < t->remind_ms)
 			return 0;
 		next.reminders++;
-		gap = reminder_gap(d, next.reminders);
-		next.remind_ms = gap == TRACK_NEVER ? TRACK_NEVER : now + gap;
+		next.remind_ms = after(now, reminder_gap(d, next.reminders));
 		if (cb(arg, (enum fc_condition)c, TRACK_REMIND, &next) == -1)
 			return -1;
 		*t = next;

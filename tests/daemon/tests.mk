@@ -13,7 +13,8 @@ DAEMON_T_LIBS := $(shell $(PKG_CONFIG) --libs $(DAEMON_T_PKGS))
 # The protocol library as the daemon links it (make -C proto all).
 DAEMON_T_PROTO := $(TOP)/proto/build/libfaxcare-smtp.a \
 	$(TOP)/proto/build/libfaxcare-proto.a
-DAEMON_T_COMMON := log config spool tracker state identity compose engine_state
+DAEMON_T_COMMON := log config spool tracker state identity compose engine_state \
+	clock repair
 
 TESTS_ALL += $(addprefix $(DAEMON_T)/,test_spool test_tracker test_config \
 	test_reporter report_read)

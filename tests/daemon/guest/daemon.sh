@@ -7,15 +7,7 @@
 # SPDX-License-Identifier: ISC
 . /faxcare/tests/daemon/guest/lib.sh
 
-KMOD=/faxcare/kmod
-mkdir -p /var/spool /var/lib /var/log
-/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never ||
-	bail "systemd-udevd did not start"
-udevadm settle
-
-insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" trays=2 ||
-	bail "cannot load faxeng_sim"
-udevadm settle
+start_engines trays=2
 wait_for 10 "faxcared to run" pidof faxcared >/dev/null
 ok $? "udev's rule started faxcared for faxeng0 (RUN fallback without systemd)"
 pid=$(daemon_pid)

@@ -1,6 +1,8 @@
 # shellcheck shell=sh
 # Helpers for the daemon's guest scripts (busybox sh in the test VM).
 #
+#   start_engines ARG...   udevd (with the project's rule, which starts
+#                          faxcared), then faxeng and faxeng_sim ARG...
 #   host CMD...            a sink-ctl-server command on the host
 #   reports                the host sink's reports (see sink-ctl-server)
 #   wait_reports N PATTERN wait (30 s) until N caught reports match PATTERN
@@ -20,6 +22,17 @@
 . /faxcare/tap.sh
 
 SIMP=/sys/module/faxeng_sim/parameters
+KMOD=/faxcare/kmod
+
+start_engines() {
+	mkdir -p /var/spool /var/lib /var/log
+	/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never ||
+		bail "systemd-udevd did not start"
+	udevadm settle
+	insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" "$@" ||
+		bail "cannot load faxeng_sim"
+	udevadm settle
+}
 
 # -w: after the request, wait (up to 20 s) for the answer instead of
 # hanging up at once, which lost slow answers on a loaded machine.

@@ -156,6 +156,31 @@ main(void)
 	ok(config_parse_duration("5x", &ms) == -1, "5x is refused");
 	ok(config_parse_duration("-5s", &ms) == -1, "negative refused");
 
+	/* The 100-year limit applies after the unit (it overflowed). */
+	(void)snprintf(bad, sizeof(bad),
+	    "manager office.admin@example.com\n"	/* 1 */
+	    "center service@center.example.net\n"	/* 2 */
+	    "relay mail.example.com\n"			/* 3 */
+	    "key-file %s\n"				/* 4 */
+	    "hold 3153600000000d\n"			/* 5 */
+	    "clear-hold 36500d\n",			/* 6 */
+	    key);
+	path = write_file("long.conf", bad);
+	is_int(load_capturing(path, &c, errs, sizeof(errs)), 1,
+	    "hold 3153600000000d: one problem");
+	diag("  %s", errs);
+	LINE(5, "hold 3153600000000d is refused with its line");
+	ok(strstr(errs, "hold: '3153600000000d' is longer than 100 years") !=
+	    NULL, "it says the duration is too long");
+	is_int(c.damping.clear_hold_ms, 36500 * 86400000LL,
+	    "clear-hold 36500d (100 years) is taken");
+	ok(config_parse_duration("106751991167d", &ms) == -2,
+	    "a duration whose milliseconds overflow 64 bits is too long");
+	ok(config_parse_duration("3153600000001ms", &ms) == -2,
+	    "one millisecond over 100 years is too long");
+	ok(config_parse_duration("18446744073709551616", &ms) == -2,
+	    "a number beyond 64 bits is too long");
+
 	(void)snprintf(errs, sizeof(errs), "rm -rf '%s'", dir);
 	ok(system(errs) == 0, "cleanup");
 	return done_testing();

@@ -5,12 +5,15 @@
  * the registration, what a restart remembers and what a crash repairs, and
  * states that arrive out of order (events and GET replies crossing).
  */
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include <faxcare/message.h>
 #include <faxcare/signature.h>
 
+#include "repair.h"
 #include "reporter.h"
 #include "tap.h"
 
@@ -129,6 +132,156 @@ restart_on(const char *meter, struct reporter *rp, const struct config *conf,
 	    reporter_register(rp) == -1)
 		return -1;
 	return queued(r, 8, key, &good);
+}
+
+/*
+ * The state file's times are wall time with the boot and offset they were
+ * saved with: the same boot gets the daemon-clock deadline back exactly,
+ * however the wall clock moved since; another boot goes by the wall clock.
+ */
+static void
+saved_times(struct config *conf, const struct fc_key *key,
+    struct engine_state *st)
+{
+	char text[512], boot[CLOCK_BOOT_ID_LEN + 1];
+	struct reporter rp;
+	int64_t when[2] = { -1, -1 };
+	int n, i;
+
+	clock_boot_id(boot);
+	conf->damping.reminder = REMIND_INTERVAL;
+	conf->meter_ms = 0;
+	engine(st, 5, 1ULL << FC_COND_JAM);
+	empty_queue();
+	for (i = 0; i < 2; i++) {
+		n = snprintf(text, sizeof(text), "faxcared-state 1\n"
+		    "registration -\nmeter 0\nclock %s 1000000\nopen media-jam "
+		    "0123456789abcdef0123456789abcdef 5000000 9000000 1 -1\n",
+		    i == 0 ? boot : "00000000-0000-0000-0000-000000000000");
+		if (n < 0 || spool_replace_file(&sp, STATE_FILE, text,
+		    (size_t)n) == -1 || reporter_init(&rp, conf, key, &sp,
+		    st) == -1)
+			break;
+		when[i] = reporter_deadline(&rp);
+	}
+	is_int(when[0], 8000000,
+	    "same boot: the reminder is due at its daemon-clock time");
+	ok(llabs(when[1] - (9000000 - clock_wall_offset_ms())) < 10 * S,
+	    "another boot: the reminder is due at its wall time");
+	conf->damping.reminder = REMIND_ONCE;
+	(void)unlinkat(sp.dirfd, STATE_FILE, 0);
+	empty_queue();
+}
+
+/*
+ * A spool that cannot be written (its tmp/ swapped for /proc, where nothing
+ * is created): the deadline backs off instead of staying in the past, the
+ * meter report too; once it can be written, the report is queued once.
+ */
+static void
+backoff(struct config *conf, const struct fc_key *key,
+    struct engine_state *st, int64_t t)
+{
+	struct reporter rp;
+	struct fc_report r[8];
+	int64_t d1, d2, d3;
+	int good, tmpfd = sp.tmpfd, procfd;
+
+	empty_queue();
+	conf->meter_ms = 0;
+	conf->damping.reminder = REMIND_ONCE;
+	conf->retry_min_ms = 2 * S;
+	conf->retry_max_ms = 5 * S;
+	engine(st, 50, 0);
+	if (reporter_init(&rp, conf, key, &sp, st) == -1 ||
+	    reporter_register(&rp) == -1 ||
+	    (procfd = open("/proc", O_RDONLY | O_DIRECTORY)) == -1) {
+		ok(0, "backoff: set up");
+		return;
+	}
+	empty_queue();
+	sp.tmpfd = procfd;
+	engine(st, 5, 1ULL << FC_COND_JAM);
+	(void)reporter_observe(&rp, st, t);
+	(void)reporter_step(&rp, t + 10 * S);
+	d1 = reporter_deadline(&rp);
+	is_int(d1, t + 12 * S, "unwritable spool: the next try after retry-min");
+	(void)reporter_step(&rp, t + 11 * S);
+	is_int(reporter_deadline(&rp), d1, "a step before it changes nothing");
+	(void)reporter_step(&rp, d1);
+	d2 = reporter_deadline(&rp);
+	is_int(d2, d1 + 4 * S, "failed again: the backoff doubles");
+	(void)reporter_step(&rp, d2);
+	d3 = reporter_deadline(&rp);
+	is_int(d3, d2 + 5 * S, "and stops at retry-max");
+	conf->meter_ms = 1 * S;
+	(void)reporter_step(&rp, d3);
+	(void)reporter_step(&rp, d3 + 1);
+	ok(reporter_deadline(&rp) > d3 + 1,
+	    "a failing meter report also leaves the deadline ahead");
+	conf->meter_ms = 0;
+	is_int(queued(r, 8, key, &good), 0, "nothing queued meanwhile");
+	sp.tmpfd = tmpfd;
+	(void)close(procfd);
+	(void)reporter_step(&rp, reporter_deadline(&rp));
+	ok(queued(r, 8, key, &good) == 1 && r[0].type == FC_REPORT_STATUS &&
+	    strcmp(r[0].keyword, "media-jam") == 0,
+	    "writable again: the jam report is queued once");
+	is_int(reporter_deadline(&rp), TRACK_NEVER, "and nothing is due");
+	empty_queue();
+	engine(st, 50, 0);
+	(void)reporter_observe(&rp, st, t + 100 * S);
+	(void)reporter_step(&rp, t + 120 * S);
+	empty_queue();
+}
+
+/*
+ * The status and its completion both queued (the relay down), their names
+ * in the other order (as wall-clock names were after the clock was set
+ * back): a restart changes nothing and sends no second completion.
+ */
+static void
+repair_by_content(struct config *conf, const struct fc_key *key,
+    struct engine_state *st, int64_t t)
+{
+	struct reporter rp;
+	struct fc_report r[8];
+	struct tracker tr;
+	char **names, later[SPOOL_NAME_MAX + 8], what[64];
+	size_t n;
+	int good, completions, i;
+
+	empty_queue();
+	engine(st, 50, 0);
+	(void)reporter_init(&rp, conf, key, &sp, st);
+	(void)reporter_register(&rp);
+	empty_queue();
+	engine(st, 5, 1ULL << FC_COND_DOOR_OPEN);
+	(void)reporter_observe(&rp, st, t);
+	(void)reporter_step(&rp, t + 10 * S);
+	engine(st, 50, 0);
+	(void)reporter_observe(&rp, st, t + 20 * S);
+	(void)reporter_step(&rp, t + 30 * S);
+	if (spool_list(&sp, 0, &names, &n) == -1 || n != 2) {
+		ok(0, "repair: a status and a completion queued");
+		return;
+	}
+	(void)snprintf(later, sizeof(later), "zz-%s", names[0]);
+	ok(renameat(sp.queuefd, names[0], sp.queuefd, later) == 0,
+	    "the status now sorts after its completion");
+	spool_free_list(names, n);
+	tr = rp.tracker;
+	is_int(repair_from_queue(&sp, &tr, 0, what, sizeof(what)), 0,
+	    "the queue agrees with the state: nothing to repair (no line)");
+	(void)reporter_init(&rp, conf, key, &sp, st);
+	(void)reporter_register(&rp);
+	(void)reporter_observe(&rp, st, t + 40 * S);
+	(void)reporter_step(&rp, t + 60 * S);
+	n = (size_t)queued(r, 8, key, &good);
+	for (i = 0, completions = 0; i < (int)n; i++)
+		completions += r[i].type == FC_REPORT_COMPLETION;
+	is_int(completions, 1, "after a restart: still one completion");
+	empty_queue();
 }
 
 int
@@ -312,6 +465,10 @@ main(void)
 	    "a restart on a good state file remembers the registration");
 	is_int(restart_on("99999999999999999999", &rp, &conf, &key, &st), 1,
 	    "a restart on a corrupt state file starts afresh: it registers");
+
+	saved_times(&conf, &key, &st);
+	backoff(&conf, &key, &st, t + 1000 * S);
+	repair_by_content(&conf, &key, &st, t + 2000 * S);
 
 	spool_close(&sp);
 	(void)snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

@@ -152,6 +152,25 @@ main(void)
 	    "a missing file reads as NULL");
 	spool_close(&sp);
 
+	/* Queue order is a sequence on disk, not the time of day. */
+	ok(spool_open(&sp, path, 1) == 0 && spool_put(&sp, "fourth", "4\n", 2,
+	    a) == 0, "reopened: a fourth message");
+	ok(strncmp(a, "s00000000000000000004-", 22) == 0,
+	    "it carries the next sequence number (4), not a time");
+	ok(spool_put(&sp, "fifth", "5\n", 2, b) == 0 &&
+	    strcmp(b, a) > 0, "the fifth sorts after the fourth");
+	ok(spool_replace_file(&sp, "seq", "garbage", 7) == 0 &&
+	    spool_put(&sp, "sixth", "6\n", 2, c) == 0 && strcmp(c, b) > 0,
+	    "a garbled seq file: the next name still sorts after the last");
+	(void)unlinkat(sp.dirfd, "seq", 0);
+	ok(spool_put(&sp, "seventh", "7\n", 2, a) == 0 && strcmp(a, c) > 0,
+	    "a lost seq file: the same");
+	ok(spool_list(&sp, 0, &names, &n) == 0 && n == 5 &&
+	    strstr(names[0], "third") && strstr(names[4], "seventh"),
+	    "the queue lists them in the order they were queued");
+	spool_free_list(names, n);
+	spool_close(&sp);
+
 	for (k = 1; k <= 4; k++)
 		crash_at(root, k);
 

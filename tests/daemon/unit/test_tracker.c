@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Damping with a fake clock: hold, blips, hysteresis, reminders, retries. */
+#include <stdint.h>
 #include <stdio.h>
 
 #include "tracker.h"
@@ -151,6 +152,26 @@ main(void)
 	tracker_observe(&tr, JAM, NULL, t, record, &l);
 	tracker_step(&tr, t + 100 * S, record, &l);
 	is_int(tracker_deadline(&tr), t + 200 * S, "interval: same gap");
+
+	/* Doubling a huge interval ends at "never" instead of overflowing. */
+	d.reminder = REMIND_DIMINISHING;
+	d.reminder_ms = INT64_MAX / 2 - t;
+	tracker_init(&tr, &d);
+	l = (struct log){ 0 };
+	tracker_observe(&tr, JAM, NULL, t, record, &l);
+	is_int(tracker_deadline(&tr), INT64_MAX / 2,
+	    "diminishing, huge interval: the first reminder when due");
+	tracker_step(&tr, INT64_MAX / 2, record, &l);
+	is_int(l.reminders, 1, "it is sent");
+	is_int(tracker_deadline(&tr), TRACK_NEVER,
+	    "the doubled gap is beyond int64: no further reminder");
+	d.reminder = REMIND_INTERVAL;
+	tracker_step(&tr, INT64_MAX - 1, record, &l);
+	is_int(l.reminders, 1, "nothing more due");
+	tracker_init(&tr, &d);
+	tracker_observe(&tr, JAM, NULL, INT64_MAX - 5, record, &l);
+	is_int(tracker_deadline(&tr), TRACK_NEVER,
+	    "interval: a reminder beyond int64 is never due");
 
 	return done_testing();
 }

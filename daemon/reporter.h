@@ -26,6 +26,7 @@ struct reporter {
 	struct engine_state	 last;		/* the latest state seen */
 	int			 spooled;	/* reports since last asked */
 	int			 dirty;		/* state to save */
+	int			 unsaved;	/* the last save failed */
 };
 
 /* Loads the saved state and reconciles it with the queue (crash repair). */
@@ -44,5 +45,17 @@ int	reporter_step(struct reporter *rp, int64_t now);
 int64_t	reporter_deadline(const struct reporter *rp);
 /* 1 if reports were spooled since the last call. */
 int	reporter_take_spooled(struct reporter *rp);
+/*
+ * Saves the state if its last save failed: 0 once the state on disk
+ * remembers every spooled report. No report may leave before: a crash
+ * after its send would report its condition again under a new id.
+ */
+int	reporter_save_pending(struct reporter *rp);
+/*
+ * r was set aside as too old for the center: spools one fresh report in
+ * its place if what it said still holds (a status whose condition is still
+ * open, a completion whose condition is still clear, a registration).
+ */
+int	reporter_replace(struct reporter *rp, const struct fc_report *r);
 
 #endif

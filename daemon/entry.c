@@ -48,8 +48,8 @@ open_failed(struct entry *e, int dirfd, const char *name)
 	case EPERM:
 		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
 			return judged(e, ENTRY_BAD, "not readable by uid %lld "
-			    "(owner uid %lld, mode %04o): faxengctl run as "
-			    "another user than the daemon's?",
+			    "(owner uid %lld, mode %04o; queued by another "
+			    "user than the daemon's)",
 			    (long long)geteuid(), (long long)st.st_uid,
 			    (unsigned)(st.st_mode & 07777));
 		break;

@@ -458,9 +458,14 @@ struct spool_count {
 	unsigned	 queued, failed, too_old, bad;
 };
 
+struct show {
+	const struct fc_key *key;	/* NULL: signatures unchecked */
+	int		 first;
+};
+
 static void
-list_entries(struct spool *sp, const char *engine, int failed, int *first,
-    struct spool_count *cnt)
+list_entries(struct spool *sp, const char *engine, int failed,
+    struct show *sh, struct spool_count *cnt)
 {
 	struct entry e;
 	const char *what = failed ? "failed" : "queued", *type;
@@ -471,8 +476,8 @@ list_entries(struct spool *sp, const char *engine, int failed, int *first,
 	if (spool_list(sp, failed, &names, &n) == -1)
 		return;
 	for (i = 0; i < n; i++) {
-		/* As the daemon judges it, signature aside (no key needed). */
-		if (entry_judge(sp, failed, names[i], NULL, time(NULL),
+		/* As the daemon judges it (the signature if the key reads). */
+		if (entry_judge(sp, failed, names[i], sh->key, time(NULL),
 		    &e) == -1 || e.verdict == ENTRY_GONE)
 			continue;
 		if (e.fd != -1)
@@ -486,7 +491,7 @@ list_entries(struct spool *sp, const char *engine, int failed, int *first,
 		(void)strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ",
 		    gmtime(&t));
 		if (json) {
-			printf("%s{\"engine\":", *first ? "" : ",");
+			printf("%s{\"engine\":", sh->first ? "" : ",");
 			json_str(engine);
 			printf(",\"where\":\"%s\",\"file\":", what);
 			json_str(names[i]);
@@ -505,7 +510,7 @@ list_entries(struct spool *sp, const char *engine, int failed, int *first,
 			    type, e.r.keyword[0] ? e.r.keyword : "-", when,
 			    e.r.report_id);
 		}
-		*first = 0;
+		sh->first = 0;
 	}
 	spool_free_list(names, n);
 }
@@ -662,8 +667,10 @@ cmd_requeue(const struct config *conf, int argc, char **argv)
 static int
 cmd_spool(int argc, char **argv)
 {
+	struct show sh = { .first = 1 };
 	struct config conf;
-	int first = 1;
+	struct fc_key key;
+	int ret;
 
 	load_config(&conf);
 	if (argc >= 2 && strcmp(argv[1], "requeue") == 0)
@@ -675,8 +682,12 @@ cmd_spool(int argc, char **argv)
 	else
 		printf("%-8s %-7s %-12s %-20s %-20s %s\n", "ENGINE", "WHERE",
 		    "TYPE", "CONDITION", "TIME", "REPORT");
-	if (each_spool(&conf, argc == 2 ? argv[1] : NULL, show_spool,
-	    &first) == -1)
+	if (fc_key_load_file(conf.key_file, &key, NULL) == 0)
+		sh.key = &key;
+	ret = each_spool(&conf, argc == 2 ? argv[1] : NULL, show_spool, &sh);
+	if (sh.key != NULL)
+		fc_key_wipe(&key);
+	if (ret == -1)
 		return 1;
 	if (json)
 		printf("]}\n");
@@ -749,13 +760,12 @@ cmd_test_mail(int argc, char **argv)
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
+	(void)snprintf(path, sizeof(path), "%s/%s", conf.spool, argv[1]);
+	/* Before the key: the daemon's user reads it too. */
+	if (become_spool_owner(conf.spool, path) == -1)
+		return 1;
 	if (fc_key_load_file(conf.key_file, &key, &err) == -1) {
 		(void)fprintf(stderr, "faxengctl: %s\n", err.text);
-		return 1;
-	}
-	(void)snprintf(path, sizeof(path), "%s/%s", conf.spool, argv[1]);
-	if (become_spool_owner(conf.spool, path) == -1) {
-		fc_key_wipe(&key);
 		return 1;
 	}
 	if ((mkdir(conf.spool, 0700) == -1 && errno != EEXIST) ||

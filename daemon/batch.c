@@ -9,15 +9,16 @@
 #include "log.h"
 
 static void
-set_aside(struct spool *sp, const char *name, const char *why)
+set_aside(struct spool *sp, const char *name, const char *why, int too_old)
 {
 	if (spool_set_aside(sp, name) == -1) {
 		log_warn("spool %s: queue entry %s (%s): moving it to failed/",
 		    sp->path, name, why);
 		return;
 	}
-	log_warnx("spool %s: queue entry %s: %s: moved to failed/ "
-	    "(faxengctl spool requeue puts it back)", sp->path, name, why);
+	log_warnx("spool %s: queue entry %s: %s: moved to failed/%s", sp->path,
+	    name, why, too_old ? "" :
+	    " (faxengctl spool requeue puts it back once mended)");
 }
 
 int
@@ -48,10 +49,10 @@ batch_take(struct batch *b, struct spool *sp, const struct fc_key *key,
 			b->e[b->n++].fd = e.fd;
 			break;
 		case ENTRY_BAD:
-			set_aside(sp, names[i], e.why);
+			set_aside(sp, names[i], e.why, 0);
 			break;
 		case ENTRY_TOO_OLD:
-			set_aside(sp, names[i], e.why);
+			set_aside(sp, names[i], e.why, 1);
 			if (too_old != NULL)
 				too_old(arg, &e.r);
 			break;

@@ -11,16 +11,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 
 daemon_setup
-export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
-trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
-socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
-
-g=$work/guest
-mkdir -p "$g"
-FAXCARE_SINK_HOST=10.0.2.2 write_conf "spool /var/spool/faxcared" \
-	"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 2s"
-grep -v -e '^terminal-id' -e '^model' -e '^serial' -e '^key-file' "$conf" >"$g/faxcared.conf"
-echo "key-file /etc/faxcare/terminal.key" >>"$g/faxcared.conf"
+vm_daemon_setup "hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" \
+	"retry-max 2s"
 
 "$TOP/scripts/vm/run" --timeout 240 --net \
 	--prog "$FAXCARED" --prog "$FAXENGCTL" \

@@ -143,23 +143,22 @@ kick_sender(struct daemon *d)
 		log_debug("sender: waiting for the retry time");
 		return;
 	}
-	if (reporter_save_pending(&d->rp) == -1) {
-		back_off(d);
-		log_warnx("%s: the queue waits until the state is saved; next "
-		    "try in %lld ms", d->engine, (long long)d->backoff_ms);
-		return;
-	}
 	/* Again if all it found was too old and fresh reports replace it. */
 	for (tries = 0; tries < 2; tries++) {
+		if (reporter_save_pending(&d->rp) == -1) {
+			back_off(d);
+			log_warnx("%s: the queue waits until the state is "
+			    "saved; next try in %lld ms", d->engine,
+			    (long long)d->backoff_ms);
+			return;
+		}
 		if (batch_take(&d->batch, &d->spool, &d->key, time(NULL),
 		    on_too_old, d) == -1 && d->batch.n == 0) {
 			back_off(d);
 			return;
 		}
-		if (!reporter_take_spooled(&d->rp) || d->batch.n > 0)
+		if (d->batch.n > 0 || !reporter_take_spooled(&d->rp))
 			break;
-		if (reporter_save_pending(&d->rp) == -1)
-			return;
 	}
 	if (d->batch.n == 0) {
 		log_debug("sender: queue empty");

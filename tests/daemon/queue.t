@@ -53,7 +53,7 @@ sed "s|^spool .*|spool $other/spool|" "$conf" >"$other/root.conf"
 (umask 077 && "$KEYGEN" -n >"$other/other.key") || bail "faxcare-keygen -n failed"
 sed -e "s|^spool .*|spool $other/spool2|" -e "s|^key-file .*|key-file $other/other.key|" \
 	"$conf" >"$other/forger.conf"
-for i in 1 2; do "$FAXENGCTL" -c "$other/root.conf" test-mail faxeng0 >/dev/null 2>&1; done
+for _ in 1 2; do "$FAXENGCTL" -c "$other/root.conf" test-mail faxeng0 >/dev/null 2>&1; done
 "$FAXENGCTL" -c "$other/forger.conf" test-mail faxeng0 >/dev/null 2>&1
 set -- "$other"/spool/faxeng0/queue/*
 [ $# -eq 2 ] || bail "two reports for the bad entries expected in $other/spool"

@@ -65,6 +65,7 @@ while [ $i -lt $KILLS ]; do
 		# A random point of the send (the relay takes a second).
 		wait_for 10 "a sender child" sends_or_holds "$holds" >/dev/null ||
 			missed=$((missed + 1))
+		# busybox ash has $RANDOM.
 		usleep $((RANDOM % 1500 * 1000))
 	fi
 	kill -9 "$(daemon_pid)"

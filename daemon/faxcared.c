@@ -48,6 +48,7 @@ struct daemon {
 	struct fc_key		 key;
 	struct spool		 spool;
 	struct reporter		 rp;
+	struct batch		 batch;		/* the next sender run's */
 	struct engine_nl	*nl;
 	struct monitor		*mon;
 	int			 epfd, sigfd, timerfd, inotfd, lockfd;
@@ -98,22 +99,39 @@ arm_timer(struct daemon *d)
 		fatal("timerfd_settime");
 }
 
-static int
-queue_waiting(struct daemon *d)
+/*
+ * Exponential backoff while the relay is down, says 4xx, or the state
+ * cannot be saved.
+ */
+static void
+back_off(struct daemon *d)
 {
-	char **names;
-	size_t n;
-
-	if (spool_list(&d->spool, 0, &names, &n) == -1)
-		return 0;
-	spool_free_list(names, n);
-	return n > 0;
+	d->backoff_ms = d->backoff_ms == 0 ? d->conf.retry_min_ms :
+	    d->backoff_ms * 2;
+	if (d->backoff_ms > d->conf.retry_max_ms)
+		d->backoff_ms = d->conf.retry_max_ms;
+	d->retry_at = clock_now_ms() + d->backoff_ms;
 }
 
-/* Hand the queue to a sender child, unless one runs or a retry waits. */
+/* A report the center would refuse as too old: one fresh in its place. */
+static void
+on_too_old(void *arg, const struct fc_report *r)
+{
+	struct daemon *d = arg;
+
+	(void)reporter_replace(&d->rp, r);
+}
+
+/*
+ * Hand the queue to a sender child, unless one runs or a retry waits. The
+ * daemon chooses the entries (batch.h), and only once the state that
+ * remembers them is saved.
+ */
 static void
 kick_sender(struct daemon *d)
 {
+	int tries;
+
 	if (d->sender != 0) {
 		/* Its exit kicks again (after a failed run: at the retry). */
 		log_debug("sender %d busy: again afterwards", (int)d->sender);
@@ -123,14 +141,31 @@ kick_sender(struct daemon *d)
 		log_debug("sender: waiting for the retry time");
 		return;
 	}
-	if (!queue_waiting(d)) {
+	/* Again if all it found was too old and fresh reports replace it. */
+	for (tries = 0; tries < 2; tries++) {
+		if (reporter_save_pending(&d->rp) == -1) {
+			back_off(d);
+			log_warnx("%s: the queue waits until the state is "
+			    "saved; next try in %lld ms", d->engine,
+			    (long long)d->backoff_ms);
+			return;
+		}
+		if (batch_take(&d->batch, &d->spool, &d->key, time(NULL),
+		    on_too_old, d) == -1 && d->batch.n == 0) {
+			back_off(d);
+			return;
+		}
+		if (d->batch.n > 0 || !reporter_take_spooled(&d->rp))
+			break;
+	}
+	if (d->batch.n == 0) {
 		/* E.g. emptied by hand while a retry was pending. */
 		log_debug("sender: queue empty");
 		d->retry_at = 0;
 		d->backoff_ms = 0;
 		return;
 	}
-	d->sender = sender_spawn(&d->conf, &d->rp.id, &d->spool,
+	d->sender = sender_spawn(&d->conf, &d->rp.id, &d->spool, &d->batch,
 	    &d->sender_pidfd);
 	if (d->sender == -1) {
 		log_warn("fork sender");
@@ -159,12 +194,7 @@ sender_exited(struct daemon *d)
 		kick_sender(d);		/* more than a batch, or new mail */
 		return;
 	}
-	/* Exponential backoff while the relay is down or says 4xx. */
-	d->backoff_ms = d->backoff_ms == 0 ? d->conf.retry_min_ms :
-	    d->backoff_ms * 2;
-	if (d->backoff_ms > d->conf.retry_max_ms)
-		d->backoff_ms = d->conf.retry_max_ms;
-	d->retry_at = clock_now_ms() + d->backoff_ms;
+	back_off(d);
 	log_info("queue not delivered; next try in %lld ms",
 	    (long long)d->backoff_ms);
 }
@@ -395,16 +425,23 @@ flush_queue(struct daemon *d, const struct engine_state *st)
 	struct send_result res;
 	char why[512];
 	struct identity id;
-	int code;
+	int code = SEND_DONE;
 
 	if (identity_make(&d->conf, st, &id, why, sizeof(why)) == -1)
 		fatalx("%s", why);
-	do {
-		code = sender_run(&d->conf, &id, &d->spool, &res);
+	/* Without the reporter, a report too old is only set aside. */
+	while (code == SEND_DONE) {
+		if (batch_take(&d->batch, &d->spool, &d->key, time(NULL), NULL,
+		    NULL) == -1 && d->batch.n == 0)
+			return SEND_ERROR;
+		if (d->batch.n == 0)
+			break;
+		code = sender_run(&d->conf, &id, &d->spool, &d->batch, &res);
 		log_info("%u sent, %u refused, %u deferred", res.sent,
 		    res.refused, res.deferred);
-	} while (code == SEND_DONE && res.sent + res.refused > 0 &&
-	    queue_waiting(d));
+		if (res.sent + res.refused == 0)
+			break;
+	}
 	return code;
 }
 

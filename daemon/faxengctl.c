@@ -6,8 +6,12 @@
  */
 #include <sys/stat.h>
 
+#include <grp.h>
+#include <pwd.h>
+
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +26,7 @@
 #include "compose.h"
 #include "config.h"
 #include "engine.h"
+#include "entry.h"
 #include "identity.h"
 #include "spool.h"
 
@@ -73,6 +78,8 @@ usage(void)
 	(void)fprintf(stderr, "\n"
 	    "      drum-reset maintenance-done\n"
 	    "  spool [faxengN]             faxcared's queued and failed mail\n"
+	    "  spool requeue ID|--all [faxengN]\n"
+	    "                              failed reports back into the queue\n"
 	    "  test-mail faxengN           queue a test (meter) report\n");
 	exit(2);
 }
@@ -165,11 +172,11 @@ print_faults(long long v, const char *sep, const char *quote)
 }
 
 /* How faxeng_props.h's show column becomes JSON. */
-enum show { SHOW_NUM, SHOW_LEVEL, SHOW_FLAG, SHOW_SUPPLY, SHOW_DRUM,
+enum prop_show { SHOW_NUM, SHOW_LEVEL, SHOW_FLAG, SHOW_SUPPLY, SHOW_DRUM,
     SHOW_FAULTS };
 
 static void
-json_prop(const char *key, enum show show, long long v)
+json_prop(const char *key, enum prop_show show, long long v)
 {
 	switch (show) {
 	case SHOW_SUPPLY:
@@ -474,91 +481,278 @@ load_config(struct config *conf)
 	}
 }
 
+/* What faxengctl spool counts per engine. */
+struct spool_count {
+	unsigned	 queued, failed, too_old, bad;
+};
+
+struct show {
+	const struct fc_key *key;	/* NULL: signatures unchecked */
+	int		 first;
+};
+
 static void
-list_entries(struct spool *sp, const char *engine, int failed, int *first)
+list_entries(struct spool *sp, const char *engine, int failed,
+    struct show *sh, struct spool_count *cnt)
 {
-	struct fc_report r;
-	char **names, *text, path[SPOOL_NAME_MAX + 8], when[32];
-	const char *what = failed ? "failed" : "queued";
-	size_t n, i, len;
+	struct entry e;
+	const char *what = failed ? "failed" : "queued", *type;
+	char **names, when[32];
+	size_t n, i;
 	time_t t;
 
 	if (spool_list(sp, failed, &names, &n) == -1)
 		return;
 	for (i = 0; i < n; i++) {
-		(void)snprintf(path, sizeof(path), "%s/%s",
-		    failed ? "failed" : "queue", names[i]);
-		text = spool_read_file(sp, path, &len);
-		if (text == NULL || fc_report_parse_body(text, len, &r,
-		    NULL) == -1) {
-			fc_report_init(&r, FC_REPORT_NONE);
-			r.timestamp = 0;
-		}
-		free(text);
-		t = (time_t)r.timestamp;
+		/* As the daemon judges it (the signature if the key reads). */
+		if (entry_judge(sp, failed, names[i], sh->key, time(NULL),
+		    &e) == -1 || e.verdict == ENTRY_GONE)
+			continue;
+		if (e.fd != -1)
+			(void)close(e.fd);
+		*(failed ? &cnt->failed : &cnt->queued) += 1;
+		cnt->too_old += e.verdict == ENTRY_TOO_OLD;
+		cnt->bad += e.verdict == ENTRY_BAD;
+		type = fc_report_type_str(e.r.type) ?
+		    fc_report_type_str(e.r.type) : "unreadable";
+		t = (time_t)(e.verdict == ENTRY_BAD ? 0 : e.r.timestamp);
 		(void)strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ",
 		    gmtime(&t));
 		if (json) {
-			printf("%s{\"engine\":", *first ? "" : ",");
+			printf("%s{\"engine\":", sh->first ? "" : ",");
 			json_str(engine);
 			printf(",\"where\":\"%s\",\"file\":", what);
 			json_str(names[i]);
 			printf(",\"type\":");
-			json_str(fc_report_type_str(r.type) ?
-			    fc_report_type_str(r.type) : "unreadable");
+			json_str(type);
 			printf(",\"report_id\":");
-			json_str(r.report_id);
+			json_str(e.r.report_id);
 			printf(",\"keyword\":");
-			json_str(r.keyword);
-			printf(",\"time\":\"%s\"}", when);
+			json_str(e.r.keyword);
+			printf(",\"time\":\"%s\",\"verdict\":\"%s\",\"why\":",
+			    when, entry_verdict_str(e.verdict));
+			json_str(e.verdict == ENTRY_OK ? "" : e.why);
+			printf("}");
 		} else {
 			printf("%-8s %-7s %-12s %-20s %s %s\n", engine, what,
-			    fc_report_type_str(r.type) ?
-			    fc_report_type_str(r.type) : "unreadable",
-			    r.keyword[0] ? r.keyword : "-", when,
-			    r.report_id);
+			    type, e.r.keyword[0] ? e.r.keyword : "-", when,
+			    e.r.report_id);
 		}
-		*first = 0;
+		sh->first = 0;
 	}
 	spool_free_list(names, n);
+}
+
+/* The engine's line under its entries, when it has any. */
+static void
+print_count(const char *engine, const struct spool_count *c)
+{
+	if (json || c->queued + c->failed == 0)
+		return;
+	printf("%s: %u queued, %u failed", engine, c->queued, c->failed);
+	if (c->too_old + c->bad > 0)
+		printf(" (%u too old for the center, %u unreadable or not a "
+		    "report)", c->too_old, c->bad);
+	printf("\n");
+}
+
+/* Calls fn for each engine's spool under conf's, or only engine's. */
+static int
+each_spool(const struct config *conf, const char *engine,
+    void (*fn)(void *, struct spool *, const char *), void *arg)
+{
+	struct dirent *de;
+	struct spool sp;
+	char path[PATH_MAX * 2];
+	DIR *d;
+
+	if ((d = opendir(conf->spool)) == NULL) {
+		(void)fprintf(stderr, "faxengctl: %s: %s\n", conf->spool,
+		    strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (engine_id_of(de->d_name) < 0 ||
+		    (engine != NULL && strcmp(engine, de->d_name) != 0))
+			continue;
+		(void)snprintf(path, sizeof(path), "%s/%s", conf->spool,
+		    de->d_name);
+		if (spool_open(&sp, path, 0) == -1) {
+			(void)fprintf(stderr, "faxengctl: %s: %s\n", path,
+			    strerror(errno));
+			continue;
+		}
+		fn(arg, &sp, de->d_name);
+		spool_close(&sp);
+	}
+	(void)closedir(d);
+	return 0;
+}
+
+static void
+show_spool(void *arg, struct spool *sp, const char *engine)
+{
+	struct spool_count cnt = { 0 };
+
+	list_entries(sp, engine, 0, arg, &cnt);
+	list_entries(sp, engine, 1, arg, &cnt);
+	print_count(engine, &cnt);
+}
+
+struct requeue {
+	const char	*what;		/* a report id, a file name, or NULL */
+	const struct fc_key *key;	/* NULL: signatures unchecked */
+	unsigned	 done, refused;
+};
+
+/*
+ * An entry root gives back goes to the spool's owner (the daemon's user):
+ * faxengctl run by root once queued files only root could read.
+ */
+static void
+give_to_owner(struct spool *sp, const char *name)
+{
+	struct stat dir, st;
+
+	if (geteuid() != 0 || fstat(sp->dirfd, &dir) == -1 ||
+	    fstatat(sp->failedfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
+	    !S_ISREG(st.st_mode) || st.st_uid == dir.st_uid)
+		return;
+	if (fchownat(sp->failedfd, name, dir.st_uid, dir.st_gid,
+	    AT_SYMLINK_NOFOLLOW) == -1)
+		(void)fprintf(stderr, "faxengctl: %s/failed/%s: chown: %s\n",
+		    sp->path, name, strerror(errno));
+}
+
+static void
+requeue_spool(void *arg, struct spool *sp, const char *engine)
+{
+	struct requeue *rq = arg;
+	struct entry e;
+	char **names;
+	size_t n, i;
+
+	if (spool_list(sp, 1, &names, &n) == -1)
+		return;
+	for (i = 0; i < n; i++) {
+		if (rq->what != NULL && strstr(names[i], rq->what) == NULL)
+			continue;
+		give_to_owner(sp, names[i]);
+		if (entry_judge(sp, 1, names[i], rq->key, time(NULL),
+		    &e) == -1 || e.verdict == ENTRY_GONE)
+			continue;
+		if (e.fd != -1)
+			(void)close(e.fd);
+		if (e.verdict != ENTRY_OK) {
+			(void)fprintf(stderr, "faxengctl: %s: %s: not "
+			    "requeued: %s\n", engine, names[i], e.why);
+			rq->refused++;
+		} else if (spool_requeue(sp, names[i]) == -1) {
+			(void)fprintf(stderr, "faxengctl: %s: %s: %s\n",
+			    engine, names[i], strerror(errno));
+			rq->refused++;
+		} else {
+			printf("%s: requeued %s report %s\n", engine,
+			    fc_report_type_str(e.r.type), e.r.report_id);
+			rq->done++;
+		}
+	}
+	spool_free_list(names, n);
+}
+
+/* faxengctl spool requeue ID|--all [faxengN]: failed reports back. */
+static int
+cmd_requeue(const struct config *conf, int argc, char **argv)
+{
+	struct requeue rq = { 0 };
+	struct fc_key key;
+	struct fc_error err;
+	int have_key;
+
+	if (argc < 3 || argc > 4 || (argc == 4 && engine_id_of(argv[3]) < 0))
+		usage();
+	if (strcmp(argv[2], "--all") != 0) {
+		/* A report id (as faxengctl spool shows it) or a file name. */
+		if (strlen(argv[2]) < 8 || strchr(argv[2], '/') != NULL)
+			usage();
+		rq.what = argv[2];
+	}
+	have_key = fc_key_load_file(conf->key_file, &key, &err) == 0;
+	rq.key = have_key ? &key : NULL;
+	if (each_spool(conf, argc == 4 ? argv[3] : NULL, requeue_spool,
+	    &rq) == -1)
+		return 1;
+	if (have_key)
+		fc_key_wipe(&key);
+	if (rq.done + rq.refused == 0) {
+		(void)fprintf(stderr, "faxengctl: no failed report %s\n",
+		    rq.what != NULL ? rq.what : "to requeue");
+		return 1;
+	}
+	return rq.refused > 0 ? 1 : 0;
 }
 
 static int
 cmd_spool(int argc, char **argv)
 {
+	struct show sh = { .first = 1 };
 	struct config conf;
-	struct spool sp;
-	struct dirent *de;
-	char path[PATH_MAX * 2];
-	DIR *d;
-	int first = 1;
+	struct fc_key key;
+	int ret;
 
 	load_config(&conf);
+	if (argc >= 2 && strcmp(argv[1], "requeue") == 0)
+		return cmd_requeue(&conf, argc, argv);
+	if (argc > 2 || (argc == 2 && engine_id_of(argv[1]) < 0))
+		usage();
 	if (json)
 		printf("{\"entries\":[");
 	else
 		printf("%-8s %-7s %-12s %-20s %-20s %s\n", "ENGINE", "WHERE",
 		    "TYPE", "CONDITION", "TIME", "REPORT");
-	if ((d = opendir(conf.spool)) == NULL) {
-		(void)fprintf(stderr, "faxengctl: %s: %s\n", conf.spool,
-		    strerror(errno));
+	if (fc_key_load_file(conf.key_file, &key, NULL) == 0)
+		sh.key = &key;
+	ret = each_spool(&conf, argc == 2 ? argv[1] : NULL, show_spool, &sh);
+	if (sh.key != NULL)
+		fc_key_wipe(&key);
+	if (ret == -1)
 		return 1;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (engine_id_of(de->d_name) < 0 ||
-		    (argc > 1 && strcmp(argv[1], de->d_name) != 0))
-			continue;
-		(void)snprintf(path, sizeof(path), "%s/%s", conf.spool,
-		    de->d_name);
-		if (spool_open(&sp, path, 0) == -1)
-			continue;
-		list_entries(&sp, de->d_name, 0, &first);
-		list_entries(&sp, de->d_name, 1, &first);
-		spool_close(&sp);
-	}
-	(void)closedir(d);
 	if (json)
 		printf("]}\n");
+	return 0;
+}
+
+/*
+ * The daemon must read what is queued: faxengctl writes as the spool's
+ * owner. Root becomes that user for the write; another user is refused.
+ */
+static int
+become_spool_owner(const char *spool, const char *path)
+{
+	struct passwd *pw;
+	struct stat st;
+
+	if (stat(path, &st) == -1 && stat(spool, &st) == -1)
+		return errno == ENOENT ? 0 : -1;
+	if (st.st_uid == geteuid())
+		return 0;
+	pw = getpwuid(st.st_uid);
+	if (geteuid() != 0) {
+		(void)fprintf(stderr, "faxengctl: %s belongs to %s (uid %u), "
+		    "the daemon's user: it could not read a report queued by "
+		    "uid %u; run faxengctl as %s or root\n", path,
+		    pw != NULL ? pw->pw_name : "another user",
+		    (unsigned)st.st_uid, (unsigned)geteuid(),
+		    pw != NULL ? pw->pw_name : "that user");
+		errno = EPERM;
+		return -1;
+	}
+	if (setgroups(0, NULL) == -1 || setgid(st.st_gid) == -1 ||
+	    setuid(st.st_uid) == -1) {
+		(void)fprintf(stderr, "faxengctl: becoming uid %u: %s\n",
+		    (unsigned)st.st_uid, strerror(errno));
+		return -1;
+	}
 	return 0;
 }
 
@@ -594,11 +788,14 @@ cmd_test_mail(int argc, char **argv)
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
+	(void)snprintf(path, sizeof(path), "%s/%s", conf.spool, argv[1]);
+	/* Before the key: the daemon's user reads it too. */
+	if (become_spool_owner(conf.spool, path) == -1)
+		return 1;
 	if (fc_key_load_file(conf.key_file, &key, &err) == -1) {
 		(void)fprintf(stderr, "faxengctl: %s\n", err.text);
 		return 1;
 	}
-	(void)snprintf(path, sizeof(path), "%s/%s", conf.spool, argv[1]);
 	if ((mkdir(conf.spool, 0700) == -1 && errno != EEXIST) ||
 	    spool_open(&sp, path, 0) == -1) {
 		(void)fprintf(stderr, "faxengctl: spool %s: %s\n", path,
@@ -645,7 +842,7 @@ main(int argc, char *argv[])
 		return cmd_watch();
 	if (strcmp(argv[0], "set") == 0)
 		return cmd_set(argc, argv);
-	if (strcmp(argv[0], "spool") == 0 && argc <= 2)
+	if (strcmp(argv[0], "spool") == 0)
 		return cmd_spool(argc, argv);
 	if (strcmp(argv[0], "test-mail") == 0)
 		return cmd_test_mail(argc, argv);

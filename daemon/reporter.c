@@ -327,3 +327,63 @@ reporter_take_spooled(struct reporter *rp)
 	rp->spooled = 0;
 	return s;
 }
+
+int
+reporter_save_pending(struct reporter *rp)
+{
+	return rp->unsaved ? save(rp) : 0;
+}
+
+/* The stale report is the one the tracker holds open (or a reminder of it). */
+static int
+still_open(const struct reporter *rp, const struct fc_report *r)
+{
+	const struct track *t = &rp->tracker.track[r->condition];
+
+	return t->phase == TRACK_OPEN && (strcmp(t->report_id,
+	    r->report_id) == 0 || strcmp(t->report_id, r->reminder_of) == 0);
+}
+
+int
+reporter_replace(struct reporter *rp, const struct fc_report *r)
+{
+	const char *kw = r->keyword[0] ? r->keyword : "-";
+	char why[512], id[FC_REPORT_ID_LEN + 1];
+	struct track t;
+	int ret = 0;
+
+	if (r->type == FC_REPORT_REGISTRATION) {
+		ret = compose_registration(&rp->composer, &rp->last, id, why,
+		    sizeof(why));
+	} else if (r->type == FC_REPORT_STATUS &&
+	    r->condition != FC_COND_NONE && still_open(rp, r)) {
+		t = rp->tracker.track[r->condition];
+		ret = compose_status(&rp->composer, &rp->last, r->condition,
+		    NULL, id, why, sizeof(why));
+		if (ret == 0) {
+			/* The completion names the report the center has. */
+			memcpy(t.report_id, id, sizeof(t.report_id));
+			tracker_restore(&rp->tracker, r->condition, &t);
+		}
+	} else if (r->type == FC_REPORT_COMPLETION &&
+	    r->condition != FC_COND_NONE &&
+	    rp->tracker.track[r->condition].phase == TRACK_CLEAR) {
+		ret = compose_completion(&rp->composer, &rp->last,
+		    r->condition, r->completes, id, why, sizeof(why));
+	} else {
+		log_info("%s: %s report %s (%s) too old for the center; "
+		    "nothing to send in its place", rp->last.name,
+		    fc_report_type_str(r->type), r->report_id, kw);
+		return 0;
+	}
+	if (ret == -1) {
+		log_warnx("%s: %s report in place of %s: %s", rp->last.name,
+		    fc_report_type_str(r->type), r->report_id, why);
+		return -1;
+	}
+	log_info("%s: %s report %s (%s) too old for the center: fresh "
+	    "report %s in its place", rp->last.name,
+	    fc_report_type_str(r->type), r->report_id, kw, id);
+	rp->spooled = 1;
+	return save(rp);
+}

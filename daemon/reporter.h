@@ -61,5 +61,17 @@ int64_t	reporter_deadline(const struct reporter *rp);
 void	reporter_retry_now(struct reporter *rp);
 /* 1 if reports were spooled since the last call. */
 int	reporter_take_spooled(struct reporter *rp);
+/*
+ * Saves the state if its last save failed: 0 once the state on disk
+ * remembers every spooled report. No report may leave before: a crash
+ * after its send would report its condition again under a new id.
+ */
+int	reporter_save_pending(struct reporter *rp);
+/*
+ * r was set aside as too old for the center: spools one fresh report in
+ * its place if what it said still holds (a status whose condition is still
+ * open, a completion whose condition is still clear, a registration).
+ */
+int	reporter_replace(struct reporter *rp, const struct fc_report *r);
 
 #endif

@@ -47,16 +47,12 @@ relay_of(const struct config *conf, struct fc_smtp_relay *r)
 
 static int
 add_message(struct fc_smtp_session *s, const struct identity *id,
-    struct spool *sp, struct outgoing *o)
+    struct batch_entry *be, struct outgoing *o)
 {
-	int fd;
-
-	if ((fd = spool_open_entry(sp, 0, o->name)) == -1)
+	(void)snprintf(o->name, sizeof(o->name), "%s", be->name);
+	if ((o->fp = fdopen(be->fd, "r")) == NULL)
 		return -1;
-	if ((o->fp = fdopen(fd, "r")) == NULL) {
-		(void)close(fd);
-		return -1;
-	}
+	be->fd = -1;		/* o->fp's now */
 	o->m = fc_smtp_add_file(s, id->sender, id->center, o->fp);
 	return o->m != NULL ? 0 : -1;
 }
@@ -114,27 +110,20 @@ log_auth_refused(const struct config *conf, struct fc_smtp_session *s,
 
 int
 sender_run(const struct config *conf, const struct identity *id,
-    struct spool *sp, struct send_result *res)
+    struct spool *sp, struct batch *b, struct send_result *res)
 {
 	struct outgoing *out = NULL;
 	struct fc_smtp_relay relay;
 	struct fc_smtp_session *s = NULL;
 	struct fc_error err;
-	char **names, why[256];
-	size_t total, n, i;
+	char why[256];
+	size_t n = b->n, i;
 	int ret = SEND_ERROR, code, auth_code = 0;
 	unsigned kept = 0;
 
 	memset(res, 0, sizeof(*res));
-	if (spool_list(sp, 0, &names, &total) == -1) {
-		log_warn("spool %s", sp->path);
-		return SEND_ERROR;
-	}
-	if (total == 0) {
-		spool_free_list(names, total);
+	if (n == 0)
 		return SEND_DONE;
-	}
-	n = total > SEND_BATCH ? SEND_BATCH : total;
 	relay_of(conf, &relay);
 	if ((out = calloc(n, sizeof(*out))) == NULL)
 		goto done;
@@ -143,9 +132,7 @@ sender_run(const struct config *conf, const struct identity *id,
 		goto done;
 	}
 	for (i = 0; i < n; i++) {
-		(void)snprintf(out[i].name, sizeof(out[i].name), "%s",
-		    names[i]);
-		if (add_message(s, id, sp, &out[i]) == -1) {
+		if (add_message(s, id, &b->e[i], &out[i]) == -1) {
 			log_warn("spool: %s", out[i].name);
 			goto done;
 		}
@@ -177,20 +164,23 @@ done:
 			(void)fclose(out[i].fp);
 	}
 	free(out);
-	spool_free_list(names, total);
+	batch_release(b);
 	return ret;
 }
 
 pid_t
 sender_spawn(const struct config *conf, const struct identity *id,
-    struct spool *sp, int *pidfd)
+    struct spool *sp, struct batch *b, int *pidfd)
 {
 	struct send_result res;
 	sigset_t none;
 	pid_t pid;
 	int code;
 
-	if ((pid = fork()) == -1)
+	pid = fork();
+	if (pid != 0)
+		batch_release(b);	/* the child's, or nobody's */
+	if (pid == -1)
 		return -1;
 	if (pid == 0) {
 		/* Never outlive the daemon: a restarted one owns the queue. */
@@ -200,7 +190,7 @@ sender_spawn(const struct config *conf, const struct identity *id,
 		(void)sigemptyset(&none);
 		(void)sigprocmask(SIG_SETMASK, &none, NULL);
 		(void)signal(SIGPIPE, SIG_IGN);
-		code = sender_run(conf, id, sp, &res);
+		code = sender_run(conf, id, sp, b, &res);
 		if (res.sent + res.refused + res.deferred > 0)
 			log_info("relay run: %u sent, %u refused, %u deferred",
 			    res.sent, res.refused, res.deferred);

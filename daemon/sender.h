@@ -10,26 +10,26 @@
 
 #include <sys/types.h>
 
+#include "batch.h"
 #include "config.h"
 #include "identity.h"
 #include "spool.h"
 
 /* Exit statuses of a sender child. */
-#define SEND_DONE	0	/* every message it saw was accepted or refused */
+#define SEND_DONE	0	/* every message it took was accepted or refused */
 #define SEND_RETRY	75	/* EX_TEMPFAIL: relay down, or a 4xx; try later */
 #define SEND_ERROR	1	/* a local problem (spool, memory) */
-
-#define SEND_BATCH	200	/* messages per SMTP session */
 
 struct send_result {
 	unsigned	 sent, refused, deferred;
 };
 
-/* One SMTP session over the oldest SEND_BATCH queued messages. */
+/* One SMTP session over the batch's entries (batch_take()); closes them. */
 int	sender_run(const struct config *conf, const struct identity *id,
-	    struct spool *sp, struct send_result *res);
-/* sender_run() in a child that dies with its parent; *pidfd to poll. */
+	    struct spool *sp, struct batch *b, struct send_result *res);
+/* sender_run() in a child that dies with its parent; *pidfd to poll. The
+ * batch's entries are the child's: the caller's copies are closed. */
 pid_t	sender_spawn(const struct config *conf, const struct identity *id,
-	    struct spool *sp, int *pidfd);
+	    struct spool *sp, struct batch *b, int *pidfd);
 
 #endif

@@ -354,6 +354,17 @@ spool_set_aside(struct spool *sp, const char *name)
 	return fsync(sp->queuefd);
 }
 
+/* queue/ gets the entry before failed/ loses it, as above. */
+int
+spool_requeue(struct spool *sp, const char *name)
+{
+	if (renameat(sp->failedfd, name, sp->queuefd, name) == -1)
+		return -1;
+	if (fsync(sp->queuefd) == -1)
+		return -1;
+	return fsync(sp->failedfd);
+}
+
 int
 spool_replace_file(struct spool *sp, const char *file, const void *data,
     size_t len)

@@ -7,7 +7,9 @@
  *                  relay accepted them; each named sSEQ-TAG, SEQ 20 digits
  *                  from SPOOL/seq, so names sort in queueing order whatever
  *                  the wall clock did
- *   SPOOL/failed/  messages the relay refused for good (5xx), kept for a human
+ *   SPOOL/failed/  messages the relay refused for good (5xx), and queue
+ *                  entries that could not be sent (unreadable, not a whole
+ *                  report, too old for the center), kept for a human
  *   SPOOL/state    the daemon's memory of open conditions (atomic replace)
  *   SPOOL/seq      the next sequence number (under flock; never reused)
  *
@@ -47,6 +49,8 @@ void	spool_free_list(char **names, size_t n);
 int	spool_open_entry(struct spool *sp, int failed, const char *name);
 int	spool_done(struct spool *sp, const char *name);
 int	spool_set_aside(struct spool *sp, const char *name);
+/* Back from failed/ to queue/ (faxengctl spool requeue). */
+int	spool_requeue(struct spool *sp, const char *name);
 
 /* Atomically replaces, or reads (NUL-terminated, malloc'd), SPOOL/file. */
 int	spool_replace_file(struct spool *sp, const char *file,

@@ -13,11 +13,11 @@ DAEMON_T_LIBS := $(shell $(PKG_CONFIG) --libs $(DAEMON_T_PKGS))
 # The protocol library as the daemon links it (make -C proto all).
 DAEMON_T_PROTO := $(TOP)/proto/build/libfaxcare-smtp.a \
 	$(TOP)/proto/build/libfaxcare-proto.a
-DAEMON_T_COMMON := log config spool tracker state identity compose engine_state \
-	clock repair
+DAEMON_T_COMMON := log config spool entry tracker state identity compose \
+	engine_state clock repair
 
 TESTS_ALL += $(addprefix $(DAEMON_T)/,test_spool test_tracker test_config \
-	test_reporter report_read)
+	test_reporter test_batch report_read)
 
 $(DAEMON_T)/san/%.o: $(TOP)/daemon/%.c
 	@mkdir -p $(@D)
@@ -35,6 +35,8 @@ $(DAEMON_T)/test_spool: $(DAEMON_T)/san/spool.o
 $(DAEMON_T)/test_tracker: $(DAEMON_T)/san/tracker.o
 $(DAEMON_T)/test_config: $(DAEMON_T)/san/config.o $(DAEMON_T_PROTO)
 $(DAEMON_T)/test_reporter: $(DAEMON_T)/san/reporter.o \
+	$(DAEMON_T_COMMON:%=$(DAEMON_T)/san/%.o) $(DAEMON_T_PROTO)
+$(DAEMON_T)/test_batch: $(DAEMON_T)/san/batch.o $(DAEMON_T)/san/reporter.o \
 	$(DAEMON_T_COMMON:%=$(DAEMON_T)/san/%.o) $(DAEMON_T_PROTO)
 $(DAEMON_T)/report_read: $(DAEMON_T_PROTO)
 

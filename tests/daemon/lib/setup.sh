@@ -14,6 +14,11 @@
 #   write_conf [EXTRA...]   (re)writes $conf, EXTRA lines appended
 #   sink_count              messages smtp-sink has caught
 #   queue_count [failed]    entries in the spool's queue/ (or failed/)
+#   vm_daemon_setup [EXTRA...]
+#                           for a test VM: sink-ctl-server for the guest on
+#                           $ctlport, and $g/faxcared.conf for the guest
+#                           (the host's relay, /var/spool/faxcared, the key
+#                           at /etc/faxcare/terminal.key), EXTRA appended
 # SPDX-License-Identifier: ISC
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
@@ -72,4 +77,17 @@ sink_count() { find "$FAXCARE_SINK_DIR" -type f | wc -l; }
 
 queue_count() {
 	find "$spool/faxeng0/${1:-queue}" -type f 2>/dev/null | wc -l
+}
+
+vm_daemon_setup() {
+	export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
+	trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
+	socat_service ctlport "EXEC:$TOP/tests/daemon/lib/sink-ctl-server"
+	g=$work/guest
+	mkdir -p "$g"
+	FAXCARE_SINK_HOST=10.0.2.2 write_conf "spool /var/spool/faxcared" "$@"
+	# The guest's identity comes from the engine, not from the host's.
+	grep -v -e '^terminal-id' -e '^model' -e '^serial' -e '^key-file' \
+		"$conf" >"$g/faxcared.conf"
+	echo "key-file /etc/faxcare/terminal.key" >>"$g/faxcared.conf"
 }

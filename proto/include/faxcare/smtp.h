@@ -14,6 +14,10 @@
  *   a timeout) or refused for good (5xx). A relay that refused the
  *   credentials (535) or asks for them (530) points at the configuration,
  *   not at the message: retry later, never refused for good.
+ * - A 5xx to MAIL or RCPT refuses the envelope (e.g. 554 5.7.1 Relay access
+ *   denied), not the message: the outcome says so (envelope), and a caller
+ *   whose sender and recipient never change (the terminal) keeps its mail
+ *   for the fixed configuration; only a 5xx to DATA refuses one message.
  *
  * Link with build/libfaxcare-smtp.a, build/libfaxcare-proto.a and
  * $(pkg-config --libs libesmtp-1.0 openssl).
@@ -61,6 +65,7 @@ struct fc_smtp_outcome {
 	enum fc_smtp_verdict verdict;
 	int code;		/* the reply that decided it; 0: none */
 	int auth_code;		/* 530 or 535 when AUTH kept it, else 0 */
+	int envelope;		/* REFUSED at MAIL or RCPT, not at DATA */
 	char text[256];		/* "550 5.1.1 ..." or a sentence: one line */
 };
 

@@ -76,17 +76,14 @@ static ssize_t read_all(int fd, char *buf, size_t len)
 	return (ssize_t)got;
 }
 
-static int check_file(const char *path, int fd, struct fc_error *err)
+static int check_file(const char *path, int fd, uid_t user,
+		      struct fc_error *err)
 {
 	struct stat st;
 
-	if (fstat(fd, &st))
-		return fc_error_set(err, FC_ERR_SYSTEM, 0, "%s: %s", path,
-				    strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return fc_error_set(err, FC_ERR_KEY, 0,
-				    "%s: not a regular file", path);
-	if (st.st_mode & (S_IROTH | S_IWOTH))
+	if (fc_secret_check(path, fd, user, &st, err))
+		return -1;
+	if (st.st_mode & S_IROTH)
 		return fc_error_set(err, FC_ERR_KEY, 0,
 			"%s: others may read or write it (mode %04o); chmod o-rw it",
 			path, (unsigned int)(st.st_mode & 07777));
@@ -95,6 +92,12 @@ static int check_file(const char *path, int fd, struct fc_error *err)
 
 int fc_key_load_file(const char *path, struct fc_key *key,
 		     struct fc_error *err)
+{
+	return fc_key_load_file_for(path, 0, key, err);
+}
+
+int fc_key_load_file_for(const char *path, uid_t user, struct fc_key *key,
+			 struct fc_error *err)
 {
 	char buf[256];
 	const char *nl;
@@ -106,7 +109,7 @@ int fc_key_load_file(const char *path, struct fc_key *key,
 		return fc_error_set(err, errno == ENOENT ? FC_ERR_KEY :
 				    FC_ERR_SYSTEM, 0, "%s: %s", path,
 				    strerror(errno));
-	if (check_file(path, fd, err))
+	if (check_file(path, fd, user, err))
 		goto out;
 	n = read_all(fd, buf, sizeof(buf));
 	if (n < 0) {

@@ -6,12 +6,15 @@
  * and the terminal holds only its own key.
  *
  * Key files (the master secret's and a terminal's) hold exactly 64 hex digits
- * and one newline; anything else is rejected with a clear error.
+ * and one newline; anything else is rejected with a clear error, and so is
+ * a file others may read, group or others may write, or owned by anyone but
+ * root or the program's user (whoever can write the key can sign).
  */
 #ifndef FAXCARE_KEY_H
 #define FAXCARE_KEY_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include "faxcare/error.h"
 
 #define FC_KEY_LEN	32
@@ -24,6 +27,9 @@ struct fc_key {
 /* Read a key file; err names the file and what is wrong with it. */
 int fc_key_load_file(const char *path, struct fc_key *key,
 		     struct fc_error *err);
+/* The same, also owned by user: a daemon that drops to it after reading. */
+int fc_key_load_file_for(const char *path, uid_t user, struct fc_key *key,
+			 struct fc_error *err);
 
 /* 64 hex digits (either case), nothing else. */
 int fc_key_from_hex(const char *hex, struct fc_key *key, struct fc_error *err);

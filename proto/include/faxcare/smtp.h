@@ -27,6 +27,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include "faxcare/error.h"
 
 enum fc_starttls {
@@ -49,7 +50,10 @@ struct fc_smtp_relay {
 	unsigned int port;
 	enum fc_starttls starttls;
 	const char *auth_user;		/* NULL or "": no AUTH */
-	const char *password_file;	/* first line: the password */
+	const char *password_file;	/* first line: the password; owned by
+					   root, us or user, nobody else may
+					   write it */
+	uid_t user;			/* 0, or a user who may own it */
 	long timeout_ms;		/* every SMTP timeout; 0: libESMTP's */
 	const char *ca_file;		/* PEM CAs; NULL or "": the system's */
 	struct fc_smtp_words words;

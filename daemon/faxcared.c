@@ -378,7 +378,7 @@ check_config(const char *path, struct config *conf, struct fc_key *key)
 		return -1;
 	}
 	if (conf->key_file[0] && access(conf->key_file, R_OK) == 0 &&
-	    fc_key_load_file(conf->key_file, key, &err) == -1) {
+	    fc_key_load_file_for(conf->key_file, 0, key, &err) == -1) {
 		(void)fprintf(stderr, "%s: key-file: %s\n", path, err.text);
 		errors++;
 	}
@@ -467,7 +467,7 @@ main(int argc, char *argv[])
 	log_init("faxcared", foreground, debug);
 	if (check_config(d.conf_path, &d.conf, &d.key) == -1)
 		fatalx("%s: fix the configuration (faxcared -n)", d.conf_path);
-	if (fc_key_load_file(d.conf.key_file, &d.key, &err) == -1)
+	if (fc_key_load_file_for(d.conf.key_file, 0, &d.key, &err) == -1)
 		fatalx("%s", err.text);
 	open_spool(&d, flush);
 

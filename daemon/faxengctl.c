@@ -566,7 +566,7 @@ cmd_test_mail(int argc, char **argv)
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
-	if (fc_key_load_file(conf.key_file, &key, &err) == -1) {
+	if (fc_key_load_file_for(conf.key_file, 0, &key, &err) == -1) {
 		(void)fprintf(stderr, "faxengctl: %s\n", err.text);
 		return 1;
 	}

@@ -35,7 +35,8 @@ int from_word(const char *word, type *v)				\
 
 /*
  * A secret's open file (fstat'd into st): a regular file nobody but its
- * owner may write, owned by root, this process's user or user (0: none).
+ * owner may write, owned by root, this process's user or user (0: nobody
+ * else; FC_ANY_OWNER: anyone).
  */
 int fc_secret_check(const char *path, int fd, uid_t user, struct stat *st,
 		    struct fc_error *err);

@@ -93,7 +93,7 @@ static int check_file(const char *path, int fd, uid_t user,
 int fc_key_load_file(const char *path, struct fc_key *key,
 		     struct fc_error *err)
 {
-	return fc_key_load_file_for(path, 0, key, err);
+	return fc_key_load_file_for(path, FC_ANY_OWNER, key, err);
 }
 
 int fc_key_load_file_for(const char *path, uid_t user, struct fc_key *key,

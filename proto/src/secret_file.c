@@ -2,8 +2,8 @@
 /*
  * Files that hold a secret (a key, a relay password): whoever may change
  * one can make the program sign or log in with a secret of their choosing,
- * so only root or the program's own user may own it and nobody else may
- * write it.
+ * so nobody but its owner may write it, and a daemon takes it only from
+ * root or its own user.
  */
 #include <errno.h>
 #include <pwd.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "faxcare/key.h"
 #include "internal.h"
 
 /* " or faxcare" for a uid other than root's; "" for root's. */
@@ -41,7 +42,8 @@ int fc_secret_check(const char *path, int fd, uid_t user,
 		return fc_error_set(err, FC_ERR_KEY, 0,
 			"%s: group or others may write it (mode %04o); chmod go-w it",
 			path, (unsigned int)(st->st_mode & 07777));
-	if (st->st_uid != 0 && st->st_uid != geteuid() && st->st_uid != user) {
+	if (user != FC_ANY_OWNER && st->st_uid != 0 &&
+	    st->st_uid != geteuid() && st->st_uid != user) {
 		or_user(st->st_uid, owner, sizeof(owner));
 		or_user(geteuid(), us, sizeof(us));
 		or_user(user == geteuid() ? 0 : user, them, sizeof(them));

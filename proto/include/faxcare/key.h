@@ -7,8 +7,8 @@
  *
  * Key files (the master secret's and a terminal's) hold exactly 64 hex digits
  * and one newline; anything else is rejected with a clear error, and so is
- * a file others may read, group or others may write, or owned by anyone but
- * root or the program's user (whoever can write the key can sign).
+ * a file others may read or group or others may write (whoever can write
+ * the key can sign).
  */
 #ifndef FAXCARE_KEY_H
 #define FAXCARE_KEY_H
@@ -19,6 +19,7 @@
 
 #define FC_KEY_LEN	32
 #define FC_KEY_HEX_LEN	(2 * FC_KEY_LEN)
+#define FC_ANY_OWNER	((uid_t)-1)
 
 struct fc_key {
 	unsigned char bytes[FC_KEY_LEN];
@@ -27,7 +28,10 @@ struct fc_key {
 /* Read a key file; err names the file and what is wrong with it. */
 int fc_key_load_file(const char *path, struct fc_key *key,
 		     struct fc_error *err);
-/* The same, also owned by user: a daemon that drops to it after reading. */
+/*
+ * A daemon's: also refused unless root, this process's user or user owns
+ * it (user: the one it drops to after reading; 0: none).
+ */
 int fc_key_load_file_for(const char *path, uid_t user, struct fc_key *key,
 			 struct fc_error *err);
 

@@ -53,7 +53,8 @@ struct fc_smtp_relay {
 	const char *password_file;	/* first line: the password; owned by
 					   root, us or user, nobody else may
 					   write it */
-	uid_t user;			/* 0, or a user who may own it */
+	uid_t user;			/* 0, a user who may own it too, or
+					   FC_ANY_OWNER (faxcare/key.h) */
 	long timeout_ms;		/* every SMTP timeout; 0: libESMTP's */
 	const char *ca_file;		/* PEM CAs; NULL or "": the system's */
 	struct fc_smtp_words words;

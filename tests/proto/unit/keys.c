@@ -61,17 +61,20 @@ static void owners(const char *good)
 	if (geteuid() != 0) {
 		ok(1, "# SKIP a key owned by another user: needs root");
 		ok(1, "# SKIP a key owned by the daemon's user: needs root");
+		ok(1, "# SKIP a key of any owner for a tool: needs root");
 		return;
 	}
 	if (chown(path, 65534, 65534))
 		diag("cannot chown %s", path);
 	snprintf(want, sizeof(want), "%s: owned by %s, not by root; chown it",
 		 path, getpwuid(65534) ? getpwuid(65534)->pw_name : "uid 65534");
-	ok(fc_key_load_file(path, &key, &err) == -1 &&
+	ok(fc_key_load_file_for(path, 0, &key, &err) == -1 &&
 	       err.code == FC_ERR_KEY && !strcmp(err.text, want),
-	       "a key owned by another user is refused: %s", err.text);
+	       "a daemon refuses a key owned by another user: %s", err.text);
 	ok(!fc_key_load_file_for(path, 65534, &key, &err),
 	       "a key owned by the user the daemon drops to loads");
+	ok(!fc_key_load_file(path, &key, &err),
+	       "a tool (faxcare-keygen, as root) reads a key of any owner");
 }
 
 static void key_files(void)

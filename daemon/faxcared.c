@@ -490,8 +490,10 @@ main(int argc, char *argv[])
 	/* Before any child exists: the sender must be this process's child. */
 	if (!foreground && daemon(0, 0) == -1)
 		fatal("daemon");
-	if (reporter_init(&d.rp, &d.conf, &d.key, &d.spool, &st) == -1 ||
-	    reporter_register(&d.rp) == -1)
+	if (reporter_init(&d.rp, &d.conf, &d.key, &d.spool, &st) == -1)
+		fatalx("%s: cannot read the saved state; exiting to be "
+		    "started again", d.engine);
+	if (reporter_register(&d.rp) == -1)
 		fatalx("%s: cannot register the terminal", d.engine);
 	log_info("%s: serving %s (%s, serial %s) for %s", d.engine,
 	    d.rp.id.terminal_id, d.rp.id.model, d.rp.id.serial,

@@ -28,7 +28,10 @@ struct reporter {
 	int			 dirty;		/* state to save */
 };
 
-/* Loads the saved state and reconciles it with the queue (crash repair). */
+/*
+ * Loads the saved state and reconciles it with the queue (crash repair);
+ * -1 when the state could not be read (the daemon exits, to be retried).
+ */
 int	reporter_init(struct reporter *rp, const struct config *conf,
 	    const struct fc_key *key, struct spool *sp,
 	    const struct engine_state *st);

@@ -16,7 +16,7 @@ DAEMON_T_PROTO := $(TOP)/proto/build/libfaxcare-smtp.a \
 DAEMON_T_COMMON := log config spool tracker state identity compose engine_state
 
 TESTS_ALL += $(addprefix $(DAEMON_T)/,test_spool test_tracker test_config \
-	test_reporter report_read)
+	test_reporter test_state report_read)
 
 $(DAEMON_T)/san/%.o: $(TOP)/daemon/%.c
 	@mkdir -p $(@D)
@@ -27,7 +27,7 @@ $(DAEMON_T)/obj/%.o: daemon/unit/%.c
 	$(CC) $(DAEMON_T_CFLAGS) -c -o $@ $<
 
 $(DAEMON_T)/%: $(DAEMON_T)/obj/%.o
-	$(CC) -O1 -g $(TEST_SAN) -o $@ $^ $(DAEMON_T_LIBS)
+	$(CC) -O1 -g $(TEST_SAN) $(DAEMON_T_LDFLAGS) -o $@ $^ $(DAEMON_T_LIBS)
 
 # What each program links besides itself.
 $(DAEMON_T)/test_spool: $(DAEMON_T)/san/spool.o
@@ -35,6 +35,10 @@ $(DAEMON_T)/test_tracker: $(DAEMON_T)/san/tracker.o
 $(DAEMON_T)/test_config: $(DAEMON_T)/san/config.o $(DAEMON_T_PROTO)
 $(DAEMON_T)/test_reporter: $(DAEMON_T)/san/reporter.o \
 	$(DAEMON_T_COMMON:%=$(DAEMON_T)/san/%.o) $(DAEMON_T_PROTO)
+$(DAEMON_T)/test_state: $(DAEMON_T)/san/reporter.o \
+	$(DAEMON_T_COMMON:%=$(DAEMON_T)/san/%.o) $(DAEMON_T_PROTO)
+# Its reads fail on demand (EIO, ENOMEM).
+$(DAEMON_T)/test_state: DAEMON_T_LDFLAGS := -Wl,--wrap=read
 $(DAEMON_T)/report_read: $(DAEMON_T_PROTO)
 
 -include $(wildcard $(DAEMON_T)/san/*.d $(DAEMON_T)/obj/*.d)

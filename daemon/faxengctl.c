@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include "engine.h"
 #include "identity.h"
 #include "spool.h"
+#include "terminal_key.h"
 
 static int json;
 static const char *conf_path = FAXCARED_CONF;
@@ -534,6 +536,23 @@ cmd_spool(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * Run by root for a daemon that dropped to its user: the entry is written
+ * as the engine spool's owner, whom the daemon runs as, so it can read it.
+ */
+static int
+as_spool_owner(const char *path)
+{
+	struct stat st;
+
+	if (geteuid() != 0 || stat(path, &st) == -1 || st.st_uid == 0)
+		return 0;
+	if (setgroups(1, &st.st_gid) == -1 || setgid(st.st_gid) == -1 ||
+	    setuid(st.st_uid) == -1)
+		return -1;
+	return 0;
+}
+
 static int
 cmd_test_mail(int argc, char **argv)
 {
@@ -543,9 +562,9 @@ cmd_test_mail(int argc, char **argv)
 	struct identity id;
 	struct composer c;
 	struct spool sp;
-	struct fc_key key;
-	struct fc_error err;
-	char path[PATH_MAX * 2], why[512], rid[FC_REPORT_ID_LEN + 1];
+	struct terminal_key key;
+	char path[PATH_MAX * 2], why[PATH_MAX + 256];
+	char rid[FC_REPORT_ID_LEN + 1];
 	int eid;
 
 	if (argc != 2 || (eid = engine_id_of(argv[1])) < 0)
@@ -566,25 +585,26 @@ cmd_test_mail(int argc, char **argv)
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
-	if (fc_key_load_file_for(conf.key_file, 0, &key, &err) == -1) {
-		(void)fprintf(stderr, "faxengctl: %s\n", err.text);
+	if (terminal_key_open(&key, &conf, argv[1], 0, why,
+	    sizeof(why)) == -1) {
+		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
 	(void)snprintf(path, sizeof(path), "%s/%s", conf.spool, argv[1]);
 	if ((mkdir(conf.spool, 0700) == -1 && errno != EEXIST) ||
-	    spool_open(&sp, path, 0) == -1) {
+	    as_spool_owner(path) == -1 || spool_open(&sp, path, 0) == -1) {
 		(void)fprintf(stderr, "faxengctl: spool %s: %s\n", path,
 		    strerror(errno));
 		return 1;
 	}
 	c.id = &id;
-	c.key = &key;
+	c.key = &key.key;
 	c.spool = &sp;
 	if (compose_meter(&c, &st, rid, why, sizeof(why)) == -1) {
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
-	fc_key_wipe(&key);
+	terminal_key_close(&key);
 	spool_close(&sp);
 	printf("queued test report %s for %s in %s\n", rid, id.center, path);
 	return 0;

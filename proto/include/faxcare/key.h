@@ -34,6 +34,9 @@ int fc_key_load_file(const char *path, struct fc_key *key,
  */
 int fc_key_load_file_for(const char *path, uid_t user, struct fc_key *key,
 			 struct fc_error *err);
+/* The same from fd, open on path, read from its start (a reload). */
+int fc_key_load_fd(const char *path, int fd, uid_t user, struct fc_key *key,
+		   struct fc_error *err);
 
 /* 64 hex digits (either case), nothing else. */
 int fc_key_from_hex(const char *hex, struct fc_key *key, struct fc_error *err);

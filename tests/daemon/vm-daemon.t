@@ -17,17 +17,7 @@ export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
 trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
 socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
 
-g=$work/guest
-mkdir -p "$g"
-FAXCARE_SINK_HOST=10.0.2.2 write_conf "spool /var/spool/faxcared" \
-	"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 2s"
-# The guest's identity comes from the engine, not from the host's test one.
-grep -v -e '^terminal-id' -e '^model' -e '^serial' -e '^key-file' "$conf" >"$g/faxcared.conf"
-echo "key-file /etc/faxcare/terminal.key" >>"$g/faxcared.conf"
-sed 's|@UDEVLIBDIR@|/usr/lib/udev|g' "$TOP/udev/70-faxeng.rules" >"$g/70-faxeng.rules"
-sed 's|@SBINDIR@|/faxcare/bin|g' "$TOP/udev/faxcared-start" >"$g/faxcared-start"
-chmod 755 "$g/faxcared-start"
-printf "FAXCARED_LOG=/var/log/faxcared.log\nFAXCARED_OPTS=-d\n" >"$g/default"
+guest_files "$work/guest" /etc/faxcare/terminal.key
 
 # libESMTP's AUTH mechanisms are plugins it loads by path: ldd misses them.
 plugins=()
@@ -37,11 +27,7 @@ for p in /usr/lib/x86_64-linux-gnu/esmtp-plugins-*/sasl-{plain,login}.so; do
 done
 
 "$TOP/scripts/vm/run" --timeout 400 --net \
-	--prog "$FAXCARED" --prog "$FAXENGCTL" "${plugins[@]}" \
-	--file "$g/faxcared.conf:/etc/faxcare/faxcared.conf" \
+	"${guest_args[@]}" "${plugins[@]}" \
 	--file "$key:/etc/faxcare/terminal.key" \
-	--file "$g/70-faxeng.rules:/etc/udev/rules.d/70-faxeng.rules" \
-	--file "$g/faxcared-start:/usr/lib/udev/faxcared-start" \
-	--file "$g/default:/etc/default/faxcared" \
 	--env "SINKCTL_PORT=$ctlport" \
 	"$here/guest/daemon.sh"

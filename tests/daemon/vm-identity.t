@@ -15,37 +15,24 @@ daemon_setup
 export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
 trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
 g=$work/guest
-mkdir -p "$g"
 # The center's master secret; the sink derives each terminal's key from it.
 (umask 077 && "$KEYGEN" -n >"$work/master.key") || bail "faxcare-keygen -n failed"
 export FAXCARE_MASTER_KEY=$work/master.key
 socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
 
-FAXCARE_SINK_HOST=10.0.2.2 write_conf "spool /var/spool/faxcared" \
-	"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 2s"
-# The identity comes from each engine: model FX-SIM 100, serial SIM000N.
-grep -v -e '^terminal-id' -e '^model' -e '^serial' -e '^key-file' "$conf" >"$g/faxcared.conf"
-echo "key-file /etc/faxcare/%e.key" >>"$g/faxcared.conf"
+guest_files "$g" "/etc/faxcare/%e.key"
 (
 	umask 077
 	"$KEYGEN" "$work/master.key" FX-SIM-100-SIM0001 >"$g/faxeng1.key" &&
 		"$KEYGEN" "$work/master.key" FX-SIM-100-SIM0000 >"$g/faxeng0.key.right" &&
 		"$KEYGEN" -n >"$g/faxeng0.key"	# a wrong key, fixed in the guest
 ) || bail "faxcare-keygen failed"
-sed 's|@UDEVLIBDIR@|/usr/lib/udev|g' "$TOP/udev/70-faxeng.rules" >"$g/70-faxeng.rules"
-sed 's|@SBINDIR@|/faxcare/bin|g' "$TOP/udev/faxcared-start" >"$g/faxcared-start"
-chmod 755 "$g/faxcared-start"
-printf "FAXCARED_LOG=/var/log/faxcared.log\nFAXCARED_OPTS=-d\n" >"$g/default"
 
 keys=()
 for k in faxeng0.key faxeng0.key.right faxeng1.key; do
 	keys+=(--file "$g/$k:/etc/faxcare/$k")
 done
 "$TOP/scripts/vm/run" --timeout 170 --net \
-	--prog "$FAXCARED" --prog "$FAXENGCTL" "${keys[@]}" \
-	--file "$g/faxcared.conf:/etc/faxcare/faxcared.conf" \
-	--file "$g/70-faxeng.rules:/etc/udev/rules.d/70-faxeng.rules" \
-	--file "$g/faxcared-start:/usr/lib/udev/faxcared-start" \
-	--file "$g/default:/etc/default/faxcared" \
+	"${guest_args[@]}" "${keys[@]}" \
 	--env "SINKCTL_PORT=$ctlport" \
 	"$here/guest/identity.sh"

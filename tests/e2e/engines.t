@@ -8,31 +8,7 @@
 # and registers both terminals and stores a report of each.
 # SPDX-License-Identifier: ISC
 set -uo pipefail
-top=$(cd "$(dirname "$0")/../.." && pwd)
-. "$top/scripts/lib.sh"
-for f in services center vm terminal; do
-	. "$top/scripts/demo.d/$f.sh"
-done
-in_services "$0" "$@"
-. "$top/tests/lib/tap.sh"
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/faxcare-e2e.XXXXXX") || bail "mktemp failed"
-keep=$top/tests/artifacts/e2e/engines-$(date +%Y%m%d-%H%M%S)-$$
-export VM_ARTIFACTS=$keep/vm
-cleanup() {
-	trap - EXIT INT TERM
-	vm_kill
-	center_down
-	if [ "$_tap_failed" -ne 0 ] || [ "$_tap_n" -eq 0 ]; then
-		mkdir -p "$keep" && cp -r "$WORK"/. "$keep"/ &&
-			cp "$FAXCARE_POSTFIX_LOG" "$keep/maillog" &&
-			echo "# logs kept in $keep" >&2
-	fi
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+. "$(dirname "$0")/lib.sh" "$@"
 
 T0=FX-SIM-100-SIM0000 T1=FX-SIM-100-SIM0001
 registered() { [ -n "$(sql "SELECT id FROM terminals WHERE terminal_uid = '$1'" 2>/dev/null)" ]; }

@@ -7,11 +7,7 @@
 # SPDX-License-Identifier: ISC
 . /faxcare/tests/daemon/guest/lib.sh
 
-KMOD=/faxcare/kmod
-mkdir -p /var/spool /var/lib /var/log
-/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never ||
-	bail "systemd-udevd did not start"
-udevadm settle
+start_udevd
 
 insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" trays=2 ||
 	bail "cannot load faxeng_sim"

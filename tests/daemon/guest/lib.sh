@@ -1,6 +1,8 @@
 # shellcheck shell=sh
 # Helpers for the daemon's guest scripts (busybox sh in the test VM).
 #
+#   start_udevd            the directories faxcared uses, systemd-udevd
+#                          running with the project's rule, settled
 #   host CMD...            a sink-ctl-server command on the host
 #   reports                the host sink's reports (see sink-ctl-server)
 #   wait_reports N PATTERN wait (30 s) until N caught reports match PATTERN
@@ -20,6 +22,14 @@
 . /faxcare/tap.sh
 
 SIMP=/sys/module/faxeng_sim/parameters
+KMOD=/faxcare/kmod
+
+start_udevd() {
+	mkdir -p /var/spool /var/lib /var/log
+	/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never ||
+		bail "systemd-udevd did not start"
+	udevadm settle
+}
 
 # -w: after the request, wait (up to 20 s) for the answer instead of
 # hanging up at once, which lost slow answers on a loaded machine.

@@ -12,6 +12,13 @@
 #                           "535 ...") on 127.0.0.1 at a free port (put in
 #                           VAR), keeping nothing; stopped on exit
 #   write_conf [EXTRA...]   (re)writes $conf, EXTRA lines appended
+#   guest_files DIR KEY-FILE
+#                           the VM's terminal in DIR: faxcared.conf for the
+#                           host's sink (the identity from the engine,
+#                           key-file KEY-FILE), the udev rule, faxcared-start
+#                           and its defaults (faxcared -d, a log file); sets
+#                           guest_args (scripts/vm/run options: the programs
+#                           and those files in place)
 #   sink_count              messages smtp-sink has caught
 #   queue_count [failed]    entries in the spool's queue/ (or failed/)
 # SPDX-License-Identifier: ISC
@@ -66,6 +73,25 @@ write_conf() {
 		echo "smtp-timeout 10s"
 		printf '%s\n' "$@"
 	} >"$conf"
+}
+
+guest_files() {
+	local g=$1
+	mkdir -p "$g" || bail "mkdir $g"
+	FAXCARE_SINK_HOST=10.0.2.2 write_conf "spool /var/spool/faxcared" \
+		"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 2s"
+	# The guest's identity comes from the engine, not from the host's test one.
+	grep -v -e '^terminal-id' -e '^model' -e '^serial' -e '^key-file' "$conf" >"$g/faxcared.conf"
+	echo "key-file $2" >>"$g/faxcared.conf"
+	sed 's|@UDEVLIBDIR@|/usr/lib/udev|g' "$TOP/udev/70-faxeng.rules" >"$g/70-faxeng.rules"
+	sed 's|@SBINDIR@|/faxcare/bin|g' "$TOP/udev/faxcared-start" >"$g/faxcared-start"
+	chmod 755 "$g/faxcared-start"
+	printf "FAXCARED_LOG=/var/log/faxcared.log\nFAXCARED_OPTS=-d\n" >"$g/default"
+	guest_args=(--prog "$FAXCARED" --prog "$FAXENGCTL"
+		--file "$g/faxcared.conf:/etc/faxcare/faxcared.conf"
+		--file "$g/70-faxeng.rules:/etc/udev/rules.d/70-faxeng.rules"
+		--file "$g/faxcared-start:/usr/lib/udev/faxcared-start"
+		--file "$g/default:/etc/default/faxcared")
 }
 
 sink_count() { find "$FAXCARE_SINK_DIR" -type f | wc -l; }

@@ -30,29 +30,19 @@ __wrap_read(int fd, void *buf, size_t n)
 	return __real_read(fd, buf, n);
 }
 
-static size_t
-count(int failed)
-{
-	char **names;
-	size_t n;
-
-	if (spool_list(&sp, failed, &names, &n) == -1)
-		return 999;
-	spool_free_list(names, n);
-	return n;
-}
-
-static void
-empty_queue(void)
+/* How many reports the queue held; they are gone after. */
+static long long
+drain_queue(void)
 {
 	char **names;
 	size_t n, i;
 
 	if (spool_list(&sp, 0, &names, &n) == -1)
-		return;
+		return -1;
 	for (i = 0; i < n; i++)
 		(void)spool_done(&sp, names[i]);
 	spool_free_list(names, n);
+	return (long long)n;
 }
 
 /* Whether SPOOL/file holds exactly text. */
@@ -93,7 +83,7 @@ unreadable(const struct config *conf, const struct fc_key *key,
 {
 	int err;
 
-	empty_queue();
+	(void)drain_queue();
 	(void)unlinkat(sp.dirfd, STATE_BAD, 0);
 	ok(restart(conf, key, st, fails, &err) == -1 && err == fails,
 	    "%s reading the state: the restart fails (exit, to be retried)",
@@ -102,7 +92,7 @@ unreadable(const struct config *conf, const struct fc_key *key,
 	    what);
 	ok(faccessat(sp.dirfd, STATE_BAD, F_OK, 0) == -1,
 	    "%s: nothing is set aside as corrupt", what);
-	is_int((long long)count(0), 0,
+	is_int(drain_queue(), 0,
 	    "%s: no registration is queued (no fresh start)", what);
 }
 
@@ -129,27 +119,25 @@ main(void)
 	(void)snprintf(st.model, sizeof(st.model), "FX-SIM 100");
 	(void)snprintf(st.serial, sizeof(st.serial), "SIM0000");
 
-	ok(restart(&conf, &key, &st, 0, &err) == 0 && count(0) == 1,
+	ok(restart(&conf, &key, &st, 0, &err) == 0 && drain_queue() == 1,
 	    "a first start registers");
 	good = spool_read_file(&sp, STATE_FILE, NULL);
 	ok(good != NULL, "and saves its state");
 	if (good == NULL)
 		return done_testing();
-	empty_queue();
-	ok(restart(&conf, &key, &st, 0, &err) == 0 && count(0) == 0,
+	ok(restart(&conf, &key, &st, 0, &err) == 0 && drain_queue() == 0,
 	    "a restart on that state does not register again");
 
 	unreadable(&conf, &key, &st, good, EIO, "EIO");
 	unreadable(&conf, &key, &st, good, ENOMEM, "ENOMEM");
 
-	empty_queue();
 	ok(spool_replace_file(&sp, STATE_FILE, junk, strlen(junk)) == 0,
 	    "the state file corrupted");
 	ok(restart(&conf, &key, &st, 0, &err) == 0,
 	    "a restart on a corrupt state goes on");
 	ok(holds(STATE_BAD, junk),
 	    "the corrupt file is kept as state.bad, as it was");
-	is_int((long long)count(0), 1, "starting afresh: it registers again");
+	is_int(drain_queue(), 1, "starting afresh: it registers again");
 	ok(holds(STATE_FILE, good), "and saves a good state anew");
 	free(good);
 

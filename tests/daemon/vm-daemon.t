@@ -12,10 +12,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 
-daemon_setup
-export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
-trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
-socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
+vm_sink_setup
 
 guest_files "$work/guest" /etc/faxcare/terminal.key
 

@@ -11,20 +11,16 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 
-daemon_setup
-export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
-trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
+vm_sink_setup
 g=$work/guest
 # The center's master secret; the sink derives each terminal's key from it.
-(umask 077 && "$KEYGEN" -n >"$work/master.key") || bail "faxcare-keygen -n failed"
-export FAXCARE_MASTER_KEY=$work/master.key
-socat_service ctlport "EXEC:$here/lib/sink-ctl-server"
+(umask 077 && "$KEYGEN" -n >"$FAXCARE_MASTER_KEY") || bail "faxcare-keygen -n failed"
 
 guest_files "$g" "/etc/faxcare/%e.key"
 (
 	umask 077
-	"$KEYGEN" "$work/master.key" FX-SIM-100-SIM0001 >"$g/faxeng1.key" &&
-		"$KEYGEN" "$work/master.key" FX-SIM-100-SIM0000 >"$g/faxeng0.key.right" &&
+	"$KEYGEN" "$FAXCARE_MASTER_KEY" FX-SIM-100-SIM0001 >"$g/faxeng1.key" &&
+		"$KEYGEN" "$FAXCARE_MASTER_KEY" FX-SIM-100-SIM0000 >"$g/faxeng0.key.right" &&
 		"$KEYGEN" -n >"$g/faxeng0.key"	# a wrong key, fixed in the guest
 ) || bail "faxcare-keygen failed"
 

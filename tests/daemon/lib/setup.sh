@@ -12,6 +12,11 @@
 #                           "535 ...") on 127.0.0.1 at a free port (put in
 #                           VAR), keeping nothing; stopped on exit
 #   write_conf [EXTRA...]   (re)writes $conf, EXTRA lines appended
+#   vm_sink_setup           daemon_setup for a VM test: ctlport, a socat
+#                           for the guest's sink-ctl-server commands; the
+#                           refusing sink's pidfile and $FAXCARE_MASTER_KEY
+#                           (for its verify, made by a test that asks) in
+#                           $work, stopped and removed on exit
 #   guest_files DIR KEY-FILE
 #                           the VM's terminal in DIR: faxcared.conf for the
 #                           host's sink (the identity from the engine,
@@ -73,6 +78,14 @@ write_conf() {
 		echo "smtp-timeout 10s"
 		printf '%s\n' "$@"
 	} >"$conf"
+}
+
+vm_sink_setup() {
+	daemon_setup
+	export REFUSING_SINK_PIDFILE=$work/refusing-sink.pid
+	export FAXCARE_MASTER_KEY=$work/master.key
+	trap 'stop_pid "$(cat "$REFUSING_SINK_PIDFILE" 2>/dev/null)"; daemon_cleanup' EXIT
+	socat_service ctlport "EXEC:$TOP/tests/daemon/lib/sink-ctl-server"
 }
 
 guest_files() {

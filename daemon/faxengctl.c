@@ -537,15 +537,26 @@ cmd_spool(int argc, char **argv)
 }
 
 /*
- * Run by root for a daemon that dropped to its user: the entry is written
- * as the engine spool's owner, whom the daemon runs as, so it can read it.
+ * Run by root for a daemon that runs as its own user (systemd's User=, or
+ * faxcared -u), who owns the engine's spool: the key may be that user's,
+ * and the entry is written as that user, so the daemon can read it.
  */
+static uid_t
+spool_owner(const char *path)
+{
+	struct stat st;
+
+	if (geteuid() != 0 || stat(path, &st) == -1)
+		return 0;
+	return st.st_uid;
+}
+
 static int
 as_spool_owner(const char *path)
 {
 	struct stat st;
 
-	if (geteuid() != 0 || stat(path, &st) == -1 || st.st_uid == 0)
+	if (spool_owner(path) == 0 || stat(path, &st) == -1)
 		return 0;
 	if (setgroups(1, &st.st_gid) == -1 || setgid(st.st_gid) == -1 ||
 	    setuid(st.st_uid) == -1)
@@ -585,12 +596,12 @@ cmd_test_mail(int argc, char **argv)
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
-	if (terminal_key_open(&key, &conf, argv[1], 0, why,
+	(void)snprintf(path, sizeof(path), "%s/%s", conf.spool, argv[1]);
+	if (terminal_key_open(&key, &conf, argv[1], spool_owner(path), why,
 	    sizeof(why)) == -1) {
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
-	(void)snprintf(path, sizeof(path), "%s/%s", conf.spool, argv[1]);
 	if ((mkdir(conf.spool, 0700) == -1 && errno != EEXIST) ||
 	    as_spool_owner(path) == -1 || spool_open(&sp, path, 0) == -1) {
 		(void)fprintf(stderr, "faxengctl: spool %s: %s\n", path,

@@ -42,6 +42,7 @@ static int
 give_tree(const struct privuser *pu, int dirfd, int depth)
 {
 	struct dirent *de;
+	struct stat st;
 	DIR *d;
 	int fd, ret = 0;
 
@@ -59,12 +60,26 @@ give_tree(const struct privuser *pu, int dirfd, int depth)
 		if (strcmp(de->d_name, ".") == 0 ||
 		    strcmp(de->d_name, "..") == 0)
 			continue;
-		if (fchownat(dirfd, de->d_name, pu->uid, pu->gid,
+		if (fstatat(dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) ==
+		    -1) {
+			ret = -1;
+			continue;
+		}
+		/*
+		 * The user may write here: a hard link it made to a file of
+		 * root's must not become the user's. Directories and files of
+		 * one link only; what is the user's already stays as it is.
+		 */
+		if (!S_ISDIR(st.st_mode) && !(S_ISREG(st.st_mode) &&
+		    st.st_nlink == 1))
+			continue;
+		if ((st.st_uid != pu->uid || st.st_gid != pu->gid) &&
+		    fchownat(dirfd, de->d_name, pu->uid, pu->gid,
 		    AT_SYMLINK_NOFOLLOW) == -1) {
 			ret = -1;
 			continue;
 		}
-		if (de->d_type != DT_DIR)
+		if (!S_ISDIR(st.st_mode))
 			continue;
 		if ((fd = openat(dirfd, de->d_name, O_RDONLY | O_DIRECTORY |
 		    O_NOFOLLOW | O_CLOEXEC)) == -1 ||

@@ -16,7 +16,7 @@ DAEMON_T_PROTO := $(TOP)/proto/build/libfaxcare-smtp.a \
 DAEMON_T_COMMON := log config spool tracker state identity compose engine_state
 
 TESTS_ALL += $(addprefix $(DAEMON_T)/,test_spool test_tracker test_config \
-	test_reporter test_state report_read)
+	test_reporter test_state test_privdrop report_read)
 
 $(DAEMON_T)/san/%.o: $(TOP)/daemon/%.c
 	@mkdir -p $(@D)
@@ -39,6 +39,7 @@ $(DAEMON_T)/test_state: $(DAEMON_T)/san/reporter.o \
 	$(DAEMON_T_COMMON:%=$(DAEMON_T)/san/%.o) $(DAEMON_T_PROTO)
 # Its reads fail on demand (EIO, ENOMEM).
 $(DAEMON_T)/test_state: DAEMON_T_LDFLAGS := -Wl,--wrap=read
+$(DAEMON_T)/test_privdrop: $(DAEMON_T)/san/privdrop.o $(DAEMON_T)/san/log.o
 $(DAEMON_T)/report_read: $(DAEMON_T_PROTO)
 
 -include $(wildcard $(DAEMON_T)/san/*.d $(DAEMON_T)/obj/*.d)

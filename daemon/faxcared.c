@@ -409,8 +409,9 @@ check_config(const char *path, const char *engine, struct config *conf)
 }
 
 /*
- * As root, with -u: the key read, the spool given to the user, and root
- * dropped before the first netlink message, udev event or SMTP reply.
+ * The key, read as whoever starts the daemon. As root, with -u: then the
+ * spool given to the user, and root dropped before the first netlink
+ * message, udev event or SMTP reply.
  */
 static void
 drop_root(struct daemon *d, const char *user)

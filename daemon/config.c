@@ -261,7 +261,17 @@ parse_line(struct parse *p, char **argv, int argc)
 		set_readable(p, c->auth_password_file,
 		    sizeof(c->auth_password_file), val, kw);
 	else if (strcmp(kw, "key-file") == 0) {
-		set_readable(p, c->key_file, sizeof(c->key_file), val, kw);
+		/*
+		 * %e: one key per engine, whose name is known at start. A
+		 * key only root may read is read before the daemon drops
+		 * to its user (and again in place on SIGHUP): not an error.
+		 */
+		if (val[0] != '/')
+			perr(p, "%s: '%s' is not an absolute path", kw, val);
+		else if (copy_word(p, c->key_file, sizeof(c->key_file), val,
+		    kw) == 0 && strstr(val, "%e") == NULL &&
+		    access(val, R_OK) == -1 && errno != EACCES)
+			perr(p, "%s: %s: %s", kw, val, strerror(errno));
 		p->seen_key = p->line;
 	} else if (strcmp(kw, "spool") == 0) {
 		if (val[0] != '/')
@@ -309,6 +319,32 @@ check_whole(struct parse *p)
 		perr(p, "'retry-min' must be positive and at most 'retry-max'");
 	if (c->smtp_timeout_ms < 1000)
 		perr(p, "'smtp-timeout' must be at least 1s");
+}
+
+int
+config_key_path(const struct config *conf, const char *engine, char *buf,
+    size_t len)
+{
+	const char *s = conf->key_file, *part;
+	size_t n = 0, w;
+
+	while (*s != '\0') {
+		if (s[0] == '%' && s[1] == 'e') {
+			part = engine;
+			w = strlen(engine);
+			s += 2;
+		} else {
+			part = s;
+			w = 1;
+			s++;
+		}
+		if (n + w >= len)
+			return -1;
+		memcpy(buf + n, part, w);
+		n += w;
+	}
+	buf[n] = '\0';
+	return 0;
 }
 
 int

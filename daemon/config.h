@@ -4,6 +4,7 @@
 #define FAXCARE_CONFIG_H
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <faxcare/report.h>
@@ -29,7 +30,7 @@ struct config {
 	char		 auth_password_file[PATH_MAX];
 	char		 relay_ca_file[PATH_MAX];	/* "": the system's CAs */
 
-	char		 key_file[PATH_MAX];
+	char		 key_file[PATH_MAX];	/* %e: the engine's name */
 	char		 spool[PATH_MAX];
 
 	struct damping	 damping;
@@ -51,5 +52,8 @@ void	config_defaults(struct config *conf);
 
 /* 0, or -1 when s is not a duration, -2 when it is too long. */
 int	config_parse_duration(const char *s, int64_t *ms);
+/* key-file for engine ("faxeng1"), %e replaced; -1 when too long. */
+int	config_key_path(const struct config *conf, const char *engine,
+	    char *buf, size_t len);
 
 #endif

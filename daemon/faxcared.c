@@ -33,9 +33,11 @@
 #include "engine.h"
 #include "log.h"
 #include "monitor.h"
+#include "privdrop.h"
 #include "reporter.h"
 #include "sender.h"
 #include "spool.h"
+#include "terminal_key.h"
 
 enum source { SRC_SIGNAL, SRC_TIMER, SRC_NETLINK, SRC_UDEV, SRC_SPOOL,
     SRC_SENDER };
@@ -45,7 +47,7 @@ struct daemon {
 	struct config		 conf;
 	char			 engine[32];
 	unsigned		 engine_id;
-	struct fc_key		 key;
+	struct terminal_key	 key;
 	struct spool		 spool;
 	struct reporter		 rp;
 	struct batch		 batch;		/* the next sender run's */
@@ -63,7 +65,8 @@ static void __attribute__((noreturn))
 usage(void)
 {
 	(void)fprintf(stderr,
-	    "usage: faxcared [-dfnq] [-c file] faxengN\n");
+	    "usage: faxcared [-dfnq] [-c file] [-u user] faxengN\n"
+	    "       faxcared -n [-c file] [faxengN]\n");
 	exit(1);
 }
 
@@ -150,7 +153,7 @@ kick_sender(struct daemon *d)
 			    (long long)d->backoff_ms);
 			return;
 		}
-		if (batch_take(&d->batch, &d->spool, &d->key, time(NULL),
+		if (batch_take(&d->batch, &d->spool, &d->key.key, time(NULL),
 		    on_too_old, d) == -1 && d->batch.n == 0) {
 			back_off(d);
 			return;
@@ -274,6 +277,7 @@ reload(struct daemon *d)
 	(void)memcpy(conf.key_file, d->conf.key_file, sizeof(conf.key_file));
 	d->conf = conf;
 	log_info("configuration reloaded");
+	(void)terminal_key_reload(&d->key);
 	/* The fix a waiting queue may have waited for (relay, credentials). */
 	reporter_retry_now(&d->rp);
 	(void)reporter_register(&d->rp);
@@ -399,23 +403,78 @@ open_spool(struct daemon *d, int flush)
 		fatal("spool %s", path);
 }
 
+/* faxcared -n: the configuration and, for engine (or none), its key. */
 static int
-check_config(const char *path, struct config *conf, struct fc_key *key)
+check_config(const char *path, const char *engine, struct config *conf)
 {
-	struct fc_error err;
-	int errors;
+	struct terminal_key tk;
+	char key[PATH_MAX], why[PATH_MAX + 256];
+	int errors, per_engine;
 
 	errors = config_load(path, conf);
 	if (errors == -1) {
 		(void)fprintf(stderr, "%s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	if (conf->key_file[0] && access(conf->key_file, R_OK) == 0 &&
-	    fc_key_load_file(conf->key_file, key, &err) == -1) {
-		(void)fprintf(stderr, "%s: key-file: %s\n", path, err.text);
-		errors++;
+	per_engine = strstr(conf->key_file, "%e") != NULL;
+	if (!conf->key_file[0] || (per_engine && engine == NULL))
+		return errors == 0 ? 0 : -1;
+	if (config_key_path(conf, engine != NULL ? engine : "", key,
+	    sizeof(key)) == -1) {
+		(void)fprintf(stderr, "%s: key-file too long for %s\n", path,
+		    engine);
+		return -1;
 	}
+	/* Unreadable here may be fine: faxcared may run as another user. */
+	if (access(key, R_OK) == -1) {
+		if (per_engine && errno != EACCES) {
+			(void)fprintf(stderr, "%s: key-file %s: %s\n", path,
+			    key, strerror(errno));
+			errors++;
+		}
+	} else if (terminal_key_open(&tk, conf, engine != NULL ? engine : "",
+	    0, why, sizeof(why)) == -1) {
+		(void)fprintf(stderr, "%s: %s\n", path, why);
+		errors++;
+	} else
+		terminal_key_close(&tk);
 	return errors == 0 ? 0 : -1;
+}
+
+/*
+ * The key, read as whoever starts the daemon. As root, with -u: then the
+ * spool given to the user, and root dropped before the first netlink
+ * message, udev event or SMTP reply.
+ */
+static void
+drop_root(struct daemon *d, const char *user)
+{
+	struct privuser pu;
+	char why[300];
+
+	if (user == NULL) {
+		if (geteuid() == 0)
+			log_warnx("running as root: start it with -u faxcare "
+			    "(faxcared-start does) or as a systemd unit");
+		if (terminal_key_open(&d->key, &d->conf, d->engine, 0, why,
+		    sizeof(why)) == -1)
+			fatalx("%s", why);
+		return;
+	}
+	if (geteuid() != 0)
+		fatalx("-u %s: only root drops to another user", user);
+	if (privdrop_lookup(user, &pu, why, sizeof(why)) == -1)
+		fatalx("-u: %s", why);
+	if (terminal_key_open(&d->key, &d->conf, d->engine, pu.uid, why,
+	    sizeof(why)) == -1)
+		fatalx("%s", why);
+	if (privdrop_give_spool(&pu, d->conf.spool, d->engine) == -1)
+		fatal("spool %s/%s: giving it to %s", d->conf.spool, d->engine,
+		    user);
+	if (privdrop_to(&pu) == -1)
+		fatal("dropping root for %s", user);
+	log_info("%s: running as %s (uid %u)", d->engine, pu.name,
+	    (unsigned)pu.uid);
 }
 
 /* faxcared -q: one delivery attempt of the queue, then exit. */
@@ -431,7 +490,7 @@ flush_queue(struct daemon *d, const struct engine_state *st)
 		fatalx("%s", why);
 	/* Without the reporter, a report too old is only set aside. */
 	while (code == SEND_DONE) {
-		if (batch_take(&d->batch, &d->spool, &d->key, time(NULL), NULL,
+		if (batch_take(&d->batch, &d->spool, &d->key.key, time(NULL), NULL,
 		    NULL) == -1 && d->batch.n == 0)
 			return SEND_ERROR;
 		if (d->batch.n == 0)
@@ -479,12 +538,13 @@ main(int argc, char *argv[])
 {
 	struct daemon d = { .conf_path = FAXCARED_CONF };
 	struct engine_state st;
-	struct fc_error err;
+	const char *user = NULL;
 	int ch, debug = 0, foreground = 0, check = 0, flush = 0, id;
 
-	while ((ch = getopt(argc, argv, "c:dfnq")) != -1) {
+	while ((ch = getopt(argc, argv, "c:dfnqu:")) != -1) {
 		switch (ch) {
 		case 'c': d.conf_path = optarg; break;
+		case 'u': user = optarg; break;
 		case 'd': debug = foreground = 1; break;
 		case 'f': foreground = 1; break;
 		case 'n': check = 1; break;
@@ -495,7 +555,10 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (check) {
-		if (check_config(d.conf_path, &d.conf, &d.key) == -1)
+		if (argc > 1 || (argc == 1 && engine_id_of(argv[0]) < 0))
+			usage();
+		if (check_config(d.conf_path, argc == 1 ? argv[0] : NULL,
+		    &d.conf) == -1)
 			return 1;
 		(void)fprintf(stderr, "%s: configuration OK\n", d.conf_path);
 		return 0;
@@ -505,10 +568,9 @@ main(int argc, char *argv[])
 	(void)snprintf(d.engine, sizeof(d.engine), "%s", argv[0]);
 	d.engine_id = (unsigned)id;
 	log_init("faxcared", foreground, debug);
-	if (check_config(d.conf_path, &d.conf, &d.key) == -1)
+	if (check_config(d.conf_path, d.engine, &d.conf) == -1)
 		fatalx("%s: fix the configuration (faxcared -n)", d.conf_path);
-	if (fc_key_load_file(d.conf.key_file, &d.key, &err) == -1)
-		fatalx("%s", err.text);
+	drop_root(&d, user);
 	open_spool(&d, flush);
 
 	/*
@@ -532,8 +594,10 @@ main(int argc, char *argv[])
 	/* Before any child exists: the sender must be this process's child. */
 	if (!foreground && daemon(0, 0) == -1)
 		fatal("daemon");
-	if (reporter_init(&d.rp, &d.conf, &d.key, &d.spool, &st) == -1 ||
-	    reporter_register(&d.rp) == -1)
+	if (reporter_init(&d.rp, &d.conf, &d.key.key, &d.spool, &st) == -1)
+		fatalx("%s: cannot read the saved state; exiting to be "
+		    "started again", d.engine);
+	if (reporter_register(&d.rp) == -1)
 		fatalx("%s: cannot register the terminal", d.engine);
 	log_info("%s: serving %s (%s, serial %s) for %s", d.engine,
 	    d.rp.id.terminal_id, d.rp.id.model, d.rp.id.serial,
@@ -546,7 +610,7 @@ main(int argc, char *argv[])
 		if (waitpid(d.sender, NULL, 0) == -1)
 			log_warn("waitpid");
 	}
-	fc_key_wipe(&d.key);
+	terminal_key_close(&d.key);
 	log_info("%s: exiting", d.engine);
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@
 #include "entry.h"
 #include "identity.h"
 #include "spool.h"
+#include "terminal_key.h"
 
 static int json;
 static const char *conf_path = FAXCARED_CONF;
@@ -487,7 +489,7 @@ struct spool_count {
 };
 
 struct show {
-	const struct fc_key *key;	/* NULL: signatures unchecked */
+	const struct fc_key *key;	/* the engine's; NULL: unchecked */
 	int		 first;
 };
 
@@ -556,14 +558,21 @@ print_count(const char *engine, const struct spool_count *c)
 	printf("\n");
 }
 
-/* Calls fn for each engine's spool under conf's, or only engine's. */
+/*
+ * Calls fn for each engine's spool under conf's, or only engine's, with
+ * that engine's key (key-file may name one per engine), or NULL when it
+ * cannot be read: then signatures go unchecked.
+ */
 static int
 each_spool(const struct config *conf, const char *engine,
-    void (*fn)(void *, struct spool *, const char *), void *arg)
+    void (*fn)(void *, struct spool *, const char *, const struct fc_key *),
+    void *arg)
 {
 	struct dirent *de;
 	struct spool sp;
-	char path[PATH_MAX * 2];
+	struct fc_key key;
+	char path[PATH_MAX * 2], kpath[PATH_MAX];
+	int have_key;
 	DIR *d;
 
 	if ((d = opendir(conf->spool)) == NULL) {
@@ -582,7 +591,12 @@ each_spool(const struct config *conf, const char *engine,
 			    strerror(errno));
 			continue;
 		}
-		fn(arg, &sp, de->d_name);
+		have_key = config_key_path(conf, de->d_name, kpath,
+		    sizeof(kpath)) == 0 &&
+		    fc_key_load_file(kpath, &key, NULL) == 0;
+		fn(arg, &sp, de->d_name, have_key ? &key : NULL);
+		if (have_key)
+			fc_key_wipe(&key);
 		spool_close(&sp);
 	}
 	(void)closedir(d);
@@ -590,10 +604,13 @@ each_spool(const struct config *conf, const char *engine,
 }
 
 static void
-show_spool(void *arg, struct spool *sp, const char *engine)
+show_spool(void *arg, struct spool *sp, const char *engine,
+    const struct fc_key *key)
 {
 	struct spool_count cnt = { 0 };
+	struct show *sh = arg;
 
+	sh->key = key;
 	list_entries(sp, engine, 0, arg, &cnt);
 	list_entries(sp, engine, 1, arg, &cnt);
 	print_count(engine, &cnt);
@@ -601,7 +618,6 @@ show_spool(void *arg, struct spool *sp, const char *engine)
 
 struct requeue {
 	const char	*what;		/* a report id, a file name, or NULL */
-	const struct fc_key *key;	/* NULL: signatures unchecked */
 	unsigned	 done, refused;
 };
 
@@ -625,7 +641,8 @@ give_to_owner(struct spool *sp, const char *name)
 }
 
 static void
-requeue_spool(void *arg, struct spool *sp, const char *engine)
+requeue_spool(void *arg, struct spool *sp, const char *engine,
+    const struct fc_key *key)
 {
 	struct requeue *rq = arg;
 	struct entry e;
@@ -638,7 +655,7 @@ requeue_spool(void *arg, struct spool *sp, const char *engine)
 		if (rq->what != NULL && strstr(names[i], rq->what) == NULL)
 			continue;
 		give_to_owner(sp, names[i]);
-		if (entry_judge(sp, 1, names[i], rq->key, time(NULL),
+		if (entry_judge(sp, 1, names[i], key, time(NULL),
 		    &e) == -1 || e.verdict == ENTRY_GONE)
 			continue;
 		if (e.fd != -1)
@@ -665,9 +682,6 @@ static int
 cmd_requeue(const struct config *conf, int argc, char **argv)
 {
 	struct requeue rq = { 0 };
-	struct fc_key key;
-	struct fc_error err;
-	int have_key;
 
 	if (argc < 3 || argc > 4 || (argc == 4 && engine_id_of(argv[3]) < 0))
 		usage();
@@ -677,13 +691,9 @@ cmd_requeue(const struct config *conf, int argc, char **argv)
 			usage();
 		rq.what = argv[2];
 	}
-	have_key = fc_key_load_file(conf->key_file, &key, &err) == 0;
-	rq.key = have_key ? &key : NULL;
 	if (each_spool(conf, argc == 4 ? argv[3] : NULL, requeue_spool,
 	    &rq) == -1)
 		return 1;
-	if (have_key)
-		fc_key_wipe(&key);
 	if (rq.done + rq.refused == 0) {
 		(void)fprintf(stderr, "faxengctl: no failed report %s\n",
 		    rq.what != NULL ? rq.what : "to requeue");
@@ -697,7 +707,6 @@ cmd_spool(int argc, char **argv)
 {
 	struct show sh = { .first = 1 };
 	struct config conf;
-	struct fc_key key;
 	int ret;
 
 	load_config(&conf);
@@ -710,11 +719,7 @@ cmd_spool(int argc, char **argv)
 	else
 		printf("%-8s %-7s %-12s %-20s %-20s %s\n", "ENGINE", "WHERE",
 		    "TYPE", "CONDITION", "TIME", "REPORT");
-	if (fc_key_load_file(conf.key_file, &key, NULL) == 0)
-		sh.key = &key;
 	ret = each_spool(&conf, argc == 2 ? argv[1] : NULL, show_spool, &sh);
-	if (sh.key != NULL)
-		fc_key_wipe(&key);
 	if (ret == -1)
 		return 1;
 	if (json)
@@ -724,8 +729,20 @@ cmd_spool(int argc, char **argv)
 
 /*
  * The daemon must read what is queued: faxengctl writes as the spool's
- * owner. Root becomes that user for the write; another user is refused.
+ * owner (the daemon's user: systemd's User=, or faxcared -u). Root reads
+ * the key first (root's or that user's, as the daemon takes it), then
+ * becomes that user for the write; another user is refused.
  */
+static uid_t
+spool_owner(const char *spool, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1 && stat(spool, &st) == -1)
+		return 0;
+	return st.st_uid;
+}
+
 static int
 become_spool_owner(const char *spool, const char *path)
 {
@@ -747,7 +764,7 @@ become_spool_owner(const char *spool, const char *path)
 		errno = EPERM;
 		return -1;
 	}
-	if (setgroups(0, NULL) == -1 || setgid(st.st_gid) == -1 ||
+	if (setgroups(1, &st.st_gid) == -1 || setgid(st.st_gid) == -1 ||
 	    setuid(st.st_uid) == -1) {
 		(void)fprintf(stderr, "faxengctl: becoming uid %u: %s\n",
 		    (unsigned)st.st_uid, strerror(errno));
@@ -765,9 +782,9 @@ cmd_test_mail(int argc, char **argv)
 	struct identity id;
 	struct composer c;
 	struct spool sp;
-	struct fc_key key;
-	struct fc_error err;
-	char path[PATH_MAX * 2], why[512], rid[FC_REPORT_ID_LEN + 1];
+	struct terminal_key key;
+	char path[PATH_MAX * 2], why[PATH_MAX + 256];
+	char rid[FC_REPORT_ID_LEN + 1];
 	int eid;
 
 	if (argc != 2 || (eid = engine_id_of(argv[1])) < 0)
@@ -789,27 +806,29 @@ cmd_test_mail(int argc, char **argv)
 		return 1;
 	}
 	(void)snprintf(path, sizeof(path), "%s/%s", conf.spool, argv[1]);
-	/* Before the key: the daemon's user reads it too. */
-	if (become_spool_owner(conf.spool, path) == -1)
+	/* Another user is refused before the key; root becomes the owner after. */
+	if (geteuid() != 0 && become_spool_owner(conf.spool, path) == -1)
 		return 1;
-	if (fc_key_load_file(conf.key_file, &key, &err) == -1) {
-		(void)fprintf(stderr, "faxengctl: %s\n", err.text);
+	if (terminal_key_open(&key, &conf, argv[1], geteuid() == 0 ?
+	    spool_owner(conf.spool, path) : 0, why, sizeof(why)) == -1) {
+		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
 	if ((mkdir(conf.spool, 0700) == -1 && errno != EEXIST) ||
+	    become_spool_owner(conf.spool, path) == -1 ||
 	    spool_open(&sp, path, 0) == -1) {
 		(void)fprintf(stderr, "faxengctl: spool %s: %s\n", path,
 		    strerror(errno));
 		return 1;
 	}
 	c.id = &id;
-	c.key = &key;
+	c.key = &key.key;
 	c.spool = &sp;
 	if (compose_meter(&c, &st, rid, why, sizeof(why)) == -1) {
 		(void)fprintf(stderr, "faxengctl: %s\n", why);
 		return 1;
 	}
-	fc_key_wipe(&key);
+	terminal_key_close(&key);
 	spool_close(&sp);
 	printf("queued test report %s for %s in %s\n", rid, id.center, path);
 	return 0;

@@ -170,11 +170,11 @@ reporter_init(struct reporter *rp, const struct config *conf,
 	rp->composer.key = key;
 	rp->composer.spool = sp;
 	tracker_init(&rp->tracker, &conf->damping);
+	/* Afresh would re-register and forget open conditions: not on EIO. */
 	if (state_load(sp, &rp->saved, &rp->tracker) == -1) {
-		log_warn("spool %s: state unreadable, starting afresh",
-		    sp->path);
-		tracker_init(&rp->tracker, &conf->damping);
-		memset(&rp->saved, 0, sizeof(rp->saved));
+		log_warn("spool %s: %s unreadable; kept as it is", sp->path,
+		    STATE_FILE);
+		return -1;
 	}
 	load_times(rp);
 	repair(rp, sp);

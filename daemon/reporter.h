@@ -34,7 +34,10 @@ struct reporter {
 	int64_t			 retry_at;
 };
 
-/* Loads the saved state and reconciles it with the queue (crash repair). */
+/*
+ * Loads the saved state and reconciles it with the queue (crash repair);
+ * -1 when the state could not be read (the daemon exits, to be retried).
+ */
 int	reporter_init(struct reporter *rp, const struct config *conf,
 	    const struct fc_key *key, struct spool *sp,
 	    const struct engine_state *st);

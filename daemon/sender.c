@@ -4,8 +4,10 @@
  * answered 2xx to its DATA (removed) or 5xx (moved to failed/ and logged);
  * anything else (no connection, 4xx, a timeout) leaves it queued for the next
  * run, so a crash anywhere at most sends a message twice. A relay that
- * refused the credentials or asks for them is misconfigured, not refusing the
- * message: the message stays queued until the configuration is fixed. What
+ * refused the credentials or asks for them, or refuses the envelope (a 5xx to
+ * MAIL or RCPT: our sender and the center are the same for every report),
+ * is misconfigured, not refusing the message: the message stays queued until
+ * the configuration is fixed. Only a 5xx to DATA refuses one message. What
  * the relay's answers mean is <faxcare/smtp.h>'s, shared with the center.
  */
 #include <sys/prctl.h>
@@ -57,17 +59,32 @@ add_message(struct fc_smtp_session *s, const struct identity *id,
 	return o->m != NULL ? 0 : -1;
 }
 
-/*
- * What the relay said about one message, and what the spool does with it.
- * Returns the code of an authentication refusal that kept it queued, or 0.
- */
-static int
+/* Why a run kept reports queued that the configuration must release. */
+struct held {
+	int		 auth_code;	/* 530/535: the credentials */
+	unsigned	 auth_kept;
+	char		 envelope[256];	/* a 5xx to MAIL or RCPT: its reply */
+	unsigned	 envelope_kept;
+};
+
+/* What the relay said about one message, and what the spool does with it. */
+static void
 settle(struct fc_smtp_session *s, struct spool *sp, struct outgoing *o,
-    struct send_result *res)
+    struct send_result *res, struct held *h)
 {
 	struct fc_smtp_outcome out;
 
 	fc_smtp_outcome(s, o->m, &out);
+	if (out.verdict == FC_SMTP_REFUSED && out.envelope) {
+		/* Our sender and the center never change: the relay's rules. */
+		res->deferred++;
+		h->envelope_kept++;
+		(void)snprintf(h->envelope, sizeof(h->envelope), "%s",
+		    out.text);
+		log_debug("kept %s: relay refused the envelope (%s)", o->name,
+		    out.text);
+		return;
+	}
 	switch (out.verdict) {
 	case FC_SMTP_ACCEPTED:
 		if (spool_done(sp, o->name) == -1)
@@ -84,28 +101,37 @@ settle(struct fc_smtp_session *s, struct spool *sp, struct outgoing *o,
 		break;
 	case FC_SMTP_RETRY:
 		res->deferred++;
-		if (out.auth_code != 0)
+		if (out.auth_code != 0) {
+			h->auth_code = out.auth_code;
+			h->auth_kept++;
 			log_debug("kept %s: relay refused the authentication "
 			    "(%d)", o->name, out.auth_code);
-		else if (out.code != 0)
+		} else if (out.code != 0)
 			log_info("relay deferred %s (%d): will retry", o->name,
 			    out.code);
 		break;
 	}
-	return out.auth_code;
 }
 
-/* The loud line: the configuration, not the reports, needs a human. */
+/* The loud lines: the configuration, not the reports, needs a human. */
 static void
-log_auth_refused(const struct config *conf, struct fc_smtp_session *s,
-    int code, unsigned kept)
+log_held(const struct config *conf, const struct identity *id,
+    struct fc_smtp_session *s, const struct held *h)
 {
 	char what[400];
 
-	fc_smtp_auth_trouble(s, code, what, sizeof(what));
-	log_warnx("relay %s:%u %s: %u report(s) kept in the queue; fix "
-	    "auth-user/auth-password-file and reload (SIGHUP)",
-	    conf->relay_host, conf->relay_port, what, kept);
+	if (h->auth_kept > 0 || fc_smtp_auth_refused(s) != 0) {
+		fc_smtp_auth_trouble(s, h->auth_code, what, sizeof(what));
+		log_warnx("relay %s:%u %s: %u report(s) kept in the queue; "
+		    "fix auth-user/auth-password-file and reload (SIGHUP)",
+		    conf->relay_host, conf->relay_port, what, h->auth_kept);
+	}
+	if (h->envelope_kept > 0)
+		log_warnx("relay %s:%u refused sender %s or center %s (%s): "
+		    "%u report(s) kept in the queue; fix the relay's access "
+		    "rules, or relay/sender/center, and reload (SIGHUP)",
+		    conf->relay_host, conf->relay_port, id->sender,
+		    id->center, h->envelope, h->envelope_kept);
 }
 
 int
@@ -118,10 +144,11 @@ sender_run(const struct config *conf, const struct identity *id,
 	struct fc_error err;
 	char why[256];
 	size_t n = b->n, i;
-	int ret = SEND_ERROR, code, auth_code = 0;
-	unsigned kept = 0;
+	struct held held;
+	int ret = SEND_ERROR;
 
 	memset(res, 0, sizeof(*res));
+	memset(&held, 0, sizeof(held));
 	if (n == 0)
 		return SEND_DONE;
 	relay_of(conf, &relay);
@@ -148,14 +175,9 @@ sender_run(const struct config *conf, const struct identity *id,
 	case FC_SMTP_RAN:
 		break;
 	}
-	for (i = 0; i < n; i++) {
-		if ((code = settle(s, sp, &out[i], res)) != 0) {
-			auth_code = code;
-			kept++;
-		}
-	}
-	if (kept > 0 || fc_smtp_auth_refused(s) != 0)
-		log_auth_refused(conf, s, auth_code, kept);
+	for (i = 0; i < n; i++)
+		settle(s, sp, &out[i], res, &held);
+	log_held(conf, id, s, &held);
 	ret = res->deferred > 0 ? SEND_RETRY : SEND_DONE;
 done:
 	fc_smtp_close(s);

@@ -386,13 +386,15 @@ spool_read_file(struct spool *sp, const char *file, size_t *len)
 	char *buf;
 	ssize_t n;
 	size_t got = 0;
-	int fd;
+	int fd, saved;
 
 	if ((fd = openat(sp->dirfd, file, O_RDONLY | O_CLOEXEC)) == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1 || (buf = malloc((size_t)st.st_size + 1)) ==
 	    NULL) {
+		saved = errno;
 		(void)close(fd);
+		errno = saved;
 		return NULL;
 	}
 	while (got < (size_t)st.st_size) {
@@ -400,9 +402,10 @@ spool_read_file(struct spool *sp, const char *file, size_t *len)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n <= 0) {
+			saved = n == 0 ? EIO : errno;
 			free(buf);
 			(void)close(fd);
-			errno = n == 0 ? EIO : errno;
+			errno = saved;
 			return NULL;
 		}
 		got += (size_t)n;

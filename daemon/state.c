@@ -217,6 +217,11 @@ state_save(struct spool *sp, const struct saved_state *s,
 	return spool_replace_file(sp, STATE_FILE, buf, (size_t)n);
 }
 
+/*
+ * Corruption (a text that does not parse) is set aside as state.bad for a
+ * technician and reads as a first start; a read that failed (EIO, ENOMEM,
+ * EACCES) says nothing about the file, which stays as it is.
+ */
 int
 state_load(struct spool *sp, struct saved_state *s, struct tracker *tr)
 {
@@ -233,6 +238,14 @@ state_load(struct spool *sp, struct saved_state *s, struct tracker *tr)
 		return 0;
 	log_warnx("spool %s: %s line %d: %s", sp->path, STATE_FILE, lineno,
 	    why);
-	errno = EINVAL;
-	return -1;
+	memset(s, 0, sizeof(*s));
+	tracker_init(tr, tr->damping);
+	if (renameat(sp->dirfd, STATE_FILE, sp->dirfd, STATE_BAD) == -1) {
+		log_warn("spool %s: keeping %s as %s", sp->path, STATE_FILE,
+		    STATE_BAD);
+		return -1;
+	}
+	log_warnx("spool %s: corrupt %s kept as %s for a technician; "
+	    "starting afresh", sp->path, STATE_FILE, STATE_BAD);
+	return 0;
 }

@@ -17,6 +17,7 @@
 #include "tracker.h"
 
 #define STATE_FILE	"state"
+#define STATE_BAD	"state.bad"	/* a corrupt state, for a technician */
 
 /*
  * In memory the times (meter_ms, the tracks') are the daemon's clock; in the
@@ -39,7 +40,11 @@ int	state_parse(const char *text, struct saved_state *s,
 
 int	state_save(struct spool *sp, const struct saved_state *s,
 	    const struct tracker *tr);
-/* A missing file is a first start: 0 with everything empty. */
+/*
+ * A missing file is a first start: 0 with everything empty, and so is a
+ * corrupt one, renamed to STATE_BAD. -1 (errno) when it could not be read:
+ * the file stays, and the caller must not start afresh.
+ */
 int	state_load(struct spool *sp, struct saved_state *s, struct tracker *tr);
 
 #endif

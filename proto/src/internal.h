@@ -4,6 +4,8 @@
 #define FAXCARE_INTERNAL_H
 
 #include <stddef.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include "faxcare/error.h"
 
 #define FC_ARRAY_SIZE(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -30,6 +32,14 @@ int from_word(const char *word, type *v)				\
 	*v = (type)i;							\
 	return 0;							\
 }
+
+/*
+ * A secret's open file (fstat'd into st): a regular file nobody but its
+ * owner may write, owned by root, this process's user or user (0: nobody
+ * else; FC_ANY_OWNER: anyone).
+ */
+int fc_secret_check(const char *path, int fd, uid_t user, struct stat *st,
+		    struct fc_error *err);
 
 /* n bytes from getrandom(), retried on EINTR. */
 int fc_random_bytes(unsigned char *buf, size_t n, struct fc_error *err);

@@ -76,17 +76,14 @@ static ssize_t read_all(int fd, char *buf, size_t len)
 	return (ssize_t)got;
 }
 
-static int check_file(const char *path, int fd, struct fc_error *err)
+static int check_file(const char *path, int fd, uid_t user,
+		      struct fc_error *err)
 {
 	struct stat st;
 
-	if (fstat(fd, &st))
-		return fc_error_set(err, FC_ERR_SYSTEM, 0, "%s: %s", path,
-				    strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return fc_error_set(err, FC_ERR_KEY, 0,
-				    "%s: not a regular file", path);
-	if (st.st_mode & (S_IROTH | S_IWOTH))
+	if (fc_secret_check(path, fd, user, &st, err))
+		return -1;
+	if (st.st_mode & S_IROTH)
 		return fc_error_set(err, FC_ERR_KEY, 0,
 			"%s: others may read or write it (mode %04o); chmod o-rw it",
 			path, (unsigned int)(st.st_mode & 07777));
@@ -96,18 +93,25 @@ static int check_file(const char *path, int fd, struct fc_error *err)
 int fc_key_load_file(const char *path, struct fc_key *key,
 		     struct fc_error *err)
 {
+	return fc_key_load_file_for(path, FC_ANY_OWNER, key, err);
+}
+
+int fc_key_load_fd(const char *path, int fd, uid_t user, struct fc_key *key,
+		   struct fc_error *err)
+{
 	char buf[256];
 	const char *nl;
 	ssize_t n;
-	int fd, rc = -1;
+	int rc = -1;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return fc_error_set(err, errno == ENOENT ? FC_ERR_KEY :
-				    FC_ERR_SYSTEM, 0, "%s: %s", path,
-				    strerror(errno));
-	if (check_file(path, fd, err))
+	if (check_file(path, fd, user, err))
 		goto out;
+	/* From the start: the same open file is read again on a reload. */
+	if (lseek(fd, 0, SEEK_SET) == (off_t)-1) {
+		fc_error_set(err, FC_ERR_SYSTEM, 0, "%s: %s", path,
+			     strerror(errno));
+		goto out;
+	}
 	n = read_all(fd, buf, sizeof(buf));
 	if (n < 0) {
 		fc_error_set(err, FC_ERR_SYSTEM, 0, "%s: %s", path,
@@ -130,6 +134,20 @@ int fc_key_load_file(const char *path, struct fc_key *key,
 	rc = decode(path, buf, (size_t)(nl - buf), key, err);
 out:
 	OPENSSL_cleanse(buf, sizeof(buf));
+	return rc;
+}
+
+int fc_key_load_file_for(const char *path, uid_t user, struct fc_key *key,
+			 struct fc_error *err)
+{
+	int fd, rc;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return fc_error_set(err, errno == ENOENT ? FC_ERR_KEY :
+				    FC_ERR_SYSTEM, 0, "%s: %s", path,
+				    strerror(errno));
+	rc = fc_key_load_fd(path, fd, user, key, err);
 	if (close(fd) && rc == 0)
 		rc = fc_error_set(err, FC_ERR_SYSTEM, 0, "%s: close: %s",
 				  path, strerror(errno));

@@ -5,6 +5,7 @@
  * watched on the wire, each message's replies classified by smtp_policy.c.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,20 +58,37 @@ static int auth_interact(auth_client_request_t req, char **result, int fields,
 	return 1;
 }
 
-/* The first line of the file. */
+/* The first line of the file, which only root or we may own and write. */
 static int read_password(struct fc_smtp_session *s, struct fc_error *err)
 {
 	const struct fc_smtp_relay *r = s->relay;
-	FILE *f = fopen(r->password_file, "r");
+	struct fc_error why;
+	struct stat st;
+	FILE *f = NULL;
+	int fd, e;
 
-	if (!f || !fgets(s->pass, sizeof(s->pass), f)) {
-		int e = f ? EINVAL : errno;
-
-		if (f)
-			(void)fclose(f);
+	fd = open(r->password_file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		e = errno;
 		return fc_error_set(err, FC_ERR_SYSTEM, 0, "%s %s: %s",
 				    r->words.password_file, r->password_file,
-				    f ? "empty" : strerror(e));
+				    strerror(e));
+	}
+	if (fc_secret_check(r->password_file, fd, r->user, &st, &why)) {
+		(void)close(fd);
+		return fc_error_set(err, why.code, 0, "%s %s",
+				    r->words.password_file, why.text);
+	}
+	f = fdopen(fd, "r");
+	if (!f || !fgets(s->pass, sizeof(s->pass), f)) {
+		e = f ? EINVAL : errno;
+		if (f)
+			(void)fclose(f);
+		else
+			(void)close(fd);
+		return fc_error_set(err, FC_ERR_SYSTEM, 0, "%s %s: %s",
+				    r->words.password_file, r->password_file,
+				    e == EINVAL ? "empty" : strerror(e));
 	}
 	(void)fclose(f);
 	s->pass[strcspn(s->pass, "\r\n")] = '\0';

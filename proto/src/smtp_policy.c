@@ -76,7 +76,8 @@ static void reply_text(struct fc_smtp_outcome *out, const char *text)
 /*
  * The first step that did not succeed decides: MAIL, then RCPT, then the
  * message's DATA. A 4xx RCPT makes some relays answer DATA with 5xx: the
- * RCPT's 4xx decides, the message is retried.
+ * RCPT's 4xx decides, the message is retried. A 5xx at MAIL or RCPT is
+ * flagged as the envelope's: the caller knows whether its envelope changes.
  */
 void fc_smtp_classify(const struct fc_smtp_replies *r,
 		      struct fc_smtp_outcome *out)
@@ -98,12 +99,16 @@ void fc_smtp_classify(const struct fc_smtp_replies *r,
 	if (r->mail && !is_2xx(r->mail)) {
 		code = r->mail;
 		text = r->mail_text;
+		out->envelope = 1;
 	} else if (r->rcpt && !is_2xx(r->rcpt)) {
 		code = r->rcpt;
 		text = r->rcpt_text;
+		out->envelope = 1;
 	}
 	out->verdict = !out->auth_code && code / 100 == 5 ?
 		       FC_SMTP_REFUSED : FC_SMTP_RETRY;
+	if (out->verdict != FC_SMTP_REFUSED)
+		out->envelope = 0;
 	if (out->auth_code && out->auth_code != code) {
 		code = out->auth_code;	/* AUTH itself: its text is watched */
 		text = NULL;

@@ -3,12 +3,16 @@
 #
 #   terminal_files DIR    write into DIR the guest's faxcared.conf (relay:
 #                         the host's Postfix through 10.0.2.2, center
-#                         $CENTER_ADDRESS, manager $MANAGER_ADDRESS), its
-#                         key derived from $FAXCENTER_MASTER_SECRET_FILE,
-#                         the udev rule and faxcared-start; sets TERMINAL_ARGS
-#                         (scripts/vm/run options that put them in place)
+#                         $CENTER_ADDRESS, manager $MANAGER_ADDRESS), a key
+#                         per engine (key-file /etc/faxcare/%e.key) derived
+#                         from $FAXCENTER_MASTER_SECRET_FILE for its terminal
+#                         id, for faxeng0 up to $TERMINAL_ENGINES (default
+#                         1) engines, the udev rule and faxcared-start; sets
+#                         TERMINAL_ARGS (scripts/vm/run options that put them
+#                         in place)
 #   terminal_boot DIR     vm_start with those files and the daemon's programs
-# TERMINAL_ID is what faxcared derives from faxeng_sim's model and serial.
+# TERMINAL_ID is what faxcared derives from faxeng_sim's model and serial
+# (faxeng0's; faxengN's serial is SIM000N).
 # SPDX-License-Identifier: ISC
 
 TERMINAL_ID=FX-SIM-100-SIM0000
@@ -26,7 +30,7 @@ terminal_files() {
 		relay 10.0.2.2
 		relay-port $FAXCARE_SMTP_PORT
 		starttls optional
-		key-file /etc/faxcare/terminal.key
+		key-file /etc/faxcare/%e.key
 		spool /var/spool/faxcared
 		hold 1s
 		clear-hold 1s
@@ -35,14 +39,17 @@ terminal_files() {
 		retry-max 4s
 		smtp-timeout 20s
 	CONF
-	(umask 077 && "$FAXCARE_TOP/proto/build/faxcare-keygen" \
-		"$FAXCENTER_MASTER_SECRET_FILE" "$TERMINAL_ID" >"$g/terminal.key") ||
-		return 1
 	printf "%s\n" "FAXCARED_LOG=/var/log/faxcared.log" "FAXCARED_OPTS=\"${FAXCARED_OPTS:-}\"" >"$g/default"
 	TERMINAL_ARGS=(--prog "$FAXCARED" --prog "$FAXENGCTL"
 		--file "$g/faxcared.conf:/etc/faxcare/faxcared.conf"
-		--file "$g/terminal.key:/etc/faxcare/terminal.key"
 		--file "$g/default:/etc/default/faxcared")
+	local n
+	for ((n = 0; n < ${TERMINAL_ENGINES:-1}; n++)); do
+		(umask 077 && "$FAXCARE_TOP/proto/build/faxcare-keygen" \
+			"$FAXCENTER_MASTER_SECRET_FILE" "${TERMINAL_ID%0000}$(printf %04d "$n")" \
+			>"$g/faxeng$n.key") || return 1
+		TERMINAL_ARGS+=(--file "$g/faxeng$n.key:/etc/faxcare/faxeng$n.key")
+	done
 	# udev starts faxcared through the project's rule (udev/).
 	if [ -r "$FAXCARE_TOP/udev/70-faxeng.rules" ]; then
 		sed 's|@UDEVLIBDIR@|/usr/lib/udev|g' "$FAXCARE_TOP/udev/70-faxeng.rules" \

@@ -55,9 +55,9 @@ is "$(sink_count)" 2 "the relay caught both reports"
 is "$(queue_count)" 0 "the queue is empty"
 
 # A relay still refusing a message with a 5xx of its own: set aside as before.
-"$FAXCARE_SINK_CTL" reject RCPT
+"$FAXCARE_SINK_CTL" reject .
 "$FAXENGCTL" -c "$conf" test-mail faxeng0 >/dev/null 2>&1
 "$FAXCARED" -c "$conf" -q faxeng0 2>"$work/log"
-is "$(queue_count failed)" 1 "authenticated, then a 5xx for the message: set aside in failed/"
+is "$(queue_count failed)" 1 "authenticated, then a 5xx to the message's DATA: set aside in failed/"
 "$FAXCARE_SINK_CTL" accept
 done_testing

@@ -66,4 +66,27 @@ is "$(queue_count)" 1 "the report waits for a relay with TLS"
 like "$(tail -n 3 "$work/log")" "does not offer STARTTLS: nothing sent \(auth-user without starttls off\)" \
 	"the log says why"
 is "$(sink_count)" 2 "the relay caught nothing more"
+
+# A password file someone else may change: refused, the report waits.
+chmod 620 "$work/password"
+auth_conf "starttls off"
+flush
+[ "$?" -ne 0 ]; ok $? "a group-writable password file: not delivered"
+is "$(queue_count)" 1 "the report waits"
+like "$(tail -n 3 "$work/log")" "auth-password-file $work/password: group or others may write it \(mode 0620\); chmod go-w it" \
+	"the log names the file and the fix"
+said | grep -q -e '^AUTH' -e "$secret"
+is "$?" 1 "the password was not used"
+chmod 600 "$work/password"
+if [ "$(id -u)" -eq 0 ]; then
+	chown nobody "$work/password"
+	flush
+	[ "$?" -ne 0 ]; ok $? "a password file owned by another user: not delivered"
+	like "$(tail -n 3 "$work/log")" "auth-password-file $work/password: owned by nobody, not by root; chown it" \
+		"the log names the owner"
+	chown root "$work/password"
+fi
+flush
+is "$?" 0 "the file put right: delivered"
+is "$(sink_count)" 3 "the relay caught the waiting report"
 done_testing

@@ -27,7 +27,19 @@ write_conf
 out=$("$FAXCARED" -n -c "$conf" 2>&1)
 is "$?" 1 "a key file others can read is refused"
 like "$out" "key-file: .*mode" "with the reason"
+chmod 620 "$key"
+out=$("$FAXCARED" -n -c "$conf" 2>&1)
+is "$?" 1 "a key file the group can write is refused"
+like "$out" "key-file: $key: group or others may write it \(mode 0620\); chmod go-w it" \
+	"with the reason and the fix"
 chmod 600 "$key"
+if [ "$(id -u)" -eq 0 ]; then
+	chown nobody "$key"
+	out=$("$FAXCARED" -n -c "$conf" 2>&1)
+	is "$?" 1 "a key file owned by another user is refused"
+	like "$out" "key-file: $key: owned by nobody, not by root" "with its owner"
+	chown root "$key"
+fi
 
 sed "s|/etc/faxcare/terminal.key|$key|" "$TOP/daemon/faxcared.conf.example" >"$conf"
 out=$("$FAXCARED" -n -c "$conf" 2>&1)

@@ -2,8 +2,8 @@
 # usage: tests/daemon/sender.t  (prove runs it; needs `make -C daemon` built)
 # The spool and the relay: faxengctl queues signed test reports, `faxcared -q`
 # hands them to a real smtp-sink. Relay down, 4xx, or 4xx at the end of DATA
-# (the relay took the bytes but not the message): kept and retried. 5xx: set
-# aside in failed/; accepted: removed; STARTTLS required but not offered:
+# (the relay took the bytes but not the message): kept and retried. 5xx to
+# DATA: set aside in failed/ (5xx to MAIL or RCPT: relay-refused.t); accepted: removed; STARTTLS required but not offered:
 # never sent in clear.
 # SPDX-License-Identifier: ISC
 set -uo pipefail
@@ -78,8 +78,8 @@ retried "relay down" stop start
 retried "4xx to RCPT" "defer RCPT" accept
 retried "4xx after DATA" "defer ." accept
 
-# 5xx: set aside, logged, not retried.
-"$FAXCARE_SINK_CTL" reject RCPT
+# 5xx to DATA: set aside, logged, not retried.
+"$FAXCARE_SINK_CTL" reject .
 queue_test
 flush
 is "$?" 0 "5xx: nothing left to retry"

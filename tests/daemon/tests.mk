@@ -17,7 +17,7 @@ DAEMON_T_COMMON := log config spool entry tracker state identity compose \
 	engine_state clock repair
 
 TESTS_ALL += $(addprefix $(DAEMON_T)/,test_spool test_tracker test_config \
-	test_reporter test_batch report_read)
+	test_reporter test_batch test_state test_privdrop report_read)
 
 $(DAEMON_T)/san/%.o: $(TOP)/daemon/%.c
 	@mkdir -p $(@D)
@@ -28,7 +28,7 @@ $(DAEMON_T)/obj/%.o: daemon/unit/%.c
 	$(CC) $(DAEMON_T_CFLAGS) -c -o $@ $<
 
 $(DAEMON_T)/%: $(DAEMON_T)/obj/%.o
-	$(CC) -O1 -g $(TEST_SAN) -o $@ $^ $(DAEMON_T_LIBS)
+	$(CC) -O1 -g $(TEST_SAN) $(DAEMON_T_LDFLAGS) -o $@ $^ $(DAEMON_T_LIBS)
 
 # What each program links besides itself.
 $(DAEMON_T)/test_spool: $(DAEMON_T)/san/spool.o
@@ -38,6 +38,11 @@ $(DAEMON_T)/test_reporter: $(DAEMON_T)/san/reporter.o \
 	$(DAEMON_T_COMMON:%=$(DAEMON_T)/san/%.o) $(DAEMON_T_PROTO)
 $(DAEMON_T)/test_batch: $(DAEMON_T)/san/batch.o $(DAEMON_T)/san/reporter.o \
 	$(DAEMON_T_COMMON:%=$(DAEMON_T)/san/%.o) $(DAEMON_T_PROTO)
+$(DAEMON_T)/test_state: $(DAEMON_T)/san/reporter.o \
+	$(DAEMON_T_COMMON:%=$(DAEMON_T)/san/%.o) $(DAEMON_T_PROTO)
+# Its reads fail on demand (EIO, ENOMEM).
+$(DAEMON_T)/test_state: DAEMON_T_LDFLAGS := -Wl,--wrap=read
+$(DAEMON_T)/test_privdrop: $(DAEMON_T)/san/privdrop.o $(DAEMON_T)/san/log.o
 $(DAEMON_T)/report_read: $(DAEMON_T_PROTO)
 
 -include $(wildcard $(DAEMON_T)/san/*.d $(DAEMON_T)/obj/*.d)

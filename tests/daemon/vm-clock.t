@@ -8,7 +8,6 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
-. "$here/lib/vm-guest.sh"
 
 # hold: guest/clock.sh's HOLD.
 run_daemon_vm 300 "$here/guest/clock.sh" \

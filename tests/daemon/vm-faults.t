@@ -9,7 +9,6 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
-. "$here/lib/vm-guest.sh"
 
 run_daemon_vm 300 "$here/guest/faults.sh" \
 	"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 4s"

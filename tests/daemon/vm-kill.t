@@ -11,13 +11,5 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 
-daemon_setup
-vm_daemon_setup "hold 0s" "clear-hold 0s" "reminder once" "retry-min 1s" \
-	"retry-max 2s"
-
-"$TOP/scripts/vm/run" --timeout 300 --net \
-	--prog "$FAXCARED" --prog "$FAXENGCTL" \
-	--file "$g/faxcared.conf:/etc/faxcare/faxcared.conf" \
-	--file "$key:/etc/faxcare/terminal.key" \
-	--env "SINKCTL_PORT=$ctlport" \
-	"$here/guest/kill.sh"
+run_daemon_vm 300 "$here/guest/kill.sh" \
+	"hold 0s" "clear-hold 0s" "reminder once" "retry-min 1s" "retry-max 2s"

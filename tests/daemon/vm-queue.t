@@ -10,13 +10,5 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/sink-test.sh"
 
-daemon_setup
-vm_daemon_setup "hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" \
-	"retry-max 2s"
-
-"$TOP/scripts/vm/run" --timeout 240 --net \
-	--prog "$FAXCARED" --prog "$FAXENGCTL" \
-	--file "$g/faxcared.conf:/etc/faxcare/faxcared.conf" \
-	--file "$key:/etc/faxcare/terminal.key" \
-	--env "SINKCTL_PORT=$ctlport" \
-	"$here/guest/queue.sh"
+run_daemon_vm 240 "$here/guest/queue.sh" \
+	"hold 1s" "clear-hold 1s" "reminder once" "retry-min 1s" "retry-max 2s"

@@ -12,32 +12,7 @@
 # manager sees at each stage.
 # SPDX-License-Identifier: ISC
 set -uo pipefail
-top=$(cd "$(dirname "$0")/../.." && pwd)
-. "$top/scripts/lib.sh"
-for f in services center vm terminal steps manager; do
-	. "$top/scripts/demo.d/$f.sh"
-done
-in_services "$0" "$@"
-. "$top/tests/lib/tap.sh"
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/faxcare-e2e.XXXXXX") || bail "mktemp failed"
-# A failed run keeps its logs (the center's, the VM's) for a look.
-keep=$top/tests/artifacts/e2e/walk-$(date +%Y%m%d-%H%M%S)-$$
-export VM_ARTIFACTS=$keep/vm
-cleanup() {
-	trap - EXIT INT TERM
-	vm_kill
-	center_down
-	if [ "$_tap_failed" -ne 0 ] || [ "$_tap_n" -eq 0 ]; then
-		mkdir -p "$keep" && cp -r "$WORK"/. "$keep"/ &&
-			cp "$FAXCARE_POSTFIX_LOG" "$keep/maillog" &&
-			echo "# logs kept in $keep" >&2
-	fi
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+E2E_PARTS="steps manager" . "$(dirname "$0")/lib.sh" "$@"
 
 # hop DESCRIPTION FN [ARGS]: one s_* step as a test; its output stays in
 # $out for the checks after it, and is shown when the hop failed.

@@ -6,16 +6,20 @@
  * and the terminal holds only its own key.
  *
  * Key files (the master secret's and a terminal's) hold exactly 64 hex digits
- * and one newline; anything else is rejected with a clear error.
+ * and one newline; anything else is rejected with a clear error, and so is
+ * a file others may read or group or others may write (whoever can write
+ * the key can sign).
  */
 #ifndef FAXCARE_KEY_H
 #define FAXCARE_KEY_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include "faxcare/error.h"
 
 #define FC_KEY_LEN	32
 #define FC_KEY_HEX_LEN	(2 * FC_KEY_LEN)
+#define FC_ANY_OWNER	((uid_t)-1)
 
 struct fc_key {
 	unsigned char bytes[FC_KEY_LEN];
@@ -24,6 +28,15 @@ struct fc_key {
 /* Read a key file; err names the file and what is wrong with it. */
 int fc_key_load_file(const char *path, struct fc_key *key,
 		     struct fc_error *err);
+/*
+ * A daemon's: also refused unless root, this process's user or user owns
+ * it (user: the one it drops to after reading; 0: none).
+ */
+int fc_key_load_file_for(const char *path, uid_t user, struct fc_key *key,
+			 struct fc_error *err);
+/* The same from fd, open on path, read from its start (a reload). */
+int fc_key_load_fd(const char *path, int fd, uid_t user, struct fc_key *key,
+		   struct fc_error *err);
 
 /* 64 hex digits (either case), nothing else. */
 int fc_key_from_hex(const char *hex, struct fc_key *key, struct fc_error *err);

@@ -14,6 +14,10 @@
  *   a timeout) or refused for good (5xx). A relay that refused the
  *   credentials (535) or asks for them (530) points at the configuration,
  *   not at the message: retry later, never refused for good.
+ * - A 5xx to MAIL or RCPT refuses the envelope (e.g. 554 5.7.1 Relay access
+ *   denied), not the message: the outcome says so (envelope), and a caller
+ *   whose sender and recipient never change (the terminal) keeps its mail
+ *   for the fixed configuration; only a 5xx to DATA refuses one message.
  *
  * Link with build/libfaxcare-smtp.a, build/libfaxcare-proto.a and
  * $(pkg-config --libs libesmtp-1.0 openssl).
@@ -23,6 +27,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include "faxcare/error.h"
 
 enum fc_starttls {
@@ -45,7 +50,11 @@ struct fc_smtp_relay {
 	unsigned int port;
 	enum fc_starttls starttls;
 	const char *auth_user;		/* NULL or "": no AUTH */
-	const char *password_file;	/* first line: the password */
+	const char *password_file;	/* first line: the password; owned by
+					   root, us or user, nobody else may
+					   write it */
+	uid_t user;			/* 0, a user who may own it too, or
+					   FC_ANY_OWNER (faxcare/key.h) */
 	long timeout_ms;		/* every SMTP timeout; 0: libESMTP's */
 	const char *ca_file;		/* PEM CAs; NULL or "": the system's */
 	struct fc_smtp_words words;
@@ -61,6 +70,7 @@ struct fc_smtp_outcome {
 	enum fc_smtp_verdict verdict;
 	int code;		/* the reply that decided it; 0: none */
 	int auth_code;		/* 530 or 535 when AUTH kept it, else 0 */
+	int envelope;		/* REFUSED at MAIL or RCPT, not at DATA */
 	char text[256];		/* "550 5.1.1 ..." or a sentence: one line */
 };
 

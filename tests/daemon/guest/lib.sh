@@ -1,8 +1,10 @@
 # shellcheck shell=sh
 # Helpers for the daemon's guest scripts (busybox sh in the test VM).
 #
-#   start_engines ARG...   udevd (with the project's rule, which starts
-#                          faxcared), then faxeng and faxeng_sim ARG...
+#   start_udevd            the directories faxcared uses, systemd-udevd
+#                          running with the project's rule, settled
+#   start_engines ARG...   start_udevd (the rule starts faxcared), then
+#                          faxeng and faxeng_sim ARG...
 #   host CMD...            a sink-ctl-server command on the host
 #   reports                the host sink's reports (see sink-ctl-server)
 #   wait_reports N PATTERN wait (30 s) until N caught reports match PATTERN
@@ -24,11 +26,15 @@
 SIMP=/sys/module/faxeng_sim/parameters
 KMOD=/faxcare/kmod
 
-start_engines() {
+start_udevd() {
 	mkdir -p /var/spool /var/lib /var/log
 	/usr/lib/systemd/systemd-udevd --daemon --resolve-names=never ||
 		bail "systemd-udevd did not start"
 	udevadm settle
+}
+
+start_engines() {
+	start_udevd
 	insmod "$KMOD/faxeng.ko" && insmod "$KMOD/faxeng_sim.ko" "$@" ||
 		bail "cannot load faxeng_sim"
 	udevadm settle

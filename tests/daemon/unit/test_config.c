@@ -180,6 +180,18 @@ main(void)
 	    "one millisecond over 100 years is too long");
 	ok(config_parse_duration("18446744073709551616", &ms) == -2,
 	    "a number beyond 64 bits is too long");
+	/* One key per engine: %e is the engine's name, known at start. */
+	(void)snprintf(good, sizeof(good), "manager a@example.com\n"
+	    "center b@example.net\nrelay 127.0.0.1\n"
+	    "key-file %s/%%e.key\n", dir);
+	path = write_file("engines.conf", good);
+	is_int(load_capturing(path, &c, errs, sizeof(errs)), 0,
+	    "key-file with %%e: no error, though no such file yet");
+	(void)snprintf(good, sizeof(good), "%s/faxeng1.key", dir);
+	ok(config_key_path(&c, "faxeng1", errs, sizeof(errs)) == 0 &&
+	    strcmp(errs, good) == 0, "faxeng1 reads %s", errs);
+	ok(config_key_path(&c, "faxeng1", errs, 8) == -1,
+	    "a key path too long for its buffer is refused");
 
 	(void)snprintf(errs, sizeof(errs), "rm -rf '%s'", dir);
 	ok(system(errs) == 0, "cleanup");

@@ -7,6 +7,7 @@
  */
 #include <fcntl.h>
 #include <stdio.h>
+#include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -49,6 +50,33 @@ static void refused_file(const char *name, const char *bytes, size_t n,
 			 text);
 }
 
+/* Only root or the program's user (or the user it drops to) may own it. */
+static void owners(const char *good)
+{
+	const char *path = file("nobody.key", good, 65, 0600);
+	struct fc_key key;
+	struct fc_error err;
+	char want[4200];
+
+	if (geteuid() != 0) {
+		ok(1, "# SKIP a key owned by another user: needs root");
+		ok(1, "# SKIP a key owned by the daemon's user: needs root");
+		ok(1, "# SKIP a key of any owner for a tool: needs root");
+		return;
+	}
+	if (chown(path, 65534, 65534))
+		diag("cannot chown %s", path);
+	snprintf(want, sizeof(want), "%s: owned by %s, not by root; chown it",
+		 path, getpwuid(65534) ? getpwuid(65534)->pw_name : "uid 65534");
+	ok(fc_key_load_file_for(path, 0, &key, &err) == -1 &&
+	       err.code == FC_ERR_KEY && !strcmp(err.text, want),
+	       "a daemon refuses a key owned by another user: %s", err.text);
+	ok(!fc_key_load_file_for(path, 65534, &key, &err),
+	       "a key owned by the user the daemon drops to loads");
+	ok(!fc_key_load_file(path, &key, &err),
+	       "a tool (faxcare-keygen, as root) reads a key of any owner");
+}
+
 static void key_files(void)
 {
 	const char *good = SAMPLE_KEY_HEX "\n";
@@ -88,6 +116,13 @@ static void key_files(void)
 	refused_file("empty.key", "", 0, 0600,
 		     "expected 64 hex digits and a newline, found no newline",
 		     "an empty key file");
+	refused_file("gw.key", good, 65, 0620,
+		     "group or others may write it (mode 0620); chmod go-w it",
+		     "a group-writable key file");
+	refused_file("ow.key", good, 65, 0602,
+		     "group or others may write it (mode 0602); chmod go-w it",
+		     "a world-writable key file");
+	owners(good);
 	snprintf(path, sizeof(path), "%s/absent.key", dir);
 	ok(fc_key_load_file(path, &key, &err) == -1 &&
 	       strstr(err.text, "No such file or directory") &&

@@ -66,36 +66,38 @@ static void no_tls_reason(void)
 static const struct {
 	int auth, mail, rcpt, data;
 	enum fc_smtp_verdict verdict;
-	int code, auth_code;
+	int code, auth_code, envelope;
 	const char *text, *what;
 } cases[] = {
-	{ 0, 250, 250, 250, FC_SMTP_ACCEPTED, 250, 0, "250 data says",
+	{ 0, 250, 250, 250, FC_SMTP_ACCEPTED, 250, 0, 0, "250 data says",
 	  "2xx to RCPT and DATA: accepted, one line" },
-	{ 0, 250, 450, 0, FC_SMTP_RETRY, 450, 0, "450 rcpt says",
+	{ 0, 250, 450, 0, FC_SMTP_RETRY, 450, 0, 0, "450 rcpt says",
 	  "4xx to RCPT: retry" },
-	{ 0, 250, 450, 554, FC_SMTP_RETRY, 450, 0, "450 rcpt says",
+	{ 0, 250, 450, 554, FC_SMTP_RETRY, 450, 0, 0, "450 rcpt says",
 	  "4xx to RCPT, then 5xx to DATA: retry" },
-	{ 0, 250, 250, 451, FC_SMTP_RETRY, 451, 0, "451 data says",
+	{ 0, 250, 250, 451, FC_SMTP_RETRY, 451, 0, 0, "451 data says",
 	  "4xx to DATA: retry" },
-	{ 0, 250, 550, 0, FC_SMTP_REFUSED, 550, 0, "550 rcpt says",
-	  "5xx to RCPT: refused for good" },
-	{ 0, 250, 250, 554, FC_SMTP_REFUSED, 554, 0, "554 data says",
-	  "5xx to DATA: refused for good" },
-	{ 0, 553, 0, 0, FC_SMTP_REFUSED, 553, 0, "553 mail says",
-	  "5xx to MAIL: refused for good" },
-	{ 0, 0, 0, 0, FC_SMTP_RETRY, 0, 0, "no answer",
+	{ 0, 250, 550, 0, FC_SMTP_REFUSED, 550, 0, 1, "550 rcpt says",
+	  "5xx to RCPT: refused, the envelope" },
+	{ 0, 250, 250, 554, FC_SMTP_REFUSED, 554, 0, 0, "554 data says",
+	  "5xx to DATA: refused, that message alone" },
+	{ 0, 553, 0, 0, FC_SMTP_REFUSED, 553, 0, 1, "553 mail says",
+	  "5xx to MAIL: refused, the envelope" },
+	{ 0, 250, 554, 0, FC_SMTP_REFUSED, 554, 0, 1, "554 rcpt says",
+	  "554 to RCPT (relay access denied): the envelope refused" },
+	{ 0, 0, 0, 0, FC_SMTP_RETRY, 0, 0, 0, "no answer",
 	  "no answer at all: retry" },
-	{ 0, 250, 0, 0, FC_SMTP_RETRY, 0, 0, "no answer",
+	{ 0, 250, 0, 0, FC_SMTP_RETRY, 0, 0, 0, "no answer",
 	  "no answer to RCPT: retry" },
-	{ 535, 250, 535, 0, FC_SMTP_RETRY, 535, 535, "535 rcpt says",
+	{ 535, 250, 535, 0, FC_SMTP_RETRY, 535, 535, 0, "535 rcpt says",
 	  "AUTH refused, then 5xx to RCPT: retry, not refused" },
-	{ 535, 250, 550, 0, FC_SMTP_RETRY, 535, 535, "535",
+	{ 535, 250, 550, 0, FC_SMTP_RETRY, 535, 535, 0, "535",
 	  "AUTH refused, then another 5xx: retry with AUTH's code" },
-	{ 0, 530, 0, 0, FC_SMTP_RETRY, 530, 530, "530 mail says",
+	{ 0, 530, 0, 0, FC_SMTP_RETRY, 530, 530, 0, "530 mail says",
 	  "530 to MAIL (AUTH required): retry" },
-	{ 0, 250, 535, 0, FC_SMTP_RETRY, 535, 535, "535 rcpt says",
+	{ 0, 250, 535, 0, FC_SMTP_RETRY, 535, 535, 0, "535 rcpt says",
 	  "535 to RCPT: retry" },
-	{ 535, 250, 250, 250, FC_SMTP_ACCEPTED, 250, 0, "250 data says",
+	{ 535, 250, 250, 250, FC_SMTP_ACCEPTED, 250, 0, 0, "250 data says",
 	  "AUTH refused but the relay took it: accepted" },
 };
 
@@ -115,11 +117,13 @@ static void classification(void)
 		same = o.verdict == cases[i].verdict &&
 		       o.code == cases[i].code &&
 		       o.auth_code == cases[i].auth_code &&
+		       o.envelope == cases[i].envelope &&
 		       !strcmp(o.text, cases[i].text);
 		ok(same, "%s", cases[i].what);
 		if (!same)
-			diag("got verdict %d code %d auth %d '%s'",
-				 o.verdict, o.code, o.auth_code, o.text);
+			diag("got verdict %d code %d auth %d envelope %d '%s'",
+				 o.verdict, o.code, o.auth_code, o.envelope,
+				 o.text);
 	}
 	ok(fc_smtp_is_auth_code(530) && fc_smtp_is_auth_code(535) &&
 	       !fc_smtp_is_auth_code(534) && !fc_smtp_is_auth_code(550),

@@ -49,7 +49,11 @@ is "$(queue_count)" 1 "and queued nothing"
 # Bad entries, named to be first in the queue.
 other=$work/other
 mkdir -p "$other"
-sed "s|^spool .*|spool $other/spool|" "$conf" >"$other/root.conf"
+# Root's own copy of the key: faxengctl takes a key only from root or the
+# spool's owner, and this spool (made by root) is root's.
+install -m 600 -o root -g root "$key" "$other/root.key"
+sed -e "s|^spool .*|spool $other/spool|" -e "s|^key-file .*|key-file $other/root.key|" \
+	"$conf" >"$other/root.conf"
 (umask 077 && "$KEYGEN" -n >"$other/other.key") || bail "faxcare-keygen -n failed"
 sed -e "s|^spool .*|spool $other/spool2|" -e "s|^key-file .*|key-file $other/other.key|" \
 	"$conf" >"$other/forger.conf"

@@ -59,6 +59,38 @@ holds(const char *file, const char *text)
 	return same;
 }
 
+/* text without its "clock" line (the boot's offset moves by the ms). */
+static void
+drop_clock_line(char *text)
+{
+	char *p = strstr(text, "\nclock "), *end;
+
+	if (p == NULL)
+		return;
+	end = strchr(p + 1, '\n');
+	memmove(p, end != NULL ? end : p + strlen(p),
+	    strlen(end != NULL ? end : p + strlen(p)) + 1);
+}
+
+/* Whether file holds the state text does, as of another instant. */
+static int
+holds_state(const char *file, const char *text)
+{
+	char *got, *want;
+	int same = 0;
+
+	if ((got = spool_read_file(&sp, file, NULL)) == NULL)
+		return 0;
+	if ((want = strdup(text)) != NULL) {
+		drop_clock_line(got);
+		drop_clock_line(want);
+		same = strcmp(got, want) == 0;
+		free(want);
+	}
+	free(got);
+	return same;
+}
+
 /* A restart: reporter_init() and, if it succeeded, the registration. */
 static int
 restart(const struct config *conf, const struct fc_key *key,
@@ -138,7 +170,7 @@ main(void)
 	ok(holds(STATE_BAD, junk),
 	    "the corrupt file is kept as state.bad, as it was");
 	is_int(drain_queue(), 1, "starting afresh: it registers again");
-	ok(holds(STATE_FILE, good), "and saves a good state anew");
+	ok(holds_state(STATE_FILE, good), "and saves a good state anew");
 	free(good);
 
 	spool_close(&sp);

@@ -13,18 +13,8 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 in_db "$0" "$@"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-center_secret "$tmp"
-MAILGATE_ERR=$tmp/err
-"$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
+mailgate_begin
 
-deliver() {
-	mkreport "$@" >"$tmp/r.eml" || bail "mkreport $*"
-	mailgate "$tmp/r.eml"
-}
 # notices TERMINAL: open notices of the terminal's, by condition.
 notices() {
 	sql "SELECT n.condition_kw FROM notices n JOIN terminals t ON t.id = n.terminal_id

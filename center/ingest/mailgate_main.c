@@ -78,8 +78,10 @@ check_setup(const struct center_config *cfg)
 		warnx("%s", db.err);
 		return 1;
 	}
-	if (db_select_int(&db, "SELECT COUNT(*) FROM reports WHERE id = 0",
-	    NULL, 0, &n) < 0) {
+	/* The oldest table and the newest the mailgate writes. */
+	if (db_select_int(&db, "SELECT (SELECT COUNT(*) FROM reports "
+	    "WHERE id = 0) + (SELECT COUNT(*) FROM mail_quarantine "
+	    "WHERE id = 0)", NULL, 0, &n) < 0) {
 		warnx("%s (run faxcenter-migrate)", db.err);
 		db_close(&db);
 		return 1;

@@ -16,6 +16,7 @@ result(struct ingest_result *res, enum ingest_outcome outcome,
     const char *what, const char *detail)
 {
 	res->outcome = outcome;
+	res->drop = "malformed";
 	(void)snprintf(res->reason, sizeof(res->reason), "%s%s%s", what,
 	    detail != NULL ? ": " : "", detail != NULL ? detail : "");
 }
@@ -41,26 +42,35 @@ verify(struct ingest *ig, struct ingest_report *ir, const char *text,
 	fc_key_wipe(&key);
 	if (rc) {
 		result(res, INGEST_INVALID, "signature refused", err.text);
+		res->drop = "forged";
 		return -1;
 	}
 	if (fc_report_check_time(&ir->r, ig->now, ig->cfg->time_window_s,
 	    FC_MAX_AHEAD_DEFAULT, &err)) {
 		result(res, INGEST_INVALID, "report time refused", err.text);
+		res->drop = "stale";
 		return -1;
 	}
 	return 0;
 }
 
-/* Cheap early exit for a redelivery; report_store catches a race. */
+/*
+ * Cheap early exit for a redelivery; report_store catches a race. A
+ * Report-Id is the terminal's own: another terminal's report carrying it
+ * is no redelivery of it.
+ */
 static int
 known_report(struct ingest *ig, const struct ingest_report *ir,
     struct ingest_result *res)
 {
-	struct db_val	p[] = { DB_STR(ir->r.report_id) };
+	struct db_val	p[] = {
+		DB_STR(ir->r.terminal_id), DB_STR(ir->r.report_id),
+	};
 	long long	n = 0;
 
-	if (db_select_int(ig->db, "SELECT COUNT(*) FROM reports "
-	    "WHERE report_uid = ?", p, 1, &n) < 0)
+	if (db_select_int(ig->db, "SELECT COUNT(*) FROM reports r "
+	    "JOIN terminals t ON t.id = r.terminal_id "
+	    "WHERE t.terminal_uid = ? AND r.report_uid = ?", p, 2, &n) < 0)
 		return -1;
 	if (n == 0)
 		return 0;
@@ -105,6 +115,7 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 		(void)snprintf(err, sizeof(err), "%zu bytes, the limit is %ld",
 		    len, ig->cfg->max_message_bytes);
 		result(res, INGEST_INVALID, "message too large", err);
+		res->drop = "too_large";
 		return;
 	}
 	if (mime_extract(raw, len, &mt, err, sizeof(err))) {
@@ -127,6 +138,7 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 	for (tries = 0; tries < INGEST_TRIES; tries++) {
 		res->outcome = INGEST_STORED;
 		res->mail_queued = 0;
+		res->note[0] = '\0';
 		if (db_begin(ig->db)) {
 			rc = -1;
 			break;
@@ -161,6 +173,6 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 		    ig->db->err);
 	else if (rc == 0)
 		(void)snprintf(res->reason, sizeof(res->reason),
-		    "stored %s report %s",
-		    fc_report_type_str(ir.r.type), ir.r.report_id);
+		    "stored %s report %s%s", fc_report_type_str(ir.r.type),
+		    ir.r.report_id, res->note);
 }

@@ -38,6 +38,9 @@ struct ingest_result {
 	char			reason[320];	/* for the log and the bounce */
 	char			report_id[FC_REPORT_ID_LEN + 1];
 	int			mail_queued;	/* outbox rows committed */
+	char			note[160];	/* stored, but: why it did less */
+	const char		*drop;		/* INVALID, UNKNOWN_TERMINAL: the
+						   reason's word for metrics */
 };
 
 /* What the type handlers work on. */

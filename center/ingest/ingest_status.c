@@ -37,6 +37,51 @@ notice_key(const struct fc_report *r, char *buf, size_t len)
 		snprintf(buf, len, "%s", r->keyword);
 }
 
+/*
+ * A keyword outside the shared table (a newer terminal's, or invented)
+ * opens a notice only as one of the terminal's first extension_conditions
+ * such notice keys, so that invented keywords cannot multiply notices and
+ * with them orders and visits. report_terminal() updated the terminal's
+ * row: its lock serialises the count and the insert per terminal. 1 when
+ * the key may open a notice, 0 when not, -1 on a database failure.
+ */
+static int
+extension_admitted(struct ingest *ig, const struct ingest_report *ir,
+    const char *key, struct ingest_result *res)
+{
+	struct db_val	p[] = {
+		DB_INT((long long)ir->terminal_row), DB_STR(key),
+	};
+	long long	n = 0;
+
+	if (fc_condition_info(fc_condition_by_keyword(ir->r.keyword)) != NULL)
+		return 1;
+	if (db_select_int(ig->db, "SELECT COUNT(*) FROM terminal_extensions "
+	    "WHERE terminal_id = ? AND condition_kw = ?", p, 2, &n) < 0)
+		return -1;
+	if (n > 0)
+		return 1;
+	if (db_select_int(ig->db, "SELECT COUNT(*) FROM terminal_extensions "
+	    "WHERE terminal_id = ?", p, 1, &n) < 0)
+		return -1;
+	if (n >= ig->cfg->extension_conditions) {
+		(void)snprintf(res->note, sizeof(res->note), "; condition "
+		    "'%s' is not in the table and the terminal has used its "
+		    "%d extension conditions: no notice", key,
+		    ig->cfg->extension_conditions);
+		return 0;
+	}
+	struct db_val q[] = {
+		DB_INT((long long)ir->terminal_row), DB_STR(key),
+		DB_INT((long long)ir->report_row),
+	};
+	if (db_exec(ig->db, "INSERT INTO terminal_extensions (terminal_id, "
+	    "condition_kw, first_report_id) VALUES (?, ?, ?)", q, 3, NULL,
+	    NULL))
+		return -1;
+	return 1;
+}
+
 int
 ingest_status(struct ingest *ig, struct ingest_report *ir,
     struct ingest_result *res)
@@ -49,19 +94,23 @@ ingest_status(struct ingest *ig, struct ingest_report *ir,
 	if ((rc = report_terminal(ig, ir, res)) != 0 ||
 	    (rc = report_store(ig, ir, res)) != 0)
 		return rc;
-	/* Mail may arrive out of order: a completion already here wins. */
+	/* Mail may arrive out of order: a completion already here wins,
+	 * if it is this terminal's (Report-Ids are per terminal). */
 	struct db_val pc[] = {
-		DB_STR(r->report_id),
+		DB_INT((long long)ir->terminal_row), DB_STR(r->report_id),
 		DB_STR(r->reminder_of[0] ? r->reminder_of : r->report_id),
 	};
 	long long completed = 0;
 	if (db_select_int(ig->db, "SELECT COUNT(*) FROM reports WHERE "
-	    "completes_uid IN (?, ?)", pc, 2, &completed) < 0)
+	    "terminal_id = ? AND completes_uid IN (?, ?)", pc, 3,
+	    &completed) < 0)
 		return -1;
 	if (completed > 0)
 		return 0;
 	summary(r, text, sizeof(text));
 	notice_key(r, key, sizeof(key));
+	if ((rc = extension_admitted(ig, ir, key, res)) <= 0)
+		return rc;
 	struct db_val p[] = {
 		DB_INT((long long)ir->terminal_row), DB_STR(key),
 		DB_STR(fc_kind_str(r->kind)),

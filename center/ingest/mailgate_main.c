@@ -3,12 +3,15 @@
  * faxcenter-mailgate: the MTA pipes one message to it (Postfix pipe
  * transport or an alias "|faxcenter-mailgate"). It stores the report in the
  * center's database and exits per sysexits(3):
- *   0            stored, or already stored (a redelivery changes nothing)
- *   65 DATAERR   not a valid report: malformed, oversized, forged, stale
- *   67 NOUSER    a valid report from a terminal that never registered
+ *   0            stored, or already stored (a redelivery changes nothing);
+ *                or not a valid report (malformed, oversized, forged,
+ *                stale, from a terminal that never registered): dropped,
+ *                counted and quarantined (quarantine.h). It is never
+ *                bounced: the envelope sender is not verified, and a
+ *                bounce to a forged one is backscatter.
  *   75 TEMPFAIL  the database is unavailable: the MTA keeps the message and
- *                retries
- * The reason goes to stderr (the MTA puts it into its log and any bounce).
+ *                retries (a dropped message too, to be counted and kept)
+ * The reason goes to stderr (the MTA puts it into its log).
  *
  * usage: faxcenter-mailgate [-c CONFIG] [-n]
  *   -n  check the configuration (settings, master secret, a migrated
@@ -28,6 +31,7 @@
 #include "ingest.h"
 #include "log.h"
 #include "outbox_wake.h"
+#include "quarantine.h"
 
 static void
 usage(void)
@@ -63,22 +67,6 @@ read_message(size_t limit, size_t *len)
 	return buf;
 }
 
-/* Refusals are kept on record for staff, when the database lets us. */
-static void
-audit_refusal(struct db *db, const struct ingest_result *res)
-{
-	struct db_val	p[] = {
-		res->report_id[0] ? DB_STR(res->report_id) : DB_NULL(),
-		DB_STR(res->reason),
-	};
-
-	if (db->mysql == NULL)
-		return;
-	if (db_exec(db, "INSERT INTO audit_log (actor, action, subject, "
-	    "detail) VALUES ('mailgate', 'refused', ?, ?)", p, 2, NULL, NULL))
-		warnx("audit: %s", db->err);
-}
-
 /* -n: the key was loaded already; can we reach a migrated database? */
 static int
 check_setup(const struct center_config *cfg)
@@ -90,8 +78,10 @@ check_setup(const struct center_config *cfg)
 		warnx("%s", db.err);
 		return 1;
 	}
-	if (db_select_int(&db, "SELECT COUNT(*) FROM reports WHERE id = 0",
-	    NULL, 0, &n) < 0) {
+	/* The oldest table and the newest the mailgate writes. */
+	if (db_select_int(&db, "SELECT (SELECT COUNT(*) FROM reports "
+	    "WHERE id = 0) + (SELECT COUNT(*) FROM mail_quarantine "
+	    "WHERE id = 0)", NULL, 0, &n) < 0) {
 		warnx("%s (run faxcenter-migrate)", db.err);
 		db_close(&db);
 		return 1;
@@ -118,11 +108,11 @@ deliver(const struct center_config *cfg, struct ingest *ig, char *msg,
 	 * while the database is down (ingest then says TEMPFAIL for the rest). */
 	(void)db_open(&db, cfg);
 	ingest_message(ig, msg, len, &res);
-	free(msg);
 	fc_key_wipe(&ig->master);
 	switch (res.outcome) {
 	case INGEST_STORED:
 	case INGEST_DUPLICATE:
+		free(msg);
 		log_info("%s", res.reason);
 		db_close(&db);
 		/* Committed: the sender may look now rather than at its
@@ -133,13 +123,21 @@ deliver(const struct center_config *cfg, struct ingest *ig, char *msg,
 		return EX_OK;
 	case INGEST_INVALID:
 	case INGEST_UNKNOWN_TERMINAL:
-		warnx("%s", res.reason);
-		audit_refusal(&db, &res);
+		if (quarantine_drop(&db, cfg, &res, msg, len) == 0) {
+			log_info("dropped (%s): %s", res.drop, res.reason);
+			free(msg);
+			db_close(&db);
+			return EX_OK;
+		}
+		warnx("%s; not dropped yet, for the database is "
+		    "unavailable: %s", res.reason, db.err);
+		free(msg);
 		db_close(&db);
-		return res.outcome == INGEST_INVALID ? EX_DATAERR : EX_NOUSER;
+		return EX_TEMPFAIL;
 	case INGEST_TEMPFAIL:
 		break;
 	}
+	free(msg);
 	warnx("%s", res.reason);
 	db_close(&db);
 	return EX_TEMPFAIL;

@@ -21,6 +21,7 @@ report_store(struct ingest *ig, struct ingest_report *ir,
 		(void)snprintf(res->reason, sizeof(res->reason), "%s",
 		    err.text);
 		res->outcome = INGEST_INVALID;
+		res->drop = "malformed";
 		return 1;
 	}
 	struct db_val p[] = {
@@ -63,6 +64,7 @@ report_terminal(struct ingest *ig, struct ingest_report *ir,
 		return -1;
 	if (id == 0) {
 		res->outcome = INGEST_UNKNOWN_TERMINAL;
+		res->drop = "unknown_terminal";
 		(void)snprintf(res->reason, sizeof(res->reason),
 		    "terminal %s is not registered: it must send a "
 		    "registration report first", ir->r.terminal_id);

@@ -47,6 +47,10 @@ static const struct setting settings[] = {
 	    token_ttl_d),
 	S("migrate_on_start", "FAXCENTER_MIGRATE_ON_START", SETTING_BOOL,
 	    migrate_on_start),
+	S("extension_conditions", "FAXCENTER_EXTENSION_CONDITIONS",
+	    SETTING_INT, extension_conditions),
+	S("quarantine_keep", "FAXCENTER_QUARANTINE_KEEP", SETTING_INT,
+	    quarantine_keep),
 	S("outbox_wake_socket", "FAXCENTER_OUTBOX_WAKE", SETTING_STR,
 	    outbox_wake_socket),
 	S("smtp_starttls", "FAXCARE_SMTP_STARTTLS", SETTING_STR, smtp_starttls),
@@ -78,6 +82,8 @@ defaults(struct center_config *cfg)
 	cfg->coalesce_ms = 2000;
 	cfg->confirm_ttl_h = 72;
 	cfg->token_ttl_d = 90;
+	cfg->extension_conditions = 4;
+	cfg->quarantine_keep = 1000;
 	(void)snprintf(cfg->outbox_wake_socket, sizeof(cfg->outbox_wake_socket),
 	    "/run/faxcare/outbox.sock");
 	(void)snprintf(cfg->smtp_starttls, sizeof(cfg->smtp_starttls),

@@ -30,6 +30,9 @@ struct center_config {
 	int	confirm_ttl_h;			/* confirmation link lifetime */
 	int	token_ttl_d;			/* homepage token lifetime */
 	int	migrate_on_start;		/* app applies migrations */
+	int	extension_conditions;		/* unknown keywords a terminal
+						   may open notices for */
+	int	quarantine_keep;		/* dropped mail kept for staff */
 	char	outbox_wake_socket[CENTER_STR_MAX];	/* wakes faxcenter-outbox */
 	char	smtp_starttls[CENTER_STR_MAX];	/* required, optional or off */
 	char	smtp_auth_user[CENTER_STR_MAX];	/* SMTP AUTH, when set */

@@ -3,7 +3,8 @@
  * GET /metrics: the center's state in Prometheus' text format (version
  * 0.0.4), counted in the database so every worker and host says the same:
  * terminals (and those not reporting), open notices by severity, orders
- * and visits by state, outbox mail by state. faxcare_database_up is 0 when
+ * and visits by state, outbox mail by state, mail the mailgate dropped by
+ * reason (a counter: quarantine.h). faxcare_database_up is 0 when
  * the database does not answer (the page is still 200, for the scraper).
  */
 #include <stdio.h>
@@ -22,20 +23,25 @@ static const char sql_metrics[] =
 	"  WHERE closed_at IS NULL GROUP BY severity "
 	"UNION ALL SELECT 'orders', state, COUNT(*) FROM orders GROUP BY state "
 	"UNION ALL SELECT 'visits', state, COUNT(*) FROM visits GROUP BY state "
-	"UNION ALL SELECT 'outbox', state, COUNT(*) FROM outbox GROUP BY state";
+	"UNION ALL SELECT 'outbox', state, COUNT(*) FROM outbox GROUP BY state "
+	"UNION ALL SELECT 'mail_dropped_total', reason, dropped "
+	"  FROM mail_dropped";
 
 static const struct {
 	const char	*name;
 	const char	*label;		/* NULL: no label */
 	const char	*help;
+	const char	*type;		/* NULL: gauge */
 } metrics[] = {
-	{ "terminals", NULL, "Terminals registered." },
+	{ "terminals", NULL, "Terminals registered.", NULL },
 	{ "terminals_not_reporting", NULL,
-	    "Terminals without a report for " STALE_DAYS " days." },
-	{ "notices_open", "severity", "Open notices by severity." },
-	{ "orders", "state", "Consumable orders by state." },
-	{ "visits", "state", "Service visits by state." },
-	{ "outbox", "state", "Outgoing e-mails by state." },
+	    "Terminals without a report for " STALE_DAYS " days.", NULL },
+	{ "notices_open", "severity", "Open notices by severity.", NULL },
+	{ "orders", "state", "Consumable orders by state.", NULL },
+	{ "visits", "state", "Service visits by state.", NULL },
+	{ "outbox", "state", "Outgoing e-mails by state.", NULL },
+	{ "mail_dropped_total", "reason", "Mail accepted and dropped, not "
+	    "bounced, by reason.", "counter" },
 };
 
 enum { METRIC_NAME, METRIC_LABEL, METRIC_VALUE };
@@ -68,8 +74,8 @@ metrics_answer(struct http_request *req, struct portal *p)
 	    "faxcare_database_up %d\n", up);
 	for (i = 0; up && i < sizeof(metrics) / sizeof(metrics[0]); i++) {
 		kore_buf_appendf(buf, "# HELP faxcare_%s %s\n# TYPE faxcare_%s "
-		    "gauge\n", metrics[i].name, metrics[i].help,
-		    metrics[i].name);
+		    "%s\n", metrics[i].name, metrics[i].help, metrics[i].name,
+		    metrics[i].type != NULL ? metrics[i].type : "gauge");
 		for (r = 0; r < p->q.rows; r++) {
 			if (strcmp(db_async_cell(&p->q, r, METRIC_NAME),
 			    metrics[i].name))

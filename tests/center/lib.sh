@@ -91,6 +91,26 @@ mailgate() {
 # rid N: a report id for test report number N.
 rid() { printf '%032x' "$1"; }
 
+# mailgate_begin: for a test that feeds the mailgate directly: a temporary
+# directory $tmp (removed at exit), the fixtures' key, a migrated
+# database, the mailgate's messages in $MAILGATE_ERR.
+mailgate_begin() {
+	tmp=$(mktemp -d) || bail "mktemp"
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	center_secret "$tmp"
+	MAILGATE_ERR=$tmp/err
+	"$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
+}
+
+# deliver ARGS...: a fresh report (mkreport ARGS, kept as $tmp/last.eml)
+# through the mailgate; prints its exit status.
+deliver() {
+	mkreport "$@" >"$tmp/last.eml" || bail "mkreport $*"
+	mailgate "$tmp/last.eml"
+}
+
 # in_db_and_postfix ARGS...: re-run the calling test under a throwaway
 # MariaDB on TCP (the pipe runs as nobody, who cannot enter the socket's
 # directory) and a throwaway Postfix that pipes reports@faxcare.test to

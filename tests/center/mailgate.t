@@ -3,8 +3,9 @@
 # faxcenter-mailgate fed directly (as an MTA's pipe does): every report type
 # lands, from fixtures re-encoded as MTAs and lists do; redeliveries and
 # replays are stored once; forged, malformed, stale, oversized mail and
-# unknown terminals are refused with the sysexits code and a clear reason;
-# with the database down it says EX_TEMPFAIL and nothing is half-stored.
+# unknown terminals are accepted and dropped (exit 0, never a bounce) with a
+# clear reason, counted and quarantined; with the database down it says
+# EX_TEMPFAIL and nothing is half-stored.
 # SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
@@ -114,23 +115,24 @@ is "$(sql "SELECT COUNT(*) FROM manager_confirmations c JOIN managers m ON m.id 
 is "$(sql "SELECT m.email FROM terminals t JOIN managers m ON m.id = t.manager_id")" \
 	bob@faxcare.test "bob stays the manager"
 
-# Refusals.
+# Mail that is not a valid report is dropped: exit 0, for a bounce would go
+# to an envelope sender nobody verified.
 before=$(sql "SELECT COUNT(*) FROM reports")
-is "$(mailgate "$F/not-a-report.eml")" 65 "mail without a report: 65"
-like "$(cat "$tmp/err")" 'malformed report' "... with the reason"
-is "$(mailgate "$F/malformed-block.eml")" 65 "a bad field value: 65"
+is "$(mailgate "$F/not-a-report.eml")" 0 "mail without a report: dropped (0)"
+like "$(cat "$tmp/err")" 'dropped \(malformed\): malformed report' "... with the reason"
+is "$(mailgate "$F/malformed-block.eml")" 0 "a bad field value: dropped"
 like "$(cat "$tmp/err")" 'line [0-9]+: Alert-Code' "... naming the line and field"
-is "$(mailgate "$F/forged-value.eml")" 65 "a value changed after signing: 65"
-like "$(cat "$tmp/err")" 'signature refused' "... as a bad signature"
+is "$(mailgate "$F/forged-value.eml")" 0 "a value changed after signing: dropped"
+like "$(cat "$tmp/err")" 'dropped \(forged\): signature refused' "... as a bad signature"
 "$CENTER_TOP/proto/build/faxcare-keygen" -n >"$tmp/other.key"
 chmod 600 "$tmp/other.key"
 "$CENTER_TEST_BUILD/mkreport" -k "$tmp/other.key" -t status -i fixture-1 \
 	-m alice@faxcare.test -c toner-empty -r "$(rid 103)" >"$tmp/forged.eml"
-is "$(mailgate "$tmp/forged.eml")" 65 "signed with a foreign master key: 65"
+is "$(mailgate "$tmp/forged.eml")" 0 "signed with a foreign master key: dropped"
 mkreport -t status -i fixture-1 -m alice@faxcare.test -c toner-empty \
 	-T $(( $(date +%s) - 11 * 86400 )) -r "$(rid 104)" >"$tmp/stale.eml"
-is "$(FAXCENTER_TIME_WINDOW= ; unset FAXCENTER_TIME_WINDOW; mailgate "$tmp/stale.eml")" 65 \
-	"a report older than the window (a replay from the past): 65"
+is "$(FAXCENTER_TIME_WINDOW= ; unset FAXCENTER_TIME_WINDOW; mailgate "$tmp/stale.eml")" 0 \
+	"a report older than the window (a replay from the past): dropped"
 like "$(cat "$tmp/err")" 'time refused' "... as out of the time window"
 mkreport -t status -i stranger-9 -m eve@faxcare.test -c toner-empty \
 	-r "$(rid 105)" >"$tmp/stranger-new.eml"
@@ -139,21 +141,27 @@ is "$(mailgate "$tmp/stranger-new.eml")" 75 \
 like "$(cat "$tmp/err")" 'not registered yet' "... saying so"
 mkreport -t status -i stranger-9 -m eve@faxcare.test -c toner-empty \
 	-T $(( $(date +%s) - 7200 )) -r "$(rid 108)" >"$tmp/stranger.eml"
-is "$(mailgate "$tmp/stranger.eml")" 67 "a terminal that never registered, past the grace time: 67"
+is "$(mailgate "$tmp/stranger.eml")" 0 "a terminal that never registered, past the grace time: dropped"
 like "$(cat "$tmp/err")" 'stranger-9 is not registered' "... saying so"
 { cat "$F/status-qp.eml"; head -c 300000 /dev/zero | tr '\0' 'x'; } >"$tmp/big.eml"
-is "$(mailgate "$tmp/big.eml")" 65 "oversized mail: 65"
+is "$(mailgate "$tmp/big.eml")" 0 "oversized mail: dropped"
 like "$(cat "$tmp/err")" 'too large' "... as too large"
 is "$(sql "SELECT COUNT(*) FROM reports")" "$before" "nothing refused was stored"
-like "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'refused'")" '^[1-9]' \
-	"refusals are on record for staff"
+is "$(sql "SELECT reason, dropped FROM mail_dropped WHERE dropped > 0 ORDER BY reason" | tr '\n\t' ' :')" \
+	"forged:2 malformed:2 stale:1 too_large:1 unknown_terminal:1 " "each drop is counted by its reason"
+is "$(sql "SELECT COUNT(*), SUM(bytes > LENGTH(raw)) FROM mail_quarantine" | tr '\t' ' ')" "7 1" \
+	"each is quarantined for staff, the oversized one cut to its head"
+is "$(sql "SELECT COUNT(*) FROM audit_log")" 0 "none is an audit-log entry"
+FAXCENTER_QUARANTINE_KEEP=3 mailgate "$F/not-a-report.eml" >/dev/null
+is "$(sql "SELECT COUNT(*), MIN(id) = MAX(id) - 2, MAX(reason = 'malformed' AND id = (SELECT MAX(id) FROM mail_quarantine)) FROM mail_quarantine" | tr '\t' ' ')" \
+	"3 1 1" "the quarantine keeps the newest quarantine_keep, the oldest dropped"
 
 # Database down: temporary failure, then the redelivery lands once.
 mkreport -t status -i fixture-1 -m alice@faxcare.test -c fuser-over-temp -r "$(rid 106)" >"$tmp/fuser.eml"
 "$FAXCARE_DB_CTL" stop
 is "$(mailgate "$tmp/fuser.eml")" 75 "database down: 75 (EX_TEMPFAIL)"
 like "$(cat "$tmp/err")" 'database unavailable' "... saying why"
-is "$(mailgate "$F/forged-value.eml")" 65 "a forged report is refused even then"
+is "$(mailgate "$F/forged-value.eml")" 75 "a forged report waits too, to be counted and kept"
 "$FAXCARE_DB_CTL" start
 is "$(mailgate "$tmp/fuser.eml")" 0 "database back: the retry is stored"
 is "$(mailgate "$tmp/fuser.eml")" 0 "a second retry is harmless"

@@ -6,7 +6,10 @@
  * usage: mkreport -k MASTER-KEY-FILE -t TYPE -i TERMINAL-ID -m MANAGER
  *            -r REPORT-ID [-M MODEL] [-S SERIAL] [-c KEYWORD] [-n TRAY]
  *            [-C COMPLETES] [-R REMINDER-OF] [-T EPOCH] [-L TONER%] [-l]
+ *            [-x KEYWORD]
  *   -L  the toner level the report carries
+ *   -x  a condition keyword outside the shared table (a newer terminal's,
+ *       or an invented one): severity error, kind fault, alert code 1
  *   -l  LF line ends (default CRLF, as on the wire)
  */
 #include <stdio.h>
@@ -23,7 +26,7 @@ usage(void)
 	fprintf(stderr, "usage: mkreport -k MASTER-KEY-FILE -t TYPE "
 	    "-i TERMINAL-ID -m MANAGER -r REPORT-ID [-M MODEL] [-S SERIAL] "
 	    "[-c KEYWORD] [-n TRAY] [-C COMPLETES] [-R REMINDER-OF] "
-	    "[-T EPOCH] [-L TONER%%] [-l]\n");
+	    "[-T EPOCH] [-L TONER%%] [-l] [-x KEYWORD]\n");
 	exit(2);
 }
 
@@ -55,7 +58,7 @@ main(int argc, char **argv)
 	COPY(r.model, "FX-9000");
 	COPY(r.serial, "SN1");
 	r.timestamp = time(NULL);
-	while ((ch = getopt(argc, argv, "k:t:i:m:r:M:S:c:n:C:R:T:L:l")) != -1) {
+	while ((ch = getopt(argc, argv, "k:t:i:m:r:M:S:c:n:C:R:T:L:lx:")) != -1) {
 		switch (ch) {
 		case 'k': keyfile = optarg; break;
 		case 't':
@@ -78,6 +81,13 @@ main(int argc, char **argv)
 		case 'T': r.timestamp = atoll(optarg); break;
 		case 'L': r.toner_level = atoi(optarg); break;
 		case 'l': nl = FC_NEWLINE_LF; break;
+		case 'x':
+			COPY(r.keyword, optarg);
+			r.condition = FC_COND_NONE;
+			r.severity = FC_SEVERITY_ERROR;
+			r.alert_code = 1;
+			r.kind = FC_KIND_FAULT;
+			break;
 		default: usage();
 		}
 	}

@@ -98,6 +98,36 @@ batch_sent(struct outbox_sender *s, long long batch)
 	    p, 1, NULL, NULL);
 }
 
+/* The end of a batch's try: 1 sent, 0 to be retried (or failed), -1. */
+static int
+batch_done(struct outbox_sender *s, long long batch, enum smtp_result res,
+    const char *err)
+{
+	if (res != SMTP_SENT)
+		return attempt_failed(s, batch, res, err) ? -1 : 0;
+	return batch_sent(s, batch) ? -1 : 1;
+}
+
+/*
+ * Sends what each due row (its first cell: an address or an id) has due,
+ * and frees the rows; stops at the first database failure. Returns the
+ * e-mails sent, or -1.
+ */
+static int
+send_each(struct outbox_sender *s, struct rows *rs, int n,
+    int (*one)(struct outbox_sender *, const char *))
+{
+	int	i, r, sent = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((r = one(s, cell(rs, i, 0))) < 0)
+			break;
+		sent += r;
+	}
+	rows_free(rs);
+	return n < 0 || i < n ? -1 : sent;
+}
+
 /*
  * Claim every confirmation due for one address as one batch. A link that
  * was voided (the terminal named another address), used or expired is
@@ -192,9 +222,7 @@ send_confirm_batch(struct outbox_sender *s, const char *rcpt)
 	g_free(body);
 	g_free(lines);
 	rows_free(&rs);
-	if (res != SMTP_SENT)
-		return attempt_failed(s, batch, res, err) ? -1 : 0;
-	return batch_sent(s, batch) ? -1 : 1;
+	return batch_done(s, batch, res, err);
 }
 
 /* Addresses whose links stopped coming for coalesce_ms (or waited ten
@@ -203,27 +231,19 @@ static int
 send_confirmations(struct outbox_sender *s)
 {
 	struct rows	rs;
-	int		n, i, r, sent = 0;
+	int		n;
 
 	struct db_val p[] = {
 		DB_INT((long long)s->cfg->coalesce_ms * 1000),
 		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
 	};
-	enum { DUE_RECIPIENT };
 	n = select_rows(s->db, "SELECT recipient FROM outbox "
 	    "WHERE kind = 'confirm' AND state IN ('pending', 'sending') "
 	    "AND next_attempt_at <= NOW(6) GROUP BY recipient "
 	    "HAVING MAX(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "OR MIN(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "LIMIT 20", p, 2, &rs);
-	for (i = 0; i < n; i++) {
-		r = send_confirm_batch(s, cell(&rs, i, DUE_RECIPIENT));
-		if (r < 0)
-			break;
-		sent += r;
-	}
-	rows_free(&rs);
-	return n < 0 || i < n ? -1 : sent;
+	return send_each(s, &rs, n, send_confirm_batch);
 }
 
 /* Claim everything due for one manager as one batch; make the token. */
@@ -267,8 +287,9 @@ claim_batch(struct outbox_sender *s, long long manager, long long *batch,
 }
 
 static int
-send_batch(struct outbox_sender *s, long long manager)
+send_batch(struct outbox_sender *s, const char *manager_id)
 {
+	long long		 manager = strtoll(manager_id, NULL, 10);
 	struct notice_line	*lines;
 	struct rows		 rs, em = { NULL, 0 };
 	long long		 batch;
@@ -328,16 +349,14 @@ send_batch(struct outbox_sender *s, long long manager)
 	g_free(lines);
 	rows_free(&rs);
 	rows_free(&em);
-	if (res != SMTP_SENT)
-		return attempt_failed(s, batch, res, err) ? -1 : 0;
-	return batch_sent(s, batch) ? -1 : 1;
+	return batch_done(s, batch, res, err);
 }
 
 static int
 send_notices(struct outbox_sender *s)
 {
 	struct rows	rs;
-	int		n, i, r, sent = 0;
+	int		n;
 
 	/* A notice closed before its e-mail left needs no e-mail. */
 	if (db_exec(s->db, "UPDATE outbox o JOIN notices n "
@@ -354,7 +373,6 @@ send_notices(struct outbox_sender *s)
 		DB_INT((long long)s->cfg->coalesce_ms * 1000),
 		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
 	};
-	enum { DUE_MANAGER };
 	n = select_rows(s->db, "SELECT t.manager_id FROM outbox o "
 	    "JOIN terminals t ON t.id = o.terminal_id "
 	    "WHERE o.kind = 'notice' AND o.state IN ('pending', 'sending') "
@@ -363,14 +381,7 @@ send_notices(struct outbox_sender *s)
 	    "HAVING MAX(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "OR MIN(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "LIMIT 20", p, 2, &rs);
-	for (i = 0; i < n; i++) {
-		r = send_batch(s, strtoll(cell(&rs, i, DUE_MANAGER), NULL, 10));
-		if (r < 0)
-			break;
-		sent += r;
-	}
-	rows_free(&rs);
-	return n < 0 || i < n ? -1 : sent;
+	return send_each(s, &rs, n, send_batch);
 }
 
 /*
@@ -421,8 +432,9 @@ claim_takeover(struct outbox_sender *s, long long id, char *mid,
 
 /* Tell a previous manager that their terminal has another manager. */
 static int
-send_takeover(struct outbox_sender *s, long long id)
+send_takeover(struct outbox_sender *s, const char *row)
 {
+	long long		 id = strtoll(row, NULL, 10);
 	struct takeover_mail	 tm;
 	struct rows		 rs;
 	char			 mid[256], token[TOKEN_HEX_LEN + 1], err[256];
@@ -472,9 +484,7 @@ send_takeover(struct outbox_sender *s, long long id)
 	g_free(text);
 	g_free(body);
 	rows_free(&rs);
-	if (res != SMTP_SENT)
-		return attempt_failed(s, id, res, err) ? -1 : 0;
-	return batch_sent(s, id) ? -1 : 1;
+	return batch_done(s, id, res, err);
 }
 
 /* A change of manager is told at once, without waiting for others. */
@@ -482,20 +492,12 @@ static int
 send_takeovers(struct outbox_sender *s)
 {
 	struct rows	rs;
-	int		n, i, r, sent = 0;
+	int		n;
 
-	enum { DUE_ID };
 	n = select_rows(s->db, "SELECT id FROM outbox WHERE kind = 'takeover' "
 	    "AND state IN ('pending', 'sending') AND next_attempt_at <= NOW(6) "
 	    "ORDER BY id LIMIT 20", NULL, 0, &rs);
-	for (i = 0; i < n; i++) {
-		r = send_takeover(s, strtoll(cell(&rs, i, DUE_ID), NULL, 10));
-		if (r < 0)
-			break;
-		sent += r;
-	}
-	rows_free(&rs);
-	return n < 0 || i < n ? -1 : sent;
+	return send_each(s, &rs, n, send_takeover);
 }
 
 int

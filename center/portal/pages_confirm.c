@@ -56,13 +56,8 @@ enum { CONFIRM_STATEMENT, CONFIRM_AUDIT };
 static int
 confirm_query(struct http_request *req, struct portal *p)
 {
-	struct db_val	arg[1];
-
-	arg[0] = DB_BLOB(p->link_hash, TOKEN_HASH_LEN);
-	db_async_start(&p->q, req, req->method == HTTP_METHOD_POST ?
-	    sql_confirm : sql_pending, arg, 1);
 	p->step = CONFIRM_STATEMENT;
-	return PAGE_QUERY;
+	return page_link_query(req, p, sql_pending, sql_confirm);
 }
 
 static int

@@ -32,12 +32,7 @@ static const char sql_undo[] =
 static int
 undo_query(struct http_request *req, struct portal *p)
 {
-	struct db_val	arg[1];
-
-	arg[0] = DB_BLOB(p->link_hash, TOKEN_HASH_LEN);
-	db_async_start(&p->q, req, req->method == HTTP_METHOD_POST ?
-	    sql_undo : sql_change, arg, 1);
-	return PAGE_QUERY;
+	return page_link_query(req, p, sql_change, sql_undo);
 }
 
 static int

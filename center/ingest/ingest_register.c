@@ -12,6 +12,7 @@
 
 #include "ingest.h"
 #include "confirm_limits.h"
+#include "log.h"
 #include "outbox_enqueue.h"
 #include "token.h"
 
@@ -243,8 +244,14 @@ ingest_registration(struct ingest *ig, struct ingest_report *ir,
 		return rc;
 	if ((rc = manager_settled(ig, ir)) != 0)
 		return rc < 0 || supersede_others(ig, ir) ? -1 : 0;
-	if ((rc = claims_refused(ig, ir)) != 0)
+	if ((rc = claims_refused(ig, ir)) != 0) {
+		if (rc > 0)
+			log_info("terminal %s names %s: not asked, its manager "
+			    "is locked or it asked for %d addresses today",
+			    ir->r.terminal_id, ir->r.manager,
+			    CONFIRM_PER_TERMINAL);
 		return rc < 0 ? -1 : 0;
+	}
 	if (supersede_others(ig, ir) || purge_dead_claims(ig, ir))
 		return -1;
 	res->mail_queued = 1;

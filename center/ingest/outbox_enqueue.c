@@ -17,14 +17,15 @@ outbox_enqueue_notice(struct db *db, unsigned long long terminal,
 }
 
 int
-outbox_enqueue_message(struct db *db, unsigned long long terminal,
-    const char *recipient, const char *subject, const char *line)
+outbox_enqueue_confirm(struct db *db, unsigned long long terminal,
+    unsigned long long confirmation, const char *recipient, const char *line)
 {
 	struct db_val	p[] = {
-		DB_INT((long long)terminal), DB_STR(recipient), DB_STR(subject),
-		DB_STR(line),
+		DB_INT((long long)terminal), DB_INT((long long)confirmation),
+		DB_STR(recipient), DB_STR(line),
 	};
 
-	return db_exec(db, "INSERT INTO outbox (kind, terminal_id, recipient, "
-	    "subject, body) VALUES ('confirm', ?, ?, ?, ?)", p, 4, NULL, NULL);
+	return db_exec(db, "INSERT INTO outbox (kind, terminal_id, "
+	    "confirmation_id, recipient, body) VALUES ('confirm', ?, ?, ?, ?)",
+	    p, 4, NULL, NULL);
 }

@@ -14,10 +14,12 @@ int	outbox_enqueue_notice(struct db *db, unsigned long long terminal,
 	    unsigned long long notice);
 
 /*
- * A confirmation link for one address: subject is used when it is the only
- * one due for that address, line (the terminal and its link) always.
+ * Confirmation link confirmation for one address: line (the terminal and
+ * its link) goes into the e-mail the sender writes for every link due for
+ * that address; it is not sent once the confirmation is void.
  */
-int	outbox_enqueue_message(struct db *db, unsigned long long terminal,
-	    const char *recipient, const char *subject, const char *line);
+int	outbox_enqueue_confirm(struct db *db, unsigned long long terminal,
+	    unsigned long long confirmation, const char *recipient,
+	    const char *line);
 
 #endif

@@ -84,6 +84,33 @@ compose_confirm_mail(const char *const *lines, size_t n, const char *address,
 }
 
 char *
+compose_takeover_mail(const struct takeover_mail *tm)
+{
+	GString	*b = g_string_new("Hello,\n\n");
+
+	g_string_append_printf(b, "You were the manager of fax terminal %s "
+	    "(which says it is\nmodel \"%s\", serial \"%s\"). On %s its "
+	    "manager became\n%s, who confirmed a link the terminal's "
+	    "registration sent them.\n\n"
+	    "From now on its notices go to them, not to you; they see its\n"
+	    "state and open notices, not your orders and visits.\n\n"
+	    "If this change is right, nothing needs doing.\n\n",
+	    tm->terminal, tm->model, tm->serial, tm->changed,
+	    tm->new_manager);
+	if (tm->undo_url != NULL)
+		g_string_append_printf(b, "If it is not, undo it with this "
+		    "link (until %s):\n\n  %s\n\n"
+		    "Undoing makes you its manager again and locks that: no "
+		    "registration\nchanges it until the service center's "
+		    "staff unlock it.\n\n", tm->until, tm->undo_url);
+	else
+		g_string_append(b, "If it is not, please tell the service "
+		    "center: the change can no\nlonger be undone by link.\n\n");
+	g_string_append(b, "-- \nfaxcare service center\n");
+	return g_string_free(b, FALSE);
+}
+
+char *
 compose_message(const char *from, const char *to, const char *subject,
     const char *body, const char *message_id)
 {

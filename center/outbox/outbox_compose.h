@@ -29,6 +29,20 @@ void	compose_notice_mail(const struct notice_line *lines, size_t n,
 char	*compose_confirm_mail(const char *const *lines, size_t n,
 	    const char *address, int valid_hours);
 
+/* A change of manager, as the previous manager's e-mail tells it. */
+struct takeover_mail {
+	const char	*terminal;	/* terminal id (its key's) */
+	const char	*model;		/* what the terminal says */
+	const char	*serial;
+	const char	*new_manager;
+	const char	*changed;	/* "2026-11-24 04:00 UTC" */
+	const char	*until;		/* end of the undo window */
+	const char	*undo_url;	/* NULL: it can no longer be undone */
+};
+
+/* Body of the e-mail telling the previous manager (g_free). */
+char	*compose_takeover_mail(const struct takeover_mail *tm);
+
 /*
  * The whole message: From, To, Subject, Date, Message-ID (given without
  * angle brackets), a text/plain UTF-8 body. Returns a g_malloc'd string.

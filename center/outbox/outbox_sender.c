@@ -8,6 +8,7 @@
 
 #include "outbox_compose.h"
 #include "outbox_sender.h"
+#include "confirm_limits.h"
 #include "log.h"
 #include "outbox_smtp.h"
 #include "token.h"
@@ -97,17 +98,74 @@ batch_sent(struct outbox_sender *s, long long batch)
 	    p, 1, NULL, NULL);
 }
 
-/* Claim every confirmation due for one address as one batch. */
+/* The end of a batch's try: 1 sent, 0 to be retried (or failed), -1. */
+static int
+batch_done(struct outbox_sender *s, long long batch, enum smtp_result res,
+    const char *err)
+{
+	if (res != SMTP_SENT)
+		return attempt_failed(s, batch, res, err) ? -1 : 0;
+	return batch_sent(s, batch) ? -1 : 1;
+}
+
+/*
+ * Sends what each due row (its first cell: an address or an id) has due,
+ * and frees the rows; stops at the first database failure. Returns the
+ * e-mails sent, or -1.
+ */
+static int
+send_each(struct outbox_sender *s, struct rows *rs, int n,
+    int (*one)(struct outbox_sender *, const char *))
+{
+	int	i, r, sent = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((r = one(s, cell(rs, i, 0))) < 0)
+			break;
+		sent += r;
+	}
+	rows_free(rs);
+	return n < 0 || i < n ? -1 : sent;
+}
+
+/*
+ * Claim every confirmation due for one address as one batch. A link that
+ * was voided (the terminal named another address), used or expired is
+ * never mailed; and an address that had CONFIRM_MAILS_PER_ADDRESS
+ * e-mails in the last day waits until the oldest of them is a day old.
+ */
 static int
 claim_confirmations(struct outbox_sender *s, const char *rcpt,
     long long *batch, char *mid, size_t midlen)
 {
 	struct db_val	pr[] = { DB_STR(rcpt) };
+	struct db_val	pl[] = { DB_INT(CONFIRM_MAILS_PER_ADDRESS), DB_STR(rcpt) };
+	long long	wait = 0;
 
 	*batch = 0;
 	if (db_begin(s->db))
 		return -1;
-	if (db_select_int(s->db, "SELECT MIN(id) FROM outbox "
+	if (db_exec(s->db, "UPDATE outbox o JOIN manager_confirmations c "
+	    "ON c.id = o.confirmation_id SET o.state = 'skipped', "
+	    "o.body = NULL WHERE o.recipient = ? AND o.kind = 'confirm' "
+	    "AND o.state IN ('pending', 'sending') "
+	    "AND (c.confirmed_at IS NOT NULL OR c.superseded_at IS NOT NULL "
+	    "OR c.expires_at <= NOW(6))", pr, 1, NULL, NULL))
+		goto fail;
+	if (db_select_int(s->db, "SELECT IF(COUNT(DISTINCT batch_id) >= ?, "
+	    "GREATEST(1, TIMESTAMPDIFF(SECOND, NOW(6), "
+	    "MIN(sent_at) + INTERVAL 1 DAY)), 0) FROM outbox "
+	    "WHERE recipient = ? AND kind = 'confirm' AND state = 'sent' "
+	    "AND sent_at > NOW(6) - INTERVAL 1 DAY", pl, 2, &wait) < 0)
+		goto fail;
+	struct db_val pw[] = { DB_INT(wait), DB_STR(rcpt) };
+	if (wait > 0 && db_exec(s->db, "UPDATE outbox SET next_attempt_at = "
+	    "NOW(6) + INTERVAL ? SECOND, last_error = 'waiting: this "
+	    "address had its confirmation e-mails for the day' "
+	    "WHERE recipient = ? AND kind = 'confirm' "
+	    "AND state IN ('pending', 'sending')", pw, 2, NULL, NULL))
+		goto fail;
+	if (wait == 0 && db_select_int(s->db, "SELECT MIN(id) FROM outbox "
 	    "WHERE recipient = ? AND kind = 'confirm' "
 	    "AND state IN ('pending', 'sending') "
 	    "AND next_attempt_at <= NOW(6) FOR UPDATE", pr, 1, batch) < 0)
@@ -143,8 +201,8 @@ send_confirm_batch(struct outbox_sender *s, const char *rcpt)
 	if (batch == 0)
 		return 0;
 	struct db_val pb[] = { DB_INT(batch) };
-	enum { CONFIRM_SUBJECT, CONFIRM_LINE };
-	if ((n = select_rows(s->db, "SELECT subject, body FROM outbox "
+	enum { CONFIRM_LINE };
+	if ((n = select_rows(s->db, "SELECT body FROM outbox "
 	    "WHERE batch_id = ? ORDER BY id", pb, 1, &rs)) <= 0) {
 		rows_free(&rs);
 		return -1;
@@ -154,8 +212,9 @@ send_confirm_batch(struct outbox_sender *s, const char *rcpt)
 		lines[i] = cell(&rs, i, CONFIRM_LINE);
 	body = compose_confirm_mail(lines, (size_t)n, rcpt,
 	    s->cfg->confirm_ttl_h);
-	text = compose_message(s->cfg->sender, rcpt,
-	    n == 1 ? cell(&rs, 0, CONFIRM_SUBJECT) :
+	/* Nothing a terminal chose goes into the subject. */
+	text = compose_message(s->cfg->sender, rcpt, n == 1 ?
+	    "Please confirm: are you the manager of a fax terminal?" :
 	    "Please confirm: are you the manager of these fax terminals?",
 	    body, mid);
 	res = smtp_send(s->cfg, rcpt, text, err, sizeof(err));
@@ -163,9 +222,7 @@ send_confirm_batch(struct outbox_sender *s, const char *rcpt)
 	g_free(body);
 	g_free(lines);
 	rows_free(&rs);
-	if (res != SMTP_SENT)
-		return attempt_failed(s, batch, res, err) ? -1 : 0;
-	return batch_sent(s, batch) ? -1 : 1;
+	return batch_done(s, batch, res, err);
 }
 
 /* Addresses whose links stopped coming for coalesce_ms (or waited ten
@@ -174,27 +231,19 @@ static int
 send_confirmations(struct outbox_sender *s)
 {
 	struct rows	rs;
-	int		n, i, r, sent = 0;
+	int		n;
 
 	struct db_val p[] = {
 		DB_INT((long long)s->cfg->coalesce_ms * 1000),
 		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
 	};
-	enum { DUE_RECIPIENT };
 	n = select_rows(s->db, "SELECT recipient FROM outbox "
 	    "WHERE kind = 'confirm' AND state IN ('pending', 'sending') "
 	    "AND next_attempt_at <= NOW(6) GROUP BY recipient "
 	    "HAVING MAX(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "OR MIN(created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "LIMIT 20", p, 2, &rs);
-	for (i = 0; i < n; i++) {
-		r = send_confirm_batch(s, cell(&rs, i, DUE_RECIPIENT));
-		if (r < 0)
-			break;
-		sent += r;
-	}
-	rows_free(&rs);
-	return n < 0 || i < n ? -1 : sent;
+	return send_each(s, &rs, n, send_confirm_batch);
 }
 
 /* Claim everything due for one manager as one batch; make the token. */
@@ -238,8 +287,9 @@ claim_batch(struct outbox_sender *s, long long manager, long long *batch,
 }
 
 static int
-send_batch(struct outbox_sender *s, long long manager)
+send_batch(struct outbox_sender *s, const char *manager_id)
 {
+	long long		 manager = strtoll(manager_id, NULL, 10);
 	struct notice_line	*lines;
 	struct rows		 rs, em = { NULL, 0 };
 	long long		 batch;
@@ -299,16 +349,14 @@ send_batch(struct outbox_sender *s, long long manager)
 	g_free(lines);
 	rows_free(&rs);
 	rows_free(&em);
-	if (res != SMTP_SENT)
-		return attempt_failed(s, batch, res, err) ? -1 : 0;
-	return batch_sent(s, batch) ? -1 : 1;
+	return batch_done(s, batch, res, err);
 }
 
 static int
 send_notices(struct outbox_sender *s)
 {
 	struct rows	rs;
-	int		n, i, r, sent = 0;
+	int		n;
 
 	/* A notice closed before its e-mail left needs no e-mail. */
 	if (db_exec(s->db, "UPDATE outbox o JOIN notices n "
@@ -325,7 +373,6 @@ send_notices(struct outbox_sender *s)
 		DB_INT((long long)s->cfg->coalesce_ms * 1000),
 		DB_INT((long long)s->cfg->coalesce_ms * 1000 * 10),
 	};
-	enum { DUE_MANAGER };
 	n = select_rows(s->db, "SELECT t.manager_id FROM outbox o "
 	    "JOIN terminals t ON t.id = o.terminal_id "
 	    "WHERE o.kind = 'notice' AND o.state IN ('pending', 'sending') "
@@ -334,26 +381,137 @@ send_notices(struct outbox_sender *s)
 	    "HAVING MAX(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "OR MIN(o.created_at) <= NOW(6) - INTERVAL ? MICROSECOND "
 	    "LIMIT 20", p, 2, &rs);
-	for (i = 0; i < n; i++) {
-		r = send_batch(s, strtoll(cell(&rs, i, DUE_MANAGER), NULL, 10));
-		if (r < 0)
-			break;
-		sent += r;
+	return send_each(s, &rs, n, send_batch);
+}
+
+/*
+ * Claim one 'takeover' row and, while the change can still be undone,
+ * make its undo link (the terminal keeps the hash; a retry makes a new
+ * one, as the earlier never left).
+ */
+static int
+claim_takeover(struct outbox_sender *s, long long id, char *mid,
+    size_t midlen, char *token, int *linked)
+{
+	unsigned char		hash[TOKEN_HASH_LEN];
+	unsigned long long	n = 0;
+	long long		terminal = 0, manager = 0;
+	struct db_val		pi[] = { DB_INT(id) };
+
+	*linked = 0;
+	(void)snprintf(mid, midlen, "faxcare-takeover-%lld@%s", id,
+	    s->domain);
+	struct db_val pc[] = { DB_INT(id), DB_STR(mid), DB_INT(id) };
+	if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
+	    "batch_id = ?, message_id = ?, attempts = attempts + 1 "
+	    "WHERE id = ? AND kind = 'takeover' "
+	    "AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6)", pc, 3, &n, NULL))
+		return -1;
+	if (n == 0)
+		return 1;
+	if (db_select_int(s->db, "SELECT terminal_id FROM outbox WHERE id = ?",
+	    pi, 1, &terminal) < 0 || db_select_int(s->db, "SELECT manager_id "
+	    "FROM outbox WHERE id = ?", pi, 1, &manager) < 0)
+		return -1;
+	if (token_new(token, hash)) {
+		(void)snprintf(s->db->err, sizeof(s->db->err),
+		    "getrandom failed");
+		return -1;
 	}
+	struct db_val pt[] = {
+		DB_BLOB(hash, sizeof(hash)), DB_INT(terminal), DB_INT(manager),
+	};
+	if (db_exec(s->db, "UPDATE terminals SET undo_hash = ? WHERE id = ? "
+	    "AND prev_manager_id = ? AND undo_expires_at > NOW(6) "
+	    "AND manager_locked_at IS NULL", pt, 3, &n, NULL))
+		return -1;
+	*linked = n > 0;
+	return 0;
+}
+
+/* Tell a previous manager that their terminal has another manager. */
+static int
+send_takeover(struct outbox_sender *s, const char *row)
+{
+	long long		 id = strtoll(row, NULL, 10);
+	struct takeover_mail	 tm;
+	struct rows		 rs;
+	char			 mid[256], token[TOKEN_HEX_LEN + 1], err[256];
+	char			 url[CENTER_STR_MAX + 80], *body, *text;
+	enum smtp_result	 res;
+	int			 linked, r;
+
+	if (db_begin(s->db))
+		return -1;
+	if ((r = claim_takeover(s, id, mid, sizeof(mid), token, &linked)) < 0
+	    || db_commit(s->db)) {
+		db_rollback(s->db);
+		return -1;
+	}
+	if (r > 0)
+		return 0;
+	struct db_val pi[] = { DB_INT(id) };
+	enum { TAKEOVER_TO, TAKEOVER_TERMINAL, TAKEOVER_MODEL,
+	    TAKEOVER_SERIAL, TAKEOVER_NEW, TAKEOVER_AT, TAKEOVER_UNTIL };
+	if (select_rows(s->db, "SELECT m.email, t.terminal_uid, md.name, "
+	    "t.serial, COALESCE(nm.email, 'nobody'), "
+	    "DATE_FORMAT(t.manager_changed_at, '%Y-%m-%d %H:%i UTC'), "
+	    "DATE_FORMAT(t.undo_expires_at, '%Y-%m-%d %H:%i UTC') "
+	    "FROM outbox o JOIN managers m ON m.id = o.manager_id "
+	    "JOIN terminals t ON t.id = o.terminal_id "
+	    "JOIN models md ON md.id = t.model_id "
+	    "LEFT JOIN managers nm ON nm.id = t.manager_id WHERE o.id = ?",
+	    pi, 1, &rs) != 1) {
+		rows_free(&rs);
+		return -1;
+	}
+	(void)snprintf(url, sizeof(url), "%s/confirm/undo/%s",
+	    s->cfg->base_url, token);
+	tm.terminal = cell(&rs, 0, TAKEOVER_TERMINAL);
+	tm.model = cell(&rs, 0, TAKEOVER_MODEL);
+	tm.serial = cell(&rs, 0, TAKEOVER_SERIAL);
+	tm.new_manager = cell(&rs, 0, TAKEOVER_NEW);
+	tm.changed = cell(&rs, 0, TAKEOVER_AT);
+	tm.until = cell(&rs, 0, TAKEOVER_UNTIL);
+	tm.undo_url = linked ? url : NULL;
+	body = compose_takeover_mail(&tm);
+	text = compose_message(s->cfg->sender, cell(&rs, 0, TAKEOVER_TO),
+	    "Your fax terminal has a new manager", body, mid);
+	res = smtp_send(s->cfg, cell(&rs, 0, TAKEOVER_TO), text, err,
+	    sizeof(err));
+	explicit_bzero(url, sizeof(url));
+	g_free(text);
+	g_free(body);
 	rows_free(&rs);
-	return n < 0 || i < n ? -1 : sent;
+	return batch_done(s, id, res, err);
+}
+
+/* A change of manager is told at once, without waiting for others. */
+static int
+send_takeovers(struct outbox_sender *s)
+{
+	struct rows	rs;
+	int		n;
+
+	n = select_rows(s->db, "SELECT id FROM outbox WHERE kind = 'takeover' "
+	    "AND state IN ('pending', 'sending') AND next_attempt_at <= NOW(6) "
+	    "ORDER BY id LIMIT 20", NULL, 0, &rs);
+	return send_each(s, &rs, n, send_takeover);
 }
 
 int
 outbox_run_once(struct outbox_sender *s)
 {
-	int	a, b;
+	int	a, b, c;
 
-	if ((a = send_confirmations(s)) < 0)
+	if ((a = send_takeovers(s)) < 0)
 		return -1;
-	if ((b = send_notices(s)) < 0)
+	if ((b = send_confirmations(s)) < 0)
 		return -1;
-	return a + b;
+	if ((c = send_notices(s)) < 0)
+		return -1;
+	return a + b + c;
 }
 
 int
@@ -380,5 +538,7 @@ outbox_next_due(struct outbox_sender *s, long long *ms)
 	    "UNION ALL SELECT MIN(next_attempt_at) FROM outbox "
 	    "WHERE kind IN ('confirm', 'notice') "
 	    "AND state IN ('pending', 'sending') "
-	    "AND next_attempt_at > NOW(6)) d", p, 2, ms) < 0 ? -1 : 0;
+	    "AND next_attempt_at > NOW(6) "
+	    "UNION ALL SELECT MIN(next_attempt_at) FROM outbox "
+	    "WHERE kind = 'takeover' AND state IN ('pending', 'sending')) d", p, 2, ms) < 0 ? -1 : 0;
 }

@@ -17,7 +17,10 @@
  * The whole page in one statement: every section (manager, terminals,
  * open notices, consumables, orders, slots, visits, guides, history) as
  * rows of one UNION, tagged by their first column, so the page costs one
- * round trip to the database. Parameter: the session's hash. What follows
+ * round trip to the database. Parameter: the session's hash. A terminal
+ * that changed hands shows its state and open notices; orders and visits
+ * are the session manager's own, the history starts when they took
+ * charge (terminals.manager_since). What follows
  * from other rows (a terminal's worst open notice, whether an order's
  * notice is still open) is worked out below.
  */
@@ -103,7 +106,7 @@ static const char home_sql[] =
 	"WITH me AS (SELECT manager_id FROM manager_sessions "
 	"  WHERE token_hash = ? AND expires_at > NOW(6)), "
 	"term AS (SELECT t.id, t.terminal_uid, t.serial, t.model_id, "
-	"  t.last_report_at FROM terminals t JOIN me "
+	"  t.last_report_at, t.manager_since FROM terminals t JOIN me "
 	"  ON t.manager_id = me.manager_id), "
 	"opn AS (SELECT n.id, n.terminal_id, n.kind, n.severity, n.summary, "
 	"  n.opened_at FROM notices n JOIN term ON n.terminal_id = term.id "
@@ -132,6 +135,7 @@ static const char home_sql[] =
 	"  " HOME_TIME("o.created_at") ", "
 	"  NULL, LPAD(o.id, 20, '0') "
 	"  FROM orders o JOIN term t ON t.id = o.terminal_id "
+	"  JOIN me ON o.manager_id = me.manager_id "
 	"  JOIN consumables c ON c.id = o.consumable_id "
 	"UNION ALL (SELECT 'S', s.id, tc.name, " HOME_TIME("s.starts_at") ", "
 	"  " HOME_TIME("s.ends_at") ", NULL, NULL, NULL, NULL, NULL, "
@@ -147,6 +151,7 @@ static const char home_sql[] =
 	"  NULL, NULL, NULL, "
 	"  LPAD(v.id, 20, '0') "
 	"  FROM visits v JOIN term t ON t.id = v.terminal_id "
+	"  JOIN me ON v.manager_id = me.manager_id "
 	"  JOIN technician_slots s ON s.id = v.slot_id "
 	"  JOIN technicians tc ON tc.id = s.technician_id "
 	"UNION ALL SELECT 'G', t.id, g.title, g.url, "
@@ -159,7 +164,8 @@ static const char home_sql[] =
 	"  " HOME_TIME("n.opened_at") ", " HOME_TIME("n.closed_at") ", NULL, "
 	"  NULL, NULL, DATE_FORMAT(n.closed_at, '%Y%m%d%H%i%s%f') "
 	"  FROM notices n JOIN term t ON t.id = n.terminal_id "
-	"  WHERE n.closed_at IS NOT NULL ORDER BY n.closed_at DESC LIMIT 20) "
+	"  WHERE n.closed_at >= COALESCE(t.manager_since, n.closed_at) "
+	"  ORDER BY n.closed_at DESC LIMIT 20) "
 	"ORDER BY 1, 11";	/* HOME_COL_TAG, HOME_COL_SORT */
 
 void

@@ -198,3 +198,15 @@ page_run(struct http_request *req, const struct page *page)
 			return KORE_RESULT_RETRY;
 	}
 }
+
+int
+page_link_query(struct http_request *req, struct portal *p,
+    const char *get_sql, const char *post_sql)
+{
+	struct db_val	arg[1];
+
+	arg[0] = DB_BLOB(p->link_hash, TOKEN_HASH_LEN);
+	db_async_start(&p->q, req, req->method == HTTP_METHOD_POST ?
+	    post_sql : get_sql, arg, 1);
+	return PAGE_QUERY;
+}

@@ -81,6 +81,11 @@ int	page_run(struct http_request *req, const struct page *page);
 /* The runner's answer to the failed statement in p->q: PAGE_DONE. */
 int	page_failed(struct http_request *req, struct portal *p);
 
+/* A PAGE_LINK page's statement, the link's hash its one parameter:
+ * get_sql shows what the link does, post_sql does it. PAGE_QUERY. */
+int	page_link_query(struct http_request *req, struct portal *p,
+	    const char *get_sql, const char *post_sql);
+
 /* Answer 404 with the page's not_found words: PAGE_DONE. */
 int	page_not_found(struct http_request *req, struct portal *p);
 

@@ -14,12 +14,14 @@ int	page_toner_chart(struct http_request *);
 
 #define CHART_POINTS	200
 
-/* A LEFT JOIN: a terminal of ours without readings still gives one row. */
+/* A LEFT JOIN: a terminal of ours without readings still gives one row.
+ * The readings start when this manager took charge of it. */
 static const char sql_readings[] =
 	"SELECT t.terminal_uid, UNIX_TIMESTAMP(r.at), r.level "
 	"FROM manager_sessions s "
 	"JOIN terminals t ON t.manager_id = s.manager_id "
 	"LEFT JOIN toner_readings r ON r.terminal_id = t.id "
+	"AND r.at >= COALESCE(t.manager_since, r.at) "
 	"WHERE s.token_hash = ? AND s.expires_at > NOW(6) AND t.id = ? "
 	"ORDER BY r.at DESC LIMIT 200";
 

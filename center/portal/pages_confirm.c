@@ -23,10 +23,16 @@ static const char sql_pending[] =
 	"JOIN terminals t ON t.id = c.terminal_id "
 	"JOIN models md ON md.id = t.model_id "
 	"WHERE c.token_hash = ? AND c.confirmed_at IS NULL "
-	"AND c.superseded_at IS NULL AND c.expires_at > NOW(6)";
+	"AND c.superseded_at IS NULL AND c.expires_at > NOW(6) "
+	"AND t.manager_locked_at IS NULL";
 enum { PENDING_EMAIL, PENDING_TERMINAL, PENDING_MODEL, PENDING_SERIAL };
 
-/* Only a pending, current, unexpired confirmation takes effect. */
+/*
+ * Only a pending, current, unexpired confirmation takes effect, and none
+ * while the previous manager's undo locks the terminal's manager. A
+ * change of manager mails the previous one and is audited by the
+ * terminals' triggers (sql/migrations/0013_manager_changes.sql).
+ */
 static const char sql_confirm[] =
 	"UPDATE manager_confirmations c "
 	"JOIN terminals t ON t.id = c.terminal_id "
@@ -34,7 +40,8 @@ static const char sql_confirm[] =
 	"SET c.confirmed_at = NOW(6), t.manager_id = c.manager_id, "
 	"m.confirmed_at = COALESCE(m.confirmed_at, NOW(6)) "
 	"WHERE c.token_hash = ? AND c.confirmed_at IS NULL "
-	"AND c.superseded_at IS NULL AND c.expires_at > NOW(6)";
+	"AND c.superseded_at IS NULL AND c.expires_at > NOW(6) "
+	"AND t.manager_locked_at IS NULL";
 
 /* Staff can see who took charge of which terminal, and when. */
 static const char sql_audit[] =
@@ -49,13 +56,8 @@ enum { CONFIRM_STATEMENT, CONFIRM_AUDIT };
 static int
 confirm_query(struct http_request *req, struct portal *p)
 {
-	struct db_val	arg[1];
-
-	arg[0] = DB_BLOB(p->link_hash, TOKEN_HASH_LEN);
-	db_async_start(&p->q, req, req->method == HTTP_METHOD_POST ?
-	    sql_confirm : sql_pending, arg, 1);
 	p->step = CONFIRM_STATEMENT;
-	return PAGE_QUERY;
+	return page_link_query(req, p, sql_pending, sql_confirm);
 }
 
 static int
@@ -69,11 +71,12 @@ show(struct http_request *req, struct portal *p)
 	html_begin(buf, "Confirm your address");
 	kore_buf_appendf(buf, "<p>Terminal <strong>");
 	html_text(buf, db_async_cell(&p->q, 0, PENDING_TERMINAL));
-	kore_buf_appendf(buf, "</strong> (");
+	kore_buf_appendf(buf, "</strong> (it says it is model &ldquo;");
 	html_text(buf, db_async_cell(&p->q, 0, PENDING_MODEL));
-	kore_buf_appendf(buf, ", serial ");
+	kore_buf_appendf(buf, "&rdquo;, serial &ldquo;");
 	html_text(buf, db_async_cell(&p->q, 0, PENDING_SERIAL));
-	kore_buf_appendf(buf, ") names <strong>");
+	kore_buf_appendf(buf, "&rdquo;: its own words, not checked by the "
+	    "service center) names <strong>");
 	html_text(buf, db_async_cell(&p->q, 0, PENDING_EMAIL));
 	kore_buf_appendf(buf, "</strong> as its manager.</p>\n"
 	    "<form method=\"post\"><button type=\"submit\">"

@@ -7,10 +7,13 @@
  *        faxcenter-staff [-c CONFIG] passwd USERNAME
  *        faxcenter-staff [-c CONFIG] disable USERNAME
  *        faxcenter-staff [-c CONFIG] purge
+ *        faxcenter-staff [-c CONFIG] unlock TERMINAL-ID
  *   -n checks the configuration and exits (0 and "configuration OK").
  *   The password is read from the first line of standard input.
  *   purge deletes expired staff and manager sessions and expired homepage
  *   links (run it daily, e.g. from a systemd timer).
+ *   unlock lets confirmations change the terminal's manager again, after
+ *   its previous manager undid a change (docs/center.md).
  *   ROLE: admin (everything), desk (orders, catalogue, guides), dispatch
  *   (technicians and visits), staff (fleet overview only).
  */
@@ -28,7 +31,8 @@ static void
 usage(void)
 {
 	(void)fprintf(stderr, "usage: faxcenter-staff [-c CONFIG] "
-	    "-n | add USERNAME ROLE | passwd USERNAME | disable USERNAME | purge\n");
+	    "-n | add USERNAME ROLE | passwd USERNAME | disable USERNAME | purge |\n"
+	    "    unlock TERMINAL-ID\n");
 	exit(2);
 }
 
@@ -62,6 +66,35 @@ purge(struct db *db)
 		total += n;
 	}
 	printf("purged %llu expired sessions and links\n", total);
+	return 0;
+}
+
+/* Staff looked into an undone change of manager: confirmations may
+ * change the terminal's manager again. Audited. */
+static int
+unlock(struct db *db, const char *terminal)
+{
+	struct db_val		p[] = { DB_STR(terminal) };
+	unsigned long long	n = 0;
+
+	if (db_begin(db))
+		return -1;
+	if (db_exec(db, "UPDATE terminals SET manager_locked_at = NULL "
+	    "WHERE terminal_uid = ? AND manager_locked_at IS NOT NULL",
+	    p, 1, &n, NULL) || (n > 0 && db_exec(db, "INSERT INTO audit_log "
+	    "(actor, action, subject) VALUES ('faxcenter-staff', "
+	    "'manager unlocked', ?)", p, 1, NULL, NULL))) {
+		db_rollback(db);
+		return -1;
+	}
+	if (db_commit(db))
+		return -1;
+	if (n == 0) {
+		(void)snprintf(db->err, sizeof(db->err), "no locked terminal "
+		    "%s", terminal);
+		return -1;
+	}
+	printf("%s: its manager may change again\n", terminal);
 	return 0;
 }
 
@@ -99,12 +132,14 @@ main(int argc, char **argv)
 		log_info("configuration OK");
 		return 0;
 	}
-	if (argc - optind == 1 && !strcmp(argv[optind], "purge")) {
+	if ((argc - optind == 1 && !strcmp(argv[optind], "purge")) ||
+	    (argc - optind == 2 && !strcmp(argv[optind], "unlock"))) {
 		if (center_config_load(&cfg, path, err, sizeof(err)))
 			fatalx("%s", err);
 		if (db_open(&db, &cfg))
 			fatalx("%s", db.err);
-		rc = purge(&db);
+		rc = argc - optind == 1 ? purge(&db) :
+		    unlock(&db, argv[optind + 1]);
 		if (rc)
 			warnx("%s", db.err);
 		db_close(&db);

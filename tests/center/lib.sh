@@ -114,11 +114,12 @@ deliver() {
 # in_db_and_postfix ARGS...: re-run the calling test under a throwaway
 # MariaDB on TCP (the pipe runs as nobody, who cannot enter the socket's
 # directory) and a throwaway Postfix that pipes reports@faxcare.test to
-# faxcenter-mailgate and keeps alice@ and bob@ in Maildirs. The master key
+# faxcenter-mailgate and keeps alice@ and bob@ (and each LOCALPART in
+# $CENTER_MAILDIRS) in Maildirs. The master key
 # and the mailgate are copied for nobody, who may not reach the checkout (a
 # clone under /root). Use as: in_db_and_postfix "$0" "$@" || exit $?
 in_db_and_postfix() {
-	local keydir rc
+	local keydir rc m extra=()
 	if [ -z "${FAXCARE_DB_HOST:-}" ]; then
 		exec "$CENTER_TOP/scripts/with-mariadb" --tcp -- "$@"
 	fi
@@ -134,9 +135,10 @@ in_db_and_postfix() {
 	# The mailgate writes links to the app: fix its address now.
 	CENTER_PORT=$(free_port)
 	export CENTER_PORT FAXCENTER_BASE_URL=http://127.0.0.1:$CENTER_PORT
+	for m in ${CENTER_MAILDIRS:-}; do extra+=(--maildir "$m"); done
 	"$CENTER_TOP/scripts/with-postfix" \
 		--pipe "reports=$keydir/faxcenter-mailgate" \
-		--maildir alice --maildir bob -- "$@"
+		--maildir alice --maildir bob "${extra[@]}" -- "$@"
 	rc=$?
 	rm -rf "$keydir"
 	exit $rc

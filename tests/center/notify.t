@@ -58,7 +58,8 @@ like "$body" 'Subject: Please confirm: are you the manager of these fax terminal
 	"the confirmation's subject asks in plain words"
 links=$(printf '%s\n' "$body" | grep -o 'http://[^ ]*/confirm/[0-9a-f]*')
 is "$(printf '%s\n' "$links" | wc -l)" 10 "it lists a confirmation link per terminal"
-like "$body" 'FX-9000, serial SN7 \(terminal id office-7\)' "... naming each terminal"
+like "$body" 'Terminal office-7, which says it is model "FX-9000", serial "SN7"' \
+	"... naming each terminal, its model and serial as its claim"
 link=$(printf '%s\n' "$links" | head -1)
 like "$link" "^$FAXCENTER_BASE_URL/confirm/[0-9a-f]{64}\$" "a link is the center's URL with a token"
 like "$(curl -s "$link")" 'Yes, I manage this terminal' "following it shows what is confirmed"
@@ -164,8 +165,9 @@ ok $? "bob receives the confirmation e-mail"
 wait_for 20 "the outbox to settle" settled
 is "$(maildir_count bob)" 1 "... and no notice before confirming"
 body=$(mail_body "$(maildir_files bob | head -1)")
-like "$body" 'Subject: Please confirm: are you the manager of fax terminal FX-200 L1\?' \
-	"a single terminal's confirmation names it in the subject"
+is "$(printf '%s\n' "$body" | grep '^Subject:')" \
+	'Subject: Please confirm: are you the manager of a fax terminal?' \
+	"a single terminal's confirmation asks in plain words, nothing the terminal chose in its subject"
 l=$(printf '%s\n' "$body" | grep -o 'http://[^ ]*/confirm/[0-9a-f]*')
 curl -s -d '' "$l" >/dev/null
 wait_for 20 "bob's notice e-mail" count_is bob 2

@@ -65,7 +65,7 @@ is "$(vm_cmd 'ls /var/spool/faxcared/faxeng0/queue | wc -l')" 0 \
 must "no registration"
 
 hop "the confirmation e-mail is in the manager's Maildir" s_confirmation_mail
-like "$out" "Subject: Please confirm: are you the manager of fax terminal FX-SIM 100" \
+like "$out" "Subject: Please confirm: are you the manager of a fax terminal\\?" \
 	"it asks the manager to confirm"
 like "$CONFIRM_URL" "^$CENTER_URL/confirm/[0-9a-f]{64}\$" "with a link to the center"
 hop "the manager confirms by the link" s_manager_confirms

@@ -60,6 +60,31 @@ main(void)
 		g_free(c1);
 		g_free(c2);
 	}
+	{
+		struct takeover_mail tm = {
+			.terminal = "office-1", .model = "FX-9000",
+			.serial = "SN1", .new_manager = "bob@example.com",
+			.changed = "2030-01-01 10:00 UTC",
+			.until = "2030-01-08 10:00 UTC",
+			.undo_url = "https://c.example/confirm/undo/u1",
+		};
+		char *t1 = compose_takeover_mail(&tm);
+		char *t2;
+
+		tm.undo_url = NULL;
+		t2 = compose_takeover_mail(&tm);
+		ok(strstr(t1, "office-1") && strstr(t1, "bob@example.com") &&
+		    strstr(t1, "model \"FX-9000\"") &&
+		    strstr(t1, "(until 2030-01-08 10:00 UTC)") &&
+		    strstr(t1, "confirm/undo/u1") && strstr(t1, "locks"),
+		    "a change of manager: the terminal, the new manager, the "
+		    "undo link and its end");
+		ok(strstr(t2, "confirm/undo") == NULL &&
+		    strstr(t2, "can no\nlonger be undone") != NULL,
+		    "without a link, it says the change can no longer be undone");
+		g_free(t1);
+		g_free(t2);
+	}
 
 	msg = compose_message("center@c.example", "alice@example.com", subject,
 	    body, "batch-1@c.example");

@@ -152,9 +152,13 @@ maildir_files() {
 }
 
 # outbox_start DIR: run faxcenter-outbox against the harness's Postfix,
-# sweeping every $OUTBOX_SWEEP_MS (default 200).
+# sweeping every $OUTBOX_SWEEP_MS (default 200). That Postfix listens on
+# loopback without STARTTLS (unless --tls): smtp_starttls = off says so,
+# as an operator would for a relay on the same host (the default,
+# required, would keep every mail waiting).
 outbox_start() {
 	FAXCENTER_SENDER=center@faxcare.test \
+		FAXCARE_SMTP_STARTTLS=${FAXCARE_SMTP_STARTTLS:-off} \
 		"$CENTER_BUILD/faxcenter-outbox" -p "${OUTBOX_SWEEP_MS:-200}" \
 		>>"$1/outbox.log" 2>&1 &
 	OUTBOX_PID=$!

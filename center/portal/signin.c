@@ -3,7 +3,8 @@
  * Sign-in's steps (signin.h), in p->step:
  *	LOOKUP --> CHECK (task) --match--> OPENED --> AUDITED: signed_in()
  *	                        \--no----------------> AUDITED: refuse(WRONG)
- * The hash runs for an unknown user too: timing tells nothing.
+ * The hash runs for an unknown user too: timing tells nothing. Limits:
+ * per client first, so that one client cannot use up a user name's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +46,9 @@ signin_start(struct http_request *req, struct portal *p,
 	if ((size_t)snprintf(p->staff_name, sizeof(p->staff_name), "%s",
 	    user) >= sizeof(p->staff_name))
 		return how->refuse(req, SIGNIN_TOO_LONG);
+	/* Many addresses guessing one account count as one. */
+	if (!ratelimit_allow_key(RATELIMIT_USER, user))
+		return how->refuse(req, SIGNIN_LIMITED);
 	arg[0] = DB_STR(user);
 	db_async_start(&p->q, req, sql_user, arg, 1);
 	p->step = STEP_LOOKUP;

@@ -11,7 +11,7 @@
 #include "page.h"
 
 enum signin_refusal {
-	SIGNIN_LIMITED,		/* too many attempts from this address */
+	SIGNIN_LIMITED,		/* too many attempts: address or user name */
 	SIGNIN_MISSING,		/* no username or password */
 	SIGNIN_TOO_LONG,	/* the username */
 	SIGNIN_NO_RANDOM,	/* no token could be made */

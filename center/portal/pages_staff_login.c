@@ -100,7 +100,7 @@ signed_in(struct http_request *req, struct portal *p)
 
 static const struct signin form_signin = {
 	.audit_ok = "login", .audit_failed = "login.failed",
-	.subject = "staff session", .with_address = 1,
+	.subject = "staff session", .kind = "web", .with_address = 1,
 	.admit = admit, .refuse = refuse, .opened = opened,
 	.signed_in = signed_in,
 };

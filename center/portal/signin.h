@@ -22,6 +22,7 @@ struct signin {
 	const char	*audit_ok;	/* the audit log's actions */
 	const char	*audit_failed;
 	const char	*subject;	/* and subject */
+	const char	*kind;		/* sessions.kind: "web" or "api" */
 	int		 with_address;	/* detail: the client's address */
 	/* After the rate limit: -1 to go on, or answered: PAGE_DONE. */
 	int	(*admit)(struct http_request *);

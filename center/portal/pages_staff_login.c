@@ -75,7 +75,7 @@ admit(struct http_request *req)
 {
 	char	*pre;
 
-	if (http_request_cookie(req, COOKIE_LOGIN, &pre) &&
+	if (portal_request_cookie(req, COOKIE_LOGIN, &pre) == 0 &&
 	    csrf_valid(req, pre))
 		return -1;
 	login_form(req, 400, "The form expired; please sign in again.");

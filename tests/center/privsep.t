@@ -64,7 +64,5 @@ like "$(cat "$conf/faxcenter.service")" '^InaccessiblePaths=.*-/etc/faxcare/cent
 	"the app's unit makes the secret inaccessible"
 like "$(cat "$conf/faxcenter-outbox.service")" '^InaccessiblePaths=.*-/etc/faxcare/center-secret( |$)' \
 	"so does the sender's"
-out=$(systemd-analyze verify "$conf/faxcenter.service" "$conf/faxcenter-outbox.service" 2>&1 |
-	grep -v 'is not executable')
-is "$out" "" "systemd-analyze verify finds nothing but the uninstalled binaries"
+# notify.t runs systemd-analyze verify on both units.
 done_testing

@@ -86,8 +86,9 @@ defaults(struct center_config *cfg)
 	cfg->quarantine_keep = 1000;
 	(void)snprintf(cfg->outbox_wake_socket, sizeof(cfg->outbox_wake_socket),
 	    "/run/faxcare/outbox.sock");
+	/* Mail leaves this host: in clear only when the operator says so. */
 	(void)snprintf(cfg->smtp_starttls, sizeof(cfg->smtp_starttls),
-	    "optional");
+	    "required");
 }
 
 /* Settings that depend on each other, once all are read. */

@@ -20,4 +20,11 @@ void	home_start(struct db_async_query *q, struct http_request *req,
 void	home_render(struct kore_buf *buf, const struct db_async_query *q,
 	    const char *session_token);
 
+struct portal;
+
+/* The homepage of the session in p->cookie_hash: start its statement
+ * (PAGE_QUERY), then answer with its rows (pages_manager.c). */
+int	home_page_query(struct http_request *req, struct portal *p);
+int	home_page_show(struct http_request *req, struct portal *p);
+
 #endif

@@ -75,7 +75,7 @@ admit(struct http_request *req)
 {
 	char	*pre;
 
-	if (http_request_cookie(req, COOKIE_LOGIN, &pre) &&
+	if (portal_request_cookie(req, COOKIE_LOGIN, &pre) == 0 &&
 	    csrf_valid(req, pre))
 		return -1;
 	login_form(req, 400, "The form expired; please sign in again.");
@@ -100,7 +100,7 @@ signed_in(struct http_request *req, struct portal *p)
 
 static const struct signin form_signin = {
 	.audit_ok = "login", .audit_failed = "login.failed",
-	.subject = "staff session", .with_address = 1,
+	.subject = "staff session", .kind = "web", .with_address = 1,
 	.admit = admit, .refuse = refuse, .opened = opened,
 	.signed_in = signed_in,
 };

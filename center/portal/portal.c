@@ -44,12 +44,43 @@ portal_get(struct http_request *req)
 	return p;
 }
 
+static int
+secure_site(void)
+{
+	return strncmp(app_config.base_url, "https:", 6) == 0;
+}
+
+/*
+ * Over https a session cookie is __Host-NAME: the browser keeps it only if
+ * this host set it Secure, for Path=/ and no Domain, so neither a sibling
+ * domain nor a plain-http answer can plant or shadow it. An unprefixed
+ * cookie is then never read.
+ */
+static const char *
+cookie_name(const char *name, char *buf, size_t len)
+{
+	if (!secure_site())
+		return name;
+	(void)snprintf(buf, len, "__Host-%s", name);
+	return buf;
+}
+
+int
+portal_request_cookie(struct http_request *req, const char *name,
+    char **value)
+{
+	char	full[64];
+
+	return http_request_cookie(req, cookie_name(name, full, sizeof(full)),
+	    value) ? 0 : -1;
+}
+
 int
 portal_cookie(struct http_request *req, struct portal *p, const char *name)
 {
 	char	*value;
 
-	if (!http_request_cookie(req, name, &value))
+	if (portal_request_cookie(req, name, &value))
 		return -1;
 	if (token_hash(value, strlen(value), p->cookie_hash))
 		return -1;
@@ -61,14 +92,14 @@ void
 portal_set_cookie(struct http_request *req, const char *name,
     const char *token, long max_age_s)
 {
-	char	hdr[256];
-	int	secure = strncmp(app_config.base_url, "https:", 6) == 0;
+	char	hdr[256], full[64];
 
 	/* Lax: the e-mailed link is a top-level navigation from elsewhere. */
 	(void)snprintf(hdr, sizeof(hdr),
 	    "%s=%s; Path=/; Max-Age=%ld; HttpOnly; "
-	    "SameSite=Lax%s", name, token != NULL ? token : "",
-	    token != NULL ? max_age_s : 0, secure ? "; Secure" : "");
+	    "SameSite=Lax%s", cookie_name(name, full, sizeof(full)),
+	    token != NULL ? token : "", token != NULL ? max_age_s : 0,
+	    secure_site() ? "; Secure" : "");
 	http_response_header(req, "set-cookie", hdr);
 }
 

@@ -60,13 +60,21 @@ struct portal {
 struct portal	*portal_get(struct http_request *req);
 
 /*
+ * The named cookie's value (NAME, or __Host-NAME when base_url is https):
+ * 0, or -1 when the request has none.
+ */
+int	portal_request_cookie(struct http_request *req, const char *name,
+	    char **value);
+
+/*
  * The named cookie's token, hashed into p->cookie_hash; 0, or -1 when the
  * request has none or it is not a well-formed token.
  */
 int	portal_cookie(struct http_request *req, struct portal *p,
 	    const char *name);
 
-/* Set (or, with token NULL, clear) a session cookie. */
+/* Set (or, with token NULL, clear) a session cookie: Secure and named
+ * __Host-NAME when base_url is https. */
 void	portal_set_cookie(struct http_request *req, const char *name,
 	    const char *token, long max_age_s);
 

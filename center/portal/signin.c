@@ -3,7 +3,8 @@
  * Sign-in's steps (signin.h), in p->step:
  *	LOOKUP --> CHECK (task) --match--> OPENED --> AUDITED: signed_in()
  *	                        \--no----------------> AUDITED: refuse(WRONG)
- * The hash runs for an unknown user too: timing tells nothing.
+ * The hash runs for an unknown user too: timing tells nothing. Limits:
+ * per client first, so that one client cannot use up a user name's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,8 +22,8 @@ enum { USER_ID, USER_PASSWORD_HASH };
 /* The hash again in csrf_secret: kept for the schema, CSRF tokens derive
  * from the cookie. */
 static const char sql_session_open[] =
-	"INSERT INTO sessions (staff_user_id, token_hash, csrf_secret, "
-	"expires_at) VALUES (?, ?, ?, NOW(6) + INTERVAL ? HOUR)";
+	"INSERT INTO sessions (staff_user_id, kind, token_hash, csrf_secret, "
+	"expires_at) VALUES (?, ?, ?, ?, NOW(6) + INTERVAL ? HOUR)";
 
 static const char sql_audit[] =
 	"INSERT INTO audit_log (actor, action, subject, detail) "
@@ -45,6 +46,9 @@ signin_start(struct http_request *req, struct portal *p,
 	if ((size_t)snprintf(p->staff_name, sizeof(p->staff_name), "%s",
 	    user) >= sizeof(p->staff_name))
 		return how->refuse(req, SIGNIN_TOO_LONG);
+	/* Many addresses guessing one account count as one. */
+	if (!ratelimit_allow_key(RATELIMIT_USER, user))
+		return how->refuse(req, SIGNIN_LIMITED);
 	arg[0] = DB_STR(user);
 	db_async_start(&p->q, req, sql_user, arg, 1);
 	p->step = STEP_LOOKUP;
@@ -71,7 +75,7 @@ audit(struct http_request *req, struct portal *p, const struct signin *how,
 static int
 checked(struct http_request *req, struct portal *p, const struct signin *how)
 {
-	struct db_val	arg[4];
+	struct db_val	arg[5];
 	int		match;
 
 	if ((match = password_task_result(req, p)) < 0)
@@ -83,10 +87,11 @@ checked(struct http_request *req, struct portal *p, const struct signin *how)
 	if (token_new(p->new_token, p->new_hash))
 		return how->refuse(req, SIGNIN_NO_RANDOM);
 	arg[0] = DB_INT(strtoll(db_async_cell(&p->q, 0, USER_ID), NULL, 10));
-	arg[1] = DB_BLOB(p->new_hash, TOKEN_HASH_LEN);
+	arg[1] = DB_STR(how->kind);
 	arg[2] = DB_BLOB(p->new_hash, TOKEN_HASH_LEN);
-	arg[3] = DB_INT(STAFF_SESSION_HOURS);
-	db_async_start(&p->q, req, sql_session_open, arg, 4);
+	arg[3] = DB_BLOB(p->new_hash, TOKEN_HASH_LEN);
+	arg[4] = DB_INT(STAFF_SESSION_HOURS);
+	db_async_start(&p->q, req, sql_session_open, arg, 5);
 	p->step = STEP_OPENED;
 	return PAGE_QUERY;
 }

@@ -11,7 +11,7 @@
 #include "page.h"
 
 enum signin_refusal {
-	SIGNIN_LIMITED,		/* too many attempts from this address */
+	SIGNIN_LIMITED,		/* too many attempts: address or user name */
 	SIGNIN_MISSING,		/* no username or password */
 	SIGNIN_TOO_LONG,	/* the username */
 	SIGNIN_NO_RANDOM,	/* no token could be made */
@@ -22,6 +22,7 @@ struct signin {
 	const char	*audit_ok;	/* the audit log's actions */
 	const char	*audit_failed;
 	const char	*subject;	/* and subject */
+	const char	*kind;		/* sessions.kind: "web" or "api" */
 	int		 with_address;	/* detail: the client's address */
 	/* After the rate limit: -1 to go on, or answered: PAGE_DONE. */
 	int	(*admit)(struct http_request *);

@@ -25,6 +25,7 @@ staff_nav(struct kore_buf *buf, struct portal *p)
 	if (roles & ROLE_ADMIN)
 		kore_buf_appendf(buf, " <a href=\"/staff/audit\">Audit log"
 		    "</a> <a href=\"/staff/quarantine\">Quarantine</a>");
+	kore_buf_appendf(buf, " <a href=\"/staff/sessions\">Sessions</a>");
 	kore_buf_appendf(buf, " <form class=\"logout\" method=\"post\" "
 	    "action=\"/staff/logout\">");
 	portal_csrf_field(buf, p->cookie);

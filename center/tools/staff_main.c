@@ -10,6 +10,7 @@
  *        faxcenter-staff [-c CONFIG] unlock TERMINAL-ID
  *   -n checks the configuration and exits (0 and "configuration OK").
  *   The password is read from the first line of standard input.
+ *   passwd and disable end the account's sessions and API tokens.
  *   purge deletes expired staff and manager sessions and expired homepage
  *   links (run it daily, e.g. from a systemd timer).
  *   unlock lets confirmations change the terminal's manager again, after
@@ -69,8 +70,10 @@ purge(struct db *db)
 	return 0;
 }
 
-/* Staff looked into an undone change of manager: confirmations may
- * change the terminal's manager again. Audited. */
+/*
+ * Staff looked into an undone change of manager: confirmations may
+ * change the terminal's manager again. Audited.
+ */
 static int
 unlock(struct db *db, const char *terminal)
 {
@@ -95,6 +98,32 @@ unlock(struct db *db, const char *terminal)
 		return -1;
 	}
 	printf("%s: its manager may change again\n", terminal);
+	return 0;
+}
+
+/*
+ * A new password or a disabled account: whoever held the old one may have
+ * signed in with it, so the account's sessions and API tokens end in the
+ * same transaction.
+ */
+static int
+change_and_sign_out(struct db *db, const char *sql, const struct db_val *p,
+    unsigned int n, const char *user, unsigned long long *affected)
+{
+	struct db_val		who[] = { DB_STR(user) };
+	unsigned long long	ended = 0;
+
+	if (db_begin(db))
+		return -1;
+	if (db_exec(db, sql, p, n, affected, NULL) ||
+	    db_exec(db, "DELETE s FROM sessions s JOIN staff_users u "
+	    "ON u.id = s.staff_user_id WHERE u.username = ?", who, 1, &ended,
+	    NULL) || db_commit(db)) {
+		db_rollback(db);
+		return -1;
+	}
+	if (*affected != 0)
+		printf("%s: %llu sessions and API tokens ended\n", user, ended);
 	return 0;
 }
 
@@ -173,13 +202,14 @@ main(int argc, char **argv)
 		    NULL);
 	} else if (!strcmp(cmd, "passwd")) {
 		struct db_val p[] = { DB_STR(hash), DB_STR(user) };
-		rc = db_exec(&db, "UPDATE staff_users SET password_hash = ? "
-		    "WHERE username = ?", p, 2, &affected, NULL);
+		rc = change_and_sign_out(&db, "UPDATE staff_users SET "
+		    "password_hash = ? WHERE username = ?", p, 2, user,
+		    &affected);
 	} else {
 		struct db_val p[] = { DB_STR(user) };
-		rc = db_exec(&db, "UPDATE staff_users SET disabled_at = NOW(6) "
-		    "WHERE username = ? AND disabled_at IS NULL", p, 1,
-		    &affected, NULL);
+		rc = change_and_sign_out(&db, "UPDATE staff_users SET "
+		    "disabled_at = NOW(6) WHERE username = ? AND "
+		    "disabled_at IS NULL", p, 1, user, &affected);
 	}
 	if (rc == 0 && affected == 0) {
 		(void)snprintf(db.err, sizeof(db.err), "no such user: %s",

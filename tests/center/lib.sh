@@ -28,7 +28,9 @@ in_db() {
 
 # center_start DIR: run the Kore app on a free port with its config
 # written into DIR (which must exist). Sets CENTER_PORT, CENTER_PID,
-# CENTER_URL; the log is DIR/kore.log. Stop it with center_stop.
+# CENTER_URL; the log is DIR/kore.log. Stop it with center_stop. The
+# app's base_url is $CENTER_BASE_URL if set (nginx's https URL), else
+# CENTER_URL.
 center_start() {
 	local dir=$1
 	CENTER_PORT=${CENTER_PORT:-$(free_port)}
@@ -41,7 +43,7 @@ center_start() {
 		-e "s|accesslog\t/dev/stdout|accesslog\t$dir/access.log|" \
 		-e "s|^seccomp_tracing.*|seccomp_tracing\t${CENTER_SECCOMP_TRACING:-no}|" \
 		"$CENTER_TOP/center/conf/faxcenter.conf" >"$dir/faxcenter.conf"
-	FAXCENTER_BASE_URL=$CENTER_URL \
+	FAXCENTER_BASE_URL=${CENTER_BASE_URL:-$CENTER_URL} \
 		kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
 	CENTER_PID=$!
 	# The port opens before the parent's configure hook (migrations) ran:
@@ -174,9 +176,13 @@ maildir_files() {
 }
 
 # outbox_start DIR: run faxcenter-outbox against the harness's Postfix,
-# sweeping every $OUTBOX_SWEEP_MS (default 200).
+# sweeping every $OUTBOX_SWEEP_MS (default 200). That Postfix listens on
+# loopback without STARTTLS (unless --tls): smtp_starttls = off says so,
+# as an operator would for a relay on the same host (the default,
+# required, would keep every mail waiting).
 outbox_start() {
 	FAXCENTER_SENDER=center@faxcare.test \
+		FAXCARE_SMTP_STARTTLS=${FAXCARE_SMTP_STARTTLS:-off} \
 		"$CENTER_BUILD/faxcenter-outbox" -p "${OUTBOX_SWEEP_MS:-200}" \
 		>>"$1/outbox.log" 2>&1 &
 	OUTBOX_PID=$!

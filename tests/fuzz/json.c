@@ -28,7 +28,8 @@ static int
 read_back(const struct kore_buf *buf, char *out)
 {
 	const unsigned char	*p = buf->data, *end = p + buf->offset;
-	unsigned int		 u;
+	char			 hex[5], *rest;
+	unsigned long		 u;
 
 	if (buf->offset < 2 || *p++ != '"' || end[-1] != '"')
 		return -1;
@@ -44,9 +45,13 @@ read_back(const struct kore_buf *buf, char *out)
 			return -1;
 		if (*p == '"' || *p == '\\' || *p == '/')
 			*out++ = (char)*p;
-		else if (*p == 'u' && end - p > 4 &&
-		    sscanf((const char *)p + 1, "%4x", &u) == 1 && u < 0x80 &&
-		    u != 0) {
+		else if (*p == 'u' && end - p > 4) {
+			/* buf holds no NUL: copy the four digits out. */
+			memcpy(hex, p + 1, 4);
+			hex[4] = '\0';
+			u = strtoul(hex, &rest, 16);
+			if (*rest != '\0' || u == 0 || u >= 0x80)
+				return -1;
 			*out++ = (char)u;
 			p += 4;
 		} else

@@ -5,6 +5,8 @@
 #   make check      install what is missing, then run every test through prove
 #   make demo       install what is missing, then walk the whole system once
 #   make bench      the benchmarks, as ratios against in-run baselines
+#   make fuzz       each fuzz target (tests/fuzz/) for FUZZ_TIME seconds,
+#                   default 600, one after the other on one core
 #   make check-fresh   make check as a newcomer would run it: in a fresh
 #                   Debian 12 root from a clone of HEAD (scripts/check-fresh)
 #   make install    DESTDIR-aware install of everything
@@ -37,7 +39,7 @@ DESTDIR ?=
 PREFIX ?= /usr/local
 export DESTDIR PREFIX KDIR KVER
 
-.PHONY: all modules userspace check check-build check-fresh deps demo bench install \
+.PHONY: all modules userspace check check-build check-fresh deps demo bench fuzz install \
 	modules_install modules-arm64 dtbs clean $(SUBDIRS)
 
 all: modules userspace
@@ -84,6 +86,12 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory check-build
 	scripts/bench
+
+# Not part of check, which runs each target briefly (tests/fuzz/fuzz.t).
+FUZZ_TIME ?= 600
+fuzz: deps
+	@$(MAKE) --no-print-directory -C tests fuzz-built
+	tests/fuzz/run --time $(FUZZ_TIME)
 
 modules_install:
 	$(MAKE) -C $(KDIR) M=$(TOP) INSTALL_MOD_PATH=$(DESTDIR) modules_install

@@ -19,6 +19,12 @@ struct engine_settings {
 	int		 action;	/* enum faxeng_action, 0 none */
 };
 
+struct nl_msg;
+
+/* One GET reply or event (engine_parse.c); 0, or -1 when it names no
+ * engine or an attribute breaks the policy. */
+int	engine_parse_state(struct nl_msg *msg, struct engine_state *st);
+
 typedef void (*engine_cb)(void *arg, const struct engine_state *st,
     int is_event);
 

@@ -11,6 +11,7 @@
 #include <openssl/hmac.h>
 
 #include "app.h"
+#include "field.h"
 #include "html.h"
 #include "portal.h"
 
@@ -149,36 +150,15 @@ portal_arg(struct http_request *req, const char *name)
 long long
 portal_arg_num(struct http_request *req, const char *name)
 {
-	const char	*v = portal_arg(req, name);
-	char		*end;
-	long long	 n;
-
-	if (v == NULL || *v < '0' || *v > '9')
-		return -1;
-	n = strtoll(v, &end, 10);
-	return *end == '\0' && n >= 0 ? n : -1;
+	return field_num(portal_arg(req, name));
 }
 
 const char *
 portal_arg_datetime(struct http_request *req, const char *name)
 {
-	const char	*v = portal_arg(req, name), *end;
-	struct tm	 tm, check;
-	time_t		 t;
+	const char	*v = portal_arg(req, name);
 
-	if (v == NULL)
-		return NULL;
-	memset(&tm, 0, sizeof(tm));
-	end = strptime(v, "%Y-%m-%d %H:%M", &tm);
-	if (end == NULL || *end != '\0')
-		return NULL;
-	/* timegm normalizes an impossible date: it must come back the same. */
-	check = tm;
-	t = timegm(&check);
-	if (t == (time_t)-1 || check.tm_mday != tm.tm_mday ||
-	    check.tm_mon != tm.tm_mon || check.tm_hour != tm.tm_hour)
-		return NULL;
-	return v;
+	return field_datetime(v) ? v : NULL;
 }
 
 long long

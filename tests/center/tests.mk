@@ -16,6 +16,7 @@ CENTER_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 CENTER_TCFLAGS = -std=gnu11 -Wall -Wextra -Werror -O1 -g $(CENTER_SAN) \
 	-Ilib -I$(CENTER_SRC)/lib -I$(CENTER_SRC)/ingest -I$(CENTER_SRC)/outbox \
+	-I$(CENTER_SRC)/portal \
 	-I$(TOP)/proto/include -I$(TOP)/include/uapi -D_GNU_SOURCE \
 	$(shell pkg-config --cflags $(CENTER_PKGS))
 CENTER_TLIBS = $(CENTER_PROTO) $(shell pkg-config --libs $(CENTER_PKGS))

@@ -41,8 +41,17 @@ start_engines() {
 }
 
 # -w: after the request, wait (up to 20 s) for the answer instead of
-# hanging up at once, which lost slow answers on a loaded machine.
-host() { echo "$*" | nc -w 20 10.0.2.2 "$SINKCTL_PORT"; }
+# hanging up at once, which lost slow answers on a loaded machine. An
+# answer still lost is asked for again: every command but silent and
+# refuse-auth (which take the sink's port once) is idempotent.
+host() {
+	_ans=$(echo "$*" | nc -w 20 10.0.2.2 "$SINKCTL_PORT")
+	case $_ans:$1 in
+	:silent | :refuse-auth) ;;
+	:*) _ans=$(echo "$*" | nc -w 30 10.0.2.2 "$SINKCTL_PORT") ;;
+	esac
+	[ -z "$_ans" ] || echo "$_ans"
+}
 reports() { host reports; }
 count_reports() { reports | grep -Ec -- "$1"; }
 

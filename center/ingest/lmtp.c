@@ -123,8 +123,10 @@ data_line(struct lmtp *lm, const char *line, size_t len, int eol)
 enum lmtp_event
 lmtp_input(struct lmtp *lm, const char *line, size_t len, int eol)
 {
-	char	addr[LMTP_ADDR_MAX + 1];
-	int	start = !lm->partial;
+	char		 addr[LMTP_ADDR_MAX + 1];
+	const char	*arg;
+	size_t		 alen;
+	int		 start = !lm->partial;
 
 	if (lm->state == LMTP_CLOSED)
 		return LMTP_CLOSE;
@@ -139,6 +141,9 @@ lmtp_input(struct lmtp *lm, const char *line, size_t len, int eol)
 	}
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
+	/* MAIL's and RCPT's argument: "MAIL" alone has none. */
+	arg = len > 5 ? line + 5 : "";
+	alen = len > 5 ? len - 5 : 0;
 	if (memchr(line, '\0', len) != NULL) {
 		reply(lm, "500 5.5.2 NUL in command\r\n");
 	} else if (verb(line, len, "QUIT")) {
@@ -161,7 +166,7 @@ lmtp_input(struct lmtp *lm, const char *line, size_t len, int eol)
 	} else if (verb(line, len, "MAIL")) {
 		if (lm->state != LMTP_READY)
 			reply(lm, "503 5.5.1 nested MAIL\r\n");
-		else if (path(line + 5, len - 5, "FROM:", lm->sender))
+		else if (path(arg, alen, "FROM:", lm->sender))
 			reply(lm, "501 5.5.4 syntax: MAIL FROM:<address>\r\n");
 		else {
 			lm->state = LMTP_MAIL;
@@ -170,7 +175,7 @@ lmtp_input(struct lmtp *lm, const char *line, size_t len, int eol)
 	} else if (verb(line, len, "RCPT")) {
 		if (lm->state != LMTP_MAIL && lm->state != LMTP_RCPT)
 			reply(lm, "503 5.5.1 MAIL first\r\n");
-		else if (path(line + 5, len - 5, "TO:", addr))
+		else if (path(arg, alen, "TO:", addr))
 			reply(lm, "501 5.5.4 syntax: RCPT TO:<address>\r\n");
 		else if (lm->nrcpt == LMTP_RCPT_MAX)
 			reply(lm, "452 4.5.3 too many recipients\r\n");

@@ -47,6 +47,9 @@ main(void)
 	    "LHLO announces pipelining and enhanced status codes");
 	feed("DATA\r\n", out, sizeof(out));
 	is_str(out, "503 5.5.1 RCPT first\r\n", "DATA without RCPT is refused");
+	feed("MAIL\r\n", out, sizeof(out));
+	is_str(out, "501 5.5.4 syntax: MAIL FROM:<address>\r\n",
+	    "MAIL without an argument is refused (found by the fuzzer)");
 	feed("MAIL FROM:a@b\r\n", out, sizeof(out));
 	is_str(out, "501 5.5.4 syntax: MAIL FROM:<address>\r\n",
 	    "a path without angle brackets is refused");

@@ -28,10 +28,9 @@
 
 #include "config.h"
 #include "db.h"
+#include "deliver.h"
 #include "ingest.h"
 #include "log.h"
-#include "outbox_wake.h"
-#include "quarantine.h"
 
 static void
 usage(void)
@@ -97,7 +96,7 @@ static int
 deliver(const struct center_config *cfg, struct ingest *ig, char *msg,
     size_t len)
 {
-	struct ingest_result	res;
+	struct deliver_result	dr;
 	struct db		db;
 
 	memset(&db, 0, sizeof(db));
@@ -107,39 +106,15 @@ deliver(const struct center_config *cfg, struct ingest *ig, char *msg,
 	/* Verification needs no database: a bad report is refused even
 	 * while the database is down (ingest then says TEMPFAIL for the rest). */
 	(void)db_open(&db, cfg);
-	ingest_message(ig, msg, len, &res);
+	deliver_message(ig, msg, len, &dr);
 	fc_key_wipe(&ig->master);
-	switch (res.outcome) {
-	case INGEST_STORED:
-	case INGEST_DUPLICATE:
-		free(msg);
-		log_info("%s", res.reason);
-		db_close(&db);
-		/* Committed: the sender may look now rather than at its
-		 * next sweep. */
-		if (res.mail_queued && outbox_wake(cfg) == -1)
-			warn("waking the outbox sender at %s",
-			    cfg->outbox_wake_socket);
-		return EX_OK;
-	case INGEST_INVALID:
-	case INGEST_UNKNOWN_TERMINAL:
-		if (quarantine_drop(&db, cfg, &res, msg, len) == 0) {
-			log_info("dropped (%s): %s", res.drop, res.reason);
-			free(msg);
-			db_close(&db);
-			return EX_OK;
-		}
-		warnx("%s; not dropped yet, for the database is "
-		    "unavailable: %s", res.reason, db.err);
-		free(msg);
-		db_close(&db);
-		return EX_TEMPFAIL;
-	case INGEST_TEMPFAIL:
-		break;
-	}
 	free(msg);
-	warnx("%s", res.reason);
 	db_close(&db);
+	if (dr.verdict == DELIVER_DONE) {
+		log_info("%s", dr.text);
+		return EX_OK;
+	}
+	warnx("%s", dr.text);
 	return EX_TEMPFAIL;
 }
 

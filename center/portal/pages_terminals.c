@@ -82,12 +82,8 @@ terminals_filters(struct http_request *req, struct portal *p,
 		if (strcmp(state, *s) == 0)
 			break;
 	if (state != NULL && *s == NULL) {
-		if (p->page->who == PAGE_API)
-			json_error(req, 400, "state must be ok, warning, "
-			    "error or not_reporting");
-		else
-			html_message(req, 400, "Bad request", "The state "
-			    "must be ok, warning, error or not_reporting.");
+		(void)paging_refuse(req, p, "state must be ok, warning, "
+		    "error or not_reporting");
 		return -1;
 	}
 #define FILTER(val, times) do {						\

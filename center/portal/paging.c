@@ -34,8 +34,8 @@ cursor_parse(const char *s, struct paging *pg)
 	return 0;
 }
 
-static int
-bad_request(struct http_request *req, struct portal *p, const char *text)
+int
+paging_refuse(struct http_request *req, struct portal *p, const char *text)
 {
 	if (p->page->who == PAGE_API || (p->page->flags & PAGE_JSON))
 		json_error(req, 400, text);
@@ -56,12 +56,12 @@ paging_start(struct http_request *req, struct portal *p)
 	pg->total = -1;
 	pg->rows = PAGING_ROWS;
 	if ((v = portal_arg(req, "cursor")) != NULL && cursor_parse(v, pg))
-		return bad_request(req, p, "cursor: not one of this list's "
+		return paging_refuse(req, p, "cursor: not one of this list's "
 		    "(n or p and a row's number, as its links give)");
 	if (portal_arg(req, "limit") != NULL) {
 		limit = portal_arg_num(req, "limit");
 		if (limit < 1 || limit > PAGING_ROWS_MAX)
-			return bad_request(req, p, "limit must be 1 to 1000");
+			return paging_refuse(req, p, "limit must be 1 to 1000");
 		pg->rows = (unsigned int)limit;
 	}
 	if (list->filters != NULL &&
@@ -189,17 +189,39 @@ total(struct kore_buf *buf, const struct paging *pg)
 }
 
 void
+paging_total(struct kore_buf *buf, struct portal *p)
+{
+	kore_buf_appendf(buf, "<p class=\"total\">Total: ");
+	total(buf, &p->paging);
+	kore_buf_appendf(buf, "</p>\n");
+}
+
+void
+paging_nav(struct kore_buf *buf, struct portal *p)
+{
+	struct http_request	*req = p->q.req;
+	char			 next[24], prev[24];
+
+	kore_buf_appendf(buf, "<nav class=\"pages\">");
+	cursors(p, next, prev, sizeof(next));
+	if (prev[0] != '\0')
+		page_link(buf, req, p, "prev", prev, "Previous page");
+	if (prev[0] != '\0' && next[0] != '\0')
+		kore_buf_appendf(buf, " ");
+	if (next[0] != '\0')
+		page_link(buf, req, p, "next", next, "Next page");
+	kore_buf_appendf(buf, "</nav>\n");
+}
+
+void
 paging_table(struct kore_buf *buf, struct portal *p,
     const struct staff_column *cols)
 {
-	struct http_request		*req = p->q.req;
 	const struct staff_column	*c;
 	unsigned int			 k, r, n = 0;
-	char				 next[24], prev[24];
 
-	kore_buf_appendf(buf, "<p class=\"total\">Total: ");
-	total(buf, &p->paging);
-	kore_buf_appendf(buf, "</p>\n<table class=\"list\">");
+	paging_total(buf, p);
+	kore_buf_appendf(buf, "<table class=\"list\">");
 	staff_heads(buf, cols);
 	for (k = 0; k < paging_shown(p); k++) {
 		r = paging_row(p, k);
@@ -214,15 +236,8 @@ paging_table(struct kore_buf *buf, struct portal *p,
 	if (paging_shown(p) == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"%u\">None.</td></tr>\n",
 		    n);
-	kore_buf_appendf(buf, "</tbody></table>\n<nav class=\"pages\">");
-	cursors(p, next, prev, sizeof(next));
-	if (prev[0] != '\0')
-		page_link(buf, req, p, "prev", prev, "Previous page");
-	if (prev[0] != '\0' && next[0] != '\0')
-		kore_buf_appendf(buf, " ");
-	if (next[0] != '\0')
-		page_link(buf, req, p, "next", next, "Next page");
-	kore_buf_appendf(buf, "</nav>\n");
+	kore_buf_appendf(buf, "</tbody></table>\n");
+	paging_nav(buf, p);
 }
 
 void

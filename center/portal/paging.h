@@ -63,6 +63,11 @@ struct paging {
 	unsigned int		 nfilter;
 };
 
+/* Answer 400 with text, in the page's format: PAGE_DONE (filters()
+ * then return -1). */
+int	paging_refuse(struct http_request *req, struct portal *p,
+	    const char *text);
+
 /* For the runner (page.c): read the cursor and the filters and start the
  * count (PAGE_QUERY), or answer 400 (PAGE_DONE). */
 int	paging_start(struct http_request *req, struct portal *p);
@@ -79,6 +84,10 @@ unsigned int	paging_row(const struct portal *p, unsigned int k);
  * previous and next pages keeping the filters, as HTML. */
 void	paging_table(struct kore_buf *buf, struct portal *p,
 	    const struct staff_column *cols);
+
+/* The two parts of paging_table() around a table drawn otherwise. */
+void	paging_total(struct kore_buf *buf, struct portal *p);
+void	paging_nav(struct kore_buf *buf, struct portal *p);
 
 /* The same in JSON: "total":N,"total_exact":bool,"next":CURSOR|null,
  * "previous":CURSOR|null (no braces). */

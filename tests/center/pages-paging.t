@@ -114,4 +114,49 @@ is "$(api "/api/v1/terminals?limit=60&cursor=$(json "d['next']")")" 200 "the nex
 is "$(json "(d['terminals'][0]['terminal'], d['previous'])")" "('bulk-61', 'p61')" "starts after it"
 is "$(api '/api/v1/terminals?cursor=bogus')" 400 "a bad cursor"
 like "$(json "d['error']")" '^cursor: ' "is a JSON error naming the cursor"
+
+# --- the audit log: newest first ---
+staff_add ada admin 'an admin password' || bail "account"
+is "$(staff_login ada ada 'an admin password')" 303 "an admin signs in"
+sql "INSERT INTO audit_log (actor, action, subject) SELECT 'seed',
+	IF(seq % 3 = 0, 'slot.add', 'guide.add'), CONCAT('entry-', seq)
+	FROM seq_1_to_120"
+subjects() { grep -o '<td>entry-[0-9]*</td>' "$tmp/body" | sed 's/<td>//; s/<\/td>//'; }
+is "$(web ada GET /staff/audit)" 200 "the audit log"
+subjects >"$tmp/audit1"
+is "$(head -1 "$tmp/audit1")" "entry-120" "the newest entry first"
+next=$(href next)
+sql "INSERT INTO audit_log (actor, action, subject) SELECT 'seed', 'slot.add',
+	CONCAT('entry-', seq) FROM seq_121_to_125"
+is "$(web ada GET "$next")" 200 "its second page, after five more entries were written"
+subjects >"$tmp/audit2"
+is "$(head -1 "$tmp/audit2")" "entry-$(($(tail -1 "$tmp/audit1" | sed 's/entry-//') - 1))" \
+	"starts right after the first page's last entry"
+is "$(sort "$tmp/audit1" "$tmp/audit2" | uniq -d | wc -l)" 0 "repeating none of it"
+is "$(web ada GET '/staff/audit?action=slot.add&actor=seed')" 200 "the entries of one action by one actor"
+like "$(body)" 'Total: 45<' "counted: 40, and the 5 written since"
+is "$(subjects | head -1)" "entry-125" "newest first"
+
+# --- orders: oldest first ---
+staff_add dora desk 'the desk password' || bail "account"
+is "$(staff_login dora dora 'the desk password')" 303 "the order desk signs in"
+sql "INSERT INTO orders (id, terminal_id, manager_id, consumable_id, state)
+	SELECT seq, 1 + seq % 2, 1 + seq % 2, IF(seq % 2, 3, 1),
+	IF(seq % 4 = 0, 'scheduled', 'placed') FROM seq_1_to_70"
+orders() { grep -o '<tr id="order-[0-9]*">' "$tmp/body" | grep -o '[0-9]*'; }
+is "$(web dora GET /staff/orders)" 200 "the orders queue"
+like "$(body)" 'Total: 70<' "all 70 open orders"
+is "$(orders | head -1)/$(orders | tail -1)" "1/50" "the oldest 50 first"
+is "$(web dora GET "$(href next)")" 200 "the next page"
+is "$(orders | head -1)/$(orders | tail -1)" "51/70" "the other 20"
+is "$(web dora GET '/staff/orders?state=scheduled&manager=alice%40example.com')" 200 \
+	"Alice's scheduled orders"
+is "$(orders | tr '\n' ' ')" "4 8 12 16 20 24 28 32 36 40 44 48 52 56 60 64 68 " "filters combine"
+is "$(web dora GET '/staff/orders?state=delivered')" 400 "a finished state is no open order's"
+is "$(curl -s -d username=dora -d 'password=the desk password' -o "$tmp/body" \
+	"$CENTER_URL/api/v1/session")" "" "the desk's API token"
+token=$(python3 -c "import json; print(json.load(open('$tmp/body'))['token'])")
+is "$(api '/api/v1/orders?limit=30&model=FX-7000')" 200 "the API's orders of one model"
+is "$(json "([o['id'] for o in d['orders']][:3], d['total'], d['next'])")" "([1, 3, 5], 35, 'n59')" \
+	"paged like the page"
 done_testing

@@ -40,18 +40,23 @@ enum orders_col {
 	ORDERS_PLACED,
 };
 
+/* As the terminals' list (pages_terminals.c): orders first, and a
+ * model or manager filtered on the ids. */
 #define ORDERS_WHERE							\
 	"FROM orders o JOIN terminals t ON t.id = o.terminal_id "	\
 	"JOIN models md ON md.id = t.model_id "				\
 	"JOIN managers m ON m.id = o.manager_id "			\
 	"JOIN consumables c ON c.id = o.consumable_id "			\
 	"WHERE o.state IN ('placed', 'scheduled') "			\
-	"AND (? IS NULL OR o.state = ?) AND (? IS NULL OR md.name = ?) " \
-	"AND (? IS NULL OR m.email = ?) "
+	"AND (? IS NULL OR o.state = ?) "				\
+	"AND (? IS NULL OR t.model_id = "				\
+	"  (SELECT id FROM models WHERE name = ?)) "			\
+	"AND (? IS NULL OR o.manager_id = "				\
+	"  (SELECT id FROM managers WHERE email = ?)) "
 
 #define ORDERS_SELECT							\
-	"SELECT o.id, o.notice_id, t.terminal_uid, md.name, m.email, "	\
-	"c.sku, c.name, o.quantity, o.state, "				\
+	"SELECT STRAIGHT_JOIN o.id, o.notice_id, t.terminal_uid, "	\
+	"md.name, m.email, c.sku, c.name, o.quantity, o.state, "	\
 	"DATE_FORMAT(o.delivery_at, '%Y-%m-%dT%H:%i:00Z'), "		\
 	"DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), "		\
 	"DATE_FORMAT(o.delivery_at, '%Y-%m-%d %H:%i'), "		\
@@ -84,7 +89,7 @@ orders_filters(struct http_request *req, struct portal *p, struct db_val *v,
 
 /* Open orders, oldest first (their ids). */
 static const struct paging_list orders_list = {
-	.count = "SELECT COUNT(*) FROM (SELECT 1 " ORDERS_WHERE
+	.count = "SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1 " ORDERS_WHERE
 	    "LIMIT " PAGING_COUNT_FETCH ") x",
 	.forward = ORDERS_SELECT ORDERS_WHERE
 	    "AND o.id > ? ORDER BY o.id LIMIT ?",

@@ -43,18 +43,27 @@ enum terminals_col {
 /*
  * The filters, a parameter (twice or three times) each; "? IS NULL" of
  * an absent one is folded away when the statement runs, so a search by
- * id or serial is one lookup in terminals_uid or terminals_serial.
+ * id or serial is one lookup in terminals_uid or terminals_serial. A
+ * model or manager is looked up first and filters on the terminal's own
+ * column (an index seek on terminals_model or terminals_manager); with
+ * the condition on the joined row instead, MariaDB read all 10^6
+ * terminals to count one manager's 1,000 (8.6 s). STRAIGHT_JOIN keeps
+ * terminals first: else the first page of an unfiltered list starts
+ * from the ten models and sorts every terminal (13 s at 10^6).
  */
 #define TERMINALS_WHERE							\
 	"FROM terminals t JOIN models md ON md.id = t.model_id "	\
 	"LEFT JOIN managers m ON m.id = t.manager_id "			\
 	"WHERE (? IS NULL OR t.terminal_uid = ? OR t.serial = ?) "	\
-	"AND (? IS NULL OR md.name = ?) "				\
-	"AND (? IS NULL OR m.email = ?) "				\
+	"AND (? IS NULL OR t.model_id = "				\
+	"  (SELECT id FROM models WHERE name = ?)) "			\
+	"AND (? IS NULL OR t.manager_id = "				\
+	"  (SELECT id FROM managers WHERE email = ?)) "			\
 	"AND (? IS NULL OR ? = " TERMINAL_STATE ") "
 
 #define TERMINALS_SELECT						\
-	"SELECT t.id, t.terminal_uid, md.name, t.serial, m.email, "	\
+	"SELECT STRAIGHT_JOIN t.id, t.terminal_uid, md.name, t.serial, "	\
+	"m.email, "							\
 	"DATE_FORMAT(t.last_report_at, '%Y-%m-%dT%H:%i:%sZ'), "		\
 	TERMINAL_STATE ", "						\
 	"(SELECT GROUP_CONCAT(n.condition_kw ORDER BY n.id SEPARATOR ' ') " \
@@ -101,7 +110,8 @@ terminals_filters(struct http_request *req, struct portal *p,
 }
 
 static const struct paging_list terminals_list = {
-	.count = "SELECT COUNT(*) FROM (SELECT 1 " TERMINALS_WHERE
+	.count = "SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1 "
+	    TERMINALS_WHERE
 	    "LIMIT " PAGING_COUNT_FETCH ") x",
 	.forward = TERMINALS_SELECT TERMINALS_WHERE
 	    "AND t.id > ? ORDER BY t.id LIMIT ?",

@@ -52,14 +52,17 @@ enum terminals_col {
  * from the ten models and sorts every terminal (13 s at 10^6).
  */
 #define TERMINALS_WHERE							\
-	"FROM terminals t JOIN models md ON md.id = t.model_id "	\
-	"LEFT JOIN managers m ON m.id = t.manager_id "			\
 	"WHERE (? IS NULL OR t.terminal_uid = ? OR t.serial = ?) "	\
 	"AND (? IS NULL OR t.model_id = "				\
 	"  (SELECT id FROM models WHERE name = ?)) "			\
 	"AND (? IS NULL OR t.manager_id = "				\
 	"  (SELECT id FROM managers WHERE email = ?)) "			\
 	"AND (? IS NULL OR ? = " TERMINAL_STATE ") "
+
+/* The count reads the terminals alone: every one has its model. */
+#define TERMINALS_FROM							\
+	"FROM terminals t JOIN models md ON md.id = t.model_id "	\
+	"LEFT JOIN managers m ON m.id = t.manager_id "
 
 #define TERMINALS_SELECT						\
 	"SELECT STRAIGHT_JOIN t.id, t.terminal_uid, md.name, t.serial, "	\
@@ -110,12 +113,12 @@ terminals_filters(struct http_request *req, struct portal *p,
 }
 
 static const struct paging_list terminals_list = {
-	.count = "SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1 "
+	.count = "SELECT COUNT(*) FROM (SELECT 1 FROM terminals t "
 	    TERMINALS_WHERE
 	    "LIMIT " PAGING_COUNT_FETCH ") x",
-	.forward = TERMINALS_SELECT TERMINALS_WHERE
+	.forward = TERMINALS_SELECT TERMINALS_FROM TERMINALS_WHERE
 	    "AND t.id > ? ORDER BY t.id LIMIT ?",
-	.backward = TERMINALS_SELECT TERMINALS_WHERE
+	.backward = TERMINALS_SELECT TERMINALS_FROM TERMINALS_WHERE
 	    "AND t.id < ? ORDER BY t.id DESC LIMIT ?",
 	.key_col = TERMINALS_ID,
 	.filters = terminals_filters,

@@ -68,7 +68,12 @@ paging_start(struct http_request *req, struct portal *p)
 	    list->filters(req, p, pg->filter, &pg->nfilter) == -1)
 		return PAGE_DONE;
 	p->step = 0;
-	db_async_start(&p->q, req, list->count, pg->filter, pg->nfilter);
+	if (list->choices != NULL) {
+		p->step = -1;
+		db_async_start(&p->q, req, list->choices, NULL, 0);
+	} else
+		db_async_start(&p->q, req, list->count, pg->filter,
+		    pg->nfilter);
 	return PAGE_QUERY;
 }
 
@@ -81,6 +86,15 @@ paging_next(struct http_request *req, struct portal *p)
 	const char			*n;
 	long long			 key;
 
+	if (p->step == -1) {
+		/* Done (page.c answers failures): keep its rows. */
+		p->choices = p->q;
+		memset(&p->q, 0, sizeof(p->q));
+		p->step = 0;
+		db_async_start(&p->q, req, list->count, pg->filter,
+		    pg->nfilter);
+		return PAGE_QUERY;
+	}
 	if (p->step++ != 0)
 		return -1;
 	n = db_async_cell(&p->q, 0, PAGING_COUNT);

@@ -15,7 +15,8 @@
  * rows (a COUNT over at most that many index entries, so it stays cheap
  * at 10^6 rows); beyond, the page says "more than" the cap.
  *
- * A page with .paging (page.h) runs: its filters(), the count statement,
+ * A page with .paging (page.h) runs: its filters(), its choices (kept
+ * for a form), the count statement,
  * then forward or backward with the filters, the key and the rows to
  * fetch; then its answer() or render() reads the rows through
  * paging_shown() and paging_row().
@@ -51,6 +52,9 @@ struct paging_list {
 	int	(*filters)(struct http_request *, struct portal *,
 		    struct db_val *, unsigned int *n);
 	const char *const *names;
+	/* A statement without parameters run first, its rows kept in
+	 * p->choices (a form's options), or NULL. */
+	const char	*choices;
 };
 
 /* A request's place in a list (in struct portal). */

@@ -39,6 +39,7 @@ struct portal {
 	struct db_async_query	q;
 	int			step;		/* the page's own progress */
 	struct paging		paging;		/* a paged list's place */
+	struct db_async_query	choices;	/* and its form's options */
 	long long		obj;		/* the object acted on */
 	unsigned char		link_hash[TOKEN_HASH_LEN]; /* PAGE_LINK */
 	/* what the audit log says about an action */

@@ -159,4 +159,16 @@ token=$(python3 -c "import json; print(json.load(open('$tmp/body'))['token'])")
 is "$(api '/api/v1/orders?limit=30&model=FX-7000')" 200 "the API's orders of one model"
 is "$(json "([o['id'] for o in d['orders']][:3], d['total'], d['next'])")" "([1, 3, 5], 35, 'n59')" \
 	"paged like the page"
+
+# --- the catalogue ---
+sql "INSERT INTO consumables (model_id, condition_kw, sku, name)
+	SELECT 2, 'media-low', CONCAT('PP-', seq), 'Paper' FROM seq_1_to_60"
+is "$(web dora GET '/staff/catalogue')" 200 "the catalogue"
+like "$(body)" 'Total: 63<' "counts every consumable"
+is "$(grep -c '<td>PP-' "$tmp/body")" 47 "and shows 50 (3 from before, 47 new)"
+like "$(body)" '<option value="2">FX-7000</option>' "its form still offers the models"
+is "$(web dora GET "$(href next)")" 200 "the next page"
+is "$(grep -o '<td>PP-[0-9]*</td>' "$tmp/body" | head -1)" "<td>PP-48</td>" "goes on after the first"
+is "$(web dora GET '/staff/catalogue?model=FX-9000')" 200 "one model's consumables"
+like "$(body)" 'Total: 2<' "its two"
 done_testing

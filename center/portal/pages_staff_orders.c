@@ -175,11 +175,7 @@ orders_reply(struct http_request *req, struct portal *p)
 		    JSON_COL(ORDERS_NOTICE) | JSON_COL(ORDERS_QUANTITY));
 		kore_buf_appendf(buf, "}");
 	}
-	kore_buf_appendf(buf, "],");
-	paging_json(buf, p);
-	kore_buf_appendf(buf, "}\n");
-	json_send(req, 200, buf);
-	return PAGE_DONE;
+	return paging_json_send(req, p, buf);
 }
 
 static int

@@ -221,11 +221,7 @@ terminals_reply(struct http_request *req, struct portal *p)
 		    TERMINALS_OPEN_NOTICES));
 		kore_buf_appendf(buf, "}");
 	}
-	kore_buf_appendf(buf, "],");
-	paging_json(buf, p);
-	kore_buf_appendf(buf, "}\n");
-	json_send(req, 200, buf);
-	return PAGE_DONE;
+	return paging_json_send(req, p, buf);
 }
 
 static const struct page terminals_page = {

@@ -254,13 +254,14 @@ paging_table(struct kore_buf *buf, struct portal *p,
 	paging_nav(buf, p);
 }
 
-void
-paging_json(struct kore_buf *buf, struct portal *p)
+int
+paging_json_send(struct http_request *req, struct portal *p,
+    struct kore_buf *buf)
 {
 	char	next[24], prev[24];
 
 	cursors(p, next, prev, sizeof(next));
-	kore_buf_appendf(buf, "\"total\":%lld,\"total_exact\":%s,\"next\":",
+	kore_buf_appendf(buf, "],\"total\":%lld,\"total_exact\":%s,\"next\":",
 	    p->paging.total > atoll(PAGING_COUNT_CAP) ?
 	    atoll(PAGING_COUNT_CAP) : p->paging.total,
 	    p->paging.total > atoll(PAGING_COUNT_CAP) ? "false" : "true");
@@ -273,4 +274,7 @@ paging_json(struct kore_buf *buf, struct portal *p)
 		json_string(buf, prev);
 	else
 		kore_buf_appendf(buf, "null");
+	kore_buf_appendf(buf, "}\n");
+	json_send(req, 200, buf);
+	return PAGE_DONE;
 }

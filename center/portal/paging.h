@@ -93,8 +93,12 @@ void	paging_table(struct kore_buf *buf, struct portal *p,
 void	paging_total(struct kore_buf *buf, struct portal *p);
 void	paging_nav(struct kore_buf *buf, struct portal *p);
 
-/* The same in JSON: "total":N,"total_exact":bool,"next":CURSOR|null,
- * "previous":CURSOR|null (no braces). */
-void	paging_json(struct kore_buf *buf, struct portal *p);
+/*
+ * The same in JSON: ends the rows' array that buf holds, adds
+ * "total":N,"total_exact":bool,"next":CURSOR|null,"previous":CURSOR|null,
+ * ends the object and sends it: PAGE_DONE.
+ */
+int	paging_json_send(struct http_request *req, struct portal *p,
+	    struct kore_buf *buf);
 
 #endif

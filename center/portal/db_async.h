@@ -23,7 +23,7 @@
 #include "config.h"
 #include "db.h"
 
-#define DB_ASYNC_PARAMS_MAX	8
+#define DB_ASYNC_PARAMS_MAX	16
 
 enum db_async_status {
 	DB_ASYNC_IDLE = 0,

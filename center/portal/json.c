@@ -67,3 +67,19 @@ json_error(struct http_request *req, int status, const char *text)
 	kore_buf_appendf(buf, "}\n");
 	json_send(req, status, buf);
 }
+
+void
+json_members(struct kore_buf *buf, const struct db_async_query *q,
+    unsigned int r, const char *const *keys, unsigned int n,
+    unsigned int numbers)
+{
+	unsigned int	c;
+
+	for (c = 0; c < n; c++) {
+		kore_buf_appendf(buf, "%s\"%s\":", c ? "," : "", keys[c]);
+		if (numbers & JSON_COL(c))
+			json_number(buf, db_async_cell(q, r, c));
+		else
+			json_string(buf, db_async_cell(q, r, c));
+	}
+}

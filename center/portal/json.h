@@ -6,6 +6,8 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include "db_async.h"
+
 /* Append s as a JSON string ("..."), or null for NULL. */
 void	json_string(struct kore_buf *buf, const char *s);
 
@@ -18,5 +20,15 @@ void	json_send(struct http_request *req, int status, struct kore_buf *buf);
 
 /* {"error": text} with status. */
 void	json_error(struct http_request *req, int status, const char *text);
+
+/*
+ * Row r's first n columns as JSON members named keys[0..n-1] (keys are
+ * indexed by the statement's column enum): a column whose bit
+ * (JSON_COL(column)) is set in numbers is a number, the others strings.
+ */
+#define JSON_COL(col)	(1u << (col))
+void	json_members(struct kore_buf *buf, const struct db_async_query *q,
+	    unsigned int r, const char *const *keys, unsigned int n,
+	    unsigned int numbers);
 
 #endif

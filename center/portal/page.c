@@ -113,9 +113,12 @@ static int
 answer(struct http_request *req, struct portal *p)
 {
 	const struct page	*page = p->page;
+	int			 next;
 
 	if (p->q.status != DB_ASYNC_DONE && !(page->flags & PAGE_OWN_ERRORS))
 		return page_failed(req, p);
+	if (page->paging != NULL && (next = paging_next(req, p)) != -1)
+		return next;
 	if (page->answer != NULL)
 		return page->answer(req, p);
 	if (page->render != NULL)
@@ -163,6 +166,8 @@ step(struct http_request *req, struct portal *p, const struct page *page)
 				return next;
 		}
 		req->fsm_state = S_ANSWER;
+		if (page->paging != NULL)
+			return paging_start(req, p);
 		if (page->query != NULL)
 			return page->query(req, p);
 		db_async_start(&p->q, req, page->sql, NULL, 0);

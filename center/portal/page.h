@@ -16,6 +16,8 @@
  *	how it answers	answer() once the statement is done, as often as
  *			it starts another; a staff page may instead give
  *			render(), drawn inside the staff pages' frame
+ *	its list	paging: a list paged by paging.c (its cursor,
+ *			filters, total), run before answer() or render()
  *	what it audits	audit: once the statement changed a row, the
  *			runner writes that action to the audit log (as the
  *			staff member, or as the manager), then answers with
@@ -64,6 +66,7 @@ struct page {
 	enum ratelimit_class	 limit;		/* per client address */
 	unsigned int		 flags;
 	const char		*sql;		/* where query() is NULL */
+	const struct paging_list *paging;	/* instead of query() */
 	int	(*query)(struct http_request *, struct portal *);
 	int	(*answer)(struct http_request *, struct portal *);
 	void	(*render)(struct kore_buf *, struct portal *);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The catalogue (order desk and admins).
- *   GET  /staff/catalogue     consumables per model, and a form to add one
+ *   GET  /staff/catalogue     the consumables, paged, filtered by ?model=
+ *                             (its name), and a form to add one
  *   POST /staff/consumables   model, condition, sku, name, price_cents,
  *                             yield_pages, picture
  *   GET  /staff/guides        product guides per model, and a form
@@ -9,6 +10,7 @@
  */
 #include "app.h"
 #include "html.h"
+#include "paging.h"
 #include "staff.h"
 #include "staff_table.h"
 
@@ -25,9 +27,11 @@ enum model_col { COL_TAG = 0, MODEL_ID, MODEL_NAME };
 static const struct staff_choice model_choice = { "model", COL_TAG, 'M',
     MODEL_ID, MODEL_NAME };
 
-/* 'C' rows. */
+/* The consumables, paged (paging.h) in the order they were added,
+ * filtered by model (?model=, its name). */
 enum consumable_col {
-	CONSUMABLE_MODEL = 1,
+	CONSUMABLE_ID,
+	CONSUMABLE_MODEL,
 	CONSUMABLE_SKU,
 	CONSUMABLE_NAME,
 	CONSUMABLE_REMEDIES,
@@ -36,14 +40,42 @@ enum consumable_col {
 	CONSUMABLE_PICTURE,
 };
 
-static const char sql_catalogue[] =
-	"SELECT * FROM (SELECT 'C', md.name, c.sku, c.name cname, "
-	"  c.condition_kw, c.yield_pages, CONCAT(c.price_cents DIV 100, '.', "
-	"  LPAD(c.price_cents MOD 100, 2, '0')), c.picture "
-	"  FROM consumables c JOIN models md ON md.id = c.model_id "
-	"  ORDER BY md.name, c.sku LIMIT 1000) x "
-	"UNION ALL SELECT 'M', id, name, NULL, NULL, NULL, NULL, NULL "
-	"  FROM models";
+#define CATALOGUE_WHERE							\
+	"FROM consumables c JOIN models md ON md.id = c.model_id "	\
+	"WHERE (? IS NULL OR c.model_id = "				\
+	"  (SELECT id FROM models WHERE name = ?)) "
+
+#define CATALOGUE_SELECT						\
+	"SELECT STRAIGHT_JOIN c.id, md.name, c.sku, c.name, "		\
+	"c.condition_kw, c.yield_pages, CONCAT(c.price_cents DIV 100, "	\
+	"'.', LPAD(c.price_cents MOD 100, 2, '0')), c.picture "
+
+static const char *const catalogue_filter_names[] = { "model", NULL };
+
+static int
+catalogue_filters(struct http_request *req, struct portal *p,
+    struct db_val *v, unsigned int *n)
+{
+	const char	*model = portal_arg(req, "model");
+
+	(void)p;
+	v[0] = v[1] = model != NULL ? DB_STR(model) : DB_NULL();
+	*n = 2;
+	return 0;
+}
+
+static const struct paging_list catalogue_list = {
+	.count = "SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1 "
+	    CATALOGUE_WHERE "LIMIT " PAGING_COUNT_FETCH ") x",
+	.forward = CATALOGUE_SELECT CATALOGUE_WHERE
+	    "AND c.id > ? ORDER BY c.id LIMIT ?",
+	.backward = CATALOGUE_SELECT CATALOGUE_WHERE
+	    "AND c.id < ? ORDER BY c.id DESC LIMIT ?",
+	.key_col = CONSUMABLE_ID,
+	.filters = catalogue_filters,
+	.names = catalogue_filter_names,
+	.choices = "SELECT 'M', id, name FROM models ORDER BY name",
+};
 
 static const char sql_consumable_add[] =
 	"INSERT INTO consumables (model_id, condition_kw, sku, name, "
@@ -84,9 +116,9 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, COL_TAG, 'C', cols);
-	staff_form(buf, p, "/staff/consumables", "Add a consumable",
-	    &model_choice, fields);
+	paging_table(buf, p, cols);
+	staff_form(buf, p, &p->choices, "/staff/consumables",
+	    "Add a consumable", &model_choice, fields);
 }
 
 static int
@@ -137,7 +169,7 @@ guides_render(struct kore_buf *buf, struct portal *p)
 	};
 
 	staff_table(buf, p, COL_TAG, 'G', cols);
-	staff_form(buf, p, "/staff/guides", "Add a product guide",
+	staff_form(buf, p, &p->q, "/staff/guides", "Add a product guide",
 	    &model_choice, fields);
 }
 
@@ -166,7 +198,7 @@ guide_add_start(struct http_request *req, struct portal *p)
 
 static const struct page catalogue_page = {
 	.who = PAGE_STAFF, .title = "Consumables", .roles = ROLE_DESK,
-	.sql = sql_catalogue,
+	.paging = &catalogue_list,
 	.render = catalogue_render,
 };
 static const struct page consumable_add_page = {

@@ -76,7 +76,7 @@ slots_render(struct kore_buf *buf, struct portal *p)
 
 	kore_buf_appendf(buf, "<h2>Availability</h2>\n");
 	staff_table(buf, p, SLOTS_COL_TAG, 'S', slot_cols);
-	staff_form(buf, p, "/staff/slots", "Add a time a technician is free",
+	staff_form(buf, p, &p->q, "/staff/slots", "Add a time a technician is free",
 	    &technician, slot_fields);
 	kore_buf_appendf(buf, "<h2>Technicians</h2>\n");
 	staff_table(buf, p, SLOTS_COL_TAG, 'T', tech_cols);

@@ -73,7 +73,7 @@ sessions_render(struct kore_buf *buf, struct portal *p)
 	static const struct staff_field none[] = { { NULL, NULL, NULL } };
 
 	staff_table(buf, p, SESSIONS_COL_TAG, 'S', cols);
-	staff_form(buf, p, "/staff/sessions/revoke",
+	staff_form(buf, p, &p->q, "/staff/sessions/revoke",
 	    "Revoke a session or API token", &session, none);
 }
 

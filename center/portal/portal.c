@@ -22,6 +22,7 @@ portal_free(struct http_request *req)
 
 	if (p != NULL) {
 		db_async_clear(&p->q);
+		db_async_clear(&p->choices);
 		if (p->task_used)
 			kore_task_destroy(&p->task);
 	}

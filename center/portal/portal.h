@@ -16,6 +16,7 @@
 #include <kore/tasks.h>
 
 #include "db_async.h"
+#include "paging.h"
 #include "token.h"
 
 #define COOKIE_MANAGER	"fc_home"	/* a manager's session */
@@ -37,6 +38,8 @@ struct portal {
 	const struct page	*page;		/* the page running (page.h) */
 	struct db_async_query	q;
 	int			step;		/* the page's own progress */
+	struct paging		paging;		/* a paged list's place */
+	struct db_async_query	choices;	/* and its form's options */
 	long long		obj;		/* the object acted on */
 	unsigned char		link_hash[TOKEN_HASH_LEN]; /* PAGE_LINK */
 	/* what the audit log says about an action */

@@ -14,7 +14,7 @@ staff_nav(struct kore_buf *buf, struct portal *p)
 	unsigned int	roles = page_role_bits(p->staff_role);
 
 	kore_buf_appendf(buf, "<nav class=\"staff\"><a href=\"/staff\">Fleet"
-	    "</a>");
+	    "</a> <a href=\"/staff/terminals\">Terminals</a>");
 	if (roles & ROLE_DESK)
 		kore_buf_appendf(buf, " <a href=\"/staff/orders\">Orders</a> "
 		    "<a href=\"/staff/catalogue\">Consumables</a> "

@@ -4,9 +4,10 @@
 #include "staff_table.h"
 
 static int
-tagged(struct portal *p, unsigned int r, unsigned int tag_col, char tag)
+tagged(const struct db_async_query *q, unsigned int r, unsigned int tag_col,
+    char tag)
 {
-	const char	*t = db_async_cell(&p->q, r, tag_col);
+	const char	*t = db_async_cell(q, r, tag_col);
 
 	return t != NULL && t[0] == tag;
 }
@@ -29,7 +30,7 @@ staff_rows(struct kore_buf *buf, struct portal *p, unsigned int tag_col,
 
 	for (k = 0; k < p->q.rows; k++) {
 		r = reverse ? p->q.rows - 1 - k : k;
-		if (!tagged(p, r, tag_col, tag))
+		if (!tagged(&p->q, r, tag_col, tag))
 			continue;
 		kore_buf_appendf(buf, "<tr>");
 		for (c = cols; c->head != NULL; c++)
@@ -58,9 +59,9 @@ staff_table(struct kore_buf *buf, struct portal *p, unsigned int tag_col,
 }
 
 void
-staff_form(struct kore_buf *buf, struct portal *p, const char *action,
-    const char *legend, const struct staff_choice *choice,
-    const struct staff_field *fields)
+staff_form(struct kore_buf *buf, struct portal *p,
+    const struct db_async_query *q, const char *action, const char *legend,
+    const struct staff_choice *choice, const struct staff_field *fields)
 {
 	unsigned int	r;
 
@@ -70,12 +71,12 @@ staff_form(struct kore_buf *buf, struct portal *p, const char *action,
 	kore_buf_appendf(buf, "</legend>");
 	portal_csrf_field(buf, p->cookie);
 	html_wrap(buf, "<select name=\"", choice->name, "\" required>");
-	for (r = 0; r < p->q.rows; r++) {
-		if (!tagged(p, r, choice->tag_col, choice->tag))
+	for (r = 0; r < q->rows; r++) {
+		if (!tagged(q, r, choice->tag_col, choice->tag))
 			continue;
 		html_wrap(buf, "<option value=\"",
-		    db_async_cell(&p->q, r, choice->value_col), "\">");
-		html_text(buf, db_async_cell(&p->q, r, choice->label_col));
+		    db_async_cell(q, r, choice->value_col), "\">");
+		html_text(buf, db_async_cell(q, r, choice->label_col));
 		kore_buf_appendf(buf, "</option>");
 	}
 	kore_buf_appendf(buf, "</select>\n");

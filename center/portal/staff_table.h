@@ -53,9 +53,11 @@ void	staff_table(struct kore_buf *buf, struct portal *p,
 
 /*
  * A POST form to action with the session's CSRF token: the <select> of
- * choice, then a text field per entry of fields (ends with a NULL name).
+ * choice (from the rows of q), then a text field per entry of fields
+ * (ends with a NULL name).
  */
-void	staff_form(struct kore_buf *buf, struct portal *p, const char *action,
+void	staff_form(struct kore_buf *buf, struct portal *p,
+	    const struct db_async_query *q, const char *action,
 	    const char *legend, const struct staff_choice *choice,
 	    const struct staff_field *fields);
 

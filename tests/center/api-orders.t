@@ -76,13 +76,13 @@ is "$(api GET /api/v1/fleet "$dtoken")" 200 "but reads the fleet"
 is "$(json "sorted(d['terminals'].items())")" \
 	"[('error', 1), ('not_reporting', 0), ('warning', 1)]" "terminals by state"
 is "$(api GET '/api/v1/terminals?limit=1' "$dtoken")" 200 "terminals, a page at a time"
-is "$(json "([(t['id'], t['terminal'], t['state'], t['open_notices']) for t in d['terminals']], d['after'])")" \
-	"([(1, 'fx9000-A1', 'warning', ['toner-low'])], 1)" "the first, with its state and open notices"
-api GET '/api/v1/terminals?after=1&limit=10' "$dtoken" >/dev/null
-is "$(json "([(t['terminal'], t['model'], t['manager'], t['state'], t['open_notices']) for t in d['terminals']], d['after'])")" \
-	"([('fx7000-B1', 'FX-7000', 'bob@example.com', 'error', ['media-jam'])], 2)" "then the next"
-api GET '/api/v1/terminals?after=2' "$dtoken" >/dev/null
-is "$(json "d")" "{'terminals': [], 'after': None}" "and then none"
+is "$(json "([(t['id'], t['terminal'], t['state'], t['open_notices']) for t in d['terminals']], d['next'], d['total'])")" \
+	"([(1, 'fx9000-A1', 'warning', ['toner-low'])], 'n1', 2)" "the first, with its state and open notices, the cursor of the next page and the total"
+api GET "/api/v1/terminals?cursor=$(json "d['next']")&limit=10" "$dtoken" >/dev/null
+is "$(json "([(t['terminal'], t['model'], t['manager'], t['state'], t['open_notices']) for t in d['terminals']], d['next'], d['previous'])")" \
+	"([('fx7000-B1', 'FX-7000', 'bob@example.com', 'error', ['media-jam'])], None, 'p2')" "then the next, the last"
+api GET '/api/v1/terminals?cursor=n2' "$dtoken" >/dev/null
+is "$(json "(d['terminals'], d['next'])")" "([], None)" "and then none"
 is "$(api GET '/api/v1/terminals?limit=5000' "$dtoken")" 400 "a page of over 1000 is refused"
 manager_cookie=$(awk '$6 == "fc_home" { print $7 }' "$tmp/alice.jar")
 is "$(api GET /api/v1/orders "$manager_cookie")" 401 "a manager's session is no API token"

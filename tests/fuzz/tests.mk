@@ -13,7 +13,8 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer \
 FUZZ_PKGS := gmime-3.0 libnl-genl-3.0 libesmtp-1.0 openssl
 FUZZ_CFLAGS := $(TEST_WARN) -D_GNU_SOURCE -O1 -g $(FUZZ_SAN) -MMD -MP \
 	-I$(TOP)/proto/include -I$(TOP)/include/uapi -I$(TOP)/daemon \
-	-I$(TOP)/center/ingest -I$(TOP)/center/portal \
+	-I$(TOP)/center/ingest -I$(TOP)/center/portal -I$(TOP)/center/lib \
+	$(shell pkg-config --cflags libmariadb 2>/dev/null) \
 	-DFAXCENTER_CONF='"$(abspath $(TOP)/center/conf/faxcenter.conf)"' \
 	$(shell cat /usr/share/kore/features 2>/dev/null) \
 	$(shell $(PKG_CONFIG) --cflags $(FUZZ_PKGS))

@@ -55,6 +55,16 @@ rows_free(struct rows *rs)
 	rs->cells = NULL;
 }
 
+/* A new link's token and its hash; the reason in s->db->err if none. */
+static int
+link_token(struct outbox_sender *s, char *token, unsigned char *hash)
+{
+	if (token_new(token, hash) == 0)
+		return 0;
+	(void)snprintf(s->db->err, sizeof(s->db->err), "getrandom failed");
+	return -1;
+}
+
 /*
  * After a failed attempt: retry the batch with backoff, or give up. A relay
  * refusing our credentials or asking for them is a configuration error, not
@@ -272,11 +282,8 @@ claim_batch(struct outbox_sender *s, long long manager, long long *batch,
 	    "AND o.state IN ('pending', 'sending') "
 	    "AND o.next_attempt_at <= NOW(6)", pc, 3, NULL, NULL))
 		return -1;
-	if (token_new(token, hash)) {
-		(void)snprintf(s->db->err, sizeof(s->db->err),
-		    "getrandom failed");
+	if (link_token(s, token, hash))
 		return -1;
-	}
 	struct db_val pt[] = {
 		DB_INT(manager), DB_BLOB(hash, sizeof(hash)),
 		DB_INT(s->cfg->token_ttl_d),
@@ -414,11 +421,8 @@ claim_takeover(struct outbox_sender *s, long long id, char *mid,
 	    pi, 1, &terminal) < 0 || db_select_int(s->db, "SELECT manager_id "
 	    "FROM outbox WHERE id = ?", pi, 1, &manager) < 0)
 		return -1;
-	if (token_new(token, hash)) {
-		(void)snprintf(s->db->err, sizeof(s->db->err),
-		    "getrandom failed");
+	if (link_token(s, token, hash))
 		return -1;
-	}
 	struct db_val pt[] = {
 		DB_BLOB(hash, sizeof(hash)), DB_INT(terminal), DB_INT(manager),
 	};

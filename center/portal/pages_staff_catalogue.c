@@ -5,11 +5,17 @@
  *                             (its name), and a form to add one
  *   POST /staff/consumables   model, condition, sku, name, price_cents,
  *                             yield_pages, picture
- *   GET  /staff/guides        product guides per model, and a form
+ *   GET  /staff/guides        product guides, the newest first, paged
+ *                             and filtered by ?model= (its name), and a
+ *                             form to add one
+ *   GET  /api/v1/guides       the same guides and filter as JSON
  *   POST /staff/guides        model, title, url (https), summary
  */
+#include <string.h>
+
 #include "app.h"
 #include "html.h"
+#include "json.h"
 #include "paging.h"
 #include "staff.h"
 #include "staff_table.h"
@@ -17,6 +23,7 @@
 int	page_staff_catalogue(struct http_request *);
 int	page_staff_consumable_add(struct http_request *);
 int	page_staff_guides(struct http_request *);
+int	api_guides(struct http_request *);
 
 /*
  * Each page's statement gives the rows of its list, then one 'M' row per
@@ -26,6 +33,28 @@ enum model_col { COL_TAG = 0, MODEL_ID, MODEL_NAME };
 
 static const struct staff_choice model_choice = { "model", COL_TAG, 'M',
     MODEL_ID, MODEL_NAME };
+
+/* A form choosing ?model= (a model's name) for the list at action. */
+static void
+model_filter(struct kore_buf *buf, struct portal *p, const char *action)
+{
+	const char	*model = portal_arg(p->q.req, "model");
+	const char	*name;
+	unsigned int	 r;
+
+	html_wrap(buf, "<form method=\"get\" action=\"", action,
+	    "\" class=\"filters\"><label>Model <select name=\"model\">"
+	    "<option value=\"\">any</option>");
+	for (r = 0; r < p->choices.rows; r++) {
+		name = db_async_cell(&p->choices, r, MODEL_NAME);
+		html_wrap(buf, "<option value=\"", name, "\"");
+		if (model != NULL && name != NULL && strcmp(model, name) == 0)
+			kore_buf_appendf(buf, " selected");
+		html_wrap(buf, ">", name, "</option>");
+	}
+	kore_buf_appendf(buf, "</select></label>\n"
+	    "<button type=\"submit\">Find</button></form>\n");
+}
 
 /* The consumables, paged (paging.h) in the order they were added,
  * filtered by model (?model=, its name). */
@@ -82,15 +111,49 @@ static const char sql_consumable_add[] =
 	"price_cents, yield_pages, picture) "
 	"SELECT id, ?, ?, ?, ?, ?, ? FROM models WHERE id = ?";
 
-/* 'G' rows. */
-enum guide_col { GUIDE_MODEL = 1, GUIDE_TITLE, GUIDE_URL, GUIDE_SUMMARY };
+/* A guide: the API's members first, in order (json_members). */
+enum guide_col {
+	GUIDE_ID,
+	GUIDE_MODEL,
+	GUIDE_TITLE,
+	GUIDE_URL,
+	GUIDE_SUMMARY,
+	GUIDE_CREATED,
+	GUIDE_API_COLS,
+	GUIDE_AT = GUIDE_API_COLS,	/* the cursor's time */
+};
 
-static const char sql_guides[] =
-	"SELECT * FROM (SELECT 'G', md.name, g.title, g.url, "
-	"  CAST(g.summary AS CHAR(1000)) FROM product_guides g "
-	"  LEFT JOIN models md ON md.id = g.model_id "
-	"  ORDER BY md.name, g.id LIMIT 1000) x "
-	"UNION ALL SELECT 'M', id, name, NULL, NULL FROM models";
+/* Walked in product_guides_time, or product_guides_model_time for one
+ * model's (migration 0055). */
+#define GUIDES_WHERE							\
+	"FROM product_guides g LEFT JOIN models md ON md.id = g.model_id " \
+	"WHERE (? IS NULL OR g.model_id = "				\
+	"  (SELECT id FROM models WHERE name = ?)) "
+
+#define GUIDES_SELECT							\
+	"SELECT STRAIGHT_JOIN g.id, md.name, g.title, g.url, "		\
+	"CAST(g.summary AS CHAR(1000)), "				\
+	"DATE_FORMAT(g.created_at, '%Y-%m-%dT%H:%i:%sZ'), "		\
+	PAGING_TIME("g.created_at") " "
+
+/* The newest first: backward is toward the newer. */
+static const struct paging_list guides_list = {
+	.count = "SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1 "
+	    GUIDES_WHERE "LIMIT " PAGING_COUNT_FETCH ") x",
+	.forward = GUIDES_SELECT GUIDES_WHERE "AND "
+	    PAGING_BEFORE("g.created_at", "g.id")
+	    "ORDER BY g.created_at DESC, g.id DESC LIMIT ?",
+	.backward = GUIDES_SELECT GUIDES_WHERE "AND "
+	    PAGING_AFTER("g.created_at", "g.id")
+	    "ORDER BY g.created_at, g.id LIMIT ?",
+	.descending = 1,
+	.key_col = GUIDE_ID,
+	.timed = 1,
+	.time_col = GUIDE_AT,
+	.filters = catalogue_filters,
+	.names = catalogue_filter_names,
+	.choices = "SELECT 'M', id, name FROM models ORDER BY name",
+};
 
 static const char sql_guide_add[] =
 	"INSERT INTO product_guides (model_id, title, url, summary) "
@@ -116,6 +179,7 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
+	model_filter(buf, p, "/staff/catalogue");
 	paging_table(buf, p, cols);
 	staff_form(buf, p, &p->choices, "/staff/consumables",
 	    "Add a consumable", &model_choice, fields);
@@ -159,7 +223,7 @@ guides_render(struct kore_buf *buf, struct portal *p)
 	static const struct staff_column cols[] = {
 		{ "For model", GUIDE_MODEL }, { "Title", GUIDE_TITLE },
 		{ "Link", GUIDE_URL }, { "Summary", GUIDE_SUMMARY },
-		{ NULL, 0 },
+		{ "Added", GUIDE_CREATED }, { NULL, 0 },
 	};
 	static const struct staff_field fields[] = {
 		{ "title", "Title", NULL },
@@ -168,9 +232,31 @@ guides_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, COL_TAG, 'G', cols);
-	staff_form(buf, p, &p->q, "/staff/guides", "Add a product guide",
-	    &model_choice, fields);
+	model_filter(buf, p, "/staff/guides");
+	paging_table(buf, p, cols);
+	staff_form(buf, p, &p->choices, "/staff/guides",
+	    "Add a product guide", &model_choice, fields);
+}
+
+static int
+guides_reply(struct http_request *req, struct portal *p)
+{
+	static const char *const keys[GUIDE_API_COLS] = {
+		[GUIDE_ID] = "id", [GUIDE_MODEL] = "model",
+		[GUIDE_TITLE] = "title", [GUIDE_URL] = "url",
+		[GUIDE_SUMMARY] = "summary", [GUIDE_CREATED] = "created_at",
+	};
+	struct kore_buf	*buf = kore_buf_alloc(8192);
+	unsigned int	 k;
+
+	kore_buf_appendf(buf, "{\"guides\":[");
+	for (k = 0; k < paging_shown(p); k++) {
+		kore_buf_appendf(buf, "%s{", k ? "," : "");
+		json_members(buf, &p->q, paging_row(p, k), keys,
+		    GUIDE_API_COLS, JSON_COL(GUIDE_ID));
+		kore_buf_appendf(buf, "}");
+	}
+	return paging_json_send(req, p, buf);
 }
 
 static int
@@ -209,8 +295,12 @@ static const struct page consumable_add_page = {
 };
 static const struct page guides_page = {
 	.who = PAGE_STAFF, .title = "Product guides", .roles = ROLE_DESK,
-	.sql = sql_guides,
+	.paging = &guides_list,
 	.render = guides_render,
+};
+static const struct page guides_call = {
+	.who = PAGE_API, .title = "api guides", .roles = ROLE_DESK,
+	.paging = &guides_list, .answer = guides_reply,
 };
 static const struct page guide_add_page = {
 	.who = PAGE_STAFF, .title = "Add a product guide", .roles = ROLE_DESK,
@@ -235,4 +325,10 @@ page_staff_guides(struct http_request *req)
 {
 	return page_run(req, req->method == HTTP_METHOD_POST ?
 	    &guide_add_page : &guides_page);
+}
+
+int
+api_guides(struct http_request *req)
+{
+	return page_run(req, &guides_call);
 }

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,23 +16,58 @@
 /* The count's one column. */
 enum paging_count_col { PAGING_COUNT };
 
-/* "n" or "p" and a key of 1 to 19 digits, no leading zero: 0, or -1. */
-static int
-cursor_parse(const char *s, struct paging *pg)
-{
-	char			*end;
-	unsigned long long	 key;
+/* The latest time a DATETIME holds (9999-12-31 23:59:59.999999), in a
+ * timed cursor's microseconds: the start of a descending timed list. */
+#define PAGING_TIME_MAX		253402300799999999LL
 
-	if ((s[0] != 'n' && s[0] != 'p') || s[1] < '1' || s[1] > '9' ||
-	    strlen(s + 1) > 19)
-		return -1;
+/* A cursor's text: "n" or "p", a timed list's time and "-", the key. */
+#define CURSOR_LEN		48
+
+/* A number of 1 to 19 digits, no leading zero, at most INT64_MAX: where
+ * it ends, or NULL. */
+static const char *
+number(const char *s, unsigned long long *v)
+{
+	char	*end;
+
+	if (*s < '1' || *s > '9')
+		return NULL;
 	errno = 0;
-	key = strtoull(s + 1, &end, 10);
-	if (*end != '\0' || errno != 0 || key > INT64_MAX)
+	*v = strtoull(s, &end, 10);
+	if (errno != 0 || end - s > 19 || *v > INT64_MAX)
+		return NULL;
+	return end;
+}
+
+/* "n" or "p", a timed list's time and "-", and a key: 0, or -1. */
+static int
+cursor_parse(const char *s, int timed, struct paging *pg)
+{
+	if (s[0] != 'n' && s[0] != 'p')
 		return -1;
-	pg->key = key;
 	pg->before = s[0] == 'p';
+	s++;
+	if (timed && ((s = number(s, &pg->time)) == NULL || *s++ != '-' ||
+	    pg->time > PAGING_TIME_MAX))
+		return -1;
+	if ((s = number(s, &pg->key)) == NULL || *s != '\0')
+		return -1;
 	return 0;
+}
+
+/* The cursor of a page's row r in direction dir ('n' or 'p'). */
+static void
+cursor_of(struct portal *p, unsigned int r, char dir, char *out)
+{
+	const struct paging_list	*list = p->page->paging;
+
+	if (list->timed)
+		(void)snprintf(out, CURSOR_LEN, "%c%s-%s", dir,
+		    db_async_cell(&p->q, r, list->time_col),
+		    db_async_cell(&p->q, r, list->key_col));
+	else
+		(void)snprintf(out, CURSOR_LEN, "%c%s", dir,
+		    db_async_cell(&p->q, r, list->key_col));
 }
 
 int
@@ -55,8 +91,12 @@ paging_start(struct http_request *req, struct portal *p)
 	memset(pg, 0, sizeof(*pg));
 	pg->total = -1;
 	pg->rows = PAGING_ROWS;
-	if ((v = portal_arg(req, "cursor")) != NULL && cursor_parse(v, pg))
-		return paging_refuse(req, p, "cursor: not one of this list's "
+	if ((v = portal_arg(req, "cursor")) != NULL &&
+	    cursor_parse(v, list->timed, pg) == -1)
+		return paging_refuse(req, p, list->timed ?
+		    "cursor: not one of this list's (n or p, a time and a "
+		    "row's number, as its links give)" :
+		    "cursor: not one of this list's "
 		    "(n or p and a row's number, as its links give)");
 	if (portal_arg(req, "limit") != NULL) {
 		limit = portal_arg_num(req, "limit");
@@ -82,9 +122,10 @@ paging_next(struct http_request *req, struct portal *p)
 {
 	const struct paging_list	*list = p->page->paging;
 	struct paging			*pg = &p->paging;
-	struct db_val			 arg[PAGING_FILTERS_MAX + 2];
+	struct db_val			 arg[PAGING_FILTERS_MAX + 4];
 	const char			*n;
-	long long			 key;
+	long long			 key, time;
+	unsigned int			 i;
 
 	if (p->step == -1) {
 		/* Done (page.c answers failures): keep its rows. */
@@ -101,13 +142,21 @@ paging_next(struct http_request *req, struct portal *p)
 	pg->total = n != NULL ? strtoll(n, NULL, 10) : 0;
 	/* No cursor: from the start, which is the top of a descending list. */
 	key = (long long)pg->key;
-	if (pg->key == 0)
+	time = (long long)pg->time;
+	if (pg->key == 0) {
 		key = list->descending ? INT64_MAX : 0;
+		time = list->descending ? PAGING_TIME_MAX : 0;
+	}
 	memcpy(arg, pg->filter, pg->nfilter * sizeof(arg[0]));
-	arg[pg->nfilter] = DB_INT(key);
-	arg[pg->nfilter + 1] = DB_INT((long long)pg->rows + 1);
+	i = pg->nfilter;
+	if (list->timed) {
+		arg[i++] = DB_INT(time);
+		arg[i++] = DB_INT(time);
+	}
+	arg[i++] = DB_INT(key);
+	arg[i++] = DB_INT((long long)pg->rows + 1);
 	db_async_start(&p->q, req, pg->before ? list->backward : list->forward,
-	    arg, pg->nfilter + 2);
+	    arg, i);
 	return PAGE_QUERY;
 }
 
@@ -130,27 +179,28 @@ paging_row(const struct portal *p, unsigned int k)
  * row lies the other way.
  */
 static void
-cursors(struct portal *p, char *next, char *prev, size_t len)
+cursors(struct portal *p, char *next, char *prev)
 {
 	const struct paging	*pg = &p->paging;
 	unsigned int		 shown = paging_shown(p);
 	int			 more = p->q.rows > pg->rows;
-	unsigned int		 key_col = p->page->paging->key_col;
 
 	next[0] = prev[0] = '\0';
 	if (shown == 0) {
 		/* Past either end: back to where the cursor was. */
-		if (pg->key != 0)
-			(void)snprintf(pg->before ? next : prev, len, "%c%llu",
-			    pg->before ? 'n' : 'p', pg->key);
+		if (pg->key != 0 && p->page->paging->timed)
+			(void)snprintf(pg->before ? next : prev, CURSOR_LEN,
+			    "%c%llu-%llu", pg->before ? 'n' : 'p', pg->time,
+			    pg->key);
+		else if (pg->key != 0)
+			(void)snprintf(pg->before ? next : prev, CURSOR_LEN,
+			    "%c%llu", pg->before ? 'n' : 'p', pg->key);
 		return;
 	}
 	if (pg->before ? 1 : more)
-		(void)snprintf(next, len, "n%s", db_async_cell(&p->q,
-		    paging_row(p, shown - 1), key_col));
+		cursor_of(p, paging_row(p, shown - 1), 'n', next);
 	if (pg->before ? more : pg->key != 0)
-		(void)snprintf(prev, len, "p%s", db_async_cell(&p->q,
-		    paging_row(p, 0), key_col));
+		cursor_of(p, paging_row(p, 0), 'p', prev);
 }
 
 /* value, percent-encoded for a query string (RFC 3986 unreserved kept). */
@@ -214,10 +264,10 @@ void
 paging_nav(struct kore_buf *buf, struct portal *p)
 {
 	struct http_request	*req = p->q.req;
-	char			 next[24], prev[24];
+	char			 next[CURSOR_LEN], prev[CURSOR_LEN];
 
 	kore_buf_appendf(buf, "<nav class=\"pages\">");
-	cursors(p, next, prev, sizeof(next));
+	cursors(p, next, prev);
 	if (prev[0] != '\0')
 		page_link(buf, req, p, "prev", prev, "Previous page");
 	if (prev[0] != '\0' && next[0] != '\0')
@@ -258,9 +308,9 @@ int
 paging_json_send(struct http_request *req, struct portal *p,
     struct kore_buf *buf)
 {
-	char	next[24], prev[24];
+	char	next[CURSOR_LEN], prev[CURSOR_LEN];
 
-	cursors(p, next, prev, sizeof(next));
+	cursors(p, next, prev);
 	kore_buf_appendf(buf, "],\"total\":%lld,\"total_exact\":%s,\"next\":",
 	    p->paging.total > atoll(PAGING_COUNT_CAP) ?
 	    atoll(PAGING_COUNT_CAP) : p->paging.total,

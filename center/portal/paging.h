@@ -11,6 +11,12 @@
  * answered 400. A page fetches one row more than it shows, to know
  * whether another page follows.
  *
+ * A timed list sorts by a time, then the id (slots by when they start,
+ * guides by when they were written): its cursor holds both, "n" or "p",
+ * the time in microseconds since 1970 UTC, "-" and the id, so a row is
+ * placed by the pair whatever its neighbours' times. The index that
+ * serves it is (time), whose entries InnoDB orders by (time, id).
+ *
  * The total is counted with the list's filters, up to PAGING_COUNT_CAP
  * rows (a COUNT over at most that many index entries, so it stays cheap
  * at 10^6 rows); beyond, the page says "more than" the cap.
@@ -35,17 +41,33 @@
 #define PAGING_ROWS_MAX		1000		/* ?limit= of the API */
 #define PAGING_FILTERS_MAX	10		/* statement parameters */
 
+/*
+ * A timed list's SQL: its time column as the cursor's number, and the
+ * rows after (or before) the cursor's (time, id), which take three
+ * parameters: the time twice, then the id. Written out rather than as
+ * (t, id) > (?, ?), whose range MariaDB does not seek in the index.
+ */
+#define PAGING_TIME(t)	"TIMESTAMPDIFF(MICROSECOND, '1970-01-01', " t ")"
+#define PAGING_AT	"(TIMESTAMP'1970-01-01 00:00:00' + INTERVAL ? MICROSECOND)"
+#define PAGING_AFTER(t, id)						\
+	"(" t " > " PAGING_AT " OR (" t " = " PAGING_AT " AND " id " > ?)) "
+#define PAGING_BEFORE(t, id)						\
+	"(" t " < " PAGING_AT " OR (" t " = " PAGING_AT " AND " id " < ?)) "
+
 struct portal;
 struct staff_column;
 
 /* A list's statements. Each takes the filters' parameters first; forward
- * and backward then take the key and the number of rows. */
+ * and backward then take the key (a timed list's: PAGING_AFTER's and
+ * PAGING_BEFORE's three) and the number of rows. */
 struct paging_list {
 	const char	*count;		/* one row: COUNT(*) up to the cap */
 	const char	*forward;	/* key after ?, in the list's order */
 	const char	*backward;	/* key before ?, in reverse order */
 	int		 descending;	/* the list shows the highest key first */
 	unsigned int	 key_col;	/* the column holding the key */
+	int		 timed;		/* sorted by a time, then the key */
+	unsigned int	 time_col;	/* its PAGING_TIME() column */
 	/* The request's filters as parameters (*n of them) and in links
 	 * (the query string's names, NULL-terminated); -1 when it answered
 	 * a malformed one. NULL: the list has no filters. */
@@ -60,6 +82,7 @@ struct paging_list {
 /* A request's place in a list (in struct portal). */
 struct paging {
 	unsigned long long	 key;		/* the cursor's; 0: none */
+	unsigned long long	 time;		/* a timed list's cursor's */
 	int			 before;	/* a "p" cursor */
 	unsigned int		 rows;		/* shown at most */
 	long long		 total;		/* -1 until counted */

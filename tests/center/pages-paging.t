@@ -6,7 +6,11 @@
 # nor repeat a row, previous leads back, filters (state, model, manager)
 # combine and stay in the links, a search by terminal id or serial finds
 # the one terminal, and a cursor that no page gave is a clear 400, on the
-# page and in the JSON API.
+# page and in the JSON API. The technicians' slots (by start) and the
+# product guides (newest first) page the same way by time and id: rows at
+# the same time split between two pages, and rows written between two
+# loads, some at the very time of the cursor, are neither skipped nor
+# shown twice.
 # SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
@@ -171,4 +175,156 @@ is "$(web dora GET "$(href next)")" 200 "the next page"
 is "$(grep -o '<td>PP-[0-9]*</td>' "$tmp/body" | head -1)" "<td>PP-48</td>" "goes on after the first"
 is "$(web dora GET '/staff/catalogue?model=FX-9000')" 200 "one model's consumables"
 like "$(body)" 'Total: 2<' "its two"
+# --- the technicians' slots: in the order they start ---
+staff_add dave dispatch 'the dispatch password' || bail "account"
+is "$(staff_login dave dave 'the dispatch password')" 303 "dispatch signs in"
+# Pat (technician 2): 80 slots in 2031, two at each of 40 hours, their ids
+# in another order than their times, and one on the last day of 2030, so
+# page 1 (Tom's 2, then Pat's) ends between two slots of one hour. Each
+# lasts its own number of minutes: From and To name one slot.
+sql "INSERT INTO technicians (id, name) VALUES (2, 'Pat');
+	INSERT INTO technician_slots (id, technician_id, starts_at, ends_at)
+	SELECT 100 + seq, 2, '2031-01-01' + INTERVAL (seq * 37 % 40) HOUR,
+	'2031-01-01' + INTERVAL (seq * 37 % 40) HOUR + INTERVAL seq MINUTE
+	FROM seq_1_to_80;
+	INSERT INTO technician_slots (id, technician_id, starts_at, ends_at)
+	VALUES (100, 2, '2030-12-31 00:00', '2030-12-31 02:00')" || bail "slots"
+slot_sql() {
+	sql "SELECT CONCAT(DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i UTC'), '|',
+		DATE_FORMAT(ends_at, '%Y-%m-%d %H:%i UTC')) FROM technician_slots
+		WHERE $1 ORDER BY starts_at, id"
+}
+slots() {
+	grep -o '^<tr><td>[^<]*</td><td>[^<]* UTC</td><td>[^<]* UTC</td>' "$tmp/body" |
+		sed 's/^<tr><td>[^<]*<\/td><td>//; s/<\/td><td>/|/; s/<\/td>$//'
+}
+is "$(web dave GET /staff/technicians)" 200 "the technicians page"
+like "$(body)" '<p class="total">Total: 83</p>' "counts every slot from yesterday on"
+slots >"$tmp/slots1"
+is "$(cat "$tmp/slots1")" "$(slot_sql 1 | head -50)" "shows the first 50, in the order they start"
+is "$(tail -1 "$tmp/slots1")" "2031-01-01 23:00 UTC|2031-01-01 23:19 UTC" \
+	"page 1 ends with the first of two slots that start at 23:00"
+next=$(href next)
+like "$next" '^/staff/technicians\?cursor=n[0-9]+-119$' "the next page's cursor names its time and row"
+# Slots added while dispatch reads page 1: three before its end (not on
+# the next page), one at the very hour of its last row, two later.
+sql "INSERT INTO technician_slots (id, technician_id, starts_at, ends_at)
+	VALUES (200, 2, '2030-12-31 01:00', '2030-12-31 01:01'),
+	(201, 2, '2030-12-31 01:00', '2030-12-31 01:02'),
+	(202, 2, '2031-01-01 05:00', '2031-01-01 05:03'),
+	(203, 2, '2031-01-01 23:00', '2031-01-01 23:58'),
+	(204, 2, '2031-01-02 06:00', '2031-01-02 06:59'),
+	(205, 2, '2031-02-01 00:00', '2031-02-01 00:30')" || bail "more slots"
+is "$(web dave GET "$next")" 200 "the second page"
+slots >"$tmp/slots2"
+is "$(head -2 "$tmp/slots2" | tr '\n' ' ')" "2031-01-01 23:00 UTC|2031-01-01 23:59 UTC 2031-01-01 23:00 UTC|2031-01-01 23:58 UTC " \
+	"starts with the other slot at 23:00, then the one added at that hour"
+like "$(body)" 'Total: 89<' "the total counts the six new slots"
+is "$(href next)" "" "and is the last"
+is "$(cat "$tmp/slots1" "$tmp/slots2")" "$(slot_sql 'id NOT IN (200, 201, 202)')" \
+	"the two pages show every slot once, in time order, but those added before the cursor"
+is "$(web dave GET "$(href prev)")" 200 "previous, from the second page"
+is "$(slots | tail -1)" "$(tail -1 "$tmp/slots1")" "ends where the first page ended"
+like "$(body)" '<td>2030-12-31 01:00 UTC</td><td>2030-12-31 01:01 UTC</td>' "and now shows the slots added before it"
+
+# filters: booked or free, one technician's, a manager's visits
+sql "INSERT INTO visits (terminal_id, manager_id, slot_id) SELECT
+	2 - seq % 2, 2 - seq % 2, 100 + seq FROM seq_1_to_10" || bail "visits"
+is "$(web dave GET '/staff/technicians?state=booked')" 200 "the booked slots"
+like "$(body)" 'Total: 10<' "all 10"
+like "$(body)" '<td>booked for fx9000-A1 \(booked\)</td>' "each saying by which terminal"
+is "$(web dave GET '/staff/technicians?state=booked&manager=bob%40example.com')" 200 \
+	"those Bob booked"
+is "$(slots)" "$(slot_sql 'id IN (102, 104, 106, 108, 110)')" "filters combine"
+is "$(web dave GET '/staff/technicians?technician=2&state=free')" 200 "Pat's free slots"
+like "$(body)" 'Total: 77<' "all 77"
+like "$(href next)" '^/staff/technicians\?state=free&technician=2&cursor=n[0-9]+-[0-9]+$' \
+	"the next page keeps the filters"
+like "$(body)" '<option value="2" selected>Pat</option>' "the form shows the chosen technician"
+is "$(web dave GET '/staff/technicians?technician=1')" 200 "Tom's"
+like "$(body)" 'Total: 2<' "his two"
+is "$(web dave GET '/staff/technicians?state=cancelled')" 400 "an unknown state is refused"
+like "$(body)" 'must be free or booked' "saying which there are"
+
+# bad cursors: a terminal-list cursor, no time, a time past any date,
+# leading zeros, trailing junk
+for c in n119 n-119 n1-0 n01-5 n253402300800000000-1 p1924992000000000-1x x5-5; do
+	is "$(web dave GET "/staff/technicians?cursor=$c")" 400 "slots cursor $c is refused"
+done
+like "$(body)" 'cursor: not one of this list.*a time' "saying what a cursor holds"
+
+# the API: small pages split the pairs of one hour
+is "$(curl -s -d username=dave -d 'password=the dispatch password' -o "$tmp/body" \
+	"$CENTER_URL/api/v1/session")" "" "dispatch's API token"
+token=$(python3 -c "import json; print(json.load(open('$tmp/body'))['token'])")
+ids=() cursor= pages=0
+while :; do
+	[ "$(api "/api/v1/slots?technician=2&limit=7${cursor:+&cursor=$cursor}")" = 200 ] || break
+	ids+=($(json "' '.join(str(s['id']) for s in d['slots'])"))
+	cursor=$(json "d['next'] or ''")
+	pages=$((pages + 1))
+	[ -n "$cursor" ] && ((pages < 30)) || break
+done
+is "${ids[*]}" "$(sql "SELECT id FROM technician_slots WHERE technician_id = 2
+	ORDER BY starts_at, id" | tr '\n' ' ' | sed 's/ $//')" \
+	"walking the API's pages of 7 gives each of Pat's slots once, in time order"
+is "$pages" 13 "in 13 pages"
+is "$(api '/api/v1/slots?state=booked&manager=alice%40example.com&limit=2')" 200 "Alice's booked slots"
+is "$(json "(d['total'], d['slots'][0]['terminal'], d['slots'][0]['visit'], d['previous'])")" \
+	"(5, 'fx9000-A1', 'booked', None)" "with the terminal and the visit"
+is "$(api '/api/v1/slots?cursor=n119')" 400 "a cursor without its time"
+like "$(json "d['error']")" '^cursor: ' "is a JSON error naming the cursor"
+
+# --- the product guides: the newest first ---
+# 60 guides written on 30 days of 2030, two a day, ids in another order;
+# one in 2031, so page 1 ends between the two guides of one day.
+sql "INSERT INTO product_guides (id, model_id, title, url, summary, created_at)
+	SELECT 100 + seq, 1 + seq % 2, CONCAT('G-', seq), 'https://example.com/g',
+	'', '2030-01-01' + INTERVAL (seq * 7 % 30) DAY FROM seq_1_to_60;
+	INSERT INTO product_guides (id, model_id, title, url, summary, created_at)
+	VALUES (100, 1, 'G-new', 'https://example.com/g', '', '2031-01-01')" ||
+	bail "guides"
+guide_sql() { sql "SELECT title FROM product_guides WHERE $1 ORDER BY created_at DESC, id DESC"; }
+titles() { grep -o '^<tr><td>[^<]*</td><td>[^<]*</td>' "$tmp/body" | sed 's/.*<td>//; s/<\/td>$//'; }
+is "$(web dora GET /staff/guides)" 200 "the product guides"
+like "$(body)" 'Total: 62<' "counts them all"
+titles >"$tmp/guides1"
+is "$(cat "$tmp/guides1")" "$(guide_sql 1 | head -50)" "shows the newest 50, newest first"
+next=$(href next)
+# Written while the desk reads page 1: one newer than all, one on the day
+# of page 1's last guide with a lower id (it sorts after it).
+sql "INSERT INTO product_guides (id, model_id, title, url, summary, created_at)
+	VALUES (170, 1, 'G-newer', 'https://example.com/g', '', '2032-01-01');
+	INSERT INTO product_guides (id, model_id, title, url, summary, created_at)
+	SELECT 99, 1, 'G-tie', 'https://example.com/g', '', created_at
+	FROM product_guides WHERE title = '$(tail -1 "$tmp/guides1")'" || bail "more guides"
+is "$(web dora GET "$next")" 200 "the second page"
+titles >"$tmp/guides2"
+is "$(cat "$tmp/guides1" "$tmp/guides2")" "$(guide_sql 'id <> 170')" \
+	"the two pages show every guide once, newest first, but the one written above the cursor"
+like "$(cat "$tmp/guides2")" 'G-tie' "including the one written at the cursor's very time"
+is "$(web dora GET "$(href prev)")" 200 "previous, from the second page"
+is "$(titles)" "$(cat "$tmp/guides1")" "is the first page again"
+is "$(web dora GET "$(href prev)")" 200 "and its previous"
+is "$(titles)" "G-newer" "holds the guide written since, alone"
+is "$(web dora GET '/staff/guides?model=FX-7000')" 200 "one model's guides"
+like "$(body)" 'Total: 31<' "its 31"
+like "$(body)" '<option value="FX-7000" selected>FX-7000</option>' "the filter shows the chosen model"
+is "$(web dora GET '/staff/guides?cursor=p7')" 400 "a guides cursor without its time is refused"
+is "$(curl -s -d username=dora -d 'password=the desk password' -o "$tmp/body" \
+	"$CENTER_URL/api/v1/session")" "" "the desk's API token"
+token=$(python3 -c "import json; print(json.load(open('$tmp/body'))['token'])")
+ids=() cursor= pages=0
+while :; do
+	[ "$(api "/api/v1/guides?model=FX-7000&limit=4${cursor:+&cursor=$cursor}")" = 200 ] || break
+	ids+=($(json "' '.join(str(g['id']) for g in d['guides'])"))
+	cursor=$(json "d['next'] or ''")
+	pages=$((pages + 1))
+	[ -n "$cursor" ] && ((pages < 30)) || break
+done
+is "${ids[*]}" "$(sql "SELECT id FROM product_guides WHERE model_id = 2
+	ORDER BY created_at DESC, id DESC" | tr '\n' ' ' | sed 's/ $//')" \
+	"walking the API's pages of 4 gives each of the model's guides once, newest first"
+is "$(api '/api/v1/guides?cursor=n5-0')" 400 "a bad cursor"
+like "$(json "d['error']")" '^cursor: ' "is a JSON error naming the cursor"
 done_testing

@@ -327,4 +327,17 @@ is "${ids[*]}" "$(sql "SELECT id FROM product_guides WHERE model_id = 2
 	"walking the API's pages of 4 gives each of the model's guides once, newest first"
 is "$(api '/api/v1/guides?cursor=n5-0')" 400 "a bad cursor"
 like "$(json "d['error']")" '^cursor: ' "is a JSON error naming the cursor"
+# --- the quarantine: the newest first, by reason ---
+sql "INSERT INTO mail_quarantine (id, reason, detail, bytes, raw) SELECT seq,
+	IF(seq % 5 = 0, 'forged', 'not-a-report'), CONCAT('drop-', seq), 1, ''
+	FROM seq_1_to_70" || bail "quarantine"
+drops() { grep -o '<td>drop-[0-9]*</td>' "$tmp/body" | grep -o '[0-9]*'; }
+is "$(web ada GET /staff/quarantine)" 200 "the quarantine"
+like "$(body)" 'Total: 70<' "counts every dropped mail"
+is "$(drops | head -1)/$(drops | tail -1)/$(drops | wc -l)" "70/21/50" "the newest 50 first"
+is "$(web ada GET "$(href next)")" 200 "its next page"
+is "$(drops | head -1)/$(drops | tail -1)" "20/1" "the oldest 20"
+is "$(web ada GET '/staff/quarantine?reason=forged')" 200 "the forged ones"
+is "$(drops | tr '\n' ' ')" "70 65 60 55 50 45 40 35 30 25 20 15 10 5 " "only those, newest first"
+is "$(web ada GET '/staff/quarantine?cursor=n1-1')" 400 "a timed cursor is not this list's"
 done_testing

@@ -246,17 +246,9 @@ guides_reply(struct http_request *req, struct portal *p)
 		[GUIDE_TITLE] = "title", [GUIDE_URL] = "url",
 		[GUIDE_SUMMARY] = "summary", [GUIDE_CREATED] = "created_at",
 	};
-	struct kore_buf	*buf = kore_buf_alloc(8192);
-	unsigned int	 k;
 
-	kore_buf_appendf(buf, "{\"guides\":[");
-	for (k = 0; k < paging_shown(p); k++) {
-		kore_buf_appendf(buf, "%s{", k ? "," : "");
-		json_members(buf, &p->q, paging_row(p, k), keys,
-		    GUIDE_API_COLS, JSON_COL(GUIDE_ID));
-		kore_buf_appendf(buf, "}");
-	}
-	return paging_json_send(req, p, buf);
+	return paging_json_list(req, p, "guides", keys, GUIDE_API_COLS,
+	    JSON_COL(GUIDE_ID));
 }
 
 static int

@@ -238,17 +238,9 @@ slots_reply(struct http_request *req, struct portal *p)
 		[SLOTS_VISIT] = "visit", [SLOTS_TERMINAL] = "terminal",
 		[SLOTS_MANAGER] = "manager",
 	};
-	struct kore_buf	*buf = kore_buf_alloc(4096);
-	unsigned int	 k;
 
-	kore_buf_appendf(buf, "{\"slots\":[");
-	for (k = 0; k < paging_shown(p); k++) {
-		kore_buf_appendf(buf, "%s{", k ? "," : "");
-		json_members(buf, &p->q, paging_row(p, k), keys,
-		    SLOTS_API_COLS, JSON_COL(SLOTS_ID));
-		kore_buf_appendf(buf, "}");
-	}
-	return paging_json_send(req, p, buf);
+	return paging_json_list(req, p, "slots", keys, SLOTS_API_COLS,
+	    JSON_COL(SLOTS_ID));
 }
 
 static int

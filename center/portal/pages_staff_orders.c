@@ -164,18 +164,10 @@ orders_reply(struct http_request *req, struct portal *p)
 		[ORDERS_STATE] = "state", [ORDERS_DELIVERY] = "delivery_at",
 		[ORDERS_CREATED] = "created_at",
 	};
-	struct kore_buf	*buf = kore_buf_alloc(4096);
-	unsigned int	 k;
 
-	kore_buf_appendf(buf, "{\"orders\":[");
-	for (k = 0; k < paging_shown(p); k++) {
-		kore_buf_appendf(buf, "%s{", k ? "," : "");
-		json_members(buf, &p->q, paging_row(p, k), keys,
-		    ORDERS_API_COLS, JSON_COL(ORDERS_ID) |
-		    JSON_COL(ORDERS_NOTICE) | JSON_COL(ORDERS_QUANTITY));
-		kore_buf_appendf(buf, "}");
-	}
-	return paging_json_send(req, p, buf);
+	return paging_json_list(req, p, "orders", keys, ORDERS_API_COLS,
+	    JSON_COL(ORDERS_ID) | JSON_COL(ORDERS_NOTICE) |
+	    JSON_COL(ORDERS_QUANTITY));
 }
 
 static int

@@ -328,3 +328,21 @@ paging_json_send(struct http_request *req, struct portal *p,
 	json_send(req, 200, buf);
 	return PAGE_DONE;
 }
+
+int
+paging_json_list(struct http_request *req, struct portal *p, const char *name,
+    const char *const *keys, unsigned int n, unsigned int numbers)
+{
+	struct kore_buf	*buf = kore_buf_alloc(8192);
+	unsigned int	 k;
+
+	kore_buf_appendf(buf, "{");
+	json_string(buf, name);
+	kore_buf_appendf(buf, ":[");
+	for (k = 0; k < paging_shown(p); k++) {
+		kore_buf_appendf(buf, "%s{", k ? "," : "");
+		json_members(buf, &p->q, paging_row(p, k), keys, n, numbers);
+		kore_buf_appendf(buf, "}");
+	}
+	return paging_json_send(req, p, buf);
+}

@@ -124,4 +124,13 @@ void	paging_nav(struct kore_buf *buf, struct portal *p);
 int	paging_json_send(struct http_request *req, struct portal *p,
 	    struct kore_buf *buf);
 
+/*
+ * A whole JSON answer: {"name":[ an object per row shown, of the first n
+ * columns (json_members() names them by keys, numbers as it takes
+ * them) ], and the members paging_json_send() adds: PAGE_DONE.
+ */
+int	paging_json_list(struct http_request *req, struct portal *p,
+	    const char *name, const char *const *keys, unsigned int n,
+	    unsigned int numbers);
+
 #endif

@@ -257,14 +257,19 @@ like "$(body)" 'cursor: not one of this list.*a time' "saying what a cursor hold
 is "$(curl -s -d username=dave -d 'password=the dispatch password' -o "$tmp/body" \
 	"$CENTER_URL/api/v1/session")" "" "dispatch's API token"
 token=$(python3 -c "import json; print(json.load(open('$tmp/body'))['token'])")
-ids=() cursor= pages=0
-while :; do
-	[ "$(api "/api/v1/slots?technician=2&limit=7${cursor:+&cursor=$cursor}")" = 200 ] || break
-	ids+=($(json "' '.join(str(s['id']) for s in d['slots'])"))
-	cursor=$(json "d['next'] or ''")
-	pages=$((pages + 1))
-	[ -n "$cursor" ] && ((pages < 30)) || break
-done
+# walk URL LIST: follow an API list's next cursors from its first page;
+# sets ids (its rows' ids, in order) and pages (how many were read).
+walk() {
+	local cursor=
+	ids=() pages=0
+	while [ "$(api "$1${cursor:+&cursor=$cursor}")" = 200 ]; do
+		ids+=($(json "' '.join(str(r['id']) for r in d['$2'])"))
+		cursor=$(json "d['next'] or ''")
+		pages=$((pages + 1))
+		[ -n "$cursor" ] && ((pages < 30)) || break
+	done
+}
+walk '/api/v1/slots?technician=2&limit=7' slots
 is "${ids[*]}" "$(sql "SELECT id FROM technician_slots WHERE technician_id = 2
 	ORDER BY starts_at, id" | tr '\n' ' ' | sed 's/ $//')" \
 	"walking the API's pages of 7 gives each of Pat's slots once, in time order"
@@ -314,14 +319,7 @@ is "$(web dora GET '/staff/guides?cursor=p7')" 400 "a guides cursor without its 
 is "$(curl -s -d username=dora -d 'password=the desk password' -o "$tmp/body" \
 	"$CENTER_URL/api/v1/session")" "" "the desk's API token"
 token=$(python3 -c "import json; print(json.load(open('$tmp/body'))['token'])")
-ids=() cursor= pages=0
-while :; do
-	[ "$(api "/api/v1/guides?model=FX-7000&limit=4${cursor:+&cursor=$cursor}")" = 200 ] || break
-	ids+=($(json "' '.join(str(g['id']) for g in d['guides'])"))
-	cursor=$(json "d['next'] or ''")
-	pages=$((pages + 1))
-	[ -n "$cursor" ] && ((pages < 30)) || break
-done
+walk '/api/v1/guides?model=FX-7000&limit=4' guides
 is "${ids[*]}" "$(sql "SELECT id FROM product_guides WHERE model_id = 2
 	ORDER BY created_at DESC, id DESC" | tr '\n' ' ' | sed 's/ $//')" \
 	"walking the API's pages of 4 gives each of the model's guides once, newest first"
@@ -340,4 +338,24 @@ is "$(drops | head -1)/$(drops | tail -1)" "20/1" "the oldest 20"
 is "$(web ada GET '/staff/quarantine?reason=forged')" 200 "the forged ones"
 is "$(drops | tr '\n' ' ')" "70 65 60 55 50 45 40 35 30 25 20 15 10 5 " "only those, newest first"
 is "$(web ada GET '/staff/quarantine?cursor=n1-1')" 400 "a timed cursor is not this list's"
+# --- sessions: the newest first, by kind and account ---
+sql "INSERT INTO sessions (id, staff_user_id, kind, token_hash, csrf_secret,
+	expires_at) SELECT 1000 + seq, (SELECT id FROM staff_users WHERE username =
+	IF(seq % 2, 'sam', 'dave')), 'api', UNHEX(SHA2(CONCAT('t', seq), 256)),
+	UNHEX(SHA2(CONCAT('c', seq), 256)), NOW(6) + INTERVAL 1 DAY
+	FROM seq_1_to_60" || bail "sessions"
+sessions() { grep -o '<tr><td>[0-9]*</td>' "$tmp/body" | grep -o '[0-9]*'; }
+is "$(web ada GET '/staff/sessions?kind=api')" 200 "an admin's API tokens list"
+like "$(body)" 'Total: 6[0-9]<' "counts every account's"
+is "$(sessions | head -1)/$(sessions | wc -l)" "1060/50" "the newest 50 first"
+like "$(body)" '<input type="hidden" name="session" value="1060"><button type="submit">Revoke</button>' \
+	"each with its revoke button"
+is "$(web ada GET "$(href next)")" 200 "the next page"
+is "$(sessions | head -1)" 1010 "goes on after the first"
+is "$(web ada GET '/staff/sessions?kind=api&account=dave')" 200 "one account's"
+like "$(body)" 'Total: 3[0-9]<' "its 30 and what the test opened"
+is "$(sessions | head -3 | tr '\n' ' ')" "1060 1058 1056 " "only dave's"
+is "$(web dave GET '/staff/sessions?account=sam')" 200 "a dispatcher asking for sam's"
+like "$(body)" 'Total: 0<' "sees none: only their own"
+is "$(web ada GET '/staff/sessions?kind=cookie')" 400 "an unknown kind is refused"
 done_testing

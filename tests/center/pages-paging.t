@@ -260,10 +260,11 @@ token=$(python3 -c "import json; print(json.load(open('$tmp/body'))['token'])")
 # walk URL LIST: follow an API list's next cursors from its first page;
 # sets ids (its rows' ids, in order) and pages (how many were read).
 walk() {
-	local cursor=
+	local cursor='' page
 	ids=() pages=0
 	while [ "$(api "$1${cursor:+&cursor=$cursor}")" = 200 ]; do
-		ids+=($(json "' '.join(str(r['id']) for r in d['$2'])"))
+		read -ra page <<<"$(json "' '.join(str(r['id']) for r in d['$2'])")"
+		ids+=("${page[@]}")
 		cursor=$(json "d['next'] or ''")
 		pages=$((pages + 1))
 		[ -n "$cursor" ] && ((pages < 30)) || break

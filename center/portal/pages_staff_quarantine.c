@@ -58,6 +58,14 @@ static const struct paging_list quarantine_list = {
 	.names = quarantine_filter_names,
 };
 
+/* The message's start, as delivered. */
+static void
+message_head(struct kore_buf *buf, struct portal *p, unsigned int r)
+{
+	html_wrap(buf, "<td><pre>", db_async_cell(&p->q, r, QUARANTINE_HEAD),
+	    "</pre></td>");
+}
+
 static void
 quarantine_render(struct kore_buf *buf, struct portal *p)
 {
@@ -66,8 +74,6 @@ quarantine_render(struct kore_buf *buf, struct portal *p)
 		{ "Detail", QUARANTINE_DETAIL }, { "Bytes", QUARANTINE_BYTES },
 		{ "Message (start)", QUARANTINE_HEAD }, { NULL, 0 },
 	};
-	const struct staff_column	*c;
-	unsigned int			 k, r;
 
 	kore_buf_appendf(buf, "<p>Mail that was not a valid report, accepted "
 	    "and dropped (never bounced), newest first.</p>\n");
@@ -75,22 +81,7 @@ quarantine_render(struct kore_buf *buf, struct portal *p)
 	    "class=\"filters\"><label>Why <input name=\"reason\" value=\"",
 	    portal_arg(p->q.req, "reason"), "\"></label> "
 	    "<button type=\"submit\">Find</button></form>\n");
-	paging_total(buf, p);
-	kore_buf_appendf(buf, "<table>");
-	staff_heads(buf, cols);
-	for (k = 0; k < paging_shown(p); k++) {
-		r = paging_row(p, k);
-		kore_buf_appendf(buf, "<tr>");
-		for (c = cols; c->col != QUARANTINE_HEAD; c++)
-			html_wrap(buf, "<td>", db_async_cell(&p->q, r, c->col),
-			    "</td>");
-		html_wrap(buf, "<td><pre>", db_async_cell(&p->q, r,
-		    QUARANTINE_HEAD), "</pre></td></tr>\n");
-	}
-	if (paging_shown(p) == 0)
-		kore_buf_appendf(buf, "<tr><td colspan=\"5\">None.</td></tr>\n");
-	kore_buf_appendf(buf, "</tbody></table>\n");
-	paging_nav(buf, p);
+	paging_table_tail(buf, p, cols, message_head);
 }
 
 static const struct page quarantine_page = {

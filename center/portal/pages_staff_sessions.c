@@ -91,6 +91,18 @@ static const struct paging_list sessions_list = {
 	.names = sessions_filter_names,
 };
 
+/* A button that revokes the row's session. */
+static void
+revoke_button(struct kore_buf *buf, struct portal *p, unsigned int r)
+{
+	kore_buf_appendf(buf, "<td><form method=\"post\" "
+	    "action=\"/staff/sessions/revoke\">");
+	portal_csrf_field(buf, p->cookie);
+	html_wrap(buf, "<input type=\"hidden\" name=\"session\" value=\"",
+	    db_async_cell(&p->q, r, SESSIONS_ID), "\">"
+	    "<button type=\"submit\">Revoke</button></form></td>");
+}
+
 static void
 sessions_render(struct kore_buf *buf, struct portal *p)
 {
@@ -98,10 +110,8 @@ sessions_render(struct kore_buf *buf, struct portal *p)
 		{ "Id", SESSIONS_ID }, { "Account", SESSIONS_USER },
 		{ "Kind", SESSIONS_KIND }, { "Opened", SESSIONS_CREATED },
 		{ "Expires", SESSIONS_EXPIRES }, { "", SESSIONS_THIS },
-		{ "", SESSIONS_THIS }, { NULL, 0 },
+		{ "", SESSIONS_ID }, { NULL, 0 },
 	};
-	const struct staff_column	*c;
-	unsigned int			 k, r;
 
 	html_wrap(buf, "<form method=\"get\" action=\"/staff/sessions\" "
 	    "class=\"filters\"><label>Kind (web, api) <input name=\"kind\" "
@@ -109,27 +119,7 @@ sessions_render(struct kore_buf *buf, struct portal *p)
 	html_wrap(buf, "<label>Account <input name=\"account\" value=\"",
 	    portal_arg(p->q.req, "account"), "\"></label>\n"
 	    "<button type=\"submit\">Find</button></form>\n");
-	paging_total(buf, p);
-	kore_buf_appendf(buf, "<table>");
-	staff_heads(buf, cols);
-	for (k = 0; k < paging_shown(p); k++) {
-		r = paging_row(p, k);
-		kore_buf_appendf(buf, "<tr>");
-		for (c = cols; c[1].head != NULL; c++)
-			html_wrap(buf, "<td>", db_async_cell(&p->q, r, c->col),
-			    "</td>");
-		kore_buf_appendf(buf, "<td><form method=\"post\" "
-		    "action=\"/staff/sessions/revoke\">");
-		portal_csrf_field(buf, p->cookie);
-		html_wrap(buf, "<input type=\"hidden\" name=\"session\" "
-		    "value=\"", db_async_cell(&p->q, r, SESSIONS_ID), "\">"
-		    "<button type=\"submit\">Revoke</button></form></td>"
-		    "</tr>\n");
-	}
-	if (paging_shown(p) == 0)
-		kore_buf_appendf(buf, "<tr><td colspan=\"7\">None.</td></tr>\n");
-	kore_buf_appendf(buf, "</tbody></table>\n");
-	paging_nav(buf, p);
+	paging_table_tail(buf, p, cols, revoke_button);
 }
 
 static const struct page sessions_page = {

@@ -281,6 +281,14 @@ void
 paging_table(struct kore_buf *buf, struct portal *p,
     const struct staff_column *cols)
 {
+	paging_table_tail(buf, p, cols, NULL);
+}
+
+void
+paging_table_tail(struct kore_buf *buf, struct portal *p,
+    const struct staff_column *cols,
+    void (*tail)(struct kore_buf *, struct portal *, unsigned int))
+{
 	const struct staff_column	*c;
 	unsigned int			 k, r, n = 0;
 
@@ -290,9 +298,13 @@ paging_table(struct kore_buf *buf, struct portal *p,
 	for (k = 0; k < paging_shown(p); k++) {
 		r = paging_row(p, k);
 		kore_buf_appendf(buf, "<tr>");
-		for (c = cols; c->head != NULL; c++)
-			html_wrap(buf, "<td>", db_async_cell(&p->q, r, c->col),
-			    "</td>");
+		for (c = cols; c->head != NULL; c++) {
+			if (tail != NULL && c[1].head == NULL)
+				tail(buf, p, r);
+			else
+				html_wrap(buf, "<td>", db_async_cell(&p->q, r,
+				    c->col), "</td>");
+		}
 		kore_buf_appendf(buf, "</tr>\n");
 	}
 	for (c = cols; c->head != NULL; c++)

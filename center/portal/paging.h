@@ -112,6 +112,11 @@ unsigned int	paging_row(const struct portal *p, unsigned int k);
 void	paging_table(struct kore_buf *buf, struct portal *p,
 	    const struct staff_column *cols);
 
+/* The same, the last of cols drawn by tail (its <td>s) for the row r. */
+void	paging_table_tail(struct kore_buf *buf, struct portal *p,
+	    const struct staff_column *cols,
+	    void (*tail)(struct kore_buf *, struct portal *, unsigned int r));
+
 /* The two parts of paging_table() around a table drawn otherwise. */
 void	paging_total(struct kore_buf *buf, struct portal *p);
 void	paging_nav(struct kore_buf *buf, struct portal *p);

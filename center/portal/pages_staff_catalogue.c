@@ -25,7 +25,7 @@ int	page_staff_guides(struct http_request *);
 enum model_col { COL_TAG = 0, MODEL_ID, MODEL_NAME };
 
 static const struct staff_choice model_choice = { "model", COL_TAG, 'M',
-    MODEL_ID, MODEL_NAME };
+    MODEL_ID, MODEL_NAME, "Model" };
 
 /* The consumables, paged (paging.h) in the order they were added,
  * filtered by model (?model=, its name). */

@@ -67,7 +67,8 @@ slots_render(struct kore_buf *buf, struct portal *p)
 		{ "E-mail", SLOTS_TECHNICIAN_EMAIL }, { NULL, 0 },
 	};
 	static const struct staff_choice technician = { "technician",
-	    SLOTS_COL_TAG, 'T', SLOTS_TECHNICIAN_ID, SLOTS_TECHNICIAN_NAME };
+	    SLOTS_COL_TAG, 'T', SLOTS_TECHNICIAN_ID, SLOTS_TECHNICIAN_NAME,
+	    "Technician" };
 	static const struct staff_field slot_fields[] = {
 		{ "starts", "From (YYYY-MM-DD HH:MM, UTC)", NULL },
 		{ "ends", "To", NULL },

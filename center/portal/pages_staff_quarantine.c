@@ -38,7 +38,8 @@ quarantine_render(struct kore_buf *buf, struct portal *p)
 	unsigned int			 r;
 
 	kore_buf_appendf(buf, "<p>Mail that was not a valid report, accepted "
-	    "and dropped (never bounced), newest first.</p>\n<table>");
+	    "and dropped (never bounced), newest first.</p>\n");
+	html_table_begin(buf, NULL, "Quarantined mail");
 	staff_heads(buf, cols);
 	for (r = 0; r < p->q.rows; r++) {
 		kore_buf_appendf(buf, "<tr>");
@@ -50,7 +51,8 @@ quarantine_render(struct kore_buf *buf, struct portal *p)
 	}
 	if (p->q.rows == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"5\">None.</td></tr>\n");
-	kore_buf_appendf(buf, "</tbody></table>\n");
+	kore_buf_appendf(buf, "</tbody>");
+	html_table_end(buf);
 }
 
 static const struct page quarantine_page = {

@@ -65,11 +65,11 @@ sessions_render(struct kore_buf *buf, struct portal *p)
 	static const struct staff_column cols[] = {
 		{ "Id", SESSIONS_ID }, { "Account", SESSIONS_USER },
 		{ "Kind", SESSIONS_KIND }, { "Opened", SESSIONS_CREATED },
-		{ "Expires", SESSIONS_EXPIRES }, { "", SESSIONS_THIS },
+		{ "Expires", SESSIONS_EXPIRES }, { "Note", SESSIONS_THIS },
 		{ NULL, 0 },
 	};
 	static const struct staff_choice session = { "session",
-	    SESSIONS_COL_TAG, 'S', SESSIONS_ID, SESSIONS_LABEL };
+	    SESSIONS_COL_TAG, 'S', SESSIONS_ID, SESSIONS_LABEL, "Session" };
 	static const struct staff_field none[] = { { NULL, NULL, NULL } };
 
 	staff_table(buf, p, SESSIONS_COL_TAG, 'S', cols);

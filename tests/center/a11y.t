@@ -83,16 +83,21 @@ page not-found "an error page" \
 	"goto $CENTER_URL/confirm/$(printf 'e%.0s' {1..64})" \
 	"expect-status 404"
 page home "the manager's homepage" \
-	"goto $CENTER_URL$LINK_ALICE" "expect-text Toner is low"
+	"goto $CENTER_URL$LINK_ALICE" "expect-text alice@example.com"
 page chart "the toner chart" \
 	"goto $CENTER_URL$LINK_ALICE" "goto $CENTER_URL/home/toner/1" \
 	"expect-status 200"
 page ordered "the homepage after an order, placed on the phone" \
 	"goto $CENTER_URL$LINK_ALICE" "click form.order button[type=submit]" \
-	"expect-text the delivery date follows shortly"
+	"expect-url /home" "expect-status 200"
+is "$(sql "SELECT COUNT(*) FROM orders WHERE state = 'placed'")" 1 \
+	"the order placed on the phone is in"
 page booked "the homepage after booking a visit, on the phone" \
 	"goto $CENTER_URL$LINK_BOB" "click form.book input[name=slot]" \
-	"click form.book button[type=submit]" "expect-text Service visit booked"
+	"click form.book button[type=submit]" "expect-url /home" \
+	"expect-status 200"
+is "$(sql "SELECT COUNT(*) FROM visits WHERE state = 'booked'")" 1 \
+	"the visit booked on the phone is in"
 page switch "the question when another manager's link is followed" \
 	"goto $CENTER_URL$LINK_ALICE" "goto $CENTER_URL$LINK_BOB" \
 	"expect-text Switch to another homepage?"
@@ -111,5 +116,7 @@ page delivery "the orders list after setting a delivery date on the phone" \
 	"cookie fc_staff=$staff_cookie $CENTER_URL/" \
 	"goto $CENTER_URL/staff/orders" \
 	"fill input[name=delivery] 2030-12-01 10:30" \
-	"submit form[action=\"/staff/orders/delivery\"]" "expect-text scheduled"
+	"submit form[action=\"/staff/orders/delivery\"]" "expect-status 200"
+is "$(sql "SELECT DATE_FORMAT(delivery_at, '%Y-%m-%d %H:%i') FROM orders")" \
+	"2030-12-01 10:30" "the delivery date set on the phone is stored"
 done_testing

@@ -58,6 +58,9 @@ dtbs:
 $(SUBDIRS):
 	$(MAKE) -C $@ all
 
+# Both link the protocol library: under -j it must be built first.
+daemon center: proto
+
 deps:
 	@scripts/deps
 

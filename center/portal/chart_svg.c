@@ -55,9 +55,11 @@ chart_svg(struct kore_buf *buf, const char *title,
 	unsigned int	i;
 	int		g;
 
+	/* No width or height: the page's <img> sizes it, and opened by
+	 * itself it fits the screen, a phone's too. */
 	kore_buf_appendf(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
-	    "font-family=\"sans-serif\" font-size=\"11\"><title>", W, H, W, H);
+	    "viewBox=\"0 0 %d %d\" role=\"img\" "
+	    "font-family=\"sans-serif\" font-size=\"11\"><title>", W, H);
 	html_text(buf, title);
 	kore_buf_appendf(buf, "</title><rect width=\"%d\" height=\"%d\" "
 	    "fill=\"#fff\"/>", W, H);

@@ -296,8 +296,10 @@ supply_part(struct kore_buf *buf, const struct db_async_query *q,
 	    "action=\"/home/order\">");
 	portal_csrf_field(buf, session);
 	html_wrap(buf, "<input type=\"hidden\" name=\"notice\" "
-	    "value=\"", notice, "\"><table class=\"consumables\"><thead><tr>"
-	    "<th></th><th>Consumable</th><th>Part number</th><th>Yield</th>"
+	    "value=\"", notice, "\">");
+	html_table_begin(buf, "consumables", "Consumables to order");
+	kore_buf_appendf(buf, "<thead><tr><th><span class=\"vh\">Choice"
+	    "</span></th><th>Consumable</th><th>Part number</th><th>Yield</th>"
 	    "<th>Price</th></tr></thead><tbody>\n");
 	for (r = 0; r < q->rows; r++) {
 		if (!is(q, r, HOME_CONSUMABLE) ||
@@ -323,7 +325,8 @@ supply_part(struct kore_buf *buf, const struct db_async_query *q,
 		kore_buf_appendf(buf, "</td></tr>\n");
 		n++;
 	}
-	kore_buf_appendf(buf, "</tbody></table>");
+	kore_buf_appendf(buf, "</tbody>");
+	html_table_end(buf);
 	if (n == 0) {
 		kore_buf_appendf(buf, "<p>The service center has no "
 		    "consumables listed for this model yet; it has been told."
@@ -475,8 +478,9 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 {
 	unsigned int	r, n = 0;
 
-	kore_buf_appendf(buf, "<section class=\"history\"><h2>History</h2>"
-	    "<table><thead><tr><th>Notice</th><th>Opened</th><th>Resolved"
+	kore_buf_appendf(buf, "<section class=\"history\"><h2>History</h2>");
+	html_table_begin(buf, NULL, "History");
+	kore_buf_appendf(buf, "<thead><tr><th>Notice</th><th>Opened</th><th>Resolved"
 	    "</th></tr></thead><tbody>\n");
 	/* Rows come oldest first: newest at the top. */
 	for (r = q->rows; r-- > 0;) {
@@ -515,7 +519,9 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 	if (n == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"3\">Nothing yet."
 		    "</td></tr>\n");
-	kore_buf_appendf(buf, "</tbody></table></section>\n");
+	kore_buf_appendf(buf, "</tbody>");
+	html_table_end(buf);
+	kore_buf_appendf(buf, "</section>\n");
 }
 
 void

@@ -46,9 +46,12 @@ html_begin(struct kore_buf *buf, const char *title)
 	    "content=\"width=device-width, initial-scale=1\">"
 	    "<link rel=\"stylesheet\" href=\"/assets/style.css\"><title>");
 	html_text(buf, title);
+	/* The skip link comes first so that a keyboard's first Tab finds
+	 * it; it shows only while it has the focus. */
 	kore_buf_appendf(buf, " - faxcare service center</title></head>\n"
-	    "<body><header><p class=\"brand\">faxcare service center</p>"
-	    "</header><main>\n<h1>");
+	    "<body><a class=\"skip\" href=\"#main\">Skip to the content</a>"
+	    "<header><p class=\"brand\">faxcare service center</p>"
+	    "</header><main id=\"main\" tabindex=\"-1\">\n<h1>");
 	html_text(buf, title);
 	kore_buf_appendf(buf, "</h1>\n");
 }
@@ -57,6 +60,24 @@ void
 html_end(struct kore_buf *buf)
 {
 	kore_buf_appendf(buf, "</main></body></html>\n");
+}
+
+void
+html_table_begin(struct kore_buf *buf, const char *class, const char *label)
+{
+	kore_buf_appendf(buf, "<div class=\"table\" tabindex=\"0\"");
+	if (label != NULL)
+		html_wrap(buf, " role=\"region\" aria-label=\"", label, "\"");
+	kore_buf_appendf(buf, "><table");
+	if (class != NULL)
+		html_wrap(buf, " class=\"", class, "\"");
+	kore_buf_appendf(buf, ">");
+}
+
+void
+html_table_end(struct kore_buf *buf)
+{
+	kore_buf_appendf(buf, "</table></div>\n");
 }
 
 int

@@ -17,6 +17,16 @@ void	html_wrap(struct kore_buf *buf, const char *before, const char *value,
 void	html_begin(struct kore_buf *buf, const char *title);
 void	html_end(struct kore_buf *buf);
 
+/*
+ * A table inside its own sideways-scrolling region, so that a wide table
+ * scrolls by itself on a phone and never the whole page; the region is
+ * focusable (a keyboard scrolls it) and, unless label is NULL, a region
+ * named label. class may be NULL.
+ */
+void	html_table_begin(struct kore_buf *buf, const char *class,
+	    const char *label);
+void	html_table_end(struct kore_buf *buf);
+
 /* Send buf as text/html with status, never cached, and free it. */
 int	html_send(struct http_request *req, int status, struct kore_buf *buf);
 

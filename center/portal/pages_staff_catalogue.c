@@ -32,7 +32,7 @@ int	api_guides(struct http_request *);
 enum model_col { COL_TAG = 0, MODEL_ID, MODEL_NAME };
 
 static const struct staff_choice model_choice = { "model", COL_TAG, 'M',
-    MODEL_ID, MODEL_NAME };
+    MODEL_ID, MODEL_NAME, "Model" };
 
 /* A form choosing ?model= (a model's name) for the list at action. */
 static void

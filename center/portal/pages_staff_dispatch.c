@@ -209,7 +209,7 @@ slots_render(struct kore_buf *buf, struct portal *p)
 		{ "To", SLOTS_TO }, { "Booked", SLOTS_BOOKED }, { NULL, 0 },
 	};
 	static const struct staff_choice technician = { "technician",
-	    TECHNICIAN_TAG, 'T', TECHNICIAN_ID, TECHNICIAN_NAME };
+	    TECHNICIAN_TAG, 'T', TECHNICIAN_ID, TECHNICIAN_NAME, "Technician" };
 	static const struct staff_field slot_fields[] = {
 		{ "starts", "From (YYYY-MM-DD HH:MM, UTC)", NULL },
 		{ "ends", "To", NULL },

@@ -74,15 +74,17 @@ static const char sql_api_fleet[] = FLEET_STATES("", "") " "
 	"UNION ALL SELECT 'not_reporting', COUNT(*) FROM terminals "
 	"WHERE " FLEET_STALE;
 
-/* One of the page's tables: the rows tagged tag, under cols' heads. */
+/* One of the page's tables, named label: the rows tagged tag, under
+ * cols' heads. */
 static void
-table(struct kore_buf *buf, struct portal *p, const char *class, char tag,
-    const struct staff_column *cols, int reverse)
+table(struct kore_buf *buf, struct portal *p, const char *class,
+    const char *label, char tag, const struct staff_column *cols, int reverse)
 {
-	html_wrap(buf, "<table class=\"", class, "\">");
+	html_table_begin(buf, class, label);
 	staff_heads(buf, cols);
 	staff_rows(buf, p, FLEET_COL_TAG, tag, cols, reverse);
-	kore_buf_appendf(buf, "</tbody></table>\n");
+	kore_buf_appendf(buf, "</tbody>");
+	html_table_end(buf);
 }
 
 static void
@@ -108,13 +110,13 @@ fleet_render(struct kore_buf *buf, struct portal *p)
 	};
 
 	kore_buf_appendf(buf, "<h2>Terminals by state</h2>");
-	table(buf, p, "states", 'S', state_cols, 0);
+	table(buf, p, "states", "Terminals by state", 'S', state_cols, 0);
 	kore_buf_appendf(buf, "<h2>Stopped reporting (nothing for "
 	    STALE_DAYS " days)</h2>");
-	table(buf, p, "stale", 'Q', quiet_cols, 0);
+	table(buf, p, "stale", "Stopped reporting", 'Q', quiet_cols, 0);
 	kore_buf_appendf(buf, "<h2>Open notices</h2>");
 	/* Oldest first in the rows: the newest at the top. */
-	table(buf, p, "notices", 'N', notice_cols, 1);
+	table(buf, p, "notices", "Open notices", 'N', notice_cols, 1);
 }
 
 static int

@@ -114,7 +114,8 @@ queue_render(struct kore_buf *buf, struct portal *p)
 	unsigned int	 k, r;
 
 	paging_total(buf, p);
-	kore_buf_appendf(buf, "<table class=\"orders\"><thead><tr><th>Order"
+	html_table_begin(buf, "orders", "Open orders");
+	kore_buf_appendf(buf, "<thead><tr><th>Order"
 	    "</th><th>Terminal</th><th>Model</th><th>Manager</th><th>Item</th>"
 	    "<th>Part number</th><th>Qty</th><th>State</th><th>Placed</th>"
 	    "<th>Delivery (UTC)</th></tr></thead><tbody>\n");
@@ -138,7 +139,14 @@ queue_render(struct kore_buf *buf, struct portal *p)
 		    "value=\"");
 		html_text(buf, id);
 		/* Plain text: typed the same in every browser and locale. */
-		html_wrap(buf, "\"><input name=\"delivery\" required "
+		/* The column's heading names the field; the label names
+		 * it to a screen reader too, for this order. */
+		html_wrap(buf, "\"><label class=\"vh\" for=\"delivery-", id,
+		    "\">Delivery date and time (UTC) of order ");
+		html_text(buf, id);
+		kore_buf_appendf(buf, "</label>");
+		html_wrap(buf, "<input id=\"delivery-", id, "\" ");
+		html_wrap(buf, "name=\"delivery\" required "
 		    "size=\"16\" placeholder=\"YYYY-MM-DD HH:MM\" "
 		    "pattern=\"20[0-9]{2}-[01][0-9]-[0-3][0-9] "
 		    "[0-2][0-9]:[0-5][0-9]\" value=\"",
@@ -149,7 +157,8 @@ queue_render(struct kore_buf *buf, struct portal *p)
 	if (paging_shown(p) == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"10\">No open orders."
 		    "</td></tr>\n");
-	kore_buf_appendf(buf, "</tbody></table>\n");
+	kore_buf_appendf(buf, "</tbody>");
+	html_table_end(buf);
 	paging_nav(buf, p);
 }
 

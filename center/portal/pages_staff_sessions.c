@@ -109,8 +109,8 @@ sessions_render(struct kore_buf *buf, struct portal *p)
 	static const struct staff_column cols[] = {
 		{ "Id", SESSIONS_ID }, { "Account", SESSIONS_USER },
 		{ "Kind", SESSIONS_KIND }, { "Opened", SESSIONS_CREATED },
-		{ "Expires", SESSIONS_EXPIRES }, { "", SESSIONS_THIS },
-		{ "", SESSIONS_ID }, { NULL, 0 },
+		{ "Expires", SESSIONS_EXPIRES }, { "Note", SESSIONS_THIS },
+		{ "Revoke", SESSIONS_ID }, { NULL, 0 },
 	};
 
 	html_wrap(buf, "<form method=\"get\" action=\"/staff/sessions\" "

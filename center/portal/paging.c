@@ -266,7 +266,8 @@ paging_nav(struct kore_buf *buf, struct portal *p)
 	struct http_request	*req = p->q.req;
 	char			 next[CURSOR_LEN], prev[CURSOR_LEN];
 
-	kore_buf_appendf(buf, "<nav class=\"pages\">");
+	kore_buf_appendf(buf, "<nav class=\"pages\" aria-label=\"Pages of "
+	    "the list\">");
 	cursors(p, next, prev);
 	if (prev[0] != '\0')
 		page_link(buf, req, p, "prev", prev, "Previous page");
@@ -293,7 +294,7 @@ paging_table_tail(struct kore_buf *buf, struct portal *p,
 	unsigned int			 k, r, n = 0;
 
 	paging_total(buf, p);
-	kore_buf_appendf(buf, "<table class=\"list\">");
+	html_table_begin(buf, "list", NULL);
 	staff_heads(buf, cols);
 	for (k = 0; k < paging_shown(p); k++) {
 		r = paging_row(p, k);
@@ -312,7 +313,8 @@ paging_table_tail(struct kore_buf *buf, struct portal *p,
 	if (paging_shown(p) == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"%u\">None.</td></tr>\n",
 		    n);
-	kore_buf_appendf(buf, "</tbody></table>\n");
+	kore_buf_appendf(buf, "</tbody>");
+	html_table_end(buf);
 	paging_nav(buf, p);
 }
 

@@ -13,7 +13,8 @@ staff_nav(struct kore_buf *buf, struct portal *p)
 {
 	unsigned int	roles = page_role_bits(p->staff_role);
 
-	kore_buf_appendf(buf, "<nav class=\"staff\"><a href=\"/staff\">Fleet"
+	kore_buf_appendf(buf, "<nav class=\"staff\" aria-label=\"Staff pages\">"
+	    "<a href=\"/staff\">Fleet"
 	    "</a> <a href=\"/staff/terminals\">Terminals</a>");
 	if (roles & ROLE_DESK)
 		kore_buf_appendf(buf, " <a href=\"/staff/orders\">Orders</a> "

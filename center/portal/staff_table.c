@@ -48,14 +48,15 @@ staff_table(struct kore_buf *buf, struct portal *p, unsigned int tag_col,
 {
 	unsigned int	n = 0;
 
-	kore_buf_appendf(buf, "<table>");
+	html_table_begin(buf, NULL, NULL);
 	staff_heads(buf, cols);
 	while (cols[n].head != NULL)
 		n++;
 	if (staff_rows(buf, p, tag_col, tag, cols, 0) == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"%u\">None yet.</td>"
 		    "</tr>\n", n);
-	kore_buf_appendf(buf, "</tbody></table>\n");
+	kore_buf_appendf(buf, "</tbody>");
+	html_table_end(buf);
 }
 
 void
@@ -70,6 +71,8 @@ staff_form(struct kore_buf *buf, struct portal *p,
 	html_text(buf, legend);
 	kore_buf_appendf(buf, "</legend>");
 	portal_csrf_field(buf, p->cookie);
+	html_wrap(buf, "<label>", choice->label != NULL ? choice->label :
+	    legend, " ");
 	html_wrap(buf, "<select name=\"", choice->name, "\" required>");
 	for (r = 0; r < q->rows; r++) {
 		if (!tagged(q, r, choice->tag_col, choice->tag))
@@ -79,7 +82,7 @@ staff_form(struct kore_buf *buf, struct portal *p,
 		html_text(buf, db_async_cell(q, r, choice->label_col));
 		kore_buf_appendf(buf, "</option>");
 	}
-	kore_buf_appendf(buf, "</select>\n");
+	kore_buf_appendf(buf, "</select></label>\n");
 	for (; fields->name != NULL; fields++) {
 		html_wrap(buf, "<label>", fields->label, " <input name=\"");
 		html_text(buf, fields->name);

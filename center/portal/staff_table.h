@@ -20,13 +20,15 @@ struct staff_column {
 };
 
 /* The rows of a form's <select>: those whose column tag_col is tag, each
- * an option of value_col labelled label_col. */
+ * an option of value_col labelled label_col. The <select> is labelled
+ * label (the form's legend where label is NULL). */
 struct staff_choice {
 	const char	*name;		/* the form field */
 	unsigned int	 tag_col;
 	char		 tag;
 	unsigned int	 value_col;
 	unsigned int	 label_col;
+	const char	*label;
 };
 
 struct staff_field {

@@ -3,7 +3,12 @@
 #
 # scripts/chromium-headless renders a page as a user's browser would
 # (screenshot, DOM, PDF) and scripts/chromium-drive follows a link, fills
-# and submits a form and checks what the next page says.
+# and submits a form and checks what the next page says. Its accessibility
+# steps: axe fails on a serious violation (a <select> without a label) and
+# names it, passes a clean page; expect-no-hscroll fails on a page wider
+# than a phone and names what is too wide; size lays the page out again;
+# screenshot-page takes the whole page; --keep-going runs on past a failed
+# step and still exits 1.
 # SPDX-License-Identifier: ISC
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib/tap.sh
@@ -48,6 +53,23 @@ cat >"$dir/www/ordered.html" <<'HTML'
 const q = new URLSearchParams(location.search);
 document.getElementById('r').textContent = 'Ordered ' + q.get('qty') + ' cartridges for ' + q.get('model');
 </script></body></html>
+HTML
+
+cat >"$dir/www/bad.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="en"><head><title>Order</title></head>
+<body><main><h1>Order</h1>
+<form><select name="model"><option>FX-200</option></select></form>
+<div style="width: 700px">A wide box</div></main></body></html>
+HTML
+cat >"$dir/www/good.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="en"><head><title>Order</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><main><h1>Order</h1>
+<form><label>Model <select name="model"><option>FX-200</option></select></label></form>
+<div style="max-width: 700px; height: 2000px">A box as wide as the screen</div>
+</main></body></html>
 HTML
 
 port=$(free_port)
@@ -107,4 +129,40 @@ goto $url/missing.html
 expect-status 404
 STEPS
 ok $? "drive: sees the HTTP status"
+
+# The accessibility steps, on pages made to fail and to pass.
+out=$(scripts/chromium-drive --keep-going --size 360x640 2>&1 <<STEPS
+goto $url/bad.html
+axe
+expect-no-hscroll
+expect-text Paper jam
+STEPS
+)
+is $? 1 "a page with a serious violation and too wide fails"
+like "$out" 'line 2 \(axe\) failed: axe-core found 1 serious or critical violation\(s\) on /bad.html:' \
+	"axe says how many and where"
+like "$out" 'select-name \(critical\): Select element must have an accessible name; on select' \
+	"and which rule, its impact and the element"
+like "$out" 'line 3 \(expect-no-hscroll\) failed: the page is [0-9]+ px wide in a 360 px viewport: it scrolls sideways; too wide: div \(7[0-9][0-9] px\)' \
+	"expect-no-hscroll names what is too wide"
+like "$out" 'line 4 \(expect-text Paper jam\) failed' \
+	"--keep-going ran on past the failed steps"
+
+scripts/chromium-drive --size 1280x800 <<STEPS
+goto $url/bad.html
+size 800x600
+expect-no-hscroll
+STEPS
+ok $? "at 800 px the same page fits: size laid it out again"
+
+scripts/chromium-drive --size 360x640 <<STEPS
+goto $url/good.html
+axe
+expect-no-hscroll
+screenshot-page $dir/good.png
+STEPS
+ok $? "a clean page that fits passes"
+height=$(png_size "$dir/good.png" | cut -dx -f2)
+[ "${height:-0}" -ge 2000 ]
+ok $? "screenshot-page takes the whole page, not the window (${height:-no} px tall)"
 done_testing

@@ -6,7 +6,8 @@
 # the cache and /usr/src are temp dirs. Checked: the apt-get line printed
 # without root or with --check, the exact packages handed to apt-get, the
 # kernel ABI read only after the install, a line per phase and apt's own
-# output on a first run, a quiet second run, and no silent exit: every
+# output on a first run, axe-core's npm ci (a stand-in too) into the cache
+# on a first run only, a quiet second run, and no silent exit: every
 # failure ends with a line naming what failed and what to do.
 #
 # The kernel downloads are not driven (the stand-in apt-get downloads
@@ -150,6 +151,11 @@ ok $? "fresh: checkpatch.pl is unpacked into the cache"
 ok $? "fresh: the device-tree bindings are unpacked into the cache"
 [[ $calls != *dpkg-deb* && $calls != *depmod* && $calls != *"apt-get download"* ]]
 ok $? "fresh: with the kernels' stamps in place nothing is downloaded"
+like "$calls" '^npm ci ' "fresh: axe-core is installed with npm ci"
+[ -s "$w/cache/axe/node_modules/axe-core/axe.min.js" ] &&
+	cmp -s scripts/harness/axe/package-lock.json "$w/cache/axe/package-lock.json"
+ok $? "fresh: into the cache, with the pinned lock file"
+like "$err" '^deps: npm ci: axe-core into ' "fresh: a line for npm ci"
 
 : >"$w/state/calls"
 start=$(date +%s%N)
@@ -158,6 +164,8 @@ ms=$((($(date +%s%N) - start) / 1000000))
 is "$rc/$err" "0/" "again: deps succeeds and prints nothing"
 [[ $calls != *apt-get* ]]
 ok $? "again: apt-get is not run"
+[[ $calls != *npm* ]]
+ok $? "again: npm is not run"
 # The real dpkg-query is slower than its stand-in; this bound (loose for a
 # loaded machine) catches a wait or a download on the quick path.
 [ "$ms" -lt 10000 ]
@@ -199,6 +207,16 @@ mkdir -p "$src"
 deps
 src=$src_saved
 says_why "no linux-source tarball" "/linux-source-\*\.tar\.xz: apt-get install linux-source"
+
+world npm-fails
+printf '%s\n' "${PACKAGES[@]}" >"$w/state/installed"
+touch "$w/state/fail-npm-ci"
+deps
+says_why "npm ci fails" "^deps: npm ci of axe-core failed \(npm's message above\): check that the npm registry is reachable, then run scripts/deps again$"
+[ ! -e "$w/cache/axe" ] && [ ! -e "$w/cache/axe.new" ]
+ok $? "npm ci fails: no half-installed axe-core is left in the cache"
+deps --check
+says_why "--check, axe-core not installed" "^deps: axe-core is not installed in $w/cache/axe: run scripts/deps$"
 
 world kernel-not-fetched
 printf '%s\n' "${PACKAGES[@]}" >"$w/state/installed"

@@ -6,6 +6,8 @@
 # - the same reports delivered to two mailgates at once are stored once,
 #   with one notice and one queued mail each (reports_terminal_uid and
 #   notices_one_open, the losing delivery retried by db_txn);
+# - two hosts migrating the schema at once: one applies each migration,
+#   the other waits for it (db_lock.h);
 # - two managers booking the same slot through two Kore hosts: one gets
 #   the visit (303), the other 409 (visits_slot);
 # - two outbox senders on the same pending batches: each manager gets one
@@ -43,7 +45,20 @@ on() {
 # committed before.
 gsql() { sql "SET SESSION wsrep_sync_wait = 1; $1"; }
 center_secret "$tmp"
-on 1 "$CENTER_BUILD/faxcenter-migrate" >/dev/null || bail "migration failed"
+
+# --- two hosts migrating at once, on two nodes ---
+on 1 "$CENTER_BUILD/faxcenter-migrate" >"$tmp/migrate1.log" 2>&1 &
+a=$!
+on 2 "$CENTER_BUILD/faxcenter-migrate" >"$tmp/migrate2.log" 2>&1 &
+b=$!
+wait "$a"; ra=$?
+wait "$b"; rb=$?
+is "$ra/$rb" 0/0 "two migrations at once on two nodes both succeed" ||
+	diag "$(cat "$tmp/migrate1.log" "$tmp/migrate2.log")"
+is "$(gsql "SELECT COUNT(*) = COUNT(DISTINCT version) FROM schema_migrations")" 1 \
+	"each migration is applied once"
+is "$(cat "$tmp/migrate1.log" "$tmp/migrate2.log" | grep -c '^applied 0001')" 1 \
+	"by one of them"
 
 # --- two managers, two Kore hosts on two nodes, one slot ---
 sql "$(cat "$CENTER_FIXTURES/portal-seed.sql")

@@ -21,10 +21,9 @@ keep(struct db *db, void *arg)
 	const struct ingest_result	*res = a->res;
 	const char			*raw = a->raw;
 	size_t				 len = a->len;
-	unsigned long long	id;
-	struct db_val		pc[] = { DB_STR(res->drop) };
-	char			detail[sizeof(res->reason)];
-	size_t			i;
+	struct db_val			 pc[] = { DB_STR(res->drop) };
+	char				 detail[sizeof(res->reason)];
+	size_t				 i;
 
 	if (db_exec(db, "INSERT INTO mail_dropped (reason, dropped) "
 	    "VALUES (?, 1) ON DUPLICATE KEY UPDATE dropped = dropped + 1",
@@ -45,13 +44,14 @@ keep(struct db *db, void *arg)
 	};
 	if (db_exec(db, "INSERT INTO mail_quarantine (reason, detail, "
 	    "report_uid, bytes, raw) VALUES (?, ?, ?, ?, ?)", pq, 5, NULL,
-	    &id))
+	    NULL))
 		return -1;
-	struct db_val pd[] = {
-		DB_INT((long long)id - cfg->quarantine_keep),
-	};
-	return db_exec(db, "DELETE FROM mail_quarantine WHERE id <= ?", pd, 1,
-	    NULL, NULL);
+	/* The newest quarantine_keep rows by id, not ids above id - keep:
+	 * on a Galera cluster ids step by the number of nodes. */
+	struct db_val pd[] = { DB_INT(cfg->quarantine_keep - 1) };
+	return db_exec(db, "DELETE FROM mail_quarantine WHERE id < ("
+	    "SELECT id FROM (SELECT id FROM mail_quarantine "
+	    "ORDER BY id DESC LIMIT 1 OFFSET ?) k)", pd, 1, NULL, NULL);
 }
 
 int

@@ -11,7 +11,9 @@
 # - two managers booking the same slot through two Kore hosts: one gets
 #   the visit (303), the other 409 (visits_slot);
 # - two outbox senders on the same pending batches: each manager gets one
-#   e-mail, seen in smtp-sink (the claim's lease and its row count).
+#   e-mail, seen in smtp-sink (the claim's lease and its row count);
+# - the quarantine keeps its newest quarantine_keep rows though a node's
+#   ids step by the number of nodes.
 # SPDX-License-Identifier: ISC
 set -uo pipefail
 . "$(dirname "$0")/../lib/tap.sh"
@@ -125,6 +127,14 @@ is "$(gsql "SELECT COUNT(*) FROM notices n JOIN terminals t ON t.id = n.terminal
 	"one open notice per terminal and condition"
 is "$(on 2 gsql "SELECT COUNT(*) FROM outbox WHERE kind = 'notice'")" "$terminals" \
 	"one queued notice mail each, as node 2 sees it too"
+
+# --- the quarantine keeps its newest rows though ids step by 2 ---
+for i in 1 2 3 4 5; do
+	printf 'From: x@example.com\nSubject: junk %s\n\nnot a report\n' "$i" |
+		FAXCENTER_QUARANTINE_KEEP=3 on 1 "$CENTER_BUILD/faxcenter-mailgate" 2>>"$tmp/mailgate.log"
+done
+is "$(gsql "SELECT COUNT(*) FROM mail_quarantine")" 3 \
+	"the quarantine keeps quarantine_keep (3) dropped mails"
 
 # --- two outbox senders on two nodes, the same pending batches ---
 export FAXCARE_SMTP_HOST=$FAXCARE_SINK_HOST FAXCARE_SMTP_PORT=$FAXCARE_SINK_PORT \

@@ -18,15 +18,6 @@ ensure_table(struct db *db)
 	    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", NULL, 0, NULL, NULL);
 }
 
-static void
-nap_ms(unsigned int ms)
-{
-	struct timespec	ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) == -1)
-		continue;
-}
-
 int
 db_lock_take(struct db *db, const char *name, unsigned int wait_s,
     unsigned int stale_s)
@@ -53,7 +44,7 @@ db_lock_take(struct db *db, const char *name, unsigned int wait_s,
 			return -1;
 		if (now.tv_sec - start.tv_sec >= (time_t)wait_s)
 			return 1;
-		nap_ms(50 + db_retry_delay_ms(4));
+		db_retry_nap(50 + db_retry_delay_ms(4));
 	}
 }
 

@@ -23,8 +23,8 @@ db_retry_delay_ms(unsigned int tries)
 	return 1 + arc4random_uniform(cap);
 }
 
-static void
-nap_ms(unsigned int ms)
+void
+db_retry_nap(unsigned int ms)
 {
 	struct timespec	ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
 
@@ -40,7 +40,7 @@ db_txn(struct db *db, int (*fn)(struct db *, void *), void *arg)
 
 	for (tries = 1; tries <= DB_RETRY_TRIES; tries++) {
 		if (tries > 1)
-			nap_ms(db_retry_delay_ms(tries - 1));
+			db_retry_nap(db_retry_delay_ms(tries - 1));
 		db->errnum = 0;
 		if (db_begin(db))
 			return -1;

@@ -27,6 +27,9 @@ int	db_retry_conflict(unsigned int errnum);
 /* How long to wait before try number `tries` (1, 2, ...): jittered. */
 unsigned int	db_retry_delay_ms(unsigned int tries);
 
+/* Sleep ms milliseconds, whatever signals come meanwhile. */
+void	db_retry_nap(unsigned int ms);
+
 /*
  * Runs fn in a transaction and commits. fn returns 0 (commit), a
  * positive value (roll back, return it: an outcome, not a failure) or -1

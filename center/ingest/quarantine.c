@@ -2,21 +2,28 @@
 /* The bounded quarantine of dropped mail; see quarantine.h. */
 #include <string.h>
 
-#include <mysqld_error.h>
-
+#include "db_retry.h"
 #include "quarantine.h"
 
-/* Concurrent deliveries trimming the table may deadlock: retry. */
-#define QUARANTINE_TRIES	3
+struct keep_arg {
+	const struct center_config	*cfg;
+	const struct ingest_result	*res;
+	const char			*raw;
+	size_t				 len;
+};
 
+/* Concurrent deliveries trimming the table may conflict: db_txn retries. */
 static int
-keep(struct db *db, const struct center_config *cfg,
-    const struct ingest_result *res, const char *raw, size_t len)
+keep(struct db *db, void *arg)
 {
-	unsigned long long	id;
-	struct db_val		pc[] = { DB_STR(res->drop) };
-	char			detail[sizeof(res->reason)];
-	size_t			i;
+	const struct keep_arg		*a = arg;
+	const struct center_config	*cfg = a->cfg;
+	const struct ingest_result	*res = a->res;
+	const char			*raw = a->raw;
+	size_t				 len = a->len;
+	struct db_val			 pc[] = { DB_STR(res->drop) };
+	char				 detail[sizeof(res->reason)];
+	size_t				 i;
 
 	if (db_exec(db, "INSERT INTO mail_dropped (reason, dropped) "
 	    "VALUES (?, 1) ON DUPLICATE KEY UPDATE dropped = dropped + 1",
@@ -37,32 +44,23 @@ keep(struct db *db, const struct center_config *cfg,
 	};
 	if (db_exec(db, "INSERT INTO mail_quarantine (reason, detail, "
 	    "report_uid, bytes, raw) VALUES (?, ?, ?, ?, ?)", pq, 5, NULL,
-	    &id))
+	    NULL))
 		return -1;
-	struct db_val pd[] = {
-		DB_INT((long long)id - cfg->quarantine_keep),
-	};
-	return db_exec(db, "DELETE FROM mail_quarantine WHERE id <= ?", pd, 1,
-	    NULL, NULL);
+	/* The newest quarantine_keep rows by id, not ids above id - keep:
+	 * on a Galera cluster ids step by the number of nodes. */
+	struct db_val pd[] = { DB_INT(cfg->quarantine_keep - 1) };
+	return db_exec(db, "DELETE FROM mail_quarantine WHERE id < ("
+	    "SELECT id FROM (SELECT id FROM mail_quarantine "
+	    "ORDER BY id DESC LIMIT 1 OFFSET ?) k)", pd, 1, NULL, NULL);
 }
 
 int
 quarantine_drop(struct db *db, const struct center_config *cfg,
     const struct ingest_result *res, const char *raw, size_t len)
 {
-	int	tries;
+	struct keep_arg	a = { cfg, res, raw, len };
 
 	if (db->mysql == NULL)
 		return -1;
-	for (tries = 0; tries < QUARANTINE_TRIES; tries++) {
-		if (db_begin(db))
-			return -1;
-		if (keep(db, cfg, res, raw, len) == 0 && db_commit(db) == 0)
-			return 0;
-		db_rollback(db);
-		if (db->errnum != ER_LOCK_DEADLOCK &&
-		    db->errnum != ER_LOCK_WAIT_TIMEOUT)
-			break;
-	}
-	return -1;
+	return db_txn(db, keep, &a) == 0 ? 0 : -1;
 }

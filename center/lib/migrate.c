@@ -6,9 +6,15 @@
 
 #include <mysql.h>
 
+#include "db_lock.h"
 #include "migrate.h"
 
+/* Several hosts may start at once, on several Galera nodes: one migrates,
+ * the others wait for it (a migration of a large table may take minutes;
+ * a holder silent for an hour is taken for dead). */
 #define LOCK_NAME	"faxcare_migrate"
+#define LOCK_WAIT_S	60
+#define LOCK_STALE_S	3600
 
 static int
 is_applied(struct db *db, unsigned int version, int *applied)
@@ -63,16 +69,14 @@ ensure_table(struct db *db)
 int
 migrate_apply(struct db *db, FILE *log)
 {
-	struct db_val	 lock[] = { DB_STR(LOCK_NAME) };
-	long long	 got = 0;
 	unsigned int	 i;
-	int		 applied, rc = -1;
+	int		 applied, got, rc = -1;
 
 	if (ensure_table(db))
 		return -1;
-	if (db_select_int(db, "SELECT GET_LOCK(?, 60)", lock, 1, &got) < 0)
+	if ((got = db_lock_take(db, LOCK_NAME, LOCK_WAIT_S, LOCK_STALE_S)) < 0)
 		return -1;
-	if (got != 1) {
+	if (got > 0) {
 		(void)snprintf(db->err, sizeof(db->err),
 		    "migration lock not granted");
 		return -1;
@@ -96,7 +100,7 @@ migrate_apply(struct db *db, FILE *log)
 	}
 	rc = 0;
 out:
-	if (db_select_int(db, "SELECT RELEASE_LOCK(?)", lock, 1, &got) < 0)
+	if (db_lock_give(db, LOCK_NAME))
 		rc = -1;
 	return rc;
 }

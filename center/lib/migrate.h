@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Versioned schema migrations (center/sql/migrations/NNNN_name.sql, compiled
- * in). schema_migrations records what was applied; a lock serialises
- * concurrent runs (several hosts starting at once).
+ * in). schema_migrations records what was applied; a lock every Galera
+ * node sees (db_lock.h) serialises concurrent runs (several hosts
+ * starting at once).
  */
 #ifndef FAXCENTER_MIGRATE_H
 #define FAXCENTER_MIGRATE_H

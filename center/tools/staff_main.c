@@ -25,6 +25,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "db_retry.h"
 #include "log.h"
 #include "password.h"
 
@@ -70,6 +71,25 @@ purge(struct db *db)
 	return 0;
 }
 
+struct unlock_arg {
+	const char		*terminal;
+	unsigned long long	 n;
+};
+
+static int
+unlock_txn(struct db *db, void *arg)
+{
+	struct unlock_arg	*a = arg;
+	struct db_val		 p[] = { DB_STR(a->terminal) };
+
+	a->n = 0;
+	return db_exec(db, "UPDATE terminals SET manager_locked_at = NULL "
+	    "WHERE terminal_uid = ? AND manager_locked_at IS NOT NULL",
+	    p, 1, &a->n, NULL) || (a->n > 0 && db_exec(db, "INSERT INTO "
+	    "audit_log (actor, action, subject) VALUES ('faxcenter-staff', "
+	    "'manager unlocked', ?)", p, 1, NULL, NULL)) ? -1 : 0;
+}
+
 /*
  * Staff looked into an undone change of manager: confirmations may
  * change the terminal's manager again. Audited.
@@ -77,22 +97,11 @@ purge(struct db *db)
 static int
 unlock(struct db *db, const char *terminal)
 {
-	struct db_val		p[] = { DB_STR(terminal) };
-	unsigned long long	n = 0;
+	struct unlock_arg	a = { terminal, 0 };
 
-	if (db_begin(db))
+	if (db_txn(db, unlock_txn, &a))
 		return -1;
-	if (db_exec(db, "UPDATE terminals SET manager_locked_at = NULL "
-	    "WHERE terminal_uid = ? AND manager_locked_at IS NOT NULL",
-	    p, 1, &n, NULL) || (n > 0 && db_exec(db, "INSERT INTO audit_log "
-	    "(actor, action, subject) VALUES ('faxcenter-staff', "
-	    "'manager unlocked', ?)", p, 1, NULL, NULL))) {
-		db_rollback(db);
-		return -1;
-	}
-	if (db_commit(db))
-		return -1;
-	if (n == 0) {
+	if (a.n == 0) {
 		(void)snprintf(db->err, sizeof(db->err), "no locked terminal "
 		    "%s", terminal);
 		return -1;
@@ -101,29 +110,44 @@ unlock(struct db *db, const char *terminal)
 	return 0;
 }
 
+struct change_arg {
+	const char		*sql;
+	const struct db_val	*p;
+	unsigned int		 n;
+	const char		*user;
+	unsigned long long	*affected;
+	unsigned long long	 ended;
+};
+
+static int
+change_txn(struct db *db, void *arg)
+{
+	struct change_arg	*a = arg;
+	struct db_val		 who[] = { DB_STR(a->user) };
+
+	a->ended = 0;
+	return db_exec(db, a->sql, a->p, a->n, a->affected, NULL) ||
+	    db_exec(db, "DELETE s FROM sessions s JOIN staff_users u "
+	    "ON u.id = s.staff_user_id WHERE u.username = ?", who, 1,
+	    &a->ended, NULL) ? -1 : 0;
+}
+
 /*
  * A new password or a disabled account: whoever held the old one may have
  * signed in with it, so the account's sessions and API tokens end in the
- * same transaction.
+ * same transaction (run again if it loses a race, db_retry.h).
  */
 static int
 change_and_sign_out(struct db *db, const char *sql, const struct db_val *p,
     unsigned int n, const char *user, unsigned long long *affected)
 {
-	struct db_val		who[] = { DB_STR(user) };
-	unsigned long long	ended = 0;
+	struct change_arg	a = { sql, p, n, user, affected, 0 };
 
-	if (db_begin(db))
+	if (db_txn(db, change_txn, &a))
 		return -1;
-	if (db_exec(db, sql, p, n, affected, NULL) ||
-	    db_exec(db, "DELETE s FROM sessions s JOIN staff_users u "
-	    "ON u.id = s.staff_user_id WHERE u.username = ?", who, 1, &ended,
-	    NULL) || db_commit(db)) {
-		db_rollback(db);
-		return -1;
-	}
 	if (*affected != 0)
-		printf("%s: %llu sessions and API tokens ended\n", user, ended);
+		printf("%s: %llu sessions and API tokens ended\n", user,
+		    a.ended);
 	return 0;
 }
 

@@ -34,7 +34,7 @@ cluster_nodes() {
 
 # galera_node_port I: node I's SQL port, as scripts/with-galera exports it.
 galera_node_port() {
-	eval echo "\${FAXCARE_GALERA_PORT_$1:-}"
+	eval echo "\${FAXCARE_DB_PORT_$1:-}"
 }
 
 # _on NODE CMD...: run CMD with the center's database settings on NODE.

@@ -3,13 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <mysqld_error.h>
-
+#include "db_retry.h"
 #include "ingest.h"
 #include "mime.h"
-
-/* A deadlock between concurrent deliveries is retried this often. */
-#define INGEST_TRIES	3
 
 static void
 result(struct ingest_result *res, enum ingest_outcome outcome,
@@ -78,11 +74,30 @@ known_report(struct ingest *ig, const struct ingest_report *ir,
 	return 1;
 }
 
-static int
-apply(struct ingest *ig, struct ingest_report *ir, struct ingest_result *res)
-{
-	int	rc;
+struct apply_arg {
+	struct ingest		*ig;
+	struct ingest_report	*ir;
+	struct ingest_result	*res;
+};
 
+/*
+ * One try of the transaction: a delivery racing this one (another
+ * ingester, maybe on another Galera node) makes it run again from the
+ * start, and then it finds the report stored.
+ */
+static int
+apply(struct db *db, void *arg)
+{
+	struct apply_arg	*a = arg;
+	struct ingest		*ig = a->ig;
+	struct ingest_report	*ir = a->ir;
+	struct ingest_result	*res = a->res;
+	int			 rc;
+
+	(void)db;
+	res->outcome = INGEST_STORED;
+	res->mail_queued = 0;
+	res->note[0] = '\0';
 	if ((rc = known_report(ig, ir, res)) != 0)
 		return rc;
 	switch (ir->r.type) {
@@ -106,8 +121,9 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 {
 	struct ingest_report	ir;
 	struct mime_text	mt;
+	struct apply_arg	a = { ig, &ir, res };
 	char			err[160];
-	int			rc = -1, tries;
+	int			rc;
 
 	memset(res, 0, sizeof(*res));
 	memset(&ir, 0, sizeof(ir));
@@ -135,25 +151,7 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 	ir.raw = raw;
 	ir.rawlen = len;
 	ir.message_id = mt.message_id;
-	for (tries = 0; tries < INGEST_TRIES; tries++) {
-		res->outcome = INGEST_STORED;
-		res->mail_queued = 0;
-		res->note[0] = '\0';
-		if (db_begin(ig->db)) {
-			rc = -1;
-			break;
-		}
-		rc = apply(ig, &ir, res);
-		if (rc == 0 && db_commit(ig->db) == 0)
-			break;
-		db_rollback(ig->db);
-		if (rc > 0)
-			break;
-		rc = -1;
-		if (ig->db->errnum != ER_LOCK_DEADLOCK &&
-		    ig->db->errnum != ER_LOCK_WAIT_TIMEOUT)
-			break;
-	}
+	rc = db_txn(ig->db, apply, &a);
 	mime_text_free(&mt);
 	if (rc != 0)
 		res->mail_queued = 0;

@@ -2,17 +2,25 @@
 /* The bounded quarantine of dropped mail; see quarantine.h. */
 #include <string.h>
 
-#include <mysqld_error.h>
-
+#include "db_retry.h"
 #include "quarantine.h"
 
-/* Concurrent deliveries trimming the table may deadlock: retry. */
-#define QUARANTINE_TRIES	3
+struct keep_arg {
+	const struct center_config	*cfg;
+	const struct ingest_result	*res;
+	const char			*raw;
+	size_t				 len;
+};
 
+/* Concurrent deliveries trimming the table may conflict: db_txn retries. */
 static int
-keep(struct db *db, const struct center_config *cfg,
-    const struct ingest_result *res, const char *raw, size_t len)
+keep(struct db *db, void *arg)
 {
+	const struct keep_arg		*a = arg;
+	const struct center_config	*cfg = a->cfg;
+	const struct ingest_result	*res = a->res;
+	const char			*raw = a->raw;
+	size_t				 len = a->len;
 	unsigned long long	id;
 	struct db_val		pc[] = { DB_STR(res->drop) };
 	char			detail[sizeof(res->reason)];
@@ -50,19 +58,9 @@ int
 quarantine_drop(struct db *db, const struct center_config *cfg,
     const struct ingest_result *res, const char *raw, size_t len)
 {
-	int	tries;
+	struct keep_arg	a = { cfg, res, raw, len };
 
 	if (db->mysql == NULL)
 		return -1;
-	for (tries = 0; tries < QUARANTINE_TRIES; tries++) {
-		if (db_begin(db))
-			return -1;
-		if (keep(db, cfg, res, raw, len) == 0 && db_commit(db) == 0)
-			return 0;
-		db_rollback(db);
-		if (db->errnum != ER_LOCK_DEADLOCK &&
-		    db->errnum != ER_LOCK_WAIT_TIMEOUT)
-			break;
-	}
-	return -1;
+	return db_txn(db, keep, &a) == 0 ? 0 : -1;
 }

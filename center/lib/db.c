@@ -57,8 +57,15 @@ db_open(struct db *db, const struct center_config *cfg)
 		set_err(db, "mysql_init", "out of memory");
 		return -1;
 	}
-	/* A dead server must fail fast: the MTA retries, it need not wait. */
-	if (db_options(db->mysql, 5, 0)) {
+	/*
+	 * A dead server must fail fast: the MTA retries, it need not wait.
+	 * On a Galera node, a read first waits until this node applied what
+	 * the cluster committed before it: a completion report reaching this
+	 * ingester finds the status report another node stored a moment ago
+	 * (without Galera the setting does nothing; docs/scale.md).
+	 */
+	if (db_options(db->mysql, 5, 0) || mysql_optionsv(db->mysql,
+	    MYSQL_INIT_COMMAND, "SET SESSION wsrep_sync_wait = 1")) {
 		set_err(db, "mysql_options", mysql_error(db->mysql));
 		db_close(db);
 		return -1;

@@ -9,9 +9,21 @@
 #include "outbox_compose.h"
 #include "outbox_sender.h"
 #include "confirm_limits.h"
+#include "db_retry.h"
 #include "log.h"
 #include "outbox_smtp.h"
 #include "token.h"
+
+/*
+ * A claim is a lease: claiming rows moves their next_attempt_at this far
+ * ahead, and only rows whose next_attempt_at has come are claimed. Two
+ * senders (on two Galera nodes, where no lock is cluster-wide) claiming
+ * the same pending rows write the same rows, so one of the two claims
+ * fails certification and is retried (db_txn), and then finds them taken;
+ * and a batch being sent is not claimed again until the lease ran out,
+ * which is when its sender must have died. Longer than an SMTP session.
+ */
+#define OUTBOX_LEASE_S	600
 
 /* Rows as strings, for the few queries that return more than a number. */
 struct rows {
@@ -144,56 +156,75 @@ send_each(struct outbox_sender *s, struct rows *rs, int n,
  * never mailed; and an address that had CONFIRM_MAILS_PER_ADDRESS
  * e-mails in the last day waits until the oldest of them is a day old.
  */
+/* What a claim (one try of its transaction) works on and gives back. */
+struct claim {
+	struct outbox_sender	*s;
+	const char		*rcpt;		/* confirmations */
+	long long		 owner;		/* a manager, a takeover row */
+	long long		 batch;
+	char			 mid[256];
+	char			 token[TOKEN_HEX_LEN + 1];
+	int			 linked;
+};
+
 static int
-claim_confirmations(struct outbox_sender *s, const char *rcpt,
-    long long *batch, char *mid, size_t midlen)
+claim_confirmations(struct db *db, void *arg)
 {
+	struct claim	*cl = arg;
+	struct outbox_sender *s = cl->s;
+	const char	*rcpt = cl->rcpt;
+	long long	*batch = &cl->batch;
+	char		*mid = cl->mid;
+	size_t		 midlen = sizeof(cl->mid);
 	struct db_val	pr[] = { DB_STR(rcpt) };
 	struct db_val	pl[] = { DB_INT(CONFIRM_MAILS_PER_ADDRESS), DB_STR(rcpt) };
+	unsigned long long claimed = 0;
 	long long	wait = 0;
 
+	(void)db;
 	*batch = 0;
-	if (db_begin(s->db))
-		return -1;
 	if (db_exec(s->db, "UPDATE outbox o JOIN manager_confirmations c "
 	    "ON c.id = o.confirmation_id SET o.state = 'skipped', "
 	    "o.body = NULL WHERE o.recipient = ? AND o.kind = 'confirm' "
 	    "AND o.state IN ('pending', 'sending') "
 	    "AND (c.confirmed_at IS NOT NULL OR c.superseded_at IS NOT NULL "
 	    "OR c.expires_at <= NOW(6))", pr, 1, NULL, NULL))
-		goto fail;
+		return -1;
 	if (db_select_int(s->db, "SELECT IF(COUNT(DISTINCT batch_id) >= ?, "
 	    "GREATEST(1, TIMESTAMPDIFF(SECOND, NOW(6), "
 	    "MIN(sent_at) + INTERVAL 1 DAY)), 0) FROM outbox "
 	    "WHERE recipient = ? AND kind = 'confirm' AND state = 'sent' "
 	    "AND sent_at > NOW(6) - INTERVAL 1 DAY", pl, 2, &wait) < 0)
-		goto fail;
+		return -1;
 	struct db_val pw[] = { DB_INT(wait), DB_STR(rcpt) };
 	if (wait > 0 && db_exec(s->db, "UPDATE outbox SET next_attempt_at = "
 	    "NOW(6) + INTERVAL ? SECOND, last_error = 'waiting: this "
 	    "address had its confirmation e-mails for the day' "
 	    "WHERE recipient = ? AND kind = 'confirm' "
 	    "AND state IN ('pending', 'sending')", pw, 2, NULL, NULL))
-		goto fail;
+		return -1;
 	if (wait == 0 && db_select_int(s->db, "SELECT MIN(id) FROM outbox "
 	    "WHERE recipient = ? AND kind = 'confirm' "
 	    "AND state IN ('pending', 'sending') "
-	    "AND next_attempt_at <= NOW(6) FOR UPDATE", pr, 1, batch) < 0)
-		goto fail;
+	    "AND next_attempt_at <= NOW(6)", pr, 1, batch) < 0)
+		return -1;
 	(void)snprintf(mid, midlen, "faxcare-confirm-%lld@%s", *batch,
 	    s->domain);
-	struct db_val pc[] = { DB_INT(*batch), DB_STR(mid), DB_STR(rcpt) };
+	struct db_val pc[] = {
+		DB_INT(*batch), DB_STR(mid), DB_INT(OUTBOX_LEASE_S), DB_STR(rcpt),
+	};
 	if (*batch != 0 && db_exec(s->db, "UPDATE outbox SET "
 	    "state = 'sending', batch_id = ?, message_id = ?, "
-	    "attempts = attempts + 1 WHERE recipient = ? AND kind = 'confirm' "
+	    "attempts = attempts + 1, "
+	    "next_attempt_at = NOW(6) + INTERVAL ? SECOND "
+	    "WHERE recipient = ? AND kind = 'confirm' "
 	    "AND state IN ('pending', 'sending') "
-	    "AND next_attempt_at <= NOW(6)", pc, 3, NULL, NULL))
-		goto fail;
-	if (db_commit(s->db) == 0)
-		return 0;
-fail:
-	db_rollback(s->db);
-	return -1;
+	    "AND next_attempt_at <= NOW(6)", pc, 4, &claimed, NULL))
+		return -1;
+	/* Another sender claimed them since we looked: not ours to send. */
+	if (claimed == 0)
+		*batch = 0;
+	return 0;
 }
 
 static int
@@ -206,10 +237,13 @@ send_confirm_batch(struct outbox_sender *s, const char *rcpt)
 	enum smtp_result	 res;
 	int			 n, i;
 
-	if (claim_confirmations(s, rcpt, &batch, mid, sizeof(mid)))
+	struct claim		 cl = { .s = s, .rcpt = rcpt };
+
+	if (db_txn(s->db, claim_confirmations, &cl))
 		return -1;
-	if (batch == 0)
+	if ((batch = cl.batch) == 0)
 		return 0;
+	(void)snprintf(mid, sizeof(mid), "%s", cl.mid);
 	struct db_val pb[] = { DB_INT(batch) };
 	enum { CONFIRM_LINE };
 	if ((n = select_rows(s->db, "SELECT body FROM outbox "
@@ -258,30 +292,45 @@ send_confirmations(struct outbox_sender *s)
 
 /* Claim everything due for one manager as one batch; make the token. */
 static int
-claim_batch(struct outbox_sender *s, long long manager, long long *batch,
-    char *mid, size_t midlen, char *token)
+claim_batch(struct db *db, void *arg)
 {
+	struct claim	*cl = arg;
+	struct outbox_sender *s = cl->s;
+	long long	 manager = cl->owner, *batch = &cl->batch;
+	char		*mid = cl->mid, *token = cl->token;
+	size_t		 midlen = sizeof(cl->mid);
 	unsigned char	hash[TOKEN_HASH_LEN];
+	unsigned long long claimed = 0;
 	struct db_val	pm[] = { DB_INT(manager) };
 
+	(void)db;
 	*batch = 0;
 	if (db_select_int(s->db, "SELECT MIN(o.id) FROM outbox o "
 	    "JOIN terminals t ON t.id = o.terminal_id WHERE t.manager_id = ? "
 	    "AND o.kind = 'notice' AND o.state IN ('pending', 'sending') "
-	    "AND o.next_attempt_at <= NOW(6) FOR UPDATE", pm, 1, batch) < 0)
+	    "AND o.next_attempt_at <= NOW(6)", pm, 1, batch) < 0)
 		return -1;
 	if (*batch == 0)
 		return 0;
 	(void)snprintf(mid, midlen, "faxcare-notices-%lld@%s", *batch,
 	    s->domain);
-	struct db_val pc[] = { DB_INT(*batch), DB_STR(mid), DB_INT(manager) };
+	struct db_val pc[] = {
+		DB_INT(*batch), DB_STR(mid), DB_INT(OUTBOX_LEASE_S),
+		DB_INT(manager),
+	};
 	if (db_exec(s->db, "UPDATE outbox o JOIN terminals t "
 	    "ON t.id = o.terminal_id SET o.state = 'sending', o.batch_id = ?, "
-	    "o.message_id = ?, o.attempts = o.attempts + 1 "
+	    "o.message_id = ?, o.attempts = o.attempts + 1, "
+	    "o.next_attempt_at = NOW(6) + INTERVAL ? SECOND "
 	    "WHERE t.manager_id = ? AND o.kind = 'notice' "
 	    "AND o.state IN ('pending', 'sending') "
-	    "AND o.next_attempt_at <= NOW(6)", pc, 3, NULL, NULL))
+	    "AND o.next_attempt_at <= NOW(6)", pc, 4, &claimed, NULL))
 		return -1;
+	/* Another sender claimed them since we looked: not ours to send. */
+	if (claimed == 0) {
+		*batch = 0;
+		return 0;
+	}
 	if (link_token(s, token, hash))
 		return -1;
 	struct db_val pt[] = {
@@ -306,15 +355,14 @@ send_batch(struct outbox_sender *s, const char *manager_id)
 	enum smtp_result	 res;
 	int			 n, i;
 
-	if (db_begin(s->db))
+	struct claim		 cl = { .s = s, .owner = manager };
+
+	if (db_txn(s->db, claim_batch, &cl))
 		return -1;
-	if (claim_batch(s, manager, &batch, mid, sizeof(mid), token) ||
-	    db_commit(s->db)) {
-		db_rollback(s->db);
-		return -1;
-	}
-	if (batch == 0)
+	if ((batch = cl.batch) == 0)
 		return 0;
+	(void)snprintf(mid, sizeof(mid), "%s", cl.mid);
+	(void)snprintf(token, sizeof(token), "%s", cl.token);
 	struct db_val pb[] = { DB_INT(batch) };
 	enum { LINE_MODEL, LINE_SERIAL, LINE_TERMINAL, LINE_SUMMARY,
 	    LINE_SEVERITY, LINE_KIND, LINE_OPENED };
@@ -397,23 +445,32 @@ send_notices(struct outbox_sender *s)
  * one, as the earlier never left).
  */
 static int
-claim_takeover(struct outbox_sender *s, long long id, char *mid,
-    size_t midlen, char *token, int *linked)
+claim_takeover(struct db *db, void *arg)
 {
+	struct claim		*cl = arg;
+	struct outbox_sender	*s = cl->s;
+	long long		 id = cl->owner;
+	char			*mid = cl->mid, *token = cl->token;
+	size_t			 midlen = sizeof(cl->mid);
+	int			*linked = &cl->linked;
 	unsigned char		hash[TOKEN_HASH_LEN];
 	unsigned long long	n = 0;
 	long long		terminal = 0, manager = 0;
 	struct db_val		pi[] = { DB_INT(id) };
 
+	(void)db;
 	*linked = 0;
 	(void)snprintf(mid, midlen, "faxcare-takeover-%lld@%s", id,
 	    s->domain);
-	struct db_val pc[] = { DB_INT(id), DB_STR(mid), DB_INT(id) };
+	struct db_val pc[] = {
+		DB_INT(id), DB_STR(mid), DB_INT(OUTBOX_LEASE_S), DB_INT(id),
+	};
 	if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
-	    "batch_id = ?, message_id = ?, attempts = attempts + 1 "
+	    "batch_id = ?, message_id = ?, attempts = attempts + 1, "
+	    "next_attempt_at = NOW(6) + INTERVAL ? SECOND "
 	    "WHERE id = ? AND kind = 'takeover' "
 	    "AND state IN ('pending', 'sending') "
-	    "AND next_attempt_at <= NOW(6)", pc, 3, &n, NULL))
+	    "AND next_attempt_at <= NOW(6)", pc, 4, &n, NULL))
 		return -1;
 	if (n == 0)
 		return 1;
@@ -446,15 +503,15 @@ send_takeover(struct outbox_sender *s, const char *row)
 	enum smtp_result	 res;
 	int			 linked, r;
 
-	if (db_begin(s->db))
+	struct claim		 cl = { .s = s, .owner = id };
+
+	if ((r = db_txn(s->db, claim_takeover, &cl)) < 0)
 		return -1;
-	if ((r = claim_takeover(s, id, mid, sizeof(mid), token, &linked)) < 0
-	    || db_commit(s->db)) {
-		db_rollback(s->db);
-		return -1;
-	}
 	if (r > 0)
 		return 0;
+	linked = cl.linked;
+	(void)snprintf(mid, sizeof(mid), "%s", cl.mid);
+	(void)snprintf(token, sizeof(token), "%s", cl.token);
 	struct db_val pi[] = { DB_INT(id) };
 	enum { TAKEOVER_TO, TAKEOVER_TERMINAL, TAKEOVER_MODEL,
 	    TAKEOVER_SERIAL, TAKEOVER_NEW, TAKEOVER_AT, TAKEOVER_UNTIL };

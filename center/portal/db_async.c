@@ -5,7 +5,7 @@
  * Invariants: a connection slot is never freed (an event for it may still
  * sit in the batch epoll_wait returned), only reset; a connection serves one
  * query at a time; a query is either waiting in line, running on exactly
- * one connection, or finished.
+ * one connection, waiting to try again (q->retry set), or finished.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 
 #include "db_async.h"
 #include "db_bind.h"
+#include "db_retry.h"
 
 #define STMT_CACHE_MAX	16
 /* A server that stops answering fails the query after this long. */
@@ -160,6 +161,29 @@ conn_reset(struct db_async_conn *c)
 
 static void	conn_take_next(struct db_async_conn *);
 
+/* Kore frees a one-shot timer after this returns: forget it first. */
+static void
+retry_fire(void *arg, u_int64_t now)
+{
+	struct db_async_query	*q = arg;
+
+	(void)now;
+	q->retry = NULL;
+	dispatch(q);
+}
+
+/* A lost race: 1 when q will run again (the request sleeps on), else 0. */
+static int
+retry_later(struct db_async_query *q, unsigned int err)
+{
+	if (!db_retry_conflict(err) || ++q->tries >= DB_RETRY_TRIES)
+		return 0;
+	q->conn = NULL;
+	q->retry = kore_timer_add(retry_fire, db_retry_delay_ms(q->tries), q,
+	    KORE_TIMER_ONESHOT);
+	return 1;
+}
+
 /* The connection or its statement failed: fail the query, maybe the conn. */
 static void
 conn_fail(struct db_async_conn *c, unsigned int err, const char *msg)
@@ -168,7 +192,7 @@ conn_fail(struct db_async_conn *c, unsigned int err, const char *msg)
 	unsigned int		 i;
 
 	c->q = NULL;
-	if (q != NULL)
+	if (q != NULL && !retry_later(q, err))
 		query_finish(q, DB_ASYNC_ERROR, msg);
 	if (c->state == CONN_CONNECTING || err == 0 ||
 	    (err >= CR_MIN_ERROR && err <= CR_MAX_ERROR)) {
@@ -574,7 +598,9 @@ db_async_clear(struct db_async_query *q)
 	unsigned int	i;
 
 	if (q->status == DB_ASYNC_PENDING) {
-		if (q->conn != NULL)
+		if (q->retry != NULL)
+			kore_timer_remove(q->retry);
+		else if (q->conn != NULL)
 			q->conn->q = NULL;	/* it finishes on its own */
 		else
 			TAILQ_REMOVE(&waiting, q, list);

@@ -13,6 +13,12 @@
  *	then read st->q.rows / st->q.error; db_async_clear(&st->q).
  * The request's onfree must call db_async_clear(): a query still running
  * then finishes on its own and its rows are dropped.
+ *
+ * A statement that lost a race (db_retry.h: a Galera certification
+ * failure, a lock wait timeout, a node not ready) runs again after a
+ * jittered pause, up to DB_RETRY_TRIES times, before it fails: each query
+ * is one autocommit statement, so running it again is the whole
+ * transaction again.
  */
 #ifndef FAXCENTER_DB_ASYNC_H
 #define FAXCENTER_DB_ASYNC_H
@@ -42,6 +48,8 @@ struct db_async_query {
 	struct db_val		 params[DB_ASYNC_PARAMS_MAX];
 	unsigned int		 nparams;
 	TAILQ_ENTRY(db_async_query) list;	/* waiting for a connection */
+	unsigned int		 tries;		/* lost races so far */
+	struct kore_timer	*retry;		/* waiting to try again */
 
 	/* results: rows * cols cells, NULL for SQL NULL */
 	char			**cells;

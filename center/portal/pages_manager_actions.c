@@ -23,7 +23,8 @@ int	page_manager_book(struct http_request *);
 int	page_manager_logout(struct http_request *);
 int	page_manager_rotate(struct http_request *);
 
-/* At most one open order per notice. */
+/* At most one open order per notice: the NOT EXISTS answers 404 to a
+ * second order, orders_one_open (migration 0060) 409 to a racing one. */
 static const char sql_order[] =
 	"INSERT INTO orders (notice_id, terminal_id, manager_id, "
 	"consumable_id, quantity) "
@@ -37,7 +38,8 @@ static const char sql_order[] =
 	"AND c.id = ? AND NOT EXISTS (SELECT 1 FROM orders o "
 	"  WHERE o.notice_id = n.id AND o.state IN ('placed', 'scheduled'))";
 
-/* visits.slot_id is unique: the second booking of a slot fails. */
+/* visits.slot_id is unique: the second booking of a slot fails (409),
+ * on another Galera node too; visits_one_booked keeps one per notice. */
 static const char sql_book[] =
 	"INSERT INTO visits (notice_id, terminal_id, manager_id, slot_id) "
 	"SELECT n.id, t.id, s.manager_id, sl.id "
@@ -180,6 +182,8 @@ back_to_notice(struct http_request *req, struct portal *p)
 static const struct page order_page = {
 	MANAGER_ACTION, .title = "home action", .query = order_query,
 	.audit = "order.place", .audited = back_to_notice,
+	.duplicate = { "Already ordered", "An order for this notice was "
+	    "placed a moment ago; it shows on your homepage." },
 };
 static const struct page book_page = {
 	MANAGER_ACTION, .title = "home action", .query = book_query,

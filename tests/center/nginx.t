@@ -31,7 +31,7 @@ https=$(free_port)
 # The sample as shipped, with this run's ports, certificate and log.
 sed -e "s|listen 80;|listen 127.0.0.1:$http;|" -e '/listen \[::\]/d' \
 	-e "s|listen 443 ssl http2;|listen 127.0.0.1:$https ssl http2;|" \
-	-e "s|server 127.0.0.1:8888;|server 127.0.0.1:$CENTER_PORT;|" \
+	-e "s|server 127.0.0.1:8888 |server 127.0.0.1:$CENTER_PORT |" \
 	-e "s|/etc/ssl/faxcare/fullchain.pem|$tmp/cert.pem|" \
 	-e "s|/etc/ssl/faxcare/privkey.pem|$tmp/key.pem|" \
 	-e "s|/var/log/nginx/faxcenter.log|$tmp/access.log|" \

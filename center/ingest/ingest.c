@@ -100,50 +100,94 @@ apply(struct ingest *ig, struct ingest_report *ir, struct ingest_result *res)
 	}
 }
 
+int
+ingest_verify(struct ingest *ig, const char *raw, size_t len,
+    struct ingest_report *ir, struct mime_text *mt, struct ingest_result *res)
+{
+	char	err[160];
+
+	memset(res, 0, sizeof(*res));
+	memset(ir, 0, sizeof(*ir));
+	memset(mt, 0, sizeof(*mt));
+	if ((long)len > ig->cfg->max_message_bytes) {
+		(void)snprintf(err, sizeof(err), "%zu bytes, the limit is %ld",
+		    len, ig->cfg->max_message_bytes);
+		result(res, INGEST_INVALID, "message too large", err);
+		res->drop = "too_large";
+		return -1;
+	}
+	if (mime_extract(raw, len, mt, err, sizeof(err))) {
+		result(res, INGEST_INVALID, "malformed mail", err);
+		return -1;
+	}
+	if (verify(ig, ir, mt->text, mt->len, res)) {
+		mime_text_free(mt);
+		return -1;
+	}
+	ir->raw = raw;
+	ir->rawlen = len;
+	ir->message_id = mt->message_id;
+	return 0;
+}
+
+int
+ingest_apply(struct ingest *ig, struct ingest_report *ir,
+    struct ingest_result *res)
+{
+	res->outcome = INGEST_STORED;
+	res->mail_queued = 0;
+	res->note[0] = '\0';
+	return apply(ig, ir, res);
+}
+
+void
+ingest_settle(struct ingest *ig, const struct ingest_report *ir, int rc,
+    struct ingest_result *res)
+{
+	if (rc != 0)
+		res->mail_queued = 0;
+	/*
+	 * MTAs deliver in parallel: a status report may overtake its
+	 * terminal's registration. While the report is young, ask the MTA to
+	 * retry; after that the terminal really is unknown.
+	 */
+	if (rc > 0 && res->outcome == INGEST_UNKNOWN_TERMINAL &&
+	    ig->now - ir->r.timestamp < ig->cfg->unknown_grace_s) {
+		result(res, INGEST_TEMPFAIL, "terminal not registered yet, "
+		    "waiting for its registration report", ir->r.terminal_id);
+		return;
+	}
+	if (rc < 0)
+		result(res, INGEST_TEMPFAIL, "database unavailable",
+		    ig->db->err);
+	else if (rc == 0)
+		(void)snprintf(res->reason, sizeof(res->reason),
+		    "stored %s report %s%s", fc_report_type_str(ir->r.type),
+		    ir->r.report_id, res->note);
+}
+
 void
 ingest_message(struct ingest *ig, const char *raw, size_t len,
     struct ingest_result *res)
 {
 	struct ingest_report	ir;
 	struct mime_text	mt;
-	char			err[160];
 	int			rc = -1, tries;
 
-	memset(res, 0, sizeof(*res));
-	memset(&ir, 0, sizeof(ir));
-	if ((long)len > ig->cfg->max_message_bytes) {
-		(void)snprintf(err, sizeof(err), "%zu bytes, the limit is %ld",
-		    len, ig->cfg->max_message_bytes);
-		result(res, INGEST_INVALID, "message too large", err);
-		res->drop = "too_large";
+	if (ingest_verify(ig, raw, len, &ir, &mt, res))
 		return;
-	}
-	if (mime_extract(raw, len, &mt, err, sizeof(err))) {
-		result(res, INGEST_INVALID, "malformed mail", err);
-		return;
-	}
-	if (verify(ig, &ir, mt.text, mt.len, res)) {
-		mime_text_free(&mt);
-		return;
-	}
 	if (ig->db->mysql == NULL) {
 		result(res, INGEST_TEMPFAIL, "database unavailable",
 		    ig->db->err);
 		mime_text_free(&mt);
 		return;
 	}
-	ir.raw = raw;
-	ir.rawlen = len;
-	ir.message_id = mt.message_id;
 	for (tries = 0; tries < INGEST_TRIES; tries++) {
-		res->outcome = INGEST_STORED;
-		res->mail_queued = 0;
-		res->note[0] = '\0';
 		if (db_begin(ig->db)) {
 			rc = -1;
 			break;
 		}
-		rc = apply(ig, &ir, res);
+		rc = ingest_apply(ig, &ir, res);
 		if (rc == 0 && db_commit(ig->db) == 0)
 			break;
 		db_rollback(ig->db);
@@ -155,24 +199,5 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 			break;
 	}
 	mime_text_free(&mt);
-	if (rc != 0)
-		res->mail_queued = 0;
-	/*
-	 * MTAs deliver in parallel: a status report may overtake its
-	 * terminal's registration. While the report is young, ask the MTA to
-	 * retry; after that the terminal really is unknown.
-	 */
-	if (rc > 0 && res->outcome == INGEST_UNKNOWN_TERMINAL &&
-	    ig->now - ir.r.timestamp < ig->cfg->unknown_grace_s) {
-		result(res, INGEST_TEMPFAIL, "terminal not registered yet, "
-		    "waiting for its registration report", ir.r.terminal_id);
-		return;
-	}
-	if (rc < 0)
-		result(res, INGEST_TEMPFAIL, "database unavailable",
-		    ig->db->err);
-	else if (rc == 0)
-		(void)snprintf(res->reason, sizeof(res->reason),
-		    "stored %s report %s%s", fc_report_type_str(ir.r.type),
-		    ir.r.report_id, res->note);
+	ingest_settle(ig, &ir, rc, res);
 }

@@ -9,8 +9,8 @@
 /* Concurrent deliveries trimming the table may deadlock: retry. */
 #define QUARANTINE_TRIES	3
 
-static int
-keep(struct db *db, const struct center_config *cfg,
+int
+quarantine_keep(struct db *db, const struct center_config *cfg,
     const struct ingest_result *res, const char *raw, size_t len)
 {
 	unsigned long long	id;
@@ -57,7 +57,7 @@ quarantine_drop(struct db *db, const struct center_config *cfg,
 	for (tries = 0; tries < QUARANTINE_TRIES; tries++) {
 		if (db_begin(db))
 			return -1;
-		if (keep(db, cfg, res, raw, len) == 0 && db_commit(db) == 0)
+		if (quarantine_keep(db, cfg, res, raw, len) == 0 && db_commit(db) == 0)
 			return 0;
 		db_rollback(db);
 		if (db->errnum != ER_LOCK_DEADLOCK &&

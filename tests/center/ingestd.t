@@ -122,10 +122,13 @@ for i in $(seq "$B"); do
 	submit "$tmp/m.eml" 2>/dev/null || bail "sendmail"
 done
 logged=$(wc -l <"$tmp/ingestd.log")
+commits() { sql "SHOW GLOBAL STATUS LIKE 'Com_commit'" | cut -f2; }
+commits0=$(commits)
 batched() { [ "$(sql "SELECT COUNT(*) FROM reports WHERE report_uid > '$poison' AND report_uid <= '$(rid $((700000 + B - 1)))'")" -eq $((B - 1)) ]; }
 "$FAXCARE_POSTFIX_CTL" start || bail "cannot start Postfix"
 wait_for 120 "the batch's reports to be stored" batched
 ok $? "$((B - 1)) of the $B reports queued together are stored"
+commits1=$(commits)
 wait_for 30 "the refused report's deferral" \
 	grep -q "status=deferred.*451 4\.3\.0 .*test_poison" "$FAXCARE_POSTFIX_LOG"
 ok $? "the report the database refuses is answered 451 and deferred"
@@ -133,7 +136,9 @@ tail -n "+$((logged + 1))" "$tmp/ingestd.log" | grep 'batch: ' >"$tmp/batches"
 msgs=$(awk '{ n += $3 } END { print n + 0 }' "$tmp/batches")
 txns=$(wc -l <"$tmp/batches")
 biggest=$(awk '$3 > m { m = $3 } END { print m + 0 }' "$tmp/batches")
-diag "$msgs messages in $txns batches, the largest $biggest"
+diag "$msgs messages in $txns batches, the largest $biggest; MariaDB counted $((commits1 - commits0)) COMMITs"
+ok "$([ $(( (commits1 - commits0) * 4 )) -le "$B" ]; echo $?)" \
+	"MariaDB counted at most a quarter as many COMMITs as reports stored ($((commits1 - commits0)))"
 ok "$([ "$msgs" -ge "$B" ] && [ $((txns * 4)) -le "$msgs" ]; echo $?)" \
 	"the $B reports were committed in at most a quarter as many transactions ($txns)"
 like "$(grep -E ' [1-9][0-9]* stored, .* 1 deferred' "$tmp/batches" | head -n 1)" \

@@ -54,7 +54,7 @@ like "$out" "toner +ok, 100%" "faxengctl status in the VM: toner full"
 must "faxcared does not run"
 
 hop "the registration reached the center through Postfix and the resident ingester" s_registration
-like "$out" "status=sent .*lmtp\.sock.*250 2\.0\.0 stored registration report" \
+like "$out" "relay=.*lmtp\.sock.*status=sent \(250 2\.0\.0 stored registration report" \
 	"Postfix's log: delivered over LMTP to faxcenter-ingestd, stored"
 like "$out" "terminal $TERMINAL_ID, model FX-SIM 100" "the center registered the terminal and its model"
 is "$(pending_confirmations)" 1 "the manager's address waits for its confirmation"

@@ -7,7 +7,7 @@
  * transaction (batch.h: the same steps as faxcenter-mailgate's, over one
  * database connection kept open). The batch is committed when it holds
  * ingest_batch messages, when its first has waited ingest_batch_wait_ms,
- * or at once when every connection waits for it (nothing more can come).
+ * or at once when no other connection is busy (due()).
  * Only then is each recipient answered:
  *   250  stored, already stored, or not a valid report (counted and
  *        quarantined, never bounced: the sender is not verified)
@@ -49,7 +49,7 @@
 struct client {
 	int		fd;
 	int		waiting;	/* its message is in the batch */
-	time_t		seen;		/* its last input */
+	long long	active_ms;	/* its last input, or our answer */
 	struct lmtp	lm;
 	char		in[LMTP_LINE_MAX];
 	size_t		inlen;
@@ -207,7 +207,7 @@ serve(struct server *sv, struct client *c)
 	if (n <= 0)
 		return -1;
 	c->inlen += (size_t)n;
-	c->seen = time(NULL);
+	c->active_ms = now_ms();
 	return process(sv, c);
 }
 
@@ -221,6 +221,7 @@ commit(struct server *sv)
 	struct client		*answered[INGESTD_CLIENTS];
 	char			 text[700];
 	size_t			 i, n = sv->batch.n;
+	long long		 now;
 
 	ig->now = time(NULL);
 	/* A connection lost (a restart of the server): try again now. */
@@ -242,9 +243,12 @@ commit(struct server *sv)
 		lmtp_answer(&answered[i]->lm, text);
 		answered[i]->waiting = 0;
 	}
+	now = now_ms();
+	for (i = 0; i < n; i++)
+		answered[i]->active_ms = now;
 	log_info("batch: %zu message%s, %u transaction%s, %lld ms: %u stored, "
 	    "%u already stored, %u dropped, %u deferred", n, n == 1 ? "" : "s",
-	    st.tries, st.tries == 1 ? "" : "s", now_ms() - sv->opened_ms, st.stored,
+	    st.tries, st.tries == 1 ? "" : "s", now - sv->opened_ms, st.stored,
 	    st.duplicate, st.dropped, st.deferred);
 	/* Whatever failed, the next batch starts afresh. */
 	if (st.failed)
@@ -257,20 +261,28 @@ commit(struct server *sv)
 			drop(answered[i]);
 }
 
-/* Commit now: full, waited long enough, or nobody else can add to it. */
+/*
+ * Commit now: full, waited long enough, or nobody else is likely to add
+ * to it: every other connection waits for it too, or has been silent for
+ * longer than the wait (a connection Postfix keeps open between
+ * deliveries; one answered a moment ago is busy and sends again soon).
+ */
 static int
 due(const struct server *sv)
 {
-	int	i;
+	const struct client	*c;
+	long long		 now = now_ms();
+	int			 i, wait = sv->ig->cfg->ingest_batch_wait_ms;
 
 	if (sv->batch.n == 0)
 		return 0;
-	if (sv->batch.n == sv->batch.max ||
-	    now_ms() - sv->opened_ms >= sv->ig->cfg->ingest_batch_wait_ms)
+	if (sv->batch.n == sv->batch.max || now - sv->opened_ms >= wait)
 		return 1;
-	for (i = 0; i < INGESTD_CLIENTS; i++)
-		if (sv->clients[i].fd != -1 && !sv->clients[i].waiting)
+	for (i = 0; i < INGESTD_CLIENTS; i++) {
+		c = &sv->clients[i];
+		if (c->fd != -1 && !c->waiting && now - c->active_ms < wait)
 			return 0;
+	}
 	return 1;
 }
 
@@ -305,20 +317,35 @@ accept_client(int lfd, struct server *sv)
 	c->fd = fd;
 	c->inlen = 0;
 	c->waiting = 0;
-	c->seen = time(NULL);
+	c->active_ms = now_ms();
 	if (flush(c))
 		drop(c);
 }
 
-/* How long poll may sleep: until the batch is due, else a while. */
+/*
+ * How long poll may sleep: until the batch is due (its wait is over, or
+ * the last connection that may still send falls silent), else a while.
+ */
 static int
 timeout_ms(const struct server *sv)
 {
-	long long	left;
+	const struct client	*c;
+	long long		 at, left;
+	int			 i, wait = sv->ig->cfg->ingest_batch_wait_ms;
 
 	if (sv->batch.n == 0)
 		return 60 * 1000;
-	left = sv->opened_ms + sv->ig->cfg->ingest_batch_wait_ms - now_ms();
+	/* When the last connection that may send falls silent... */
+	at = 0;
+	for (i = 0; i < INGESTD_CLIENTS; i++) {
+		c = &sv->clients[i];
+		if (c->fd != -1 && !c->waiting && c->active_ms + wait > at)
+			at = c->active_ms + wait;
+	}
+	/* ...but no later than the batch's own wait. */
+	if (at > sv->opened_ms + wait)
+		at = sv->opened_ms + wait;
+	left = at - now_ms();
 	return left < 0 ? 0 : (int)left;
 }
 
@@ -327,7 +354,7 @@ run(int lfd, struct server *sv)
 {
 	struct pollfd	 pfd[INGESTD_CLIENTS + 1];
 	struct client	*c;
-	time_t		 now;
+	long long	 now;
 	int		 i, n;
 
 	for (i = 0; i < INGESTD_CLIENTS; i++)
@@ -347,13 +374,13 @@ run(int lfd, struct server *sv)
 			continue;
 		if (n == -1)
 			fatal("poll");
-		now = time(NULL);
+		now = now_ms();
 		for (i = 0; i < INGESTD_CLIENTS; i++) {
 			c = &sv->clients[i];
 			if (c->fd == -1 || c->waiting)
 				continue;
 			if (pfd[i + 1].revents ? serve(sv, c) == -1 :
-			    now - c->seen > INGESTD_IDLE_S)
+			    now - c->active_ms > INGESTD_IDLE_S * 1000LL)
 				drop(c);
 		}
 		if (pfd[0].revents & POLLIN)

@@ -31,4 +31,15 @@ struct deliver_result {
 void	deliver_message(struct ingest *ig, const char *msg, size_t len,
 	    struct deliver_result *dr);
 
+/*
+ * The verdict on res once its transaction is over. dropped: a message
+ * that is not a valid report was counted and quarantined (else the MTA
+ * must retry); dberr the database's last failure.
+ */
+void	deliver_verdict(struct deliver_result *dr,
+	    const struct ingest_result *res, int dropped, const char *dberr);
+
+/* Tell faxcenter-outbox that committed rows wait (a failure is logged). */
+void	deliver_wake(const struct center_config *cfg);
+
 #endif

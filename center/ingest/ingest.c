@@ -115,44 +115,49 @@ apply(struct db *db, void *arg)
 	}
 }
 
-void
-ingest_message(struct ingest *ig, const char *raw, size_t len,
-    struct ingest_result *res)
+int
+ingest_verify(struct ingest *ig, const char *raw, size_t len,
+    struct ingest_report *ir, struct mime_text *mt, struct ingest_result *res)
 {
-	struct ingest_report	ir;
-	struct mime_text	mt;
-	struct apply_arg	a = { ig, &ir, res };
-	char			err[160];
-	int			rc;
+	char	err[160];
 
 	memset(res, 0, sizeof(*res));
-	memset(&ir, 0, sizeof(ir));
+	memset(ir, 0, sizeof(*ir));
+	memset(mt, 0, sizeof(*mt));
 	if ((long)len > ig->cfg->max_message_bytes) {
 		(void)snprintf(err, sizeof(err), "%zu bytes, the limit is %ld",
 		    len, ig->cfg->max_message_bytes);
 		result(res, INGEST_INVALID, "message too large", err);
 		res->drop = "too_large";
-		return;
+		return -1;
 	}
-	if (mime_extract(raw, len, &mt, err, sizeof(err))) {
+	if (mime_extract(raw, len, mt, err, sizeof(err))) {
 		result(res, INGEST_INVALID, "malformed mail", err);
-		return;
+		return -1;
 	}
-	if (verify(ig, &ir, mt.text, mt.len, res)) {
-		mime_text_free(&mt);
-		return;
+	if (verify(ig, ir, mt->text, mt->len, res)) {
+		mime_text_free(mt);
+		return -1;
 	}
-	if (ig->db->mysql == NULL) {
-		result(res, INGEST_TEMPFAIL, "database unavailable",
-		    ig->db->err);
-		mime_text_free(&mt);
-		return;
-	}
-	ir.raw = raw;
-	ir.rawlen = len;
-	ir.message_id = mt.message_id;
-	rc = db_txn(ig->db, apply, &a);
-	mime_text_free(&mt);
+	ir->raw = raw;
+	ir->rawlen = len;
+	ir->message_id = mt->message_id;
+	return 0;
+}
+
+int
+ingest_apply(struct ingest *ig, struct ingest_report *ir,
+    struct ingest_result *res)
+{
+	struct apply_arg	a = { ig, ir, res };
+
+	return apply(ig->db, &a);
+}
+
+void
+ingest_settle(struct ingest *ig, const struct ingest_report *ir, int rc,
+    struct ingest_result *res)
+{
 	if (rc != 0)
 		res->mail_queued = 0;
 	/*
@@ -161,9 +166,9 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 	 * retry; after that the terminal really is unknown.
 	 */
 	if (rc > 0 && res->outcome == INGEST_UNKNOWN_TERMINAL &&
-	    ig->now - ir.r.timestamp < ig->cfg->unknown_grace_s) {
+	    ig->now - ir->r.timestamp < ig->cfg->unknown_grace_s) {
 		result(res, INGEST_TEMPFAIL, "terminal not registered yet, "
-		    "waiting for its registration report", ir.r.terminal_id);
+		    "waiting for its registration report", ir->r.terminal_id);
 		return;
 	}
 	if (rc < 0)
@@ -171,6 +176,28 @@ ingest_message(struct ingest *ig, const char *raw, size_t len,
 		    ig->db->err);
 	else if (rc == 0)
 		(void)snprintf(res->reason, sizeof(res->reason),
-		    "stored %s report %s%s", fc_report_type_str(ir.r.type),
-		    ir.r.report_id, res->note);
+		    "stored %s report %s%s", fc_report_type_str(ir->r.type),
+		    ir->r.report_id, res->note);
+}
+
+void
+ingest_message(struct ingest *ig, const char *raw, size_t len,
+    struct ingest_result *res)
+{
+	struct ingest_report	ir;
+	struct mime_text	mt;
+	struct apply_arg	a = { ig, &ir, res };
+	int			rc;
+
+	if (ingest_verify(ig, raw, len, &ir, &mt, res))
+		return;
+	if (ig->db->mysql == NULL) {
+		result(res, INGEST_TEMPFAIL, "database unavailable",
+		    ig->db->err);
+		mime_text_free(&mt);
+		return;
+	}
+	rc = db_txn(ig->db, apply, &a);
+	mime_text_free(&mt);
+	ingest_settle(ig, &ir, rc, res);
 }

@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "mime.h"
 
 enum ingest_outcome {
 	INGEST_STORED,		/* new report, acted upon */
@@ -53,9 +54,28 @@ struct ingest_report {
 	unsigned long long	 report_row;	/* reports.id */
 };
 
-/* Verify first (no database needed), then apply. */
+/*
+ * One message in its own transaction: verify first (no database needed),
+ * then apply; deadlocks are retried.
+ */
 void	ingest_message(struct ingest *ig, const char *raw, size_t len,
 	    struct ingest_result *res);
+
+/*
+ * ingest_message in steps, for a caller that puts several messages in one
+ * transaction (batch.h). ingest_verify: 0 and ir, mt set (ir points into
+ * raw and mt: keep both, then mime_text_free(mt)), or -1 with res INVALID.
+ * ingest_apply: inside the caller's transaction, as a type handler
+ * returns. ingest_settle: once the transaction is over, rc the apply's (or
+ * -1 when the commit failed): res's final outcome and reason.
+ */
+int	ingest_verify(struct ingest *ig, const char *raw, size_t len,
+	    struct ingest_report *ir, struct mime_text *mt,
+	    struct ingest_result *res);
+int	ingest_apply(struct ingest *ig, struct ingest_report *ir,
+	    struct ingest_result *res);
+void	ingest_settle(struct ingest *ig, const struct ingest_report *ir,
+	    int rc, struct ingest_result *res);
 
 /*
  * The type handlers, inside the caller's transaction. Each returns 0, -1 on

@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * faxcenter-ingestd: the resident ingester. Postfix's lmtp(8) delivers
- * report mail to it over a unix socket; each message is verified and
- * stored by the same code as faxcenter-mailgate's (deliver.h), over one
- * database connection kept open, and answered once per recipient after
- * its transaction committed:
+ * report mail to it over a unix socket, on several connections at once
+ * (one poll loop serves them all). Each message is verified as it
+ * arrives, then stored with the others that arrived meanwhile in one
+ * transaction (batch.h: the same steps as faxcenter-mailgate's, over one
+ * database connection kept open). The batch is committed when it holds
+ * ingest_batch messages, when its first has waited ingest_batch_wait_ms,
+ * or at once when no other connection is busy (due()).
+ * Only then is each recipient answered:
  *   250  stored, already stored, or not a valid report (counted and
  *        quarantined, never bounced: the sender is not verified)
  *   451  the database is unavailable: Postfix keeps the message, retries
  * Postfix removes a message only after our 250, and the store is
  * idempotent per (terminal, Report-Id): killed at any point, nothing is
- * lost and nothing stored twice.
+ * lost and nothing stored twice. Each batch logs one line ("batch: ...").
  *
  * usage: faxcenter-ingestd [-c CONFIG] [-n] [-s SOCKET]
  *   -s  the socket to listen on (default /run/faxcare/ingest.sock); under
@@ -30,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "config.h"
 #include "db.h"
 #include "deliver.h"
@@ -38,14 +43,23 @@
 #include "log.h"
 
 #define INGESTD_SOCKET	"/run/faxcare/ingest.sock"
-#define INGESTD_CLIENTS	32	/* Postfix's lmtp processes, with room */
+#define INGESTD_CLIENTS	64	/* Postfix's lmtp processes, with room */
 #define INGESTD_IDLE_S	300	/* a silent client is dropped after this */
 
 struct client {
 	int		fd;
+	int		waiting;	/* its message is in the batch */
+	long long	active_ms;	/* its last input, or our answer */
 	struct lmtp	lm;
 	char		in[LMTP_LINE_MAX];
 	size_t		inlen;
+};
+
+struct server {
+	struct ingest	*ig;
+	struct batch	 batch;
+	long long	 opened_ms;	/* when the batch's first came */
+	struct client	 clients[INGESTD_CLIENTS];
 };
 
 static volatile sig_atomic_t	quit;
@@ -63,6 +77,16 @@ usage(void)
 	(void)fprintf(stderr,
 	    "usage: faxcenter-ingestd [-c CONFIG] [-n] [-s SOCKET]\n");
 	exit(2);
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec	ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		fatal("clock_gettime");
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* systemd's socket activation: one stream socket at descriptor 3. */
@@ -125,44 +149,26 @@ flush(struct client *c)
 }
 
 static void
-deliver(struct ingest *ig, struct client *c)
+drop(struct client *c)
 {
-	struct deliver_result	dr;
-	char			text[700];
-
-	ig->now = time(NULL);
-	/* A connection lost (a restart of the server): try again now. */
-	if (ig->db->mysql == NULL)
-		(void)db_open(ig->db, ig->cfg);
-	deliver_message(ig, c->lm.msg, c->lm.len, &dr);
-	if (dr.verdict == DELIVER_DONE) {
-		log_info("%s", dr.text);
-		(void)snprintf(text, sizeof(text), "250 2.0.0 %s", dr.text);
-	} else {
-		warnx("%s", dr.text);
-		(void)snprintf(text, sizeof(text), "451 4.3.0 %s", dr.text);
-		/* Whatever failed, the next message starts afresh. */
-		db_close(ig->db);
-	}
-	lmtp_answer(&c->lm, text);
+	(void)close(c->fd);
+	lmtp_free(&c->lm);
+	c->fd = -1;
+	c->waiting = 0;
 }
 
-/* Read and act on what the client sent; -1 when it is done. */
+/*
+ * Act on the client's buffered input up to its next message, which joins
+ * the batch: the client then waits for the commit. -1 when it is done.
+ */
 static int
-serve(struct ingest *ig, struct client *c)
+process(struct server *sv, struct client *c)
 {
 	enum lmtp_event	ev;
-	ssize_t		n;
 	char		*nl;
 	size_t		used;
 
-	n = read(c->fd, c->in + c->inlen, sizeof(c->in) - c->inlen);
-	if (n == -1 && errno == EINTR)
-		return 0;
-	if (n <= 0)
-		return -1;
-	c->inlen += (size_t)n;
-	for (;;) {
+	while (!c->waiting) {
 		if ((nl = memchr(c->in, '\n', c->inlen)) != NULL) {
 			used = (size_t)(nl - c->in) + 1;
 			ev = lmtp_input(&c->lm, c->in, used - 1, 1);
@@ -173,8 +179,14 @@ serve(struct ingest *ig, struct client *c)
 			break;
 		memmove(c->in, c->in + used, c->inlen - used);
 		c->inlen -= used;
-		if (ev == LMTP_MESSAGE)
-			deliver(ig, c);
+		if (ev == LMTP_MESSAGE) {
+			if (sv->batch.n == 0)
+				sv->opened_ms = now_ms();
+			sv->ig->now = time(NULL);
+			(void)batch_add(&sv->batch, sv->ig, c->lm.msg,
+			    c->lm.len, c);
+			c->waiting = 1;
+		}
 		if (ev == LMTP_CLOSE) {
 			(void)flush(c);
 			return -1;
@@ -183,26 +195,110 @@ serve(struct ingest *ig, struct client *c)
 	return flush(c);
 }
 
-static void
-drop(struct client *c)
+/* Read what the client sent and act on it; -1 when it is done. */
+static int
+serve(struct server *sv, struct client *c)
 {
-	(void)close(c->fd);
-	lmtp_free(&c->lm);
-	c->fd = -1;
+	ssize_t	n;
+
+	n = read(c->fd, c->in + c->inlen, sizeof(c->in) - c->inlen);
+	if (n == -1 && errno == EINTR)
+		return 0;
+	if (n <= 0)
+		return -1;
+	c->inlen += (size_t)n;
+	c->active_ms = now_ms();
+	return process(sv, c);
+}
+
+/* Store the batch, then answer every message in it. */
+static void
+commit(struct server *sv)
+{
+	struct ingest		*ig = sv->ig;
+	struct batch_stats	 st;
+	struct batch_item	*it;
+	struct client		*answered[INGESTD_CLIENTS];
+	char			 text[700];
+	size_t			 i, n = sv->batch.n;
+	long long		 now;
+
+	ig->now = time(NULL);
+	/* A connection lost (a restart of the server): try again now. */
+	if (ig->db->mysql == NULL)
+		(void)db_open(ig->db, ig->cfg);
+	batch_commit(&sv->batch, ig, &st);
+	for (i = 0; i < n; i++) {
+		it = &sv->batch.items[i];
+		if (it->dr.verdict == DELIVER_DONE) {
+			log_info("%s", it->dr.text);
+			(void)snprintf(text, sizeof(text), "250 2.0.0 %s",
+			    it->dr.text);
+		} else {
+			warnx("%s", it->dr.text);
+			(void)snprintf(text, sizeof(text), "451 4.3.0 %s",
+			    it->dr.text);
+		}
+		answered[i] = it->owner;
+		lmtp_answer(&answered[i]->lm, text);
+		answered[i]->waiting = 0;
+	}
+	now = now_ms();
+	for (i = 0; i < n; i++)
+		answered[i]->active_ms = now;
+	log_info("batch: %zu message%s, %u transaction%s, %lld ms: %u stored, "
+	    "%u already stored, %u dropped, %u deferred", n, n == 1 ? "" : "s",
+	    st.tries, st.tries == 1 ? "" : "s", now - sv->opened_ms, st.stored,
+	    st.duplicate, st.dropped, st.deferred);
+	/* Whatever failed, the next batch starts afresh. */
+	if (st.failed)
+		db_close(ig->db);
+	batch_clear(&sv->batch);
+	/* Answered (the replies in order, after the commit); input that
+	 * came meanwhile is acted on now. */
+	for (i = 0; i < n; i++)
+		if (process(sv, answered[i]))
+			drop(answered[i]);
+}
+
+/*
+ * Commit now: full, waited long enough, or nobody else is likely to add
+ * to it: every other connection waits for it too, or has been silent for
+ * longer than the wait (a connection Postfix keeps open between
+ * deliveries; one answered a moment ago is busy and sends again soon).
+ */
+static int
+due(const struct server *sv)
+{
+	const struct client	*c;
+	long long		 now = now_ms();
+	int			 i, wait = sv->ig->cfg->ingest_batch_wait_ms;
+
+	if (sv->batch.n == 0)
+		return 0;
+	if (sv->batch.n == sv->batch.max || now - sv->opened_ms >= wait)
+		return 1;
+	for (i = 0; i < INGESTD_CLIENTS; i++) {
+		c = &sv->clients[i];
+		if (c->fd != -1 && !c->waiting && now - c->active_ms < wait)
+			return 0;
+	}
+	return 1;
 }
 
 static void
-accept_client(int lfd, struct client *clients, const struct center_config *cfg)
+accept_client(int lfd, struct server *sv)
 {
-	struct timeval	tv = { INGESTD_IDLE_S, 0 };
-	int		fd, i;
+	struct timeval	 tv = { INGESTD_IDLE_S, 0 };
+	struct client	*c;
+	int		 fd, i;
 
 	if ((fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC)) == -1) {
 		if (errno != EINTR && errno != EAGAIN && errno != ECONNABORTED)
 			warn("accept");
 		return;
 	}
-	for (i = 0; i < INGESTD_CLIENTS && clients[i].fd != -1; i++)
+	for (i = 0; i < INGESTD_CLIENTS && sv->clients[i].fd != -1; i++)
 		;
 	if (i == INGESTD_CLIENTS) {
 		/* Postfix retries a refused connection later. */
@@ -210,57 +306,100 @@ accept_client(int lfd, struct client *clients, const struct center_config *cfg)
 		(void)close(fd);
 		return;
 	}
+	c = &sv->clients[i];
 	if (setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) == -1 ||
-	    lmtp_init(&clients[i].lm, "faxcenter", (size_t)cfg->max_message_bytes)) {
+	    lmtp_init(&c->lm, "faxcenter",
+	    (size_t)sv->ig->cfg->max_message_bytes)) {
 		warn("a new connection");
 		(void)close(fd);
 		return;
 	}
-	clients[i].fd = fd;
-	clients[i].inlen = 0;
-	if (flush(&clients[i]))
-		drop(&clients[i]);
+	c->fd = fd;
+	c->inlen = 0;
+	c->waiting = 0;
+	c->active_ms = now_ms();
+	if (flush(c))
+		drop(c);
+}
+
+/*
+ * How long poll may sleep: until the batch is due (its wait is over, or
+ * the last connection that may still send falls silent), else a while.
+ */
+static int
+timeout_ms(const struct server *sv)
+{
+	const struct client	*c;
+	long long		 at, left;
+	int			 i, wait = sv->ig->cfg->ingest_batch_wait_ms;
+
+	if (sv->batch.n == 0)
+		return 60 * 1000;
+	/* When the last connection that may send falls silent... */
+	at = 0;
+	for (i = 0; i < INGESTD_CLIENTS; i++) {
+		c = &sv->clients[i];
+		if (c->fd != -1 && !c->waiting && c->active_ms + wait > at)
+			at = c->active_ms + wait;
+	}
+	/* ...but no later than the batch's own wait. */
+	if (at > sv->opened_ms + wait)
+		at = sv->opened_ms + wait;
+	left = at - now_ms();
+	return left < 0 ? 0 : (int)left;
 }
 
 static void
-run(int lfd, struct ingest *ig)
+run(int lfd, struct server *sv)
 {
-	struct client	clients[INGESTD_CLIENTS];
-	struct pollfd	pfd[INGESTD_CLIENTS + 1];
-	int		i, n;
+	struct pollfd	 pfd[INGESTD_CLIENTS + 1];
+	struct client	*c;
+	long long	 now;
+	int		 i, n;
 
 	for (i = 0; i < INGESTD_CLIENTS; i++)
-		clients[i].fd = -1;
+		sv->clients[i].fd = -1;
 	while (!quit) {
 		pfd[0].fd = lfd;
 		pfd[0].events = POLLIN;
 		for (i = 0; i < INGESTD_CLIENTS; i++) {
-			pfd[i + 1].fd = clients[i].fd;
+			c = &sv->clients[i];
+			/* A waiting client is not read: its answer first. */
+			pfd[i + 1].fd = c->waiting ? -1 : c->fd;
 			pfd[i + 1].events = POLLIN;
+			pfd[i + 1].revents = 0;
 		}
-		n = poll(pfd, INGESTD_CLIENTS + 1, INGESTD_IDLE_S * 1000);
+		n = poll(pfd, INGESTD_CLIENTS + 1, timeout_ms(sv));
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1)
 			fatal("poll");
+		now = now_ms();
 		for (i = 0; i < INGESTD_CLIENTS; i++) {
-			if (clients[i].fd == -1)
+			c = &sv->clients[i];
+			if (c->fd == -1 || c->waiting)
 				continue;
-			if (n == 0 || (pfd[i + 1].revents &&
-			    serve(ig, &clients[i]) == -1))
-				drop(&clients[i]);
+			if (pfd[i + 1].revents ? serve(sv, c) == -1 :
+			    now - c->active_ms > INGESTD_IDLE_S * 1000LL)
+				drop(c);
 		}
 		if (pfd[0].revents & POLLIN)
-			accept_client(lfd, clients, ig->cfg);
+			accept_client(lfd, sv);
+		if (due(sv))
+			commit(sv);
 	}
+	/* Stopped: what arrived is stored and answered first. */
+	if (sv->batch.n > 0)
+		commit(sv);
 	for (i = 0; i < INGESTD_CLIENTS; i++)
-		if (clients[i].fd != -1)
-			drop(&clients[i]);
+		if (sv->clients[i].fd != -1)
+			drop(&sv->clients[i]);
 }
 
 int
 main(int argc, char **argv)
 {
+	static struct server	sv;
 	struct center_config	cfg;
 	struct ingest		ig;
 	struct fc_error		ferr;
@@ -312,9 +451,17 @@ main(int argc, char **argv)
 		lfd = listen_unix(sock);
 	ig.cfg = &cfg;
 	ig.db = &db;
-	log_info("listening for LMTP on %s", lfd == 3 && getenv("LISTEN_FDS") ?
-	    "the socket systemd passed" : sock);
-	run(lfd, &ig);
+	sv.ig = &ig;
+	/* A client has one message in the batch at a time. */
+	if (batch_init(&sv.batch, cfg.ingest_batch < INGESTD_CLIENTS ?
+	    (size_t)cfg.ingest_batch : INGESTD_CLIENTS))
+		fatal("batch_init");
+	log_info("listening for LMTP on %s; batches of up to %zu messages, "
+	    "%d ms", lfd == 3 && getenv("LISTEN_FDS") ?
+	    "the socket systemd passed" : sock, sv.batch.max,
+	    cfg.ingest_batch_wait_ms);
+	run(lfd, &sv);
+	batch_free(&sv.batch);
 	db_close(&db);
 	fc_key_wipe(&ig.master);
 	return 0;

@@ -12,18 +12,13 @@ struct keep_arg {
 	size_t				 len;
 };
 
-/* Concurrent deliveries trimming the table may conflict: db_txn retries. */
-static int
-keep(struct db *db, void *arg)
+int
+quarantine_keep(struct db *db, const struct center_config *cfg,
+    const struct ingest_result *res, const char *raw, size_t len)
 {
-	const struct keep_arg		*a = arg;
-	const struct center_config	*cfg = a->cfg;
-	const struct ingest_result	*res = a->res;
-	const char			*raw = a->raw;
-	size_t				 len = a->len;
-	struct db_val			 pc[] = { DB_STR(res->drop) };
-	char				 detail[sizeof(res->reason)];
-	size_t				 i;
+	struct db_val	pc[] = { DB_STR(res->drop) };
+	char		detail[sizeof(res->reason)];
+	size_t		i;
 
 	if (db_exec(db, "INSERT INTO mail_dropped (reason, dropped) "
 	    "VALUES (?, 1) ON DUPLICATE KEY UPDATE dropped = dropped + 1",
@@ -52,6 +47,15 @@ keep(struct db *db, void *arg)
 	return db_exec(db, "DELETE FROM mail_quarantine WHERE id < ("
 	    "SELECT id FROM (SELECT id FROM mail_quarantine "
 	    "ORDER BY id DESC LIMIT 1 OFFSET ?) k)", pd, 1, NULL, NULL);
+}
+
+/* Concurrent deliveries trimming the table may conflict: db_txn retries. */
+static int
+keep(struct db *db, void *arg)
+{
+	const struct keep_arg	*a = arg;
+
+	return quarantine_keep(db, a->cfg, a->res, a->raw, a->len);
 }
 
 int

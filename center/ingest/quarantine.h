@@ -27,4 +27,8 @@
 int	quarantine_drop(struct db *db, const struct center_config *cfg,
 	    const struct ingest_result *res, const char *raw, size_t len);
 
+/* The same inside the caller's transaction. 0, or -1 (db->err). */
+int	quarantine_keep(struct db *db, const struct center_config *cfg,
+	    const struct ingest_result *res, const char *raw, size_t len);
+
 #endif

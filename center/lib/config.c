@@ -59,6 +59,9 @@ static const struct setting settings[] = {
 	S("smtp_auth_password_file", "FAXCARE_SMTP_AUTH_PASSWORD_FILE",
 	    SETTING_STR, smtp_auth_password_file),
 	S("smtp_ca_file", "FAXCARE_SMTP_CA_FILE", SETTING_STR, smtp_ca_file),
+	S("ingest_batch", "FAXCENTER_INGEST_BATCH", SETTING_INT, ingest_batch),
+	S("ingest_batch_wait_ms", "FAXCENTER_INGEST_BATCH_WAIT_MS",
+	    SETTING_INT, ingest_batch_wait_ms),
 };
 
 static void
@@ -84,6 +87,8 @@ defaults(struct center_config *cfg)
 	cfg->token_ttl_d = 90;
 	cfg->extension_conditions = 4;
 	cfg->quarantine_keep = 1000;
+	cfg->ingest_batch = 32;
+	cfg->ingest_batch_wait_ms = 20;
 	(void)snprintf(cfg->outbox_wake_socket, sizeof(cfg->outbox_wake_socket),
 	    "/run/faxcare/outbox.sock");
 	/* Mail leaves this host: in clear only when the operator says so. */
@@ -101,6 +106,12 @@ check(const struct center_config *cfg, char *err, size_t errlen)
 		(void)snprintf(err, errlen,
 		    "smtp_starttls: required, optional or "
 		    "off, not %s", cfg->smtp_starttls);
+		return -1;
+	}
+	if (cfg->ingest_batch < 1 || cfg->ingest_batch > 1000 ||
+	    cfg->ingest_batch_wait_ms > 10000) {
+		(void)snprintf(err, errlen, "ingest_batch: 1 to 1000 "
+		    "messages, ingest_batch_wait_ms: at most 10000");
 		return -1;
 	}
 	if (cfg->smtp_auth_user[0] != '\0' &&

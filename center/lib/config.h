@@ -38,6 +38,8 @@ struct center_config {
 	char	smtp_auth_user[CENTER_STR_MAX];	/* SMTP AUTH, when set */
 	char	smtp_auth_password_file[CENTER_STR_MAX];
 	char	smtp_ca_file[CENTER_STR_MAX];	/* relay's CAs; "": system's */
+	int	ingest_batch;			/* ingestd: messages a commit */
+	int	ingest_batch_wait_ms;		/* ingestd: longest wait */
 };
 
 /*

@@ -232,3 +232,23 @@ db_rollback(struct db *db)
 	if (mysql_rollback(db->mysql) == 0)
 		(void)mysql_autocommit(db->mysql, 1);
 }
+
+int
+db_savepoint(struct db *db)
+{
+	if (mysql_query(db->mysql, "SAVEPOINT fc_sp")) {
+		set_err(db, "savepoint", mysql_error(db->mysql));
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_rollback_savepoint(struct db *db)
+{
+	if (mysql_query(db->mysql, "ROLLBACK TO SAVEPOINT fc_sp")) {
+		set_err(db, "rollback to savepoint", mysql_error(db->mysql));
+		return -1;
+	}
+	return 0;
+}

@@ -77,4 +77,12 @@ int	db_begin(struct db *db);
 int	db_commit(struct db *db);
 void	db_rollback(struct db *db);
 
+/*
+ * One savepoint inside a transaction (a new one replaces the last), and
+ * undoing what came after it. 0, or -1 (db->err): a failed rollback to
+ * it means the transaction itself is gone (a deadlock rolls it all back).
+ */
+int	db_savepoint(struct db *db);
+int	db_rollback_savepoint(struct db *db);
+
 #endif

@@ -41,10 +41,10 @@ open_notice() {
 has_open_notice() { [ -n "$(open_notice "$1")" ]; }
 no_open_notice() { [ -z "$(open_notice "$1")" ]; }
 
-# last_delivery TYPE: Postfix's line for the last TYPE report it piped to
-# the mailgate (the mailgate's verdict is on it).
+# last_delivery TYPE: Postfix's line for the last TYPE report it delivered
+# to faxcenter-ingestd (the ingester's 250 and verdict are on it).
 last_delivery() {
-	grep -E "faxcenter-mailgate: stored $1 report" "$FAXCARE_POSTFIX_LOG" |
+	grep -E "status=sent .*250 2\.0\.0 stored $1 report" "$FAXCARE_POSTFIX_LOG" |
 		tail -n 1 | sed 's/^.*: to=/postfix: to=/'
 }
 
@@ -69,7 +69,7 @@ s_preflight() {
 	local f missing=0 want=$FAXCARE_KVER-amd64 have
 	for f in kmod/faxeng.ko kmod/faxeng_sim.ko proto/build/faxcare-keygen \
 		daemon/build/faxcared daemon/build/faxengctl center/build/faxcenter.so \
-		center/build/faxcenter-migrate center/build/faxcenter-mailgate \
+		center/build/faxcenter-migrate center/build/faxcenter-ingestd \
 		center/build/faxcenter-outbox center/build/faxcenter-staff; do
 		[ -e "$FAXCARE_TOP/$f" ] || { echo "missing $f: run make"; missing=1; }
 	done
@@ -90,7 +90,7 @@ s_services() {
 	echo "MariaDB  $(mariadb-admin --no-defaults --host="$FAXCARE_DB_HOST" \
 		--port="$FAXCARE_DB_PORT" --user="$FAXCARE_DB_USER" ping 2>&1) on 127.0.0.1:$FAXCARE_DB_PORT (database $FAXCARE_DB_NAME)"
 	echo "Postfix  $("$FAXCARE_POSTFIX_CTL" status) on 127.0.0.1:$FAXCARE_SMTP_PORT, log $FAXCARE_POSTFIX_LOG"
-	echo "         $CENTER_ADDRESS -> faxcenter-mailgate (pipe)"
+	echo "         $CENTER_ADDRESS -> faxcenter-ingestd (LMTP), log $FAXCARE_INGESTD_LOG"
 	echo "         $MANAGER_ADDRESS -> $FAXCARE_MAIL_DIR/${MANAGER_ADDRESS%@*}/new/"
 	mariadb-admin --no-defaults --host="$FAXCARE_DB_HOST" --port="$FAXCARE_DB_PORT" \
 		--user="$FAXCARE_DB_USER" ping >/dev/null 2>&1 &&
@@ -142,7 +142,7 @@ s_daemon_runs() {
 
 s_registration() {
 	echo "faxcared e-mails its registration to $CENTER_ADDRESS through"
-	echo "Postfix, which pipes it to faxcenter-mailgate"
+	echo "Postfix, which delivers it over LMTP to faxcenter-ingestd"
 	wait_for 60 "the center to register $TERMINAL_ID" registered || {
 		echo "the center did not register $TERMINAL_ID"
 		explain_reports

@@ -4,7 +4,10 @@
 # resident ingester, in a real MariaDB: reports are stored; mail that is
 # not a valid report is answered 250 and quarantined, never bounced; with
 # the database down Postfix is answered 451, keeps the message and it
-# lands once the database is back; and a burst of reports survives the
+# lands once the database is back; reports queued together are stored in
+# shared transactions (batches, one log line each), and one that fails
+# inside a batch is deferred alone while the rest of its batch is stored;
+# and a burst of reports survives the
 # daemon killed -9 again and again: every Report-Id stored exactly once,
 # Postfix's queue empty, nothing bounced.
 # SPDX-License-Identifier: ISC
@@ -101,6 +104,51 @@ ok $? "once the database is back, the retry empties the queue"
 is "$(sql "SELECT COUNT(*) FROM reports WHERE report_uid = '$(rid 800001)'")" 1 \
 	"the deferred report landed once, on the same ingester (it reconnected)"
 
+# Batches: B reports queued while Postfix is stopped, then picked up at
+# once over Postfix's parallel connections, are committed in far fewer
+# transactions than messages (the daemon's "batch:" log lines). One of them
+# is refused by the database (a constraint, as any failing statement would
+# be): it alone is deferred, the others of its batch are stored; once the
+# constraint is gone it lands.
+B=${INGESTD_BATCH_REPORTS:-200}
+poison=$(rid 700000)
+sql "ALTER TABLE reports ADD CONSTRAINT test_poison CHECK (report_uid <> '$poison')" ||
+	bail "cannot add the constraint"
+"$FAXCARE_POSTFIX_CTL" stop || bail "cannot stop Postfix"
+for i in $(seq "$B"); do
+	r=$(rid $((700000 + i - 1)))
+	mkreport -t meter -i "burst-$(( i % T + 1 ))" -m alice@faxcare.test \
+		-r "$r" >"$tmp/m.eml" || bail "mkreport"
+	submit "$tmp/m.eml" 2>/dev/null || bail "sendmail"
+done
+logged=$(wc -l <"$tmp/ingestd.log")
+commits() { sql "SHOW GLOBAL STATUS LIKE 'Com_commit'" | cut -f2; }
+commits0=$(commits)
+batched() { [ "$(sql "SELECT COUNT(*) FROM reports WHERE report_uid > '$poison' AND report_uid <= '$(rid $((700000 + B - 1)))'")" -eq $((B - 1)) ]; }
+"$FAXCARE_POSTFIX_CTL" start || bail "cannot start Postfix"
+wait_for 120 "the batch's reports to be stored" batched
+ok $? "$((B - 1)) of the $B reports queued together are stored"
+commits1=$(commits)
+wait_for 30 "the refused report's deferral" \
+	grep -q "status=deferred.*451 4\.3\.0 .*test_poison" "$FAXCARE_POSTFIX_LOG"
+ok $? "the report the database refuses is answered 451 and deferred"
+tail -n "+$((logged + 1))" "$tmp/ingestd.log" | grep 'batch: ' >"$tmp/batches"
+msgs=$(awk '{ n += $3 } END { print n + 0 }' "$tmp/batches")
+txns=$(wc -l <"$tmp/batches")
+biggest=$(awk '$3 > m { m = $3 } END { print m + 0 }' "$tmp/batches")
+diag "$msgs messages in $txns batches, the largest $biggest; MariaDB counted $((commits1 - commits0)) COMMITs"
+ok "$([ $(( (commits1 - commits0) * 4 )) -le "$B" ]; echo $?)" \
+	"MariaDB counted at most a quarter as many COMMITs as reports stored ($((commits1 - commits0)))"
+ok "$([ "$msgs" -ge "$B" ] && [ $((txns * 4)) -le "$msgs" ]; echo $?)" \
+	"the $B reports were committed in at most a quarter as many transactions ($txns)"
+like "$(grep -E ' [1-9][0-9]* stored, .* 1 deferred' "$tmp/batches" | head -n 1)" \
+	'batch: [0-9]+ messages, 1 transaction' \
+	"the refused report's batch stored the others in the same transaction"
+sql "ALTER TABLE reports DROP CONSTRAINT test_poison" || bail "cannot drop the constraint"
+wait_for 60 "the refused report to land" drained
+is "$(sql "SELECT COUNT(*) FROM reports WHERE report_uid = '$poison'")" 1 \
+	"once the database takes it, the deferred report lands once"
+
 # The burst: N meter reports over T terminals, queued while Postfix is
 # stopped (postdrop leaves them in the maildrop), then picked up at once; the ingester is killed -9
 # KILLS times while it works through them, and restarted each time.
@@ -127,7 +175,7 @@ is "$kills" "$KILLS" "the ingester was killed -9 $KILLS times during the burst"
 wait_for 300 "Postfix's queue to empty" drained
 ok $? "Postfix's queue is empty after the burst"
 ms=$(( ($(date +%s%N) - started) / 1000000 ))
-is "$(sql "SELECT COUNT(*) FROM reports WHERE type = 'meter'")" "$N" \
+is "$(sql "SELECT COUNT(*) FROM reports WHERE type = 'meter' AND report_uid <= '$(rid "$N")'")" "$N" \
 	"$N meter reports are stored"
 is "$(sql "SELECT COUNT(DISTINCT report_uid) FROM reports WHERE type = 'meter' AND report_uid <= '$(rid "$N")'")" "$N" \
 	"every Report-Id of the burst is stored exactly once"

@@ -27,6 +27,7 @@ cleanup() {
 	if [ "$_tap_failed" -ne 0 ] || [ "$_tap_n" -eq 0 ]; then
 		mkdir -p "$keep" && cp -r "$WORK"/. "$keep"/ &&
 			cp "$FAXCARE_POSTFIX_LOG" "$keep/maillog" &&
+			cp "$FAXCARE_INGESTD_LOG" "$keep/ingestd.log" &&
 			echo "# logs kept in $keep" >&2
 	fi
 	rm -rf "$WORK"

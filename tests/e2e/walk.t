@@ -4,7 +4,7 @@
 # every hop: MariaDB, Postfix and the center on loopback; the terminal VM
 # (faxeng_sim, systemd-udevd, faxcared started by udev) registers and the
 # manager confirms by the mailed link; a toner shortage travels from the
-# sensor through udev, faxcared, Postfix and the mailgate to a notice and an
+# sensor through udev, faxcared, Postfix and faxcenter-ingestd (LMTP) to a notice and an
 # e-mail in the manager's Maildir, whose URL opens the homepage where the
 # manager orders; the desk sets the delivery date; the refill's completion
 # report takes the notice off the page. A door-open fault does the same
@@ -53,9 +53,9 @@ hop "udev's rule started faxcared" s_daemon_runs
 like "$out" "toner +ok, 100%" "faxengctl status in the VM: toner full"
 must "faxcared does not run"
 
-hop "the registration reached the center through Postfix and the mailgate" s_registration
-like "$out" "status=sent .*faxcenter-mailgate: stored registration report" \
-	"Postfix's log: piped to the mailgate, stored"
+hop "the registration reached the center through Postfix and the resident ingester" s_registration
+like "$out" "relay=.*lmtp\.sock.*status=sent \(250 2\.0\.0 stored registration report" \
+	"Postfix's log: delivered over LMTP to faxcenter-ingestd, stored"
 like "$out" "terminal $TERMINAL_ID, model FX-SIM 100" "the center registered the terminal and its model"
 is "$(pending_confirmations)" 1 "the manager's address waits for its confirmation"
 like "$(cat "$FAXCARE_POSTFIX_LOG")" "message-id=<[0-9a-f]{32}@$TERMINAL_ID\.faxcare>" \
@@ -77,7 +77,7 @@ like "$out" "UDEV .* change +/devices/virtual/faxeng/faxeng0" "a change uevent, 
 like "$out" "FAXENG_CONDITION=TONER_LOW" "for TONER_LOW"
 like "$out" "FAXENG_ACTIVE=1" "raised"
 hop "the center opened a toner-low notice" s_notice_opens toner-low
-like "$out" "status=sent .*faxcenter-mailgate: stored status report" "from a status report Postfix piped to the mailgate"
+like "$out" "status=sent .*250 2\.0\.0 stored status report" "from a status report Postfix delivered to faxcenter-ingestd"
 like "$out" "Toner is low" "the notice says so"
 hop "the manager's e-mail arrived in the Maildir" s_notice_mail
 like "$out" "Subject: Fax terminal FX-SIM 100 SIM0000: Toner is low" "its subject names the terminal and the shortage"
@@ -99,7 +99,7 @@ ok $? "Chromium: the homepage shows the notice and the delivery date"
 hop "refill in the VM" s_sensor "refill" toner_level=100 toner_low=0
 like "$out" "FAXENG_ACTIVE=0" "a TONER_LOW clear uevent"
 hop "the completion report closed the toner-low notice" s_notice_closes toner-low
-like "$out" "status=sent .*faxcenter-mailgate: stored completion report" "Postfix piped the completion report to the mailgate"
+like "$out" "status=sent .*250 2\.0\.0 stored completion report" "Postfix delivered the completion report to faxcenter-ingestd"
 is "$(sql "SELECT state FROM orders")" delivered "and the order it belongs to is delivered"
 seen "expect-text Nothing needs attention." "expect-text toner 100%"
 ok $? "Chromium: the notice is gone from the homepage"

@@ -20,7 +20,7 @@ FUZZ_CFLAGS := $(TEST_WARN) -D_GNU_SOURCE -O1 -g $(FUZZ_SAN) -MMD -MP \
 	$(shell $(PKG_CONFIG) --cflags $(FUZZ_PKGS))
 FUZZ_LIBS := $(shell $(PKG_CONFIG) --libs $(FUZZ_PKGS))
 
-FUZZ_NAMES := report mime config validators json engine
+FUZZ_NAMES := report mime config validators json engine lmtp
 FUZZ_PROGS := $(FUZZ_NAMES:%=$(FUZZ_B)/%)
 FUZZ_SEEDS := $(FUZZ_NAMES:%=$(FUZZ_B)/seeds/%/.made)
 TESTS_ALL += $(FUZZ_PROGS) $(FUZZ_SEEDS)
@@ -56,6 +56,7 @@ $(FUZZ_B)/json: $(FUZZ_B)/obj/center/portal/json.o \
 	$(FUZZ_B)/obj/tests/kore_buf.o
 $(FUZZ_B)/engine: $(FUZZ_B)/obj/daemon/engine_parse.o \
 	$(FUZZ_B)/obj/daemon/engine_state.o
+$(FUZZ_B)/lmtp: $(FUZZ_B)/obj/center/ingest/lmtp.o
 
 # Seeds: whole messages for the parsers (the report parser skips what is
 # around its block), the daemon's sample and test configurations, the
@@ -66,6 +67,17 @@ FUZZ_MAILS := $(wildcard proto/fixtures/*.eml center/fixtures/*.eml)
 $(FUZZ_B)/seeds/report/.made $(FUZZ_B)/seeds/mime/.made: $(FUZZ_MAILS)
 	@rm -rf $(@D) && mkdir -p $(@D)
 	for f in $^; do cp $$f $(@D)/$$(echo $$f | tr / -); done
+	@touch $@
+
+# Sessions as Postfix's lmtp(8) holds them, each carrying a fixture's
+# mail dot-stuffed; one that pipelines two messages on one connection.
+$(FUZZ_B)/seeds/lmtp/.made: $(FUZZ_MAILS)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	for f in $^; do { printf 'LHLO mx\r\nMAIL FROM:<a@b.test>\r\n'; \
+	    printf 'RCPT TO:<r@c.test>\r\nRCPT TO:<s@c.test>\r\nDATA\r\n'; \
+	    sed 's/^\./../' $$f; printf '\r\n.\r\nRSET\r\nQUIT\r\n'; } \
+	    >$(@D)/$$(echo $$f | tr / -); done
+	printf 'LHLO mx\r\nMAIL FROM:<>\r\nRCPT TO:<r@c>\r\nDATA\r\n.x\r\n.\r\nMAIL FROM:<a@b> SIZE=9\r\nRCPT TO:<r@c>\r\nDATA\r\nline\r\n.\r\nNOOP\r\nQUIT\r\n' >$(@D)/two
 	@touch $@
 
 $(FUZZ_B)/seeds/config/.made: $(TOP)/daemon/faxcared.conf.example \

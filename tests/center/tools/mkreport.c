@@ -11,6 +11,10 @@
  *   -x  a condition keyword outside the shared table (a newer terminal's,
  *       or an invented one): severity error, kind fault, alert code 1
  *   -l  LF line ends (default CRLF, as on the wire)
+ *        mkreport -b
+ *   -b  many reports, one process (the benchmark writes thousands): each
+ *       line of stdin is "FILE OPTIONS..." (the options above, split at
+ *       blanks, no quoting), and that report is written to FILE
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +43,9 @@ fail(const struct fc_error *err)
 
 #define COPY(dst, src)	snprintf((dst), sizeof(dst), "%s", (src))
 
-int
-main(int argc, char **argv)
+/* One report from the options in argv, written to out. */
+static int
+make_one(int argc, char **argv, FILE *out)
 {
 	struct fc_report	r;
 	struct fc_error		err;
@@ -58,6 +63,7 @@ main(int argc, char **argv)
 	COPY(r.model, "FX-9000");
 	COPY(r.serial, "SN1");
 	r.timestamp = time(NULL);
+	optind = 1;
 	while ((ch = getopt(argc, argv, "k:t:i:m:r:M:S:c:n:C:R:T:L:lx:")) != -1) {
 		switch (ch) {
 		case 'k': keyfile = optarg; break;
@@ -107,7 +113,41 @@ main(int argc, char **argv)
 	if (fc_report_encode_message(&r, &key, from, "reports@faxcare.test", nl,
 	    buf, sizeof(buf), &len, &err))
 		fail(&err);
-	if (fwrite(buf, 1, len, stdout) != len)
-		return 1;
-	return 0;
+	return fwrite(buf, 1, len, out) == len ? 0 : 1;
+}
+
+/* -b: "FILE OPTIONS..." a line. */
+static int
+make_many(void)
+{
+	char	 line[2048], *argv[64], *file, *w, *save;
+	FILE	*out;
+	int	 argc;
+
+	while (fgets(line, sizeof(line), stdin) != NULL) {
+		argv[0] = "mkreport";
+		argc = 1;
+		if ((file = strtok_r(line, " \t\n", &save)) == NULL)
+			continue;
+		while (argc < 63 && (w = strtok_r(NULL, " \t\n", &save)) != NULL)
+			argv[argc++] = w;
+		argv[argc] = NULL;
+		if ((out = fopen(file, "w")) == NULL) {
+			perror(file);
+			return 1;
+		}
+		if (make_one(argc, argv, out) | (fclose(out) != 0)) {
+			fprintf(stderr, "mkreport: cannot write %s\n", file);
+			return 1;
+		}
+	}
+	return ferror(stdin) ? 1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "-b") == 0)
+		return make_many();
+	return make_one(argc, argv, stdout);
 }

@@ -2,10 +2,8 @@
 /*
  * libFuzzer target for the LMTP server's state machine (center/ingest/
  * lmtp.c), fed as faxcenter-ingestd feeds it: pieces of at most
- * LMTP_LINE_MAX bytes, split at line ends. Build and run (Debian's clang):
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
- *     -Icenter/ingest -o /tmp/lmtp_fuzz tests/center/fuzz/lmtp_fuzz.c \
- *     center/ingest/lmtp.c && /tmp/lmtp_fuzz -max_total_time=60
+ * LMTP_LINE_MAX bytes, split at line ends. Seeds: whole LMTP sessions
+ * carrying the fixtures' mails (tests/fuzz/tests.mk).
  */
 #include <stdint.h>
 #include <string.h>

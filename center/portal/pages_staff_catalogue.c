@@ -7,11 +7,14 @@
  *                             yield_pages, picture
  *   GET  /staff/guides        product guides per model, and a form
  *   POST /staff/guides        model, title, url (https), summary
+ * Each consumable and guide has its forms to change, retire or remove it
+ * (pages_staff_catalogue_edit.c).
  */
 #include "app.h"
 #include "html.h"
 #include "paging.h"
 #include "staff.h"
+#include "staff_forms.h"
 #include "staff_table.h"
 
 int	page_staff_catalogue(struct http_request *);
@@ -38,6 +41,8 @@ enum consumable_col {
 	CONSUMABLE_YIELD,
 	CONSUMABLE_PRICE,
 	CONSUMABLE_PICTURE,
+	CONSUMABLE_CENTS,
+	CONSUMABLE_RETIRED,	/* when, or NULL: offered */
 };
 
 #define CATALOGUE_WHERE							\
@@ -48,7 +53,8 @@ enum consumable_col {
 #define CATALOGUE_SELECT						\
 	"SELECT STRAIGHT_JOIN c.id, md.name, c.sku, c.name, "		\
 	"c.condition_kw, c.yield_pages, CONCAT(c.price_cents DIV 100, "	\
-	"'.', LPAD(c.price_cents MOD 100, 2, '0')), c.picture "
+	"'.', LPAD(c.price_cents MOD 100, 2, '0')), c.picture, "	\
+	"c.price_cents, DATE_FORMAT(c.retired_at, '%Y-%m-%d') "
 
 static const char *const catalogue_filter_names[] = { "model", NULL };
 
@@ -83,18 +89,55 @@ static const char sql_consumable_add[] =
 	"SELECT id, ?, ?, ?, ?, ?, ? FROM models WHERE id = ?";
 
 /* 'G' rows. */
-enum guide_col { GUIDE_MODEL = 1, GUIDE_TITLE, GUIDE_URL, GUIDE_SUMMARY };
+enum guide_col {
+	GUIDE_MODEL = 1, GUIDE_TITLE, GUIDE_URL, GUIDE_SUMMARY, GUIDE_ID,
+};
 
 static const char sql_guides[] =
 	"SELECT * FROM (SELECT 'G', md.name, g.title, g.url, "
-	"  CAST(g.summary AS CHAR(1000)) FROM product_guides g "
+	"  CAST(g.summary AS CHAR(1000)), g.id FROM product_guides g "
 	"  LEFT JOIN models md ON md.id = g.model_id "
 	"  ORDER BY md.name, g.id LIMIT 1000) x "
-	"UNION ALL SELECT 'M', id, name, NULL, NULL FROM models";
+	"UNION ALL SELECT 'M', id, name, NULL, NULL, NULL FROM models";
 
 static const char sql_guide_add[] =
 	"INSERT INTO product_guides (model_id, title, url, summary) "
 	"SELECT id, ?, ?, ? FROM models WHERE id = ?";
+
+/* A consumable's cells, then its forms (none once retired). */
+static void
+consumable_row(struct kore_buf *buf, struct portal *p, unsigned int r)
+{
+	static const unsigned int cells[] = {
+		CONSUMABLE_MODEL, CONSUMABLE_SKU, CONSUMABLE_NAME,
+		CONSUMABLE_REMEDIES, CONSUMABLE_YIELD, CONSUMABLE_PRICE,
+		CONSUMABLE_PICTURE,
+	};
+	const char	*id = db_async_cell(&p->q, r, CONSUMABLE_ID);
+	const char	*retired = db_async_cell(&p->q, r, CONSUMABLE_RETIRED);
+	unsigned int	 i;
+
+	html_wrap(buf, "<tr id=\"consumable-", id, "\">");
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++)
+		html_wrap(buf, "<td>", db_async_cell(&p->q, r, cells[i]),
+		    "</td>");
+	if (retired != NULL) {
+		html_wrap(buf, "<td class=\"retired\">retired ", retired,
+		    "</td></tr>\n");
+		return;
+	}
+	const struct staff_input inputs[] = {
+		{ "name", db_async_cell(&p->q, r, CONSUMABLE_NAME), 24 },
+		{ "price_cents", db_async_cell(&p->q, r, CONSUMABLE_CENTS), 6 },
+		{ "yield_pages", db_async_cell(&p->q, r, CONSUMABLE_YIELD), 6 },
+	};
+	kore_buf_appendf(buf, "<td>");
+	staff_row_form(buf, p, "/staff/consumables/edit", "consumable", id,
+	    inputs, 3, "Save");
+	staff_row_form(buf, p, "/staff/consumables/retire", "consumable", id,
+	    NULL, 0, "Retire");
+	kore_buf_appendf(buf, "</td></tr>\n");
+}
 
 static void
 catalogue_render(struct kore_buf *buf, struct portal *p)
@@ -104,8 +147,9 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 		{ "Name", CONSUMABLE_NAME }, { "Remedies", CONSUMABLE_REMEDIES },
 		{ "Yield (pages)", CONSUMABLE_YIELD },
 		{ "Price", CONSUMABLE_PRICE }, { "Picture", CONSUMABLE_PICTURE },
-		{ NULL, 0 },
+		{ "Change or retire", 0 }, { NULL, 0 },
 	};
+	unsigned int	k;
 	static const struct staff_field fields[] = {
 		{ "condition", "Remedies (IPP keyword)", "toner-low" },
 		{ "sku", "Part number", NULL },
@@ -116,7 +160,16 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	paging_table(buf, p, cols);
+	paging_total(buf, p);
+	kore_buf_appendf(buf, "<table>");
+	staff_heads(buf, cols);
+	for (k = 0; k < paging_shown(p); k++)
+		consumable_row(buf, p, paging_row(p, k));
+	if (paging_shown(p) == 0)
+		kore_buf_appendf(buf, "<tr><td colspan=\"8\">None yet.</td>"
+		    "</tr>\n");
+	kore_buf_appendf(buf, "</tbody></table>\n");
+	paging_nav(buf, p);
 	staff_form(buf, p, &p->choices, "/staff/consumables",
 	    "Add a consumable", &model_choice, fields);
 }
@@ -153,14 +206,52 @@ consumable_add_start(struct http_request *req, struct portal *p)
 	return PAGE_QUERY;
 }
 
+/* Each guide with its forms to change or remove it. */
 static void
-guides_render(struct kore_buf *buf, struct portal *p)
+guides_table(struct kore_buf *buf, struct portal *p)
 {
 	static const struct staff_column cols[] = {
 		{ "For model", GUIDE_MODEL }, { "Title", GUIDE_TITLE },
 		{ "Link", GUIDE_URL }, { "Summary", GUIDE_SUMMARY },
-		{ NULL, 0 },
+		{ "Change or remove", 0 }, { NULL, 0 },
 	};
+	const char	*tag, *id;
+	unsigned int	 r, i, n = 0;
+
+	kore_buf_appendf(buf, "<table>");
+	staff_heads(buf, cols);
+	for (r = 0; r < p->q.rows; r++) {
+		tag = db_async_cell(&p->q, r, COL_TAG);
+		if (tag == NULL || tag[0] != 'G')
+			continue;
+		id = db_async_cell(&p->q, r, GUIDE_ID);
+		html_wrap(buf, "<tr id=\"guide-", id, "\">");
+		for (i = 0; cols[i + 1].head != NULL; i++)
+			html_wrap(buf, "<td>",
+			    db_async_cell(&p->q, r, cols[i].col), "</td>");
+		const struct staff_input inputs[] = {
+			{ "title", db_async_cell(&p->q, r, GUIDE_TITLE), 20 },
+			{ "url", db_async_cell(&p->q, r, GUIDE_URL), 24 },
+			{ "summary", db_async_cell(&p->q, r, GUIDE_SUMMARY),
+			    24 },
+		};
+		kore_buf_appendf(buf, "<td>");
+		staff_row_form(buf, p, "/staff/guides/edit", "guide", id,
+		    inputs, 3, "Save");
+		staff_row_form(buf, p, "/staff/guides/remove", "guide", id,
+		    NULL, 0, "Remove");
+		kore_buf_appendf(buf, "</td></tr>\n");
+		n++;
+	}
+	if (n == 0)
+		kore_buf_appendf(buf, "<tr><td colspan=\"5\">None yet.</td>"
+		    "</tr>\n");
+	kore_buf_appendf(buf, "</tbody></table>\n");
+}
+
+static void
+guides_render(struct kore_buf *buf, struct portal *p)
+{
 	static const struct staff_field fields[] = {
 		{ "title", "Title", NULL },
 		{ "url", "Link (https://...)", NULL },
@@ -168,7 +259,7 @@ guides_render(struct kore_buf *buf, struct portal *p)
 		{ NULL, NULL, NULL },
 	};
 
-	staff_table(buf, p, COL_TAG, 'G', cols);
+	guides_table(buf, p);
 	staff_form(buf, p, &p->q, "/staff/guides", "Add a product guide",
 	    &model_choice, fields);
 }

@@ -6,10 +6,13 @@
  *                            technician or a slot
  *   POST /staff/technicians  name, email
  *   POST /staff/slots        technician, starts, ends (YYYY-MM-DD HH:MM)
+ * Each slot has its forms: remove a free one, cancel or move the visit
+ * booked in it (pages_staff_cancel.c).
  */
 #include "app.h"
 #include "html.h"
 #include "staff.h"
+#include "staff_forms.h"
 #include "staff_table.h"
 
 int	page_staff_technicians(struct http_request *);
@@ -24,6 +27,8 @@ enum slots_col {
 	SLOTS_STARTS,
 	SLOTS_ENDS,
 	SLOTS_BOOKED,			/* "free", or by which terminal */
+	SLOTS_ID,
+	SLOTS_VISIT,			/* the visit booked in it, or NULL */
 
 	SLOTS_TECHNICIAN_ID = 1,
 	SLOTS_TECHNICIAN_NAME,
@@ -35,14 +40,17 @@ static const char sql_slots[] =
 	"DATE_FORMAT(s.starts_at, '%Y-%m-%d %H:%i UTC'), "
 	"  DATE_FORMAT(s.ends_at, '%Y-%m-%d %H:%i UTC'), "
 	"IF(v.id IS NULL, 'free', "
-	"  CONCAT('booked for ', t.terminal_uid, ' (', v.state, ')')) "
+	"  CONCAT('booked for ', t.terminal_uid, ' (', v.state, ')')), "
+	"  s.id, IF(v.state = 'booked', v.id, NULL) "
 	"  FROM technician_slots s JOIN technicians tc "
 	"  ON tc.id = s.technician_id "
-	"  LEFT JOIN visits v ON v.slot_id = s.id "
+	"  LEFT JOIN visits v ON v.slot_held = s.id "
 	"  LEFT JOIN terminals t ON t.id = v.terminal_id "
 	"  WHERE s.ends_at > NOW() - INTERVAL 1 DAY "
+	"  AND s.removed_at IS NULL "
 	"  ORDER BY s.starts_at LIMIT 500) x "
-	"UNION ALL SELECT 'T', id, name, email, NULL FROM technicians";
+	"UNION ALL SELECT 'T', id, name, email, NULL, NULL, NULL "
+	"FROM technicians";
 
 static const char sql_technician_add[] =
 	"INSERT INTO technicians (name, email) VALUES (?, ?)";
@@ -54,13 +62,50 @@ static const char sql_slot_add[] =
 	"SELECT id, " SLOT_TIME ", " SLOT_TIME " FROM technicians "
 	"WHERE id = ? AND " SLOT_TIME " < " SLOT_TIME;
 
+/* The slots, each with what can be done to it. */
+static void
+slots_table(struct kore_buf *buf, struct portal *p)
+{
+	static const struct staff_column cols[] = {
+		{ "Slot", SLOTS_ID }, { "Technician", SLOTS_TECHNICIAN },
+		{ "From", SLOTS_STARTS }, { "To", SLOTS_ENDS },
+		{ "Booked", SLOTS_BOOKED }, { "Change", 0 }, { NULL, 0 },
+	};
+	const struct staff_input to_slot[] = { { "slot", NULL, 5 } };
+	const char	*tag, *visit;
+	unsigned int	 r, i;
+
+	kore_buf_appendf(buf, "<table>");
+	staff_heads(buf, cols);
+	for (r = 0; r < p->q.rows; r++) {
+		tag = db_async_cell(&p->q, r, SLOTS_COL_TAG);
+		if (tag == NULL || tag[0] != 'S')
+			continue;
+		html_wrap(buf, "<tr id=\"slot-",
+		    db_async_cell(&p->q, r, SLOTS_ID), "\">");
+		for (i = 0; cols[i + 1].head != NULL; i++)
+			html_wrap(buf, "<td>",
+			    db_async_cell(&p->q, r, cols[i].col), "</td>");
+		kore_buf_appendf(buf, "<td>");
+		visit = db_async_cell(&p->q, r, SLOTS_VISIT);
+		if (visit != NULL) {
+			staff_row_form(buf, p, "/staff/visits/cancel",
+			    "visit", visit, NULL, 0, "Cancel the visit");
+			staff_row_form(buf, p, "/staff/visits/move", "visit",
+			    visit, to_slot, 1, "Move the visit to slot");
+		} else {
+			staff_row_form(buf, p, "/staff/slots/remove", "slot",
+			    db_async_cell(&p->q, r, SLOTS_ID), NULL, 0,
+			    "Remove");
+		}
+		kore_buf_appendf(buf, "</td></tr>\n");
+	}
+	kore_buf_appendf(buf, "</tbody></table>\n");
+}
+
 static void
 slots_render(struct kore_buf *buf, struct portal *p)
 {
-	static const struct staff_column slot_cols[] = {
-		{ "Technician", SLOTS_TECHNICIAN }, { "From", SLOTS_STARTS },
-		{ "To", SLOTS_ENDS }, { "Booked", SLOTS_BOOKED }, { NULL, 0 },
-	};
 	static const struct staff_column tech_cols[] = {
 		{ "Id", SLOTS_TECHNICIAN_ID },
 		{ "Name", SLOTS_TECHNICIAN_NAME },
@@ -75,7 +120,7 @@ slots_render(struct kore_buf *buf, struct portal *p)
 	};
 
 	kore_buf_appendf(buf, "<h2>Availability</h2>\n");
-	staff_table(buf, p, SLOTS_COL_TAG, 'S', slot_cols);
+	slots_table(buf, p);
 	staff_form(buf, p, &p->q, "/staff/slots", "Add a time a technician is free",
 	    &technician, slot_fields);
 	kore_buf_appendf(buf, "<h2>Technicians</h2>\n");

@@ -122,6 +122,13 @@ span(struct http_request *req, char *from, char *to, const char **why)
 	struct tm	 tm;
 	int		 nf, nt;
 
+	/* A field that failed its validator is gone: the query says it
+	 * was there. */
+	if (f == NULL && t == NULL && req->query_string != NULL &&
+	    req->query_string[0] != '\0') {
+		*why = "from and to must be months (YYYY-MM)";
+		return -1;
+	}
 	if (f == NULL && t == NULL) {
 		if (gmtime_r(&now, &tm) == NULL)
 			return -1;

@@ -392,6 +392,41 @@ send_notices(struct outbox_sender *s)
 	return send_each(s, &rs, n, send_batch);
 }
 
+/* Claim row id of kind, due now, as its own batch: 1 claimed, 0 not (sent
+ * or claimed by another sender meanwhile), -1. */
+static int
+claim_row(struct outbox_sender *s, long long id, const char *kind,
+    char *mid, size_t midlen)
+{
+	unsigned long long	n = 0;
+
+	(void)snprintf(mid, midlen, "faxcare-%s-%lld@%s", kind, id,
+	    s->domain);
+	struct db_val pc[] = { DB_INT(id), DB_STR(mid), DB_INT(id),
+	    DB_STR(kind) };
+	if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
+	    "batch_id = ?, message_id = ?, attempts = attempts + 1 "
+	    "WHERE id = ? AND kind = ? AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6)", pc, 4, &n, NULL))
+		return -1;
+	return n > 0;
+}
+
+/* The rows of kind due now, oldest first, each sent by one(). */
+static int
+send_due(struct outbox_sender *s, const char *kind,
+    int (*one)(struct outbox_sender *, const char *))
+{
+	struct rows	rs;
+	struct db_val	p[] = { DB_STR(kind) };
+	int		n;
+
+	n = select_rows(s->db, "SELECT id FROM outbox WHERE kind = ? "
+	    "AND state IN ('pending', 'sending') AND next_attempt_at <= NOW(6) "
+	    "ORDER BY id LIMIT 20", p, 1, &rs);
+	return send_each(s, &rs, n, one);
+}
+
 /*
  * Claim one 'takeover' row and, while the change can still be undone,
  * make its undo link (the terminal keeps the hash; a retry makes a new
@@ -405,19 +440,11 @@ claim_takeover(struct outbox_sender *s, long long id, char *mid,
 	unsigned long long	n = 0;
 	long long		terminal = 0, manager = 0;
 	struct db_val		pi[] = { DB_INT(id) };
+	int			r;
 
 	*linked = 0;
-	(void)snprintf(mid, midlen, "faxcare-takeover-%lld@%s", id,
-	    s->domain);
-	struct db_val pc[] = { DB_INT(id), DB_STR(mid), DB_INT(id) };
-	if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
-	    "batch_id = ?, message_id = ?, attempts = attempts + 1 "
-	    "WHERE id = ? AND kind = 'takeover' "
-	    "AND state IN ('pending', 'sending') "
-	    "AND next_attempt_at <= NOW(6)", pc, 3, &n, NULL))
-		return -1;
-	if (n == 0)
-		return 1;
+	if ((r = claim_row(s, id, "takeover", mid, midlen)) <= 0)
+		return r < 0 ? -1 : 1;
 	if (db_select_int(s->db, "SELECT terminal_id FROM outbox WHERE id = ?",
 	    pi, 1, &terminal) < 0 || db_select_int(s->db, "SELECT manager_id "
 	    "FROM outbox WHERE id = ?", pi, 1, &manager) < 0)
@@ -496,13 +523,7 @@ send_takeover(struct outbox_sender *s, const char *row)
 static int
 send_takeovers(struct outbox_sender *s)
 {
-	struct rows	rs;
-	int		n;
-
-	n = select_rows(s->db, "SELECT id FROM outbox WHERE kind = 'takeover' "
-	    "AND state IN ('pending', 'sending') AND next_attempt_at <= NOW(6) "
-	    "ORDER BY id LIMIT 20", NULL, 0, &rs);
-	return send_each(s, &rs, n, send_takeover);
+	return send_due(s, "takeover", send_takeover);
 }
 
 /* Tell a manager what the desk changed (schema version 85's triggers
@@ -511,23 +532,14 @@ static int
 send_desk_mail(struct outbox_sender *s, const char *row)
 {
 	long long		 id = strtoll(row, NULL, 10);
-	unsigned long long	 n = 0;
 	struct desk_mail	 dm;
 	struct rows		 rs;
 	char			 mid[256], err[256], *subject, *body, *text;
 	enum smtp_result	 res;
+	int			 r;
 
-	(void)snprintf(mid, sizeof(mid), "faxcare-desk-%lld@%s", id,
-	    s->domain);
-	struct db_val pc[] = { DB_INT(id), DB_STR(mid), DB_INT(id) };
-	if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
-	    "batch_id = ?, message_id = ?, attempts = attempts + 1 "
-	    "WHERE id = ? AND kind = 'desk' "
-	    "AND state IN ('pending', 'sending') "
-	    "AND next_attempt_at <= NOW(6)", pc, 3, &n, NULL))
-		return -1;
-	if (n == 0)
-		return 0;
+	if ((r = claim_row(s, id, "desk", mid, sizeof(mid))) <= 0)
+		return r;
 	struct db_val pi[] = { DB_INT(id) };
 	enum { DESK_TO, DESK_EVENT, DESK_TERMINAL, DESK_MODEL, DESK_SERIAL,
 	    DESK_ITEM, DESK_QUANTITY, DESK_ID, DESK_TECHNICIAN, DESK_WHEN,
@@ -572,13 +584,7 @@ send_desk_mail(struct outbox_sender *s, const char *row)
 static int
 send_desk_mails(struct outbox_sender *s)
 {
-	struct rows	rs;
-	int		n;
-
-	n = select_rows(s->db, "SELECT id FROM outbox WHERE kind = 'desk' "
-	    "AND state IN ('pending', 'sending') AND next_attempt_at <= NOW(6) "
-	    "ORDER BY id LIMIT 20", NULL, 0, &rs);
-	return send_each(s, &rs, n, send_desk_mail);
+	return send_due(s, "desk", send_desk_mail);
 }
 
 int

@@ -131,12 +131,9 @@ consumable_row(struct kore_buf *buf, struct portal *p, unsigned int r)
 		{ "price_cents", db_async_cell(&p->q, r, CONSUMABLE_CENTS), 6 },
 		{ "yield_pages", db_async_cell(&p->q, r, CONSUMABLE_YIELD), 6 },
 	};
-	kore_buf_appendf(buf, "<td>");
-	staff_row_form(buf, p, "/staff/consumables/edit", "consumable", id,
-	    inputs, 3, "Save");
-	staff_row_form(buf, p, "/staff/consumables/retire", "consumable", id,
-	    NULL, 0, "Retire");
-	kore_buf_appendf(buf, "</td></tr>\n");
+	staff_edit_cell(buf, p, "/staff/consumables/edit",
+	    "/staff/consumables/retire", "Retire", "consumable", id, inputs, 3);
+	kore_buf_appendf(buf, "</tr>\n");
 }
 
 static void
@@ -235,12 +232,9 @@ guides_table(struct kore_buf *buf, struct portal *p)
 			{ "summary", db_async_cell(&p->q, r, GUIDE_SUMMARY),
 			    24 },
 		};
-		kore_buf_appendf(buf, "<td>");
-		staff_row_form(buf, p, "/staff/guides/edit", "guide", id,
-		    inputs, 3, "Save");
-		staff_row_form(buf, p, "/staff/guides/remove", "guide", id,
-		    NULL, 0, "Remove");
-		kore_buf_appendf(buf, "</td></tr>\n");
+		staff_edit_cell(buf, p, "/staff/guides/edit",
+		    "/staff/guides/remove", "Remove", "guide", id, inputs, 3);
+		kore_buf_appendf(buf, "</tr>\n");
 		n++;
 	}
 	if (n == 0)

@@ -26,3 +26,16 @@ staff_row_form(struct kore_buf *buf, struct portal *p, const char *action,
 	html_wrap(buf, "<button type=\"submit\">", button,
 	    "</button></form>");
 }
+
+void
+staff_edit_cell(struct kore_buf *buf, struct portal *p,
+    const char *action_edit, const char *action_other,
+    const char *other_label, const char *id_field, const char *id,
+    const struct staff_input *inputs, unsigned int n)
+{
+	kore_buf_appendf(buf, "<td>");
+	staff_row_form(buf, p, action_edit, id_field, id, inputs, n, "Save");
+	staff_row_form(buf, p, action_other, id_field, id, NULL, 0,
+	    other_label);
+	kore_buf_appendf(buf, "</td>");
+}

@@ -27,4 +27,11 @@ void	staff_row_form(struct kore_buf *buf, struct portal *p,
 	    const struct staff_input *inputs, unsigned int n,
 	    const char *button);
 
+/* A <td> with a row's edit form (action_edit, the n inputs) and its
+ * one-button form (action_other: retire, remove, ...). */
+void	staff_edit_cell(struct kore_buf *buf, struct portal *p,
+	    const char *action_edit, const char *action_other,
+	    const char *other_label, const char *id_field, const char *id,
+	    const struct staff_input *inputs, unsigned int n);
+
 #endif

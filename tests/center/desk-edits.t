@@ -17,12 +17,7 @@ in_db "$0" "$@"
 
 portal_begin
 portal_seed
-staff_add dora desk 'correct horse battery' || bail "account"
-staff_add dave dispatch 'another long password' || bail "account"
-staff_add ada admin 'the admin password' || bail "account"
-staff_login dora dora 'correct horse battery' >/dev/null
-staff_login dave dave 'another long password' >/dev/null
-staff_login ada ada 'the admin password' >/dev/null
+staff_team
 web alice GET "$LINK_ALICE" >/dev/null
 web bob GET "$LINK_BOB" >/dev/null
 

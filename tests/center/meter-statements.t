@@ -15,10 +15,7 @@ in_db "$0" "$@"
 
 portal_begin
 portal_seed
-staff_add dora desk 'correct horse battery' || bail "account"
-staff_add dave dispatch 'another long password' || bail "account"
-staff_login dora dora 'correct horse battery' >/dev/null
-staff_login dave dave 'another long password' >/dev/null
+staff_team
 
 # meter TERMINAL N TIME PAGES: a stored meter report, as the mailgate
 # stores one (the trigger of schema version 87 reads its Page-Count).

@@ -36,6 +36,12 @@ meter 2 2 '2027-01-20 08:00:00' 50500
 meter 2 3 '2027-01-25 08:00:00' 100
 meter 2 4 '2027-01-30 08:00:00' 400
 
+# fx-pro: a model whose name needs quoting in CSV.
+sql "INSERT INTO models (id, name) VALUES (3, 'FX \"Pro\", 5')"
+sql "INSERT INTO terminals (id, terminal_uid, model_id, serial) VALUES (3, 'fx-pro', 3, 'SN-P')"
+meter 3 1 '2027-02-01 00:00:00' 10
+meter 3 2 '2027-02-02 00:00:00' 25
+
 is "$(web dora GET '/staff/meters?from=2027-01&to=2027-02')" 200 "the desk sees the meter statements"
 like "$(body)" '<td>fx9000-A1</td><td>FX-9000</td><td>SN-A1</td><td>2027-01</td><td>2027-01-01</td><td>2027-01-31</td><td>1000</td><td>2000</td><td>1000</td><td>2</td>' \
 	"January: last counter in the month minus the last before it"
@@ -49,6 +55,7 @@ is "$(web dora GET '/staff/meters.csv?from=2027-01&to=2027-02')" 200 "the CSV ex
 like "$(header content-type)" 'text/csv; charset=utf-8; header=present' "is text/csv with a header row"
 expected=$(printf '%s\r\n' \
 	'terminal,model,serial,month,period_start,period_end,start_count,end_count,pages,readings,last_reading_at,flags' \
+	'fx-pro,"FX ""Pro"", 5",SN-P,2027-02,2027-02-01,2027-02-28,10,25,15,2,2027-02-02T00:00:00Z,first-reading' \
 	'fx7000-B1,FX-7000,SN-B1,2027-01,2027-01-01,2027-01-31,50000,400,800,4,2027-01-30T08:00:00Z,counter-went-back first-reading' \
 	'fx9000-A1,FX-9000,SN-A1,2027-01,2027-01-01,2027-01-31,1000,2000,1000,2,2027-01-31T23:59:00Z,' \
 	'fx9000-A1,FX-9000,SN-A1,2027-02,2027-02-01,2027-02-28,2000,2600,600,1,2027-02-15T09:00:00Z,' | od -c)
@@ -57,6 +64,8 @@ is "$(od -c "$tmp/body")" "$expected" "one CRLF-ended row per terminal and month
 is "$(web dora GET '/staff/meters.csv?from=2027-02&to=2027-02')" 200 "one month alone"
 like "$(body)" 'fx9000-A1,FX-9000,SN-A1,2027-02,2027-02-01,2027-02-28,2000,2600,600,1,' \
 	"counts from the last reading before it"
+like "$(body)" '^fx-pro,"FX ""Pro"", 5",SN-P,2027-02,2027-02-01,2027-02-28,10,25,15,2,2027-02-02T00:00:00Z,first-reading' \
+	"a field with a comma or a quote is quoted, its quotes doubled"
 
 is "$(web dora GET '/staff/meters?from=2027-03&to=2027-01')" 400 "a span that ends before it starts is refused"
 is "$(web dora GET '/staff/meters?from=2027-13&to=2027-14')" 400 "so is a month that does not exist"

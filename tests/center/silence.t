@@ -57,6 +57,11 @@ is "$(sql "SELECT COUNT(*) FROM notices WHERE condition_kw = 'terminal-silent'")
 	"more passes, two at once, open no second notice"
 is "$(sql "SELECT COUNT(*) FROM outbox o JOIN notices n ON n.id = o.notice_id WHERE n.condition_kw = 'terminal-silent'")" \
 	1 "and queue no second e-mail"
+staff_add dora desk 'correct horse battery' || bail "account"
+staff_login dora dora 'correct horse battery' >/dev/null
+web dora GET /staff >/dev/null
+like "$(body)" '<td>fx9000-A1</td><td>FX-9000</td><td>Not heard from since [0-9-]+ [0-9:]+ UTC</td>' \
+	"the desk sees the notice on the fleet page"
 web alice GET "/home?fresh" >/dev/null
 like "$(body)" 'Not heard from since [^<]* <span class="since">' "the homepage shows the notice"
 like "$(body)" 'missed two of them' "and what to check"

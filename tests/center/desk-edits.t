@@ -90,6 +90,8 @@ is "$(sql "SELECT COUNT(*) FROM outbox WHERE kind = 'desk' AND visit_id = $visit
 is "$(web dave POST /staff/slots/remove -d "csrf=$dtok" -d slot=1)" 303 "the freed slot 1 can now be removed"
 web dave GET /staff/technicians >/dev/null
 unlike "$(body)" 'id="slot-1"' "and is no longer listed"
+like "$(body)" 'id="slot-2"><form class="row" method="post" action="/staff/visits/cancel"' \
+	"slot 2 is listed with the forms of the visit moved into it"
 is "$(web dave POST /staff/visits/cancel -d "csrf=$dtok" -d "visit=$visit")" 303 "dispatch cancels the visit"
 is "$(sql "SELECT COUNT(*) FROM outbox WHERE kind = 'desk' AND visit_id = $visit AND subject = 'visit-cancelled'")" \
 	1 "the manager's e-mail is in the outbox"

@@ -49,6 +49,10 @@ compose_notice_mail(const struct notice_line *lines, size_t n,
 	if (has_kind(lines, n, "fault") || has_kind(lines, n, "service"))
 		g_string_append(b, "Your page shows when a service technician "
 		    "can come and lets you\nbook the visit.\n");
+	if (has_kind(lines, n, "silent"))
+		g_string_append(b, "A terminal that stopped reporting may be "
+		    "switched off, unplugged\nfrom the network or unable to "
+		    "send mail. Its notice closes when it\nreports again.\n");
 	g_string_append_printf(b, "\nYour page:\n\n  %s\n\n"
 	    "The link is yours alone (please do not forward it) and works for "
 	    "%d days.\nWhen the terminal reports that the supply was replaced "
@@ -108,6 +112,38 @@ compose_takeover_mail(const struct takeover_mail *tm)
 		    "center: the change can no\nlonger be undone by link.\n\n");
 	g_string_append(b, "-- \nfaxcare service center\n");
 	return g_string_free(b, FALSE);
+}
+
+void
+compose_desk_mail(const struct desk_mail *dm, char **subject, char **body)
+{
+	GString	*b = g_string_new("Hello,\n\n");
+
+	if (strcmp(dm->event, "order-cancelled") == 0) {
+		*subject = g_strdup_printf("Order %s cancelled", dm->id);
+		g_string_append_printf(b, "The service center cancelled your "
+		    "order %s: %s x %s\nfor fax terminal %s (%s, serial %s).\n"
+		    "Nothing will be delivered for it. If the terminal still "
+		    "needs the\nsupply, your page lets you order again.\n",
+		    dm->id, dm->item, dm->quantity, dm->terminal, dm->model,
+		    dm->serial);
+	} else if (strcmp(dm->event, "visit-moved") == 0) {
+		*subject = g_strdup_printf("Service visit moved to %s",
+		    dm->when);
+		g_string_append_printf(b, "The service center moved the "
+		    "service visit for fax terminal\n%s (%s, serial %s) from "
+		    "%s to %s,\nwith %s.\n", dm->terminal, dm->model,
+		    dm->serial, dm->before, dm->when, dm->technician);
+	} else {
+		*subject = g_strdup_printf("Service visit of %s cancelled",
+		    dm->when);
+		g_string_append_printf(b, "The service center cancelled the "
+		    "service visit of %s\nfor fax terminal %s (%s, serial %s). "
+		    "Your page lets you book\nanother time.\n", dm->when,
+		    dm->terminal, dm->model, dm->serial);
+	}
+	g_string_append(b, "\n-- \nfaxcare service center\n");
+	*body = g_string_free(b, FALSE);
 }
 
 char *

@@ -43,6 +43,25 @@ struct takeover_mail {
 /* Body of the e-mail telling the previous manager (g_free). */
 char	*compose_takeover_mail(const struct takeover_mail *tm);
 
+/* What the desk changed, as the manager's e-mail tells it. */
+struct desk_mail {
+	const char	*event;		/* order-cancelled, visit-cancelled,
+					   visit-moved */
+	const char	*terminal;
+	const char	*model;
+	const char	*serial;
+	const char	*item;		/* the order's consumable */
+	const char	*quantity;
+	const char	*id;		/* the order's or the visit's */
+	const char	*technician;	/* the visit's */
+	const char	*when;		/* the visit's (new) time */
+	const char	*before;	/* a moved visit's earlier time */
+};
+
+/* Subject and body of that e-mail (g_free). */
+void	compose_desk_mail(const struct desk_mail *dm, char **subject,
+	    char **body);
+
 /*
  * The whole message: From, To, Subject, Date, Message-ID (given without
  * angle brackets), a text/plain UTF-8 body. Returns a g_malloc'd string.

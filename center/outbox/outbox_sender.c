@@ -8,6 +8,7 @@
 
 #include "outbox_compose.h"
 #include "outbox_sender.h"
+#include "outbox_silence.h"
 #include "confirm_limits.h"
 #include "db_retry.h"
 #include "log.h"
@@ -439,6 +440,44 @@ send_notices(struct outbox_sender *s)
 	return send_each(s, &rs, n, send_batch);
 }
 
+/* Claim row id of kind, due now, as its own batch: 1 claimed, 0 not (sent
+ * or claimed by another sender meanwhile), -1. */
+static int
+claim_row(struct outbox_sender *s, long long id, const char *kind,
+    char *mid, size_t midlen)
+{
+	unsigned long long	n = 0;
+
+	(void)snprintf(mid, midlen, "faxcare-%s-%lld@%s", kind, id,
+	    s->domain);
+	/* A lease, not a lock: a sender on another Galera node sees the
+	 * row not due until the lease ends (docs/scale.md). */
+	struct db_val pc[] = { DB_INT(id), DB_STR(mid),
+	    DB_INT(OUTBOX_LEASE_S), DB_INT(id), DB_STR(kind) };
+	if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
+	    "batch_id = ?, message_id = ?, attempts = attempts + 1, "
+	    "next_attempt_at = NOW(6) + INTERVAL ? SECOND "
+	    "WHERE id = ? AND kind = ? AND state IN ('pending', 'sending') "
+	    "AND next_attempt_at <= NOW(6)", pc, 5, &n, NULL))
+		return -1;
+	return n > 0;
+}
+
+/* The rows of kind due now, oldest first, each sent by one(). */
+static int
+send_due(struct outbox_sender *s, const char *kind,
+    int (*one)(struct outbox_sender *, const char *))
+{
+	struct rows	rs;
+	struct db_val	p[] = { DB_STR(kind) };
+	int		n;
+
+	n = select_rows(s->db, "SELECT id FROM outbox WHERE kind = ? "
+	    "AND state IN ('pending', 'sending') AND next_attempt_at <= NOW(6) "
+	    "ORDER BY id LIMIT 20", p, 1, &rs);
+	return send_each(s, &rs, n, one);
+}
+
 /*
  * Claim one 'takeover' row and, while the change can still be undone,
  * make its undo link (the terminal keeps the hash; a retry makes a new
@@ -457,23 +496,12 @@ claim_takeover(struct db *db, void *arg)
 	unsigned long long	n = 0;
 	long long		terminal = 0, manager = 0;
 	struct db_val		pi[] = { DB_INT(id) };
+	int			r;
 
 	(void)db;
 	*linked = 0;
-	(void)snprintf(mid, midlen, "faxcare-takeover-%lld@%s", id,
-	    s->domain);
-	struct db_val pc[] = {
-		DB_INT(id), DB_STR(mid), DB_INT(OUTBOX_LEASE_S), DB_INT(id),
-	};
-	if (db_exec(s->db, "UPDATE outbox SET state = 'sending', "
-	    "batch_id = ?, message_id = ?, attempts = attempts + 1, "
-	    "next_attempt_at = NOW(6) + INTERVAL ? SECOND "
-	    "WHERE id = ? AND kind = 'takeover' "
-	    "AND state IN ('pending', 'sending') "
-	    "AND next_attempt_at <= NOW(6)", pc, 4, &n, NULL))
-		return -1;
-	if (n == 0)
-		return 1;
+	if ((r = claim_row(s, id, "takeover", mid, midlen)) <= 0)
+		return r < 0 ? -1 : 1;
 	if (db_select_int(s->db, "SELECT terminal_id FROM outbox WHERE id = ?",
 	    pi, 1, &terminal) < 0 || db_select_int(s->db, "SELECT manager_id "
 	    "FROM outbox WHERE id = ?", pi, 1, &manager) < 0)
@@ -552,27 +580,86 @@ send_takeover(struct outbox_sender *s, const char *row)
 static int
 send_takeovers(struct outbox_sender *s)
 {
-	struct rows	rs;
-	int		n;
+	return send_due(s, "takeover", send_takeover);
+}
 
-	n = select_rows(s->db, "SELECT id FROM outbox WHERE kind = 'takeover' "
-	    "AND state IN ('pending', 'sending') AND next_attempt_at <= NOW(6) "
-	    "ORDER BY id LIMIT 20", NULL, 0, &rs);
-	return send_each(s, &rs, n, send_takeover);
+/* Tell a manager what the desk changed (schema version 85's triggers
+ * write the row); one e-mail per change, at once. */
+static int
+send_desk_mail(struct outbox_sender *s, const char *row)
+{
+	long long		 id = strtoll(row, NULL, 10);
+	struct desk_mail	 dm;
+	struct rows		 rs;
+	char			 mid[256], err[256], *subject, *body, *text;
+	enum smtp_result	 res;
+	int			 r;
+
+	if ((r = claim_row(s, id, "desk", mid, sizeof(mid))) <= 0)
+		return r;
+	struct db_val pi[] = { DB_INT(id) };
+	enum { DESK_TO, DESK_EVENT, DESK_TERMINAL, DESK_MODEL, DESK_SERIAL,
+	    DESK_ITEM, DESK_QUANTITY, DESK_ID, DESK_TECHNICIAN, DESK_WHEN,
+	    DESK_BEFORE };
+	if (select_rows(s->db, "SELECT m.email, x.subject, t.terminal_uid, "
+	    "md.name, t.serial, c.name, o.quantity, COALESCE(o.id, v.id), "
+	    "tc.name, DATE_FORMAT(sl.starts_at, '%Y-%m-%d %H:%i UTC'), "
+	    "x.body FROM outbox x JOIN managers m ON m.id = x.manager_id "
+	    "JOIN terminals t ON t.id = x.terminal_id "
+	    "JOIN models md ON md.id = t.model_id "
+	    "LEFT JOIN orders o ON o.id = x.order_id "
+	    "LEFT JOIN consumables c ON c.id = o.consumable_id "
+	    "LEFT JOIN visits v ON v.id = x.visit_id "
+	    "LEFT JOIN technician_slots sl ON sl.id = v.slot_id "
+	    "LEFT JOIN technicians tc ON tc.id = sl.technician_id "
+	    "WHERE x.id = ?", pi, 1, &rs) != 1) {
+		rows_free(&rs);
+		return -1;
+	}
+	dm.event = cell(&rs, 0, DESK_EVENT);
+	dm.terminal = cell(&rs, 0, DESK_TERMINAL);
+	dm.model = cell(&rs, 0, DESK_MODEL);
+	dm.serial = cell(&rs, 0, DESK_SERIAL);
+	dm.item = cell(&rs, 0, DESK_ITEM);
+	dm.quantity = cell(&rs, 0, DESK_QUANTITY);
+	dm.id = cell(&rs, 0, DESK_ID);
+	dm.technician = cell(&rs, 0, DESK_TECHNICIAN);
+	dm.when = cell(&rs, 0, DESK_WHEN);
+	dm.before = cell(&rs, 0, DESK_BEFORE);
+	compose_desk_mail(&dm, &subject, &body);
+	text = compose_message(s->cfg->sender, cell(&rs, 0, DESK_TO), subject,
+	    body, mid);
+	res = smtp_send(s->cfg, cell(&rs, 0, DESK_TO), text, err,
+	    sizeof(err));
+	g_free(text);
+	g_free(subject);
+	g_free(body);
+	rows_free(&rs);
+	return batch_done(s, id, res, err);
+}
+
+static int
+send_desk_mails(struct outbox_sender *s)
+{
+	return send_due(s, "desk", send_desk_mail);
 }
 
 int
 outbox_run_once(struct outbox_sender *s)
 {
-	int	a, b, c;
+	int	a, b, c, d;
 
+	if (outbox_silence_pass(s->db) < 0)
+		return -1;
+	if ((d = send_desk_mails(s)) < 0)
+		return -1;
 	if ((a = send_takeovers(s)) < 0)
 		return -1;
 	if ((b = send_confirmations(s)) < 0)
 		return -1;
 	if ((c = send_notices(s)) < 0)
 		return -1;
-	return a + b + c;
+	return a + b + c + d;
 }
 
 int
@@ -601,5 +688,8 @@ outbox_next_due(struct outbox_sender *s, long long *ms)
 	    "AND state IN ('pending', 'sending') "
 	    "AND next_attempt_at > NOW(6) "
 	    "UNION ALL SELECT MIN(next_attempt_at) FROM outbox "
-	    "WHERE kind = 'takeover' AND state IN ('pending', 'sending')) d", p, 2, ms) < 0 ? -1 : 0;
+	    "WHERE kind IN ('takeover', 'desk') "
+	    "AND state IN ('pending', 'sending') "
+	    "UNION ALL SELECT MIN(silent_after) FROM terminals) d",
+	    p, 2, ms) < 0 ? -1 : 0;
 }

@@ -128,7 +128,7 @@ static const char home_sql[] =
 	"  c.price_cents, c.picture, NULL, NULL, c.sku FROM opn n "
 	"  JOIN term t ON t.id = n.terminal_id "
 	"  JOIN consumables c ON c.model_id = t.model_id "
-	"  WHERE n.kind = 'supply' "
+	"  WHERE n.kind = 'supply' AND c.retired_at IS NULL "
 	"UNION ALL SELECT 'O', o.id, o.notice_id, o.terminal_id, c.name, "
 	"  o.quantity, o.state, IF(o.closed_at IS NULL, "
 	"  " HOME_TIME("o.delivery_at") ", " HOME_TIME("o.closed_at") "), "
@@ -142,8 +142,8 @@ static const char home_sql[] =
 	"  DATE_FORMAT(s.starts_at, '%Y%m%d%H%i%s') "
 	"  FROM technician_slots s JOIN technicians tc "
 	"  ON tc.id = s.technician_id "
-	"  WHERE s.starts_at > NOW() "
-	"  AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.slot_id = s.id) "
+	"  WHERE s.starts_at > NOW() AND s.removed_at IS NULL "
+	"  AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.slot_held = s.id) "
 	"  AND EXISTS (SELECT 1 FROM opn WHERE kind IN ('fault', 'service')) "
 	"  ORDER BY s.starts_at LIMIT 12) "
 	"UNION ALL SELECT 'V', v.id, v.notice_id, v.terminal_id, v.state, "
@@ -261,6 +261,9 @@ order_status(struct kore_buf *buf, const struct db_async_query *q,
 	 * refill. */
 	if (same(state, "delivered")) {
 		kore_buf_appendf(buf, "Delivered");
+	} else if (same(state, "cancelled")) {
+		kore_buf_appendf(buf, "<strong class=\"cancelled\">Cancelled "
+		    "by the service center</strong>");
 	} else if (delivery != NULL) {
 		html_wrap(buf, "Delivery: <strong class=\"delivery\">",
 		    delivery, "</strong>");
@@ -350,6 +353,13 @@ service_part(struct kore_buf *buf, const struct db_async_query *q,
 		if (!is(q, r, HOME_VISIT) ||
 		    !same(C(r, HOME_VISIT_NOTICE), notice))
 			continue;
+		/* A cancelled visit is told; another can be booked. */
+		if (same(C(r, HOME_VISIT_STATE), "cancelled")) {
+			html_wrap(buf, "<p class=\"visit cancelled\">The "
+			    "service visit of ", C(r, HOME_VISIT_STARTS),
+			    " was cancelled by the service center.</p>\n");
+			continue;
+		}
 		html_wrap(buf, "<p class=\"visit\">Service visit booked: "
 		    "<strong>", C(r, HOME_VISIT_STARTS), "</strong> with ");
 		html_text(buf, C(r, HOME_VISIT_TECHNICIAN));
@@ -423,6 +433,11 @@ notice_block(struct kore_buf *buf, const struct db_async_query *q,
 	    C(r, HOME_NOTICE_OPENED), "</span></h3>\n");
 	if (same(kind, "supply"))
 		supply_part(buf, q, id, session);
+	else if (same(kind, "silent"))
+		kore_buf_appendf(buf, "<p class=\"silent\">The terminal "
+		    "sends its meter readings regularly and has missed two of "
+		    "them. Please check that it is switched on and connected. "
+		    "This notice closes when it reports again.</p>\n");
 	else
 		service_part(buf, q, id, terminal, session);
 	kore_buf_appendf(buf, "</li>\n");

@@ -35,11 +35,12 @@ static const char sql_order[] =
 	"  AND n.kind = 'supply' "
 	"JOIN consumables c ON c.model_id = t.model_id "
 	"WHERE s.token_hash = ? AND s.expires_at > NOW(6) AND n.id = ? "
-	"AND c.id = ? AND NOT EXISTS (SELECT 1 FROM orders o "
+	"AND c.id = ? AND c.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM orders o "
 	"  WHERE o.notice_id = n.id AND o.state IN ('placed', 'scheduled'))";
 
-/* visits.slot_id is unique: the second booking of a slot fails (409),
- * on another Galera node too; visits_one_booked keeps one per notice. */
+/* A slot is held by one visit (visits_slot_held): the second booking of
+ * a slot fails (409), on another Galera node too; a cancelled visit's
+ * slot can be booked again; visits_one_booked keeps one per notice. */
 static const char sql_book[] =
 	"INSERT INTO visits (notice_id, terminal_id, manager_id, slot_id) "
 	"SELECT n.id, t.id, s.manager_id, sl.id "
@@ -48,6 +49,7 @@ static const char sql_book[] =
 	"JOIN notices n ON n.terminal_id = t.id AND n.closed_at IS NULL "
 	"  AND n.kind IN ('fault', 'service') "
 	"JOIN technician_slots sl ON sl.starts_at > NOW() "
+	"  AND sl.removed_at IS NULL "
 	"WHERE s.token_hash = ? AND s.expires_at > NOW(6) AND n.id = ? "
 	"AND sl.id = ? AND NOT EXISTS (SELECT 1 FROM visits v "
 	"  WHERE v.notice_id = n.id AND v.state = 'booked')";

@@ -10,6 +10,8 @@
  *                             form to add one
  *   GET  /api/v1/guides       the same guides and filter as JSON
  *   POST /staff/guides        model, title, url (https), summary
+ * Each consumable and guide has its forms to change, retire or remove it
+ * (pages_staff_catalogue_edit.c).
  */
 #include <string.h>
 
@@ -18,6 +20,7 @@
 #include "json.h"
 #include "paging.h"
 #include "staff.h"
+#include "staff_forms.h"
 #include "staff_table.h"
 
 int	page_staff_catalogue(struct http_request *);
@@ -67,6 +70,8 @@ enum consumable_col {
 	CONSUMABLE_YIELD,
 	CONSUMABLE_PRICE,
 	CONSUMABLE_PICTURE,
+	CONSUMABLE_CENTS,
+	CONSUMABLE_RETIRED,	/* when, or NULL: offered */
 };
 
 #define CATALOGUE_WHERE							\
@@ -77,7 +82,8 @@ enum consumable_col {
 #define CATALOGUE_SELECT						\
 	"SELECT STRAIGHT_JOIN c.id, md.name, c.sku, c.name, "		\
 	"c.condition_kw, c.yield_pages, CONCAT(c.price_cents DIV 100, "	\
-	"'.', LPAD(c.price_cents MOD 100, 2, '0')), c.picture "
+	"'.', LPAD(c.price_cents MOD 100, 2, '0')), c.picture, "	\
+	"c.price_cents, DATE_FORMAT(c.retired_at, '%Y-%m-%d') "
 
 static const char *const catalogue_filter_names[] = { "model", NULL };
 
@@ -159,6 +165,28 @@ static const char sql_guide_add[] =
 	"INSERT INTO product_guides (model_id, title, url, summary) "
 	"SELECT id, ?, ?, ? FROM models WHERE id = ?";
 
+/* The last cell of a consumable's row: its forms, or when it was
+ * retired. */
+static void
+consumable_forms(struct kore_buf *buf, struct portal *p, unsigned int r)
+{
+	const char	*id = db_async_cell(&p->q, r, CONSUMABLE_ID);
+	const char	*retired = db_async_cell(&p->q, r, CONSUMABLE_RETIRED);
+
+	if (retired != NULL) {
+		html_wrap(buf, "<td class=\"retired\">retired ", retired,
+		    "</td>");
+		return;
+	}
+	const struct staff_input inputs[] = {
+		{ "name", db_async_cell(&p->q, r, CONSUMABLE_NAME), 24 },
+		{ "price_cents", db_async_cell(&p->q, r, CONSUMABLE_CENTS), 6 },
+		{ "yield_pages", db_async_cell(&p->q, r, CONSUMABLE_YIELD), 6 },
+	};
+	staff_edit_cell(buf, p, "/staff/consumables/edit",
+	    "/staff/consumables/retire", "Retire", "consumable", id, inputs, 3);
+}
+
 static void
 catalogue_render(struct kore_buf *buf, struct portal *p)
 {
@@ -167,7 +195,7 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 		{ "Name", CONSUMABLE_NAME }, { "Remedies", CONSUMABLE_REMEDIES },
 		{ "Yield (pages)", CONSUMABLE_YIELD },
 		{ "Price", CONSUMABLE_PRICE }, { "Picture", CONSUMABLE_PICTURE },
-		{ NULL, 0 },
+		{ "Change or retire", CONSUMABLE_ID }, { NULL, 0 },
 	};
 	static const struct staff_field fields[] = {
 		{ "condition", "Remedies (IPP keyword)", "toner-low" },
@@ -180,7 +208,7 @@ catalogue_render(struct kore_buf *buf, struct portal *p)
 	};
 
 	model_filter(buf, p, "/staff/catalogue");
-	paging_table(buf, p, cols);
+	paging_table_tail(buf, p, cols, consumable_forms);
 	staff_form(buf, p, &p->choices, "/staff/consumables",
 	    "Add a consumable", &model_choice, fields);
 }
@@ -217,13 +245,28 @@ consumable_add_start(struct http_request *req, struct portal *p)
 	return PAGE_QUERY;
 }
 
+/* The last cell of a guide's row: its forms to change or remove it. */
+static void
+guide_forms(struct kore_buf *buf, struct portal *p, unsigned int r)
+{
+	const struct staff_input inputs[] = {
+		{ "title", db_async_cell(&p->q, r, GUIDE_TITLE), 20 },
+		{ "url", db_async_cell(&p->q, r, GUIDE_URL), 24 },
+		{ "summary", db_async_cell(&p->q, r, GUIDE_SUMMARY), 24 },
+	};
+
+	staff_edit_cell(buf, p, "/staff/guides/edit", "/staff/guides/remove",
+	    "Remove", "guide", db_async_cell(&p->q, r, GUIDE_ID), inputs, 3);
+}
+
 static void
 guides_render(struct kore_buf *buf, struct portal *p)
 {
 	static const struct staff_column cols[] = {
 		{ "For model", GUIDE_MODEL }, { "Title", GUIDE_TITLE },
 		{ "Link", GUIDE_URL }, { "Summary", GUIDE_SUMMARY },
-		{ "Added", GUIDE_CREATED }, { NULL, 0 },
+		{ "Added", GUIDE_CREATED }, { "Change or remove", GUIDE_ID },
+		{ NULL, 0 },
 	};
 	static const struct staff_field fields[] = {
 		{ "title", "Title", NULL },
@@ -233,7 +276,7 @@ guides_render(struct kore_buf *buf, struct portal *p)
 	};
 
 	model_filter(buf, p, "/staff/guides");
-	paging_table(buf, p, cols);
+	paging_table_tail(buf, p, cols, guide_forms);
 	staff_form(buf, p, &p->choices, "/staff/guides",
 	    "Add a product guide", &model_choice, fields);
 }

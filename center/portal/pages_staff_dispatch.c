@@ -10,6 +10,8 @@
  *   GET  /api/v1/slots       the same slots and filters as JSON
  *   POST /staff/technicians  name, email
  *   POST /staff/slots        technician, starts, ends (YYYY-MM-DD HH:MM)
+ * Each slot has its forms: remove a free one, cancel or move the visit
+ * booked in it (pages_staff_cancel.c).
  */
 #include <string.h>
 
@@ -18,6 +20,7 @@
 #include "json.h"
 #include "paging.h"
 #include "staff.h"
+#include "staff_forms.h"
 #include "staff_table.h"
 
 int	page_staff_technicians(struct http_request *);
@@ -39,6 +42,7 @@ enum slots_col {
 	SLOTS_FROM,
 	SLOTS_TO,
 	SLOTS_BOOKED,			/* "free", or by which terminal */
+	SLOTS_BOOKED_VISIT,		/* the visit booked in it, or NULL */
 };
 
 /* The technicians (p->choices): the table and the forms' choice. */
@@ -54,15 +58,17 @@ enum technician_col {
  * technician_slots_technician_time for one technician's, from 24 hours
  * ago: a bound on the start, so that the years of past slots are not
  * read (a bound on the end made the first page and its count read them
- * all: 10.8 s at 10^6 past slots, 0.2 s now). A slot has at most one
- * visit (visits_slot).
+ * all: 10.8 s at 10^6 past slots, 0.2 s now). A slot is held by at most
+ * one visit, booked or completed (visits_slot_held: a cancelled one frees
+ * it); a removed slot is hidden (migration 0085).
  */
 #define SLOTS_JOIN							\
 	"FROM technician_slots s "					\
-	"LEFT JOIN visits v ON v.slot_id = s.id "
+	"LEFT JOIN visits v ON v.slot_held = s.id "
 
 #define SLOTS_WHERE							\
 	"WHERE s.starts_at > NOW() - INTERVAL 1 DAY "			\
+	"AND s.removed_at IS NULL "					\
 	"AND (? IS NULL OR (? = 'free') = (v.id IS NULL)) "		\
 	"AND (? IS NULL OR s.technician_id = ?) "			\
 	"AND (? IS NULL OR v.manager_id = "				\
@@ -77,7 +83,8 @@ enum technician_col {
 	"DATE_FORMAT(s.starts_at, '%Y-%m-%d %H:%i UTC'), "		\
 	"DATE_FORMAT(s.ends_at, '%Y-%m-%d %H:%i UTC'), "		\
 	"IF(v.id IS NULL, 'free', CONCAT('booked for ', "		\
-	"  t.terminal_uid, ' (', v.state, ')')) "			\
+	"  t.terminal_uid, ' (', v.state, ')')), "			\
+	"IF(v.state = 'booked', v.id, NULL) "				\
 	SLOTS_JOIN							\
 	"JOIN technicians tc ON tc.id = s.technician_id "		\
 	"LEFT JOIN terminals t ON t.id = v.terminal_id "		\
@@ -186,7 +193,7 @@ technicians_table(struct kore_buf *buf, struct portal *p)
 	const struct staff_column	*c;
 	unsigned int			 r;
 
-	kore_buf_appendf(buf, "<table>");
+	html_table_begin(buf, NULL, "Technicians");
 	staff_heads(buf, cols);
 	for (r = 0; r < p->choices.rows; r++) {
 		kore_buf_appendf(buf, "<tr>");
@@ -198,7 +205,29 @@ technicians_table(struct kore_buf *buf, struct portal *p)
 	if (p->choices.rows == 0)
 		kore_buf_appendf(buf, "<tr><td colspan=\"3\">None yet.</td>"
 		    "</tr>\n");
-	kore_buf_appendf(buf, "</tbody></table>\n");
+	kore_buf_appendf(buf, "</tbody>");
+	html_table_end(buf);
+}
+
+/* The last cell of a slot's row: remove it when free, cancel or move the
+ * visit booked in it (pages_staff_cancel.c). */
+static void
+slot_forms(struct kore_buf *buf, struct portal *p, unsigned int r)
+{
+	static const struct staff_input to_slot[] = { { "slot", NULL, 5 } };
+	const char	*slot = db_async_cell(&p->q, r, SLOTS_ID);
+	const char	*visit = db_async_cell(&p->q, r, SLOTS_BOOKED_VISIT);
+
+	html_wrap(buf, "<td id=\"slot-", slot, "\">");
+	if (visit != NULL) {
+		staff_row_form(buf, p, "/staff/visits/cancel", "visit", visit,
+		    NULL, 0, "Cancel the visit");
+		staff_row_form(buf, p, "/staff/visits/move", "visit", visit,
+		    to_slot, 1, "Move the visit to slot");
+	} else if (db_async_cell(&p->q, r, SLOTS_VISIT) == NULL)
+		staff_row_form(buf, p, "/staff/slots/remove", "slot", slot,
+		    NULL, 0, "Remove");
+	kore_buf_appendf(buf, "</td>");
 }
 
 static void
@@ -206,7 +235,8 @@ slots_render(struct kore_buf *buf, struct portal *p)
 {
 	static const struct staff_column slot_cols[] = {
 		{ "Technician", SLOTS_TECHNICIAN }, { "From", SLOTS_FROM },
-		{ "To", SLOTS_TO }, { "Booked", SLOTS_BOOKED }, { NULL, 0 },
+		{ "To", SLOTS_TO }, { "Booked", SLOTS_BOOKED },
+		{ "Slot", SLOTS_ID }, { "Change", SLOTS_ID }, { NULL, 0 },
 	};
 	static const struct staff_choice technician = { "technician",
 	    TECHNICIAN_TAG, 'T', TECHNICIAN_ID, TECHNICIAN_NAME, "Technician" };
@@ -218,7 +248,7 @@ slots_render(struct kore_buf *buf, struct portal *p)
 
 	kore_buf_appendf(buf, "<h2>Availability</h2>\n");
 	filter_form(buf, p);
-	paging_table(buf, p, slot_cols);
+	paging_table_tail(buf, p, slot_cols, slot_forms);
 	staff_form(buf, p, &p->choices, "/staff/slots",
 	    "Add a time a technician is free", &technician, slot_fields);
 	kore_buf_appendf(buf, "<h2>Technicians</h2>\n");

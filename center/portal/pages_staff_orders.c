@@ -7,6 +7,7 @@
  *   GET  /api/v1/orders          the same as JSON
  *   POST /staff/orders/delivery  order, delivery (YYYY-MM-DD HH:MM, UTC):
  *                                the manager's homepage then shows it
+ * Each open order also has a form to cancel it (pages_staff_cancel.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "paging.h"
 #include "order_delivery.h"
 #include "staff.h"
+#include "staff_forms.h"
 
 int	page_staff_orders(struct http_request *);
 int	page_staff_delivery(struct http_request *);
@@ -118,7 +120,7 @@ queue_render(struct kore_buf *buf, struct portal *p)
 	kore_buf_appendf(buf, "<thead><tr><th>Order"
 	    "</th><th>Terminal</th><th>Model</th><th>Manager</th><th>Item</th>"
 	    "<th>Part number</th><th>Qty</th><th>State</th><th>Placed</th>"
-	    "<th>Delivery (UTC)</th></tr></thead><tbody>\n");
+	    "<th>Delivery (UTC)</th><th>Cancel</th></tr></thead><tbody>\n");
 	for (k = 0; k < paging_shown(p); k++) {
 		r = paging_row(p, k);
 		id = db_async_cell(&p->q, r, ORDERS_ID);
@@ -152,10 +154,13 @@ queue_render(struct kore_buf *buf, struct portal *p)
 		    "[0-2][0-9]:[0-5][0-9]\" value=\"",
 		    db_async_cell(&p->q, r, ORDERS_DELIVERY_FORM), "\"> "
 		    "<button type=\"submit\">"
-		    "Set delivery</button></form></td></tr>\n");
+		    "Set delivery</button></form></td><td>");
+		staff_row_form(buf, p, "/staff/orders/cancel", "order", id,
+		    NULL, 0, "Cancel the order");
+		kore_buf_appendf(buf, "</td></tr>\n");
 	}
 	if (paging_shown(p) == 0)
-		kore_buf_appendf(buf, "<tr><td colspan=\"10\">No open orders."
+		kore_buf_appendf(buf, "<tr><td colspan=\"11\">No open orders."
 		    "</td></tr>\n");
 	kore_buf_appendf(buf, "</tbody>");
 	html_table_end(buf);

@@ -19,7 +19,8 @@ staff_nav(struct kore_buf *buf, struct portal *p)
 	if (roles & ROLE_DESK)
 		kore_buf_appendf(buf, " <a href=\"/staff/orders\">Orders</a> "
 		    "<a href=\"/staff/catalogue\">Consumables</a> "
-		    "<a href=\"/staff/guides\">Product guides</a>");
+		    "<a href=\"/staff/guides\">Product guides</a> "
+		    "<a href=\"/staff/meters\">Meter statements</a>");
 	if (roles & ROLE_DISPATCH)
 		kore_buf_appendf(buf, " <a href=\"/staff/technicians\">"
 		    "Technicians</a>");

@@ -9,7 +9,7 @@
 # - two hosts migrating the schema at once: one applies each migration,
 #   the other waits for it (db_lock.h);
 # - two managers booking the same slot through two Kore hosts: one gets
-#   the visit (303), the other 409 (visits_slot);
+#   the visit (303), the other 409 (visits_slot_held);
 # - two outbox senders on the same pending batches: each manager gets one
 #   e-mail, seen in smtp-sink (the claim's lease and its row count);
 # - the quarantine keeps its newest quarantine_keep rows though a node's

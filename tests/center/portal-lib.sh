@@ -52,3 +52,14 @@ staff_login() {
 	web "$1" POST /staff/login --data-urlencode "csrf=$(csrf)" \
 		--data-urlencode "username=$2" --data-urlencode "password=$3"
 }
+
+# staff_team: dora (desk), dave (dispatch) and ada (admin), each signed
+# in with a cookie jar of their name.
+staff_team() {
+	staff_add dora desk 'correct horse battery' || bail "account"
+	staff_add dave dispatch 'another long password' || bail "account"
+	staff_add ada admin 'the admin password' || bail "account"
+	staff_login dora dora 'correct horse battery' >/dev/null
+	staff_login dave dave 'another long password' >/dev/null
+	staff_login ada ada 'the admin password' >/dev/null
+}

@@ -49,6 +49,16 @@ like() {
 	fi
 }
 
+unlike() {
+	if printf '%s\n' "$1" | grep -E -- "$2" >/dev/null; then
+		ok 1 "$3"
+		diag "got:      '$1'"
+		diag "expected not to match: '$2'"
+	else
+		ok 0 "$3"
+	fi
+}
+
 diag() { printf '%s\n' "$*" | sed 's/^/# /' >&2; }
 
 bail() { echo "Bail out! $*"; exit 255; }

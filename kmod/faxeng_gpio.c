@@ -430,7 +430,8 @@ static int fxg_get_resources(struct fxg *fxg, struct faxeng_config *cfg)
 
 static int fxg_probe(struct platform_device *pdev)
 {
-	struct faxeng_config cfg = { .toner_level = -1 };
+	/* toner-low-gpios is required: the toner has switch lines. */
+	struct faxeng_config cfg = { .toner_level = -1, .toner_switches = true };
 	struct device *dev = &pdev->dev;
 	struct fxg *fxg;
 	const char *name;

@@ -57,6 +57,13 @@ static const int faxeng_knob_attr[FAXENG_KNOB_COUNT] = {
 #include <linux/faxeng_props.h>
 };
 
+/* Netlink attribute of each supply knob, inside FAXENG_A_SUPPLY. */
+static const int faxeng_supply_knob_attr[FAXENG_SUPPLY_KNOB_COUNT] = {
+#define FAXENG_SUPPLY_KNOB(_name, _NAME, _min, _max, _def, _applies)	\
+	[FAXENG_SUPPLY_KNOB_##_NAME] = FAXENG_A_SUPPLY_##_NAME,
+#include <linux/faxeng_props.h>
+};
+
 static struct genl_family faxeng_family;
 
 static int faxeng_put_trays(struct sk_buff *skb, const struct faxeng_state *st)
@@ -76,6 +83,58 @@ static int faxeng_put_trays(struct sk_buff *skb, const struct faxeng_state *st)
 		nla_nest_end(skb, tray);
 	}
 	nla_nest_end(skb, trays);
+	return 0;
+}
+
+/* One supply's nest: its number, what applies to it, its conditions. */
+static int faxeng_put_supply(struct sk_buff *skb, unsigned int supply,
+			     const struct faxeng_supply *sup)
+{
+	const struct faxeng_prop_info *pi;
+	struct nlattr *nest;
+	u64 value;
+	int i, k;
+
+	nest = nla_nest_start(skb, FAXENG_A_SUPPLY);
+	if (!nest || nla_put_u32(skb, FAXENG_A_SUPPLY_NUMBER, supply))
+		return -EMSGSIZE;
+	for (i = 0; i < FAXENG_SUPPLY_PROP_COUNT; i++) {
+		pi = &faxeng_supply_props[i];
+		value = faxeng_supply_prop_value(sup, i);
+		if (!faxeng_supply_applies(sup, pi->applies) ||
+		    (pi->show == FAXENG_SHOW_LEVEL &&
+		     value == FAXENG_LEVEL_UNKNOWN))
+			continue;
+		if (pi->nla_type == NLA_U64 ?
+		    nla_put_u64_64bit(skb, pi->attr, value,
+				      FAXENG_A_SUPPLY_PAD) :
+		    nla_put_u32(skb, pi->attr, value))
+			return -EMSGSIZE;
+	}
+	for (k = 0; k < FAXENG_SUPPLY_KNOB_COUNT; k++)
+		if (faxeng_supply_applies(sup, faxeng_supply_knob_applies[k]) &&
+		    nla_put_u32(skb, faxeng_supply_knob_attr[k], sup->knob[k]))
+			return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, FAXENG_A_SUPPLY_CONDITIONS, sup->conditions,
+			      FAXENG_A_SUPPLY_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int faxeng_put_supplies(struct sk_buff *skb,
+			       const struct faxeng_state *st)
+{
+	struct nlattr *nest;
+	int i;
+
+	nest = nla_nest_start(skb, FAXENG_A_SUPPLIES);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < st->supplies; i++)
+		if (faxeng_put_supply(skb, i + 1, &st->supply[i]))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
 	return 0;
 }
 
@@ -109,6 +168,7 @@ static int faxeng_put_state(struct sk_buff *skb, const struct faxeng *fe,
 	    nla_put_string(skb, FAXENG_A_MODEL, fe->model) ||
 	    nla_put_string(skb, FAXENG_A_SERIAL, fe->serial) ||
 	    faxeng_put_trays(skb, st) ||
+	    faxeng_put_supplies(skb, st) ||
 	    nla_put_u64_64bit(skb, FAXENG_A_CONDITIONS, st->conditions,
 			      FAXENG_A_PAD))
 		return -EMSGSIZE;
@@ -134,7 +194,9 @@ static int faxeng_put_transition(struct sk_buff *skb,
 			   faxeng_keyword(ci)) ||
 	    nla_put_u32(skb, FAXENG_A_EVENT_SEVERITY, ci->severity) ||
 	    nla_put_u32(skb, FAXENG_A_EVENT_ALERT_CODE, ci->alert_code) ||
-	    (tr->tray && nla_put_u32(skb, FAXENG_A_EVENT_TRAY, tr->tray)))
+	    (tr->tray && nla_put_u32(skb, FAXENG_A_EVENT_TRAY, tr->tray)) ||
+	    (tr->supply &&
+	     nla_put_u32(skb, FAXENG_A_EVENT_SUPPLY, tr->supply)))
 		return -EMSGSIZE;
 	return 0;
 }

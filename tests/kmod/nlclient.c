@@ -95,6 +95,39 @@ static void print_trays(struct nlattr *trays)
 	}
 }
 
+/* supplyS_NAME=VALUE, NAME as in sysfs (supplyS/NAME), S = 1.. */
+static void print_supplies(struct nlattr *supplies)
+{
+	static const struct {
+		int attr;
+		const char *name;
+	} names[] = {
+#define FAXENG_SUPPLY_PROP(name, NAME, nl, show, applies, uevent)	\
+		{ FAXENG_A_SUPPLY_##NAME, #name },
+#define FAXENG_SUPPLY_KNOB(name, NAME, min, max, def, applies)	\
+		{ FAXENG_A_SUPPLY_##NAME, #name },
+#include <linux/faxeng_props.h>
+		{ FAXENG_A_SUPPLY_CONDITIONS, "conditions" },
+	};
+	struct nlattr *supply, *tb[FAXENG_A_SUPPLY_MAX + 1];
+	char name[64];
+	unsigned int n;
+	size_t i;
+	int rem;
+
+	nla_for_each_nested(supply, supplies, rem) {
+		if (nla_parse_nested(tb, FAXENG_A_SUPPLY_MAX, supply, NULL) ||
+		    !tb[FAXENG_A_SUPPLY_NUMBER])
+			continue;
+		n = nla_get_u32(tb[FAXENG_A_SUPPLY_NUMBER]);
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			snprintf(name, sizeof(name), "supply%u_%s", n,
+				 names[i].name);
+			print_u(tb, names[i].attr, name);
+		}
+	}
+}
+
 static int on_msg(struct nl_msg *msg, void *arg)
 {
 	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
@@ -123,7 +156,7 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		/* One line per event, for grep. */
 		printf("event seqnum=%llu reason=%s active=%u changed=%s "
 		       "severity=%u alert_code=%u condition=%u name=%s "
-		       "page_count=%llu\n",
+		       "page_count=%llu supply=%u\n",
 		       tb[FAXENG_A_SEQNUM] ? (unsigned long long)
 		       nla_get_u64(tb[FAXENG_A_SEQNUM]) : 0ULL,
 		       tb[FAXENG_A_EVENT_REASON] ?
@@ -141,7 +174,9 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		       tb[FAXENG_A_NAME] ?
 		       nla_get_string(tb[FAXENG_A_NAME]) : "?",
 		       tb[FAXENG_A_PAGE_COUNT] ? (unsigned long long)
-		       nla_get_u64(tb[FAXENG_A_PAGE_COUNT]) : 0ULL);
+		       nla_get_u64(tb[FAXENG_A_PAGE_COUNT]) : 0ULL,
+		       tb[FAXENG_A_EVENT_SUPPLY] ?
+		       nla_get_u32(tb[FAXENG_A_EVENT_SUPPLY]) : 0);
 		events++;
 		return NL_OK;
 	}
@@ -164,6 +199,8 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		print_u(tb, nums[i].attr, nums[i].name);
 	if (tb[FAXENG_A_TRAYS])
 		print_trays(tb[FAXENG_A_TRAYS]);
+	if (tb[FAXENG_A_SUPPLIES])
+		print_supplies(tb[FAXENG_A_SUPPLIES]);
 	printf("--\n");
 	return NL_OK;
 }

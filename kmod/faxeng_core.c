@@ -152,13 +152,14 @@ static void faxeng_update_supplies_locked(struct faxeng_state *st)
 {
 	struct faxeng_supply *sup;
 	enum faxeng_condition c;
+	u32 rated;
 	int i;
 
 	for (i = 0; i < st->supplies; i++) {
 		sup = &st->supply[i];
+		rated = sup->knob[FAXENG_SUPPLY_KNOB_RATED_PAGES];
 		if (sup->life)
-			sup->level = faxeng_life(sup->pages,
-				sup->knob[FAXENG_SUPPLY_KNOB_RATED_PAGES]);
+			sup->level = faxeng_life(sup->pages, rated);
 		sup->state = faxeng_supply_state(sup);
 		c = faxeng_supply_condition(sup->type, sup->state);
 		sup->conditions = c == FAXENG_COND_COUNT ? 0 : BIT_ULL(c);

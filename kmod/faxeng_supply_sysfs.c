@@ -26,7 +26,7 @@ struct faxeng_supply_file {
 
 /* The files and group of one supply. */
 struct faxeng_supply_files {
-	char name[sizeof("supply") + 2];
+	char name[sizeof("supply") + 3];	/* "supply" and a u8 */
 	struct faxeng_supply_file attrs[FAXENG_SF_COUNT];
 	struct attribute *ptrs[FAXENG_SF_COUNT + 1];
 	struct attribute_group group;
@@ -43,6 +43,7 @@ static ssize_t supply_show(struct device *dev, struct device_attribute *attr,
 	struct faxeng_supply_file *sa = to_supply_file(attr);
 	char word[FAXENG_LIST_LEN];
 	struct faxeng_supply sup;
+	u64 value;
 	int k;
 
 	faxeng_snapshot_supply(to_faxeng(dev), sa->supply, &sup);
@@ -54,10 +55,10 @@ static ssize_t supply_show(struct device *dev, struct device_attribute *attr,
 		k = sa->what - FAXENG_SF_KNOB;
 		return sysfs_emit(buf, "%u\n", sup.knob[k]);
 	}
+	value = faxeng_supply_prop_value(&sup, sa->what);
 	return sysfs_emit(buf, "%s\n",
-			  faxeng_supply_prop_word(sa->what,
-				faxeng_supply_prop_value(&sup, sa->what),
-				word, sizeof(word)));
+			  faxeng_supply_prop_word(sa->what, value, word,
+						  sizeof(word)));
 }
 
 /* A knob: a number in range (else EINVAL or ERANGE), in order (EINVAL). */
@@ -165,7 +166,7 @@ int faxeng_sysfs_alloc(struct faxeng *fe)
 	memcpy(fe->groups, faxeng_groups, fixed * sizeof(*fe->groups));
 	for (s = 0; s < n; s++) {
 		sf = &fe->supply_files[s];
-		snprintf(sf->name, sizeof(sf->name), "supply%u", s + 1);
+		snprintf(sf->name, sizeof(sf->name), "supply%u", (u8)(s + 1));
 		for (w = 0; w < FAXENG_SF_COUNT; w++) {
 			faxeng_supply_attr_init(&sf->attrs[w], s, w);
 			sf->ptrs[w] = &sf->attrs[w].attr.attr;

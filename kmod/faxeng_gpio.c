@@ -442,27 +442,30 @@ static int fxg_get_supply_line(struct fxg *fxg, struct fwnode_handle *node,
 }
 
 /*
- * One supply@S node, S the next number: its type, colorant, rated life,
- * switch lines and level channel.
+ * One supply@S node: its type, colorant, rated life, switch lines and level
+ * channel, as supply S. Nodes come in no particular order (an overlay
+ * adds them in reverse); @seen collects their numbers.
  */
-static int fxg_get_supply(struct fxg *fxg, struct fwnode_handle *node)
+static int fxg_get_supply(struct fxg *fxg, struct fwnode_handle *node,
+			  unsigned long *seen)
 {
 	struct device *dev = fxg->dev;
-	unsigned int s = fxg->supplies;
-	struct faxeng_supply_config *sc = &fxg->supply[s];
+	struct faxeng_supply_config *sc;
 	struct iio_channel *chan;
 	const char *str;
 	bool filled, life;
+	unsigned int s;
 	u32 reg;
 	int ret;
 
-	if (fwnode_property_read_u32(node, "reg", &reg) || reg != s + 1 ||
-	    reg > FAXENG_MAX_SUPPLIES)
+	if (fwnode_property_read_u32(node, "reg", &reg) ||
+	    reg <= FXG_OWN_SUPPLIES || reg > FAXENG_MAX_SUPPLIES ||
+	    test_and_set_bit(reg - 1, seen))
 		return dev_err_probe(dev, -EINVAL,
-				     "supply nodes: reg must run %d, %d, ... up to %d in order; the next is %u\n",
-				     FXG_OWN_SUPPLIES + 1,
-				     FXG_OWN_SUPPLIES + 2, FAXENG_MAX_SUPPLIES,
-				     s + 1);
+				     "a supply node's reg must be %d..%d, each once\n",
+				     FXG_OWN_SUPPLIES + 1, FAXENG_MAX_SUPPLIES);
+	s = reg - 1;
+	sc = &fxg->supply[s];
 	ret = fwnode_property_read_string(node, "faxcare,supply-type", &str);
 	if (!ret)
 		ret = match_string(faxeng_supply_type_names,
@@ -492,7 +495,7 @@ static int fxg_get_supply(struct fxg *fxg, struct fwnode_handle *node)
 		return dev_err_probe(dev, -EINVAL,
 				     "supply@%u: faxcare,rated-pages is 1..%d, for a unit with a life\n",
 				     reg, FAXENG_PAGES_MAX);
-	fxg->supplies++;
+	fxg->supplies = max(fxg->supplies, reg);
 	if (life)
 		return fxg_get_supply_line(fxg, node, "missing",
 					   FXG_SUPPLY_MISSING, s);
@@ -530,6 +533,7 @@ static bool fxg_is_supply_node(struct fwnode_handle *node)
  */
 static int fxg_get_supplies(struct fxg *fxg, struct faxeng_config *cfg)
 {
+	unsigned long seen = GENMASK(FXG_OWN_SUPPLIES - 1, 0);
 	struct fwnode_handle *node;
 	int ret;
 
@@ -548,12 +552,18 @@ static int fxg_get_supplies(struct fxg *fxg, struct faxeng_config *cfg)
 	device_for_each_child_node(fxg->dev, node) {
 		if (!fxg_is_supply_node(node))
 			continue;
-		ret = fxg_get_supply(fxg, node);
+		ret = fxg_get_supply(fxg, node, &seen);
 		if (ret) {
 			fwnode_handle_put(node);
 			return ret;
 		}
 	}
+	/* Numbered without a gap, as sysfs numbers them. */
+	if (seen != GENMASK(fxg->supplies - 1, 0))
+		return dev_err_probe(fxg->dev, -EINVAL,
+				     "supply nodes: reg must run %d, %d, ... without a gap\n",
+				     FXG_OWN_SUPPLIES + 1,
+				     FXG_OWN_SUPPLIES + 2);
 	cfg->supplies = fxg->supply;
 	cfg->nsupplies = fxg->supplies;
 	return 0;

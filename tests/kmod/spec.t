@@ -105,33 +105,28 @@ ok(got == want, "commands in order", got, want)
 got = [x.lower().replace("_", "-") for x in re.findall(r"^FAXENG_CONDITION\((\w+),", conds, re.M)]
 ok(got == spec_names("definitions", "condition"),
    "conditions follow faxeng_conditions.h", got, spec_names("definitions", "condition"))
-# Every property and setting of faxeng_props.h is an engine attribute of
-# the spec, of the netlink type the table gives (a setting is a u32).
-engine = {a["name"]: a for d in spec["attribute-sets"] if d["name"] == "engine"
-          for a in d["attributes"]}
-rows = [(name, nl) for name, nl in
-        re.findall(r"^FAXENG_PROP\(\w+,\s*(\w+),\s*(\w+)", props, re.M)]
-rows += [(name, "u32") for name in
-         re.findall(r"^FAXENG_KNOB\(\w+,\s*(\w+),", props, re.M)]
-ok(len(rows) >= 16, "faxeng_props.h has its properties and settings", len(rows), ">= 16")
-for name, nl in rows:
-    attr = name.lower().replace("_", "-")
-    got = engine.get(attr, {}).get("type")
-    ok(got == nl.lower(), "property %s: %s in the spec" % (attr, nl.lower()), got, nl.lower())
-# Every supply property and setting is a supply attribute of that type,
-# in the table's order after the number.
-supply = {a["name"]: a for d in spec["attribute-sets"] if d["name"] == "supply"
-          for a in d["attributes"]}
-rows = [(name, nl) for name, nl in
-        re.findall(r"^FAXENG_SUPPLY_PROP\(\w+,\s*(\w+),\s*(\w+)", props, re.M)]
-rows += [(name, "u32") for name in
-         re.findall(r"^FAXENG_SUPPLY_KNOB\(\w+,\s*(\w+),", props, re.M)]
-ok(len(rows) >= 10, "faxeng_props.h has the supplies' values and settings", len(rows), ">= 10")
-for name, nl in rows:
-    attr = name.lower().replace("_", "-")
-    got = supply.get(attr, {}).get("type")
-    ok(got == nl.lower(), "supply property %s: %s in the spec" % (attr, nl.lower()), got, nl.lower())
-got = [name.lower().replace("_", "-") for name, nl in rows]
+def table_rows(prop, knob, attr_set, what, least):
+    """The PROP and KNOB lines of faxeng_props.h, each an attribute of
+    ATTR_SET of the netlink type the table gives (a setting is a u32)."""
+    attrs = {a["name"]: a for d in spec["attribute-sets"] if d["name"] == attr_set
+             for a in d["attributes"]}
+    rows = [(name, nl) for name, nl in
+            re.findall(r"^%s\(\w+,\s*(\w+),\s*(\w+)" % prop, props, re.M)]
+    rows += [(name, "u32") for name in
+             re.findall(r"^%s\(\w+,\s*(\w+)," % knob, props, re.M)]
+    ok(len(rows) >= least, "faxeng_props.h has %s" % what, len(rows), ">= %d" % least)
+    for name, nl in rows:
+        attr = name.lower().replace("_", "-")
+        got = attrs.get(attr, {}).get("type")
+        ok(got == nl.lower(), "%s %s: %s in the spec" % (attr_set, attr, nl.lower()),
+           got, nl.lower())
+    return [name.lower().replace("_", "-") for name, nl in rows]
+
+
+table_rows("FAXENG_PROP", "FAXENG_KNOB", "engine", "its properties and settings", 16)
+# A supply's, in the table's order between its number and its conditions.
+got = table_rows("FAXENG_SUPPLY_PROP", "FAXENG_SUPPLY_KNOB", "supply",
+                 "the supplies' values and settings", 10)
 want = [a for a in spec_names("attribute-sets", "supply")
         if a not in ("number", "conditions", "pad")]
 ok(got == want, "supply attributes follow the table", got, want)

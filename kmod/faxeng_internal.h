@@ -186,8 +186,9 @@ struct faxeng_uevent_env {
 	struct faxeng_state shown;
 	struct faxeng_state_keys keys;
 	char seqnum[sizeof("FAXENG_SEQNUM=") + FAXENG_U64_LEN];
-	/* A supply's numbers: FAXENG_SUPPLY_LEVEL=, FAXENG_SUPPLY_PAGES= */
-	char supply_num[FAXENG_SUPPLY_PROP_COUNT][FAXENG_KEY_LEN];
+	/* A supply's numbers: FAXENG_SUPPLY_LEVEL=, FAXENG_SUPPLY_PAGES=<u64> */
+	char supply_num[FAXENG_SUPPLY_PROP_COUNT]
+		       [sizeof("FAXENG_SUPPLY_PAGES=") + FAXENG_U64_LEN];
 };
 
 struct faxeng {

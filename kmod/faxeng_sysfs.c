@@ -483,7 +483,7 @@ static char **faxeng_supply_envp(char **envp, struct faxeng_uevent_env *ue,
 		value = faxeng_supply_prop_value(sup, i);
 		key = faxeng_supply_prop_key(i, value);
 		if (!key) {
-			/* Room for any number: it fits. */
+			/* Room for any u64: it fits. */
 			faxeng_key(ue->supply_num[i], sizeof(ue->supply_num[i]),
 				   faxeng_supply_props[i].key,
 				   faxeng_supply_prop_word(i, value, word,
@@ -527,7 +527,8 @@ int faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr)
 	if (tr->tray)
 		*envp++ = faxeng_envp_key(faxeng_tray_keys[tr->tray - 1].tray);
 	if (tr->supply)
-		envp = faxeng_supply_envp(envp, ue, &fe->report_st.supply[tr->supply - 1],
+		envp = faxeng_supply_envp(envp, ue,
+					  &fe->report_st.supply[tr->supply - 1],
 					  tr->supply);
 	*envp = NULL;
 

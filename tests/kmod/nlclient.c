@@ -8,7 +8,8 @@
  *
  *   get, dump   print each engine as NAME=VALUE lines, then "--"
  *   set         FAXENG_CMD_SET with u32 attributes named as in sysfs
- *               (toner_low_threshold, ..., action)
+ *               (toner_low_threshold, ..., action; supplyS_NAME for
+ *               supply S's setting NAME, nested in FAXENG_A_SUPPLIES)
  *   raw         CMD get|set|dump with attributes by number, TYPE u8|u32|str
  *   monitor     join the "events" group, print "subscribed", then one line
  *               per event until COUNT events or SECONDS passed
@@ -264,6 +265,42 @@ static int lookup_attr(const char *name)
 	exit(2);
 }
 
+/*
+ * supplyS_NAME=VALUE: supply S's setting NAME (as in sysfs supplyS/NAME),
+ * one FAXENG_A_SUPPLY nest; 0 when @arg is not one.
+ */
+static int put_supply_arg(struct nl_msg *msg, const char *arg)
+{
+	static const struct {
+		const char *name;
+		int attr;
+	} knobs[] = {
+#define FAXENG_SUPPLY_KNOB(name, NAME, min, max, def, applies)	\
+		{ #name, FAXENG_A_SUPPLY_##NAME },
+#include <linux/faxeng_props.h>
+	};
+	char name[64], value[64];
+	struct nlattr *nest;
+	unsigned int supply;
+	size_t i;
+
+	if (sscanf(arg, "supply%u_%63[^=]=%63s", &supply, name, value) != 3)
+		return 0;
+	for (i = 0; i < sizeof(knobs) / sizeof(knobs[0]); i++)
+		if (!strcmp(knobs[i].name, name))
+			break;
+	if (i == sizeof(knobs) / sizeof(knobs[0])) {
+		fprintf(stderr, "nlclient: unknown supply setting %s\n", name);
+		exit(2);
+	}
+	nest = nla_nest_start(msg, FAXENG_A_SUPPLY);
+	if (!nest || nla_put_u32(msg, FAXENG_A_SUPPLY_NUMBER, supply) < 0 ||
+	    nla_put_u32(msg, knobs[i].attr, strtoul(value, NULL, 0)) < 0)
+		die("nla_put", -NLE_NOMEM);
+	nla_nest_end(msg, nest);
+	return 1;
+}
+
 /* NAME=VALUE (a u32 by sysfs name) or NUM:TYPE:VALUE (raw). */
 static void put_arg(struct nl_msg *msg, const char *arg)
 {
@@ -293,6 +330,7 @@ static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
 		    int nargs)
 {
 	struct nl_msg *msg = nlmsg_alloc();
+	struct nlattr *nest;
 	struct nl_cb *cb;
 	int err = 0, done = 0, ret, i;
 
@@ -302,7 +340,20 @@ static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
 			 flags | NLM_F_ACK, cmd, FAXENG_GENL_VERSION))
 		die("genlmsg_put", -NLE_NOMEM);
 	for (i = 0; i < nargs; i++)
-		put_arg(msg, args[i]);
+		if (strncmp(args[i], "supply", 6))
+			put_arg(msg, args[i]);
+	/* The supplies' settings, in one FAXENG_A_SUPPLIES. */
+	for (i = 0; i < nargs && strncmp(args[i], "supply", 6); i++)
+		;
+	if (i < nargs) {
+		nest = nla_nest_start(msg, FAXENG_A_SUPPLIES);
+		if (!nest)
+			die("nla_nest_start", -NLE_NOMEM);
+		for (; i < nargs; i++)
+			if (!strncmp(args[i], "supply", 6))
+				put_supply_arg(msg, args[i]);
+		nla_nest_end(msg, nest);
+	}
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!cb)
 		die("nl_cb_alloc", -NLE_NOMEM);

@@ -48,8 +48,8 @@
  *           in pages), CONSUMED, FILLED; the others have no such file
  *
  * FAXENG_SUPPLY_KNOB(name, NAME, min, max, def, applies): a supply's setting,
- *   the file supplyS/<name> (0644), FAXENG_A_SUPPLY_<NAME> in GET's
- *   FAXENG_A_SUPPLY nest; out of min..max is ERANGE, thresholds that do
+ *   the file supplyS/<name> (0644) or FAXENG_A_SUPPLY_<NAME> in a
+ *   FAXENG_A_SUPPLY nest of SET; out of min..max is ERANGE, thresholds that do
  *   not keep their order (empty < low, near_full < full, with room for the
  *   hysteresis) EINVAL.
  *

@@ -178,6 +178,27 @@ is "$(write_err $SIMP/supply_level 6=5)" "Invalid argument" \
 is "$(write_err $SIMP/supply_level 2=101)" "Invalid argument" \
 	"sim: level 101 (EINVAL)"
 
+# The same settings over netlink: SET's FAXENG_A_SUPPLIES nest.
+is "$(nlc set 0 supply2_low_threshold=25 supply5_near_full_threshold=80)" ok \
+	"SET supply 2's low and supply 5's near-full thresholds"
+is "$(sup 2 low_threshold) $(sup 5 near_full_threshold)" "25 80" "sysfs shows them"
+is "$(nlc set 0 supply1_low_threshold=15)" ok "SET the black toner's low threshold"
+is "$(attr toner_low_threshold)" 15 "which is toner_low_threshold"
+is "$(nlc set 0 supply5_low_threshold=20)" \
+	"error: EINVAL: a setting this supply does not have" \
+	"SET a low threshold on the waste bottle: EINVAL"
+is "$(nlc set 0 supply2_empty_threshold=30)" "error: EINVAL: thresholds out of order" \
+	"SET empty above low: EINVAL"
+like "$(nlc set 0 supply17_hysteresis=3)" "^error: ERANGE" "SET supply 17: ERANGE"
+is "$(nlc set 0 supply10_hysteresis=3)" "error: ENODEV: no such supply" \
+	"SET supply 10 of 9: ENODEV"
+like "$(nlc set 0 supply5_full_threshold=101)" "^error: ERANGE" \
+	"SET full_threshold 101: ERANGE"
+like "$(nlc --user 65534 set 0 supply2_low_threshold=30)" "^error: EPERM" \
+	"unprivileged SET: EPERM"
+is "$(sup 2 low_threshold) $(sup 2 empty_threshold) $(sup 5 full_threshold)" \
+	"25 0 100" "the refused SETs changed nothing"
+
 kill "$kmon_pid" "$nlmon" 2>/dev/null
 wait "$kmon_pid" "$nlmon" 2>/dev/null
 # Each change uevent carries its FAXENG_* keys once.

@@ -498,6 +498,18 @@ void faxeng_snapshot(struct faxeng *fe, struct faxeng_state *st)
 	spin_unlock_irqrestore(&fe->lock, flags);
 }
 
+/* The active conditions, without a copy of the whole state. */
+u64 faxeng_conditions_now(struct faxeng *fe)
+{
+	unsigned long flags;
+	u64 cond;
+
+	spin_lock_irqsave(&fe->lock, flags);
+	cond = fe->st.conditions;
+	spin_unlock_irqrestore(&fe->lock, flags);
+	return cond;
+}
+
 int faxeng_knob_check(enum faxeng_knob knob, u32 value)
 {
 	if (value < faxeng_knob_range[knob].min ||

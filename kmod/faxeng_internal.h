@@ -88,8 +88,10 @@ struct faxeng_prop_info {
 /* A threshold plus its hysteresis stays below this, so a full supply clears. */
 #define FAXENG_THRESHOLD_HYST_LIMIT	100
 
-/* Every condition's reason at once takes 243 characters. */
-#define FAXENG_LIST_LEN		256
+/* Every condition's reason at once takes 472 characters. */
+#define FAXENG_LIST_LEN		512
+/* Every fault at once, "jam,door-open,fuser-error", takes 25. */
+#define FAXENG_FAULTS_LEN	64
 /* A state key with a number or a state word: "FAXENG_DRUM_PAGES=<u64>". */
 #define FAXENG_KEY_LEN		40
 /* Room for a u64 in decimal: 20 digits and the NUL. */
@@ -242,6 +244,7 @@ static inline struct faxeng *to_faxeng(struct device *dev)
 
 /* faxeng_core.c */
 void faxeng_snapshot(struct faxeng *fe, struct faxeng_state *st);
+u64 faxeng_conditions_now(struct faxeng *fe);
 int faxeng_set_knobs(struct faxeng *fe, unsigned long mask, const u32 *value);
 int faxeng_set_knob(struct faxeng *fe, enum faxeng_knob knob, u32 value);
 int faxeng_do_action(struct faxeng *fe, enum faxeng_action action);

@@ -35,7 +35,7 @@ static ssize_t prop_show(struct device *dev, struct device_attribute *attr,
 {
 	enum faxeng_prop prop = container_of(attr, struct faxeng_prop_file,
 					     attr)->prop;
-	char word[FAXENG_LIST_LEN];
+	char word[FAXENG_FAULTS_LEN];
 	struct faxeng_state st;
 
 	faxeng_snapshot(to_faxeng(dev), &st);
@@ -83,10 +83,9 @@ static ssize_t reasons_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
 {
 	char list[FAXENG_LIST_LEN];
-	struct faxeng_state st;
 
-	faxeng_snapshot(to_faxeng(dev), &st);
-	faxeng_format_reasons(list, sizeof(list), st.conditions);
+	faxeng_format_reasons(list, sizeof(list),
+			      faxeng_conditions_now(to_faxeng(dev)));
 	return sysfs_emit(buf, "%s\n", list);
 }
 static DEVICE_ATTR_RO(reasons);

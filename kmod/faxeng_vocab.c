@@ -439,7 +439,7 @@ u64 faxeng_prop_value(const struct faxeng_state *st, enum faxeng_prop prop)
 
 /*
  * @value shown as @show says, as sysfs shows it: a word, or a number or a
- * fault list made in @buf (room for FAXENG_LIST_LEN).
+ * fault list made in @buf (room for FAXENG_FAULTS_LEN).
  */
 static const char *faxeng_show_word(u8 show, u64 value, char *buf,
 				    size_t size)

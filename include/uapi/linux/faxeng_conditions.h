@@ -41,11 +41,11 @@ FAXENG_CONDITION(DOOR_OPEN,       "door-open",             ERROR,    501, FAULT)
 FAXENG_CONDITION(FUSER_ERROR,     "fuser-over-temp",       ERROR,   1002, FAULT)
 FAXENG_CONDITION(MAINTENANCE_DUE, "maintenance-due",       WARNING,   16, SERVICE)
 FAXENG_CONDITION(WASTE_TONER_ALMOST_FULL,
-		 "marker-waste-toner-receptacle-almost-full", WARNING, 1107, SUPPLY)
+		 "marker-waste-almost-full", WARNING, 1107, SUPPLY)
 FAXENG_CONDITION(WASTE_TONER_FULL,
-		 "marker-waste-toner-receptacle-full",        ERROR,   1109, SUPPLY)
+		 "marker-waste-full",        ERROR,   1109, SUPPLY)
 FAXENG_CONDITION(WASTE_TONER_MISSING,
-		 "marker-waste-toner-receptacle-missing",     ERROR,      9, SUPPLY)
+		 "marker-waste-missing",     ERROR,      9, SUPPLY)
 FAXENG_CONDITION(DEVELOPER_LOW,   "developer-low",         WARNING, 1113, SUPPLY)
 FAXENG_CONDITION(DEVELOPER_EMPTY, "developer-empty",       ERROR,   1114, SUPPLY)
 FAXENG_CONDITION(STAPLES_LOW,     "stapler-almost-empty",  WARNING,   12, SUPPLY)

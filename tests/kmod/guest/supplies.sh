@@ -108,12 +108,12 @@ is "$(sup 4 state) $(sup 4 reasons)" "empty toner-empty-error" \
 # The waste bottle fills up: near-full, then full.
 step supply_level 5=90
 is "$(sup 5 state) $(sup 5 reasons)" \
-	"near-full marker-waste-toner-receptacle-almost-full-warning" \
+	"near-full marker-waste-almost-full-warning" \
 	"waste toner at 90%: near-full"
 sim supply_level 5=86
 is "$(sup 5 state)" near-full "at 86%, within the hysteresis: still near-full"
 step supply_level 5=100
-is "$(sup 5 state) $(sup 5 reasons)" "full marker-waste-toner-receptacle-full-error" \
+is "$(sup 5 state) $(sup 5 reasons)" "full marker-waste-full-error" \
 	"waste toner at 100%: full"
 step supply_level 5=0
 is "$(sup 5 state) $(sup 5 reasons)" "ok none" "a new bottle: ok"

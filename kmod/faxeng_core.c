@@ -23,6 +23,17 @@
 				 BIT_ULL(FAXENG_COND_PAPER_EMPTY) |	\
 				 BIT_ULL(FAXENG_COND_PAPER_MISSING))
 
+/* The engine's own conditions: neither a tray's nor a supply's. */
+static u64 faxeng_engine_conditions(const struct faxeng_state *st)
+{
+	u64 cond = st->conditions & ~FAXENG_PAPER_CONDITIONS;
+	int i;
+
+	for (i = 0; i < st->supplies; i++)
+		cond &= ~st->supply[i].conditions;
+	return cond;
+}
+
 static const struct {
 	u32 min;
 	u32 max;
@@ -30,6 +41,16 @@ static const struct {
 } faxeng_knob_range[FAXENG_KNOB_COUNT] = {
 #define FAXENG_KNOB(_name, _NAME, _min, _max, _def)			\
 	[FAXENG_KNOB_##_NAME] = { (_min), (_max), (_def) },
+#include <linux/faxeng_props.h>
+};
+
+static const struct {
+	u32 min;
+	u32 max;
+	u32 def;
+} faxeng_supply_knob_range[FAXENG_SUPPLY_KNOB_COUNT] = {
+#define FAXENG_SUPPLY_KNOB(_name, _NAME, _min, _max, _def, _applies)	\
+	[FAXENG_SUPPLY_KNOB_##_NAME] = { (_min), (_max), (_def) },
 #include <linux/faxeng_props.h>
 };
 
@@ -52,39 +73,115 @@ static bool faxeng_below(u32 level, u32 thr, u32 hyst, bool was_below)
 	return level <= thr || (was_below && level <= thr + hyst);
 }
 
-static enum faxeng_supply_state faxeng_toner_state(struct faxeng *fe)
+/* The same for a receptacle that fills up: at or above its threshold. */
+static bool faxeng_above(u32 level, u32 thr, u32 hyst, bool was_above)
 {
-	struct faxeng_state *st = &fe->st;
-	bool was_low = st->toner_state == FAXENG_SUPPLY_LOW ||
-		       st->toner_state == FAXENG_SUPPLY_EMPTY;
-	bool known = st->toner_level != FAXENG_LEVEL_UNKNOWN;
-
-	if (fe->toner_sw[FAXENG_TONER_SW_MISSING])
-		return FAXENG_SUPPLY_MISSING;
-	if (fe->toner_sw[FAXENG_TONER_SW_EMPTY] || (known && !st->toner_level))
-		return FAXENG_SUPPLY_EMPTY;
-	if (fe->toner_sw[FAXENG_TONER_SW_LOW])
-		return FAXENG_SUPPLY_LOW;
-	if (known &&
-	    faxeng_below(st->toner_level,
-			 st->knob[FAXENG_KNOB_TONER_LOW_THRESHOLD],
-			 st->knob[FAXENG_KNOB_TONER_HYSTERESIS], was_low))
-		return FAXENG_SUPPLY_LOW;
-	return FAXENG_SUPPLY_OK;
+	return level >= thr || (was_above && level + hyst >= thr);
 }
 
-static const enum faxeng_condition faxeng_supply_cond[][4] = {
-	/* toner */
-	{ FAXENG_COND_COUNT, FAXENG_COND_TONER_LOW, FAXENG_COND_TONER_EMPTY,
-	  FAXENG_COND_TONER_MISSING },
-	/* paper */
-	{ FAXENG_COND_COUNT, FAXENG_COND_PAPER_LOW, FAXENG_COND_PAPER_EMPTY,
-	  FAXENG_COND_PAPER_MISSING },
+/* Remaining life in percent of @rated pages, @pages used; 0 only at the end. */
+static u32 faxeng_life(u64 pages, u32 rated)
+{
+	u64 used = min_t(u64, pages, rated);
+
+	return DIV_ROUND_UP_ULL((rated - used) * 100, rated);
+}
+
+static bool faxeng_sw(const struct faxeng_supply *sup,
+		      enum faxeng_toner_switch sw)
+{
+	return sup->sw & BIT(sw);
+}
+
+/* A supply's state from its level, switches and thresholds. */
+static u32 faxeng_supply_state(const struct faxeng_supply *sup)
+{
+	const u32 *k = sup->knob;
+	bool known = sup->level != FAXENG_LEVEL_UNKNOWN;
+	bool was;
+
+	if (faxeng_sw(sup, FAXENG_TONER_SW_MISSING))
+		return FAXENG_MARKER_MISSING;
+	if (sup->class == FAXENG_SUPPLY_CLASS_FILLED) {
+		was = sup->state == FAXENG_MARKER_NEAR_FULL ||
+		      sup->state == FAXENG_MARKER_FULL;
+		if (faxeng_sw(sup, FAXENG_TONER_SW_EMPTY) ||
+		    (known && sup->level >= k[FAXENG_SUPPLY_KNOB_FULL_THRESHOLD]))
+			return FAXENG_MARKER_FULL;
+		if (faxeng_sw(sup, FAXENG_TONER_SW_LOW) ||
+		    (known &&
+		     faxeng_above(sup->level,
+				  k[FAXENG_SUPPLY_KNOB_NEAR_FULL_THRESHOLD],
+				  k[FAXENG_SUPPLY_KNOB_HYSTERESIS], was)))
+			return FAXENG_MARKER_NEAR_FULL;
+	} else {
+		was = sup->state != FAXENG_MARKER_OK &&
+		      sup->state != FAXENG_MARKER_UNKNOWN;
+		if (faxeng_sw(sup, FAXENG_TONER_SW_EMPTY) ||
+		    (known && sup->level <= k[FAXENG_SUPPLY_KNOB_EMPTY_THRESHOLD]))
+			return sup->life ? FAXENG_MARKER_END : FAXENG_MARKER_EMPTY;
+		if (faxeng_sw(sup, FAXENG_TONER_SW_LOW) ||
+		    (known &&
+		     faxeng_below(sup->level,
+				  k[FAXENG_SUPPLY_KNOB_LOW_THRESHOLD],
+				  k[FAXENG_SUPPLY_KNOB_HYSTERESIS], was)))
+			return sup->life ? FAXENG_MARKER_NEAR_END :
+					   FAXENG_MARKER_LOW;
+	}
+	/* No level and no switch line: nobody knows, least of all "ok". */
+	return known || sup->has_sw ? FAXENG_MARKER_OK : FAXENG_MARKER_UNKNOWN;
+}
+
+/* The toner_state a supply's state shows as: unknown shows as ok. */
+static u32 faxeng_toner_state(u32 marker)
+{
+	switch (marker) {
+	case FAXENG_MARKER_LOW:
+		return FAXENG_SUPPLY_LOW;
+	case FAXENG_MARKER_EMPTY:
+		return FAXENG_SUPPLY_EMPTY;
+	case FAXENG_MARKER_MISSING:
+		return FAXENG_SUPPLY_MISSING;
+	default:
+		return FAXENG_SUPPLY_OK;
+	}
+}
+
+/* Every supply's level (a unit's life), state and conditions; lock held. */
+static void faxeng_update_supplies_locked(struct faxeng_state *st)
+{
+	struct faxeng_supply *sup;
+	enum faxeng_condition c;
+	u32 rated;
+	int i;
+
+	for (i = 0; i < st->supplies; i++) {
+		sup = &st->supply[i];
+		rated = sup->knob[FAXENG_SUPPLY_KNOB_RATED_PAGES];
+		if (sup->life)
+			sup->level = faxeng_life(sup->pages, rated);
+		sup->state = faxeng_supply_state(sup);
+		c = faxeng_supply_condition(sup->type, sup->state);
+		sup->conditions = c == FAXENG_COND_COUNT ? 0 : BIT_ULL(c);
+	}
+	if (st->toner_supply >= 0) {
+		sup = &st->supply[st->toner_supply];
+		st->toner_level = sup->level;
+		st->toner_state = faxeng_toner_state(sup->state);
+	} else {
+		st->toner_level = FAXENG_LEVEL_UNKNOWN;
+		st->toner_state = FAXENG_SUPPLY_OK;
+	}
+}
+
+static const enum faxeng_condition faxeng_paper_cond[4] = {
+	FAXENG_COND_COUNT, FAXENG_COND_PAPER_LOW, FAXENG_COND_PAPER_EMPTY,
+	FAXENG_COND_PAPER_MISSING,
 };
 
-static u64 faxeng_supply_bit(int paper, u8 state)
+static u64 faxeng_paper_bit(u8 state)
 {
-	enum faxeng_condition c = faxeng_supply_cond[paper][state];
+	enum faxeng_condition c = faxeng_paper_cond[state];
 
 	return c == FAXENG_COND_COUNT ? 0 : BIT_ULL(c);
 }
@@ -95,7 +192,6 @@ static void faxeng_update_locked(struct faxeng *fe)
 	struct faxeng_state *st = &fe->st;
 	u32 rated = st->knob[FAXENG_KNOB_DRUM_RATED_PAGES];
 	u32 interval = st->knob[FAXENG_KNOB_MAINTENANCE_INTERVAL];
-	u64 used = min_t(u64, st->drum_pages, rated);
 	u64 cond = 0;
 	int i;
 
@@ -103,27 +199,28 @@ static void faxeng_update_locked(struct faxeng *fe)
 	BUILD_BUG_ON(BITS_PER_TYPE(st->conditions) < FAXENG_COND_COUNT);
 	BUILD_BUG_ON(BITS_PER_TYPE(st->faults) < FAXENG_FAULT_COUNT);
 
-	st->toner_state = faxeng_toner_state(fe);
-	cond |= faxeng_supply_bit(0, st->toner_state);
+	faxeng_update_supplies_locked(st);
+	for (i = 0; i < st->supplies; i++)
+		cond |= st->supply[i].conditions;
 
 	for (i = 0; i < st->trays; i++) {
-		st->tray_conditions[i] = faxeng_supply_bit(1, st->tray_state[i]);
+		st->tray_conditions[i] = faxeng_paper_bit(st->tray_state[i]);
 		cond |= st->tray_conditions[i];
 	}
 
-	st->drum_life = DIV_ROUND_UP_ULL((rated - used) * 100, rated);
-	if (!st->drum_life) {
+	/* The drum's conditions are its supply's; an engine without one has
+	 * the values alone.
+	 */
+	st->drum_life = faxeng_life(st->drum_pages, rated);
+	if (!st->drum_life)
 		st->drum_state = FAXENG_DRUM_END;
-		cond |= BIT_ULL(FAXENG_COND_DRUM_END);
-	} else if (faxeng_below(st->drum_life,
-				st->knob[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD],
-				st->knob[FAXENG_KNOB_DRUM_HYSTERESIS],
-				st->drum_state != FAXENG_DRUM_OK)) {
+	else if (faxeng_below(st->drum_life,
+			      st->knob[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD],
+			      st->knob[FAXENG_KNOB_DRUM_HYSTERESIS],
+			      st->drum_state != FAXENG_DRUM_OK))
 		st->drum_state = FAXENG_DRUM_NEAR_END;
-		cond |= BIT_ULL(FAXENG_COND_DRUM_NEAR_END);
-	} else {
+	else
 		st->drum_state = FAXENG_DRUM_OK;
-	}
 
 	for (i = 0; i < FAXENG_FAULT_COUNT; i++)
 		if (st->faults & BIT(i))
@@ -148,6 +245,18 @@ static unsigned long faxeng_holdoff_locked(struct faxeng *fe)
 	return since < FAXENG_EVENT_INTERVAL ? FAXENG_EVENT_INTERVAL - since : 0;
 }
 
+/* The conditions of now are the reported ones. fe->lock held. */
+static void faxeng_mark_reported_locked(struct faxeng *fe)
+{
+	int i;
+
+	fe->reported = faxeng_engine_conditions(&fe->st);
+	memcpy(fe->reported_tray, fe->st.tray_conditions,
+	       sizeof(fe->reported_tray));
+	for (i = 0; i < fe->st.supplies; i++)
+		fe->reported_supply[i] = fe->st.supply[i].conditions;
+}
+
 /* Schedule the event work if a condition changed since the last report. */
 static void faxeng_queue_locked(struct faxeng *fe)
 {
@@ -157,9 +266,11 @@ static void faxeng_queue_locked(struct faxeng *fe)
 	if (fe->dead)
 		return;
 
-	changed = (fe->st.conditions & ~FAXENG_PAPER_CONDITIONS) != fe->reported;
+	changed = faxeng_engine_conditions(&fe->st) != fe->reported;
 	for (i = 0; i < fe->st.trays && !changed; i++)
 		changed = fe->st.tray_conditions[i] != fe->reported_tray[i];
+	for (i = 0; i < fe->st.supplies && !changed; i++)
+		changed = fe->st.supply[i].conditions != fe->reported_supply[i];
 	if (!changed)
 		return;
 
@@ -175,11 +286,42 @@ static void faxeng_changed_locked(struct faxeng *fe)
 	faxeng_queue_locked(fe);
 }
 
+/* A supply's level; a unit with a life has its own. fe->lock held. */
+static void faxeng_supply_level_locked(struct faxeng *fe, int supply,
+				       int percent)
+{
+	struct faxeng_supply *sup;
+
+	if (supply < 0 || supply >= fe->st.supplies)
+		return;
+	sup = &fe->st.supply[supply];
+	if (sup->life)
+		return;
+	sup->level = percent < 0 ? FAXENG_LEVEL_UNKNOWN : min(percent, 100);
+	faxeng_changed_locked(fe);
+}
+
+static void faxeng_supply_switch_locked(struct faxeng *fe, int supply,
+					enum faxeng_toner_switch sw, bool on)
+{
+	struct faxeng_supply *sup;
+
+	if (supply < 0 || supply >= fe->st.supplies)
+		return;
+	sup = &fe->st.supply[supply];
+	if (on)
+		sup->sw |= BIT(sw);
+	else
+		sup->sw &= ~BIT(sw);
+	faxeng_changed_locked(fe);
+}
+
 /**
  * faxeng_set_toner_level() - report the toner level an ADC measured
  * @fe: the engine
  * @percent: 0..100 (larger values count as 100), or negative: unknown
  *
+ * The level of the toner toner_level shows, the first black one.
  * Context: any, hard interrupts included.
  */
 void faxeng_set_toner_level(struct faxeng *fe, int percent)
@@ -187,9 +329,7 @@ void faxeng_set_toner_level(struct faxeng *fe, int percent)
 	unsigned long flags;
 
 	spin_lock_irqsave(&fe->lock, flags);
-	fe->st.toner_level = percent < 0 ? FAXENG_LEVEL_UNKNOWN :
-			     min(percent, 100);
-	faxeng_changed_locked(fe);
+	faxeng_supply_level_locked(fe, fe->st.toner_supply, percent);
 	spin_unlock_irqrestore(&fe->lock, flags);
 }
 EXPORT_SYMBOL_GPL(faxeng_set_toner_level);
@@ -200,6 +340,7 @@ EXPORT_SYMBOL_GPL(faxeng_set_toner_level);
  * @sw: which switch
  * @on: its level
  *
+ * A switch of the toner toner_state shows, the first black one.
  * Context: any, hard interrupts included.
  */
 void faxeng_set_toner_switch(struct faxeng *fe, enum faxeng_toner_switch sw,
@@ -207,14 +348,59 @@ void faxeng_set_toner_switch(struct faxeng *fe, enum faxeng_toner_switch sw,
 {
 	unsigned long flags;
 
-	if (WARN_ON_ONCE(sw >= ARRAY_SIZE(fe->toner_sw)))
+	if (WARN_ON_ONCE(sw > FAXENG_TONER_SW_MISSING))
 		return;
 	spin_lock_irqsave(&fe->lock, flags);
-	fe->toner_sw[sw] = on;
-	faxeng_changed_locked(fe);
+	faxeng_supply_switch_locked(fe, fe->st.toner_supply, sw, on);
 	spin_unlock_irqrestore(&fe->lock, flags);
 }
 EXPORT_SYMBOL_GPL(faxeng_set_toner_switch);
+
+/**
+ * faxeng_set_supply_level() - report the level a supply's sensor measured
+ * @fe: the engine
+ * @supply: supply index, 0 for supply 1; out of range is ignored
+ * @percent: 0..100 (larger values count as 100), or negative: unknown
+ *
+ * Units with a rated life (drum, fuser, ...) count pages instead, and
+ * ignore this.
+ * Context: any, hard interrupts included.
+ */
+void faxeng_set_supply_level(struct faxeng *fe, unsigned int supply,
+			     int percent)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fe->lock, flags);
+	faxeng_supply_level_locked(fe, min_t(unsigned int, supply, FAXENG_MAX_SUPPLIES),
+				   percent);
+	spin_unlock_irqrestore(&fe->lock, flags);
+}
+EXPORT_SYMBOL_GPL(faxeng_set_supply_level);
+
+/**
+ * faxeng_set_supply_switch() - report a supply's switch line
+ * @fe: the engine
+ * @supply: supply index, 0 for supply 1; out of range is ignored
+ * @sw: low, empty or missing; for a receptacle, LOW is near-full and
+ *	EMPTY full
+ * @on: its level
+ *
+ * Context: any, hard interrupts included.
+ */
+void faxeng_set_supply_switch(struct faxeng *fe, unsigned int supply,
+			      enum faxeng_toner_switch sw, bool on)
+{
+	unsigned long flags;
+
+	if (WARN_ON_ONCE(sw > FAXENG_TONER_SW_MISSING))
+		return;
+	spin_lock_irqsave(&fe->lock, flags);
+	faxeng_supply_switch_locked(fe, min_t(unsigned int, supply, FAXENG_MAX_SUPPLIES), sw,
+				    on);
+	spin_unlock_irqrestore(&fe->lock, flags);
+}
+EXPORT_SYMBOL_GPL(faxeng_set_supply_switch);
 
 /**
  * faxeng_set_tray() - report the paper state of one input tray
@@ -269,17 +455,22 @@ EXPORT_SYMBOL_GPL(faxeng_set_fault);
  * @fe: the engine
  * @pages: how many
  *
- * Advances the page counter, the drum's and the maintenance interval's.
+ * Advances the page counter, the drum's and the maintenance interval's,
+ * and those of the supplies with a life.
  * Context: any, hard interrupts included.
  */
 void faxeng_add_pages(struct faxeng *fe, unsigned int pages)
 {
 	unsigned long flags;
+	int i;
 
 	spin_lock_irqsave(&fe->lock, flags);
 	fe->st.page_count += pages;
 	fe->st.drum_pages += pages;
 	fe->st.maintenance_pages += pages;
+	for (i = 0; i < fe->st.supplies; i++)
+		if (fe->st.supply[i].life)
+			fe->st.supply[i].pages += pages;
 	faxeng_changed_locked(fe);
 	spin_unlock_irqrestore(&fe->lock, flags);
 }
@@ -307,6 +498,18 @@ void faxeng_snapshot(struct faxeng *fe, struct faxeng_state *st)
 	spin_unlock_irqrestore(&fe->lock, flags);
 }
 
+/* The active conditions, without a copy of the whole state. */
+u64 faxeng_conditions_now(struct faxeng *fe)
+{
+	unsigned long flags;
+	u64 cond;
+
+	spin_lock_irqsave(&fe->lock, flags);
+	cond = fe->st.conditions;
+	spin_unlock_irqrestore(&fe->lock, flags);
+	return cond;
+}
+
 int faxeng_knob_check(enum faxeng_knob knob, u32 value)
 {
 	if (value < faxeng_knob_range[knob].min ||
@@ -323,6 +526,107 @@ static bool faxeng_knobs_consistent(const u32 *knob)
 	       FAXENG_THRESHOLD_HYST_LIMIT &&
 	       knob[FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD] +
 	       knob[FAXENG_KNOB_DRUM_HYSTERESIS] < FAXENG_THRESHOLD_HYST_LIMIT;
+}
+
+/*
+ * A supply's thresholds keep their order with room for the hysteresis:
+ * empty < low and low + hysteresis < 100 (a full supply clears), near-full
+ * < full and near-full > hysteresis (an emptied receptacle clears).
+ */
+static bool faxeng_supply_knobs_consistent(const struct faxeng_supply *sup,
+					   const u32 *k)
+{
+	u32 hyst = k[FAXENG_SUPPLY_KNOB_HYSTERESIS];
+
+	if (sup->class == FAXENG_SUPPLY_CLASS_FILLED)
+		return k[FAXENG_SUPPLY_KNOB_NEAR_FULL_THRESHOLD] <
+		       k[FAXENG_SUPPLY_KNOB_FULL_THRESHOLD] &&
+		       k[FAXENG_SUPPLY_KNOB_NEAR_FULL_THRESHOLD] > hyst;
+	return k[FAXENG_SUPPLY_KNOB_EMPTY_THRESHOLD] <
+	       k[FAXENG_SUPPLY_KNOB_LOW_THRESHOLD] &&
+	       k[FAXENG_SUPPLY_KNOB_LOW_THRESHOLD] + hyst <
+	       FAXENG_THRESHOLD_HYST_LIMIT;
+}
+
+/* The engine knobs that are the toner's and the drum's supply knobs. */
+static const struct {
+	enum faxeng_knob knob;
+	bool drum;
+	enum faxeng_supply_knob supply_knob;
+} faxeng_knob_alias[] = {
+	{ FAXENG_KNOB_TONER_LOW_THRESHOLD, false,
+	  FAXENG_SUPPLY_KNOB_LOW_THRESHOLD },
+	{ FAXENG_KNOB_TONER_HYSTERESIS, false, FAXENG_SUPPLY_KNOB_HYSTERESIS },
+	{ FAXENG_KNOB_DRUM_NEAR_END_THRESHOLD, true,
+	  FAXENG_SUPPLY_KNOB_LOW_THRESHOLD },
+	{ FAXENG_KNOB_DRUM_HYSTERESIS, true, FAXENG_SUPPLY_KNOB_HYSTERESIS },
+	{ FAXENG_KNOB_DRUM_RATED_PAGES, true, FAXENG_SUPPLY_KNOB_RATED_PAGES },
+};
+
+/*
+ * Copy @knob's aliased values into the toner's and drum's knob sets
+ * @toner and @drum (from_supply false), or back (true).
+ */
+static void faxeng_alias_knobs(const struct faxeng_state *st, u32 *knob,
+			       u32 *toner, u32 *drum, bool from_supply)
+{
+	u32 *sk;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(faxeng_knob_alias); i++) {
+		if ((faxeng_knob_alias[i].drum ? st->drum_supply :
+		     st->toner_supply) < 0)
+			continue;
+		sk = faxeng_knob_alias[i].drum ? drum : toner;
+		if (from_supply)
+			knob[faxeng_knob_alias[i].knob] =
+				sk[faxeng_knob_alias[i].supply_knob];
+		else
+			sk[faxeng_knob_alias[i].supply_knob] =
+				knob[faxeng_knob_alias[i].knob];
+	}
+}
+
+/*
+ * Take the engine knobs @knob and the knobs @sk of supply @supply (or
+ * none, -1) as they are to become, the aliases made equal from the side
+ * that was set; all or nothing. fe->lock held.
+ */
+static int faxeng_commit_knobs_locked(struct faxeng *fe, u32 *knob,
+				      int supply, const u32 *sk)
+{
+	u32 toner[FAXENG_SUPPLY_KNOB_COUNT], drum[FAXENG_SUPPLY_KNOB_COUNT];
+	struct faxeng_state *st = &fe->st;
+	size_t size = sizeof(toner);
+
+	if (fe->dead)
+		return -ENODEV;
+	if (st->toner_supply >= 0)
+		memcpy(toner, supply == st->toner_supply ? sk :
+		       st->supply[st->toner_supply].knob, size);
+	if (st->drum_supply >= 0)
+		memcpy(drum, supply == st->drum_supply ? sk :
+		       st->supply[st->drum_supply].knob, size);
+	faxeng_alias_knobs(st, knob, toner, drum, supply >= 0);
+	if (!faxeng_knobs_consistent(knob) ||
+	    (supply >= 0 &&
+	     !faxeng_supply_knobs_consistent(&st->supply[supply], sk)) ||
+	    (st->toner_supply >= 0 &&
+	     !faxeng_supply_knobs_consistent(&st->supply[st->toner_supply],
+					     toner)) ||
+	    (st->drum_supply >= 0 &&
+	     !faxeng_supply_knobs_consistent(&st->supply[st->drum_supply],
+					     drum)))
+		return -EINVAL;
+	memcpy(st->knob, knob, sizeof(st->knob));
+	if (supply >= 0)
+		memcpy(st->supply[supply].knob, sk, size);
+	if (st->toner_supply >= 0)
+		memcpy(st->supply[st->toner_supply].knob, toner, size);
+	if (st->drum_supply >= 0)
+		memcpy(st->supply[st->drum_supply].knob, drum, size);
+	faxeng_changed_locked(fe);
+	return 0;
 }
 
 /*
@@ -344,16 +648,100 @@ int faxeng_set_knobs(struct faxeng *fe, unsigned long mask, const u32 *value)
 	memcpy(knob, fe->st.knob, sizeof(knob));
 	for_each_set_bit(i, &mask, FAXENG_KNOB_COUNT)
 		knob[i] = value[i];
-	if (fe->dead) {
-		ret = -ENODEV;
-	} else if (faxeng_knobs_consistent(knob)) {
-		memcpy(fe->st.knob, knob, sizeof(knob));
-		faxeng_changed_locked(fe);
-	} else {
-		ret = -EINVAL;
+	ret = faxeng_commit_knobs_locked(fe, knob, -1, NULL);
+	spin_unlock_irq(&fe->lock);
+	return ret;
+}
+
+int faxeng_supply_knob_check(enum faxeng_supply_knob knob, u32 value)
+{
+	if (value < faxeng_supply_knob_range[knob].min ||
+	    value > faxeng_supply_knob_range[knob].max)
+		return -ERANGE;
+	return 0;
+}
+
+/* Whether a supply property or knob of @applies is one of @sup's. */
+bool faxeng_supply_applies(const struct faxeng_supply *sup, u8 applies)
+{
+	switch (applies) {
+	case FAXENG_APPLIES_LIFE:
+		return sup->life;
+	case FAXENG_APPLIES_CONSUMED:
+		return sup->class == FAXENG_SUPPLY_CLASS_CONSUMED;
+	case FAXENG_APPLIES_FILLED:
+		return sup->class == FAXENG_SUPPLY_CLASS_FILLED;
+	default:
+		return true;
+	}
+}
+
+/*
+ * The same for supply @supply (index) and its knobs: -ENOENT for a knob
+ * it does not have, -ENODEV for a supply the engine lacks.
+ */
+int faxeng_set_supply_knobs(struct faxeng *fe, unsigned int supply,
+			    unsigned long mask, const u32 *value)
+{
+	u32 knob[FAXENG_KNOB_COUNT], sk[FAXENG_SUPPLY_KNOB_COUNT];
+	struct faxeng_supply *sup;
+	int i, ret;
+
+	for_each_set_bit(i, &mask, FAXENG_SUPPLY_KNOB_COUNT) {
+		ret = faxeng_supply_knob_check(i, value[i]);
+		if (ret)
+			return ret;
+	}
+	/* supplies is fixed at registration: no lock needed. */
+	if (supply >= fe->st.supplies)
+		return -ENODEV;
+	spin_lock_irq(&fe->lock);
+	sup = &fe->st.supply[supply];
+	ret = 0;
+	for_each_set_bit(i, &mask, FAXENG_SUPPLY_KNOB_COUNT)
+		if (!faxeng_supply_applies(sup, faxeng_supply_knob_applies[i]))
+			ret = -ENOENT;
+	if (!ret) {
+		memcpy(knob, fe->st.knob, sizeof(knob));
+		memcpy(sk, sup->knob, sizeof(sk));
+		for_each_set_bit(i, &mask, FAXENG_SUPPLY_KNOB_COUNT)
+			sk[i] = value[i];
+		ret = faxeng_commit_knobs_locked(fe, knob, supply, sk);
 	}
 	spin_unlock_irq(&fe->lock);
 	return ret;
+}
+
+/* A new unit of supply @supply (index): its pages to 0. */
+int faxeng_supply_reset(struct faxeng *fe, unsigned int supply)
+{
+	int ret = 0;
+
+	if (supply >= fe->st.supplies)
+		return -ENODEV;
+	spin_lock_irq(&fe->lock);
+	if (fe->dead) {
+		ret = -ENODEV;
+	} else if (!fe->st.supply[supply].life) {
+		ret = -EINVAL;
+	} else {
+		fe->st.supply[supply].pages = 0;
+		if (supply == fe->st.drum_supply)
+			fe->st.drum_pages = 0;
+		faxeng_changed_locked(fe);
+	}
+	spin_unlock_irq(&fe->lock);
+	return ret;
+}
+
+void faxeng_snapshot_supply(struct faxeng *fe, unsigned int supply,
+			    struct faxeng_supply *sup)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fe->lock, flags);
+	*sup = fe->st.supply[supply];
+	spin_unlock_irqrestore(&fe->lock, flags);
 }
 
 int faxeng_set_knob(struct faxeng *fe, enum faxeng_knob knob, u32 value)
@@ -374,6 +762,8 @@ int faxeng_do_action(struct faxeng *fe, enum faxeng_action action)
 	switch (action) {
 	case FAXENG_ACTION_DRUM_RESET:
 		fe->st.drum_pages = 0;
+		if (fe->st.drum_supply >= 0)
+			fe->st.supply[fe->st.drum_supply].pages = 0;
 		break;
 	case FAXENG_ACTION_MAINTENANCE_DONE:
 		fe->st.maintenance_pages = 0;
@@ -386,37 +776,29 @@ int faxeng_do_action(struct faxeng *fe, enum faxeng_action action)
 	return 0;
 }
 
-static void faxeng_emit(struct faxeng *fe, enum faxeng_condition cond,
-			bool active, unsigned int tray, u64 seqnum)
-{
-	struct faxeng_transition tr = {
-		.cond = cond,
-		.active = active,
-		.tray = tray,
-		.seqnum = seqnum,
-	};
-
-	int uevent, netlink;
-
-	fe->report_st.seqnum = seqnum;
-	uevent = faxeng_emit_uevent(fe, &tr);
-	netlink = faxeng_netlink_event(fe, &fe->report_st, &tr);
-	trace_faxeng_event(fe, &tr, uevent, netlink);
-}
-
 /*
  * Emit the raises (want) or the clears (!want) from old to new, numbered
- * from *seqnum on.
+ * from *seqnum on; @where names the tray or supply they are of.
  */
 static void faxeng_emit_diff(struct faxeng *fe, u64 old, u64 new,
-			     unsigned int tray, bool want, u64 *seqnum)
+			     const struct faxeng_transition *where, bool want,
+			     u64 *seqnum)
 {
+	struct faxeng_transition tr = *where;
 	u64 diff = old ^ new;
-	int i;
+	int i, uevent, netlink;
 
-	for (i = 0; i < FAXENG_COND_COUNT; i++)
-		if ((diff & BIT_ULL(i)) && !!(new & BIT_ULL(i)) == want)
-			faxeng_emit(fe, i, want, tray, ++*seqnum);
+	for (i = 0; i < FAXENG_COND_COUNT; i++) {
+		if (!(diff & BIT_ULL(i)) || !!(new & BIT_ULL(i)) != want)
+			continue;
+		tr.cond = i;
+		tr.active = want;
+		tr.seqnum = ++*seqnum;
+		fe->report_st.seqnum = tr.seqnum;
+		uevent = faxeng_emit_uevent(fe, &tr);
+		netlink = faxeng_netlink_event(fe, &fe->report_st, &tr);
+		trace_faxeng_event(fe, &tr, uevent, netlink);
+	}
 }
 
 /*
@@ -435,6 +817,8 @@ static void faxeng_event_work(struct work_struct *work)
 					 work);
 	struct faxeng_state *st = &fe->report_st;
 	u64 old, old_tray[FAXENG_MAX_TRAYS], seqnum, start = 0;
+	u64 old_supply[FAXENG_MAX_SUPPLIES], engine;
+	struct faxeng_transition where;
 	unsigned long holdoff;
 	int i, pass, n;
 
@@ -454,12 +838,14 @@ static void faxeng_event_work(struct work_struct *work)
 	*st = fe->st;
 	old = fe->reported;
 	memcpy(old_tray, fe->reported_tray, sizeof(old_tray));
-	fe->reported = st->conditions & ~FAXENG_PAPER_CONDITIONS;
-	memcpy(fe->reported_tray, st->tray_conditions,
-	       sizeof(fe->reported_tray));
-	n = hweight64(old ^ fe->reported);
+	memcpy(old_supply, fe->reported_supply, sizeof(old_supply));
+	faxeng_mark_reported_locked(fe);
+	engine = fe->reported;
+	n = hweight64(old ^ engine);
 	for (i = 0; i < st->trays; i++)
 		n += hweight64(old_tray[i] ^ st->tray_conditions[i]);
+	for (i = 0; i < st->supplies; i++)
+		n += hweight64(old_supply[i] ^ st->supply[i].conditions);
 	seqnum = fe->st.seqnum;
 	fe->st.seqnum += n;
 	spin_unlock_irq(&fe->lock);
@@ -467,13 +853,24 @@ static void faxeng_event_work(struct work_struct *work)
 	if (n)
 		faxeng_uevent_state(fe, st);
 	for (pass = 1; pass >= 0; pass--) {
-		faxeng_emit_diff(fe, old,
-				 st->conditions & ~FAXENG_PAPER_CONDITIONS, 0,
-				 pass, &seqnum);
-		for (i = 0; i < st->trays; i++)
+		where = (struct faxeng_transition){};
+		faxeng_emit_diff(fe, old, engine, &where, pass,
+				 &seqnum);
+		for (i = 0; i < st->trays; i++) {
+			where.tray = i + 1;
 			faxeng_emit_diff(fe, old_tray[i],
-					 st->tray_conditions[i], i + 1, pass,
+					 st->tray_conditions[i], &where, pass,
 					 &seqnum);
+		}
+		where.tray = 0;
+		for (i = 0; i < st->supplies; i++) {
+			where.supply = i + 1;
+			where.shown = i == st->toner_supply ||
+				      i == st->drum_supply;
+			faxeng_emit_diff(fe, old_supply[i],
+					 st->supply[i].conditions, &where, pass,
+					 &seqnum);
+		}
 	}
 	/* Timed only when traced, from the start of the run. */
 	if (start && trace_faxeng_work_enabled())
@@ -482,7 +879,83 @@ static void faxeng_event_work(struct work_struct *work)
 
 static void faxeng_release(struct device *dev)
 {
-	kfree(to_faxeng(dev));
+	struct faxeng *fe = to_faxeng(dev);
+
+	faxeng_sysfs_free(fe);
+	kfree(fe);
+}
+
+/* Without supplies given: the toner and drum of a mono engine. */
+static void faxeng_default_supplies(const struct faxeng_config *cfg,
+				    struct faxeng_supply_config *sc)
+{
+	sc[0] = (struct faxeng_supply_config){
+		.type = FAXENG_SUPPLY_TYPE_TONER,
+		.colour = FAXENG_COLOUR_BLACK,
+		.level = cfg->toner_level,
+		.switches = cfg->toner_switches,
+	};
+	sc[1] = (struct faxeng_supply_config){
+		.type = FAXENG_SUPPLY_TYPE_OPC,
+		.colour = FAXENG_COLOUR_NONE,
+		.rated_pages = cfg->drum_rated_pages,
+	};
+}
+
+/*
+ * The supplies, and which of them toner_* and drum_* show: the first black
+ * toner (else the first toner) and the first drum.
+ */
+static int faxeng_init_supplies(struct faxeng_state *st,
+				const struct faxeng_config *cfg)
+{
+	struct faxeng_supply_config def[2];
+	const struct faxeng_supply_config *sc = cfg->supplies;
+	unsigned int n = cfg->nsupplies;
+	struct faxeng_supply *sup;
+	int i, k;
+
+	if (!sc) {
+		faxeng_default_supplies(cfg, def);
+		sc = def;
+		n = ARRAY_SIZE(def);
+	}
+	if (n > FAXENG_MAX_SUPPLIES)
+		return -EINVAL;
+	st->supplies = n;
+	st->toner_supply = -1;
+	st->drum_supply = -1;
+	for (i = 0; i < n; i++) {
+		sup = &st->supply[i];
+		if (sc[i].type > FAXENG_SUPPLY_TYPE_MAX ||
+		    sc[i].colour > FAXENG_COLOUR_MAX)
+			return -EINVAL;
+		if (sc[i].rated_pages > FAXENG_PAGES_MAX)
+			return -ERANGE;
+		sup->type = sc[i].type;
+		sup->colour = sc[i].colour;
+		sup->class = sup->type == FAXENG_SUPPLY_TYPE_WASTE_TONER ?
+			     FAXENG_SUPPLY_CLASS_FILLED :
+			     FAXENG_SUPPLY_CLASS_CONSUMED;
+		sup->life = faxeng_supply_type_has_life(sup->type);
+		sup->has_sw = sc[i].switches;
+		sup->level = sc[i].level < 0 ? FAXENG_LEVEL_UNKNOWN :
+			     min(sc[i].level, 100);
+		for (k = 0; k < FAXENG_SUPPLY_KNOB_COUNT; k++)
+			sup->knob[k] = faxeng_supply_knob_range[k].def;
+		if (sc[i].rated_pages)
+			sup->knob[FAXENG_SUPPLY_KNOB_RATED_PAGES] =
+				sc[i].rated_pages;
+		if (sup->type == FAXENG_SUPPLY_TYPE_TONER &&
+		    (st->toner_supply < 0 ||
+		     (sup->colour == FAXENG_COLOUR_BLACK &&
+		      st->supply[st->toner_supply].colour !=
+		      FAXENG_COLOUR_BLACK)))
+			st->toner_supply = i;
+		if (sup->type == FAXENG_SUPPLY_TYPE_OPC && st->drum_supply < 0)
+			st->drum_supply = i;
+	}
+	return 0;
 }
 
 /**
@@ -512,6 +985,14 @@ struct faxeng *faxeng_alloc(struct device *parent,
 	fe = kzalloc(sizeof(*fe), GFP_KERNEL);
 	if (!fe)
 		return ERR_PTR(-ENOMEM);
+	ret = faxeng_init_supplies(&fe->st, cfg);
+	if (!ret)
+		ret = faxeng_sysfs_alloc(fe);
+	if (ret) {
+		faxeng_sysfs_free(fe);
+		kfree(fe);
+		return ERR_PTR(ret);
+	}
 
 	strscpy(fe->model, cfg->model ?: "", sizeof(fe->model));
 	strscpy(fe->serial, cfg->serial ?: "", sizeof(fe->serial));
@@ -521,8 +1002,6 @@ struct faxeng *faxeng_alloc(struct device *parent,
 	INIT_DELAYED_WORK(&fe->work, faxeng_event_work);
 	fe->last_run = jiffies - FAXENG_EVENT_INTERVAL;
 	fe->st.trays = cfg->trays;
-	fe->st.toner_level = cfg->toner_level < 0 ? FAXENG_LEVEL_UNKNOWN :
-			     min(cfg->toner_level, 100);
 	for (i = 0; i < FAXENG_KNOB_COUNT; i++)
 		fe->st.knob[i] = faxeng_knob_range[i].def;
 	if (cfg->drum_rated_pages)
@@ -533,12 +1012,18 @@ struct faxeng *faxeng_alloc(struct device *parent,
 	else if (cfg->maintenance_interval)
 		fe->st.knob[FAXENG_KNOB_MAINTENANCE_INTERVAL] =
 			cfg->maintenance_interval;
+	/* The toner's and drum's own knobs are the engine's. */
+	faxeng_alias_knobs(&fe->st, fe->st.knob,
+			   fe->st.toner_supply < 0 ? NULL :
+			   fe->st.supply[fe->st.toner_supply].knob,
+			   fe->st.drum_supply < 0 ? NULL :
+			   fe->st.supply[fe->st.drum_supply].knob, false);
 	faxeng_update_locked(fe);
 
 	device_initialize(&fe->dev);
 	fe->dev.class = &faxeng_class;
 	fe->dev.parent = parent;
-	fe->dev.groups = faxeng_groups;
+	fe->dev.groups = fe->groups;
 	fe->dev.release = faxeng_release;
 
 	/* Reserved: lookups find no engine there until faxeng_add(). */
@@ -599,9 +1084,7 @@ int faxeng_add(struct faxeng *fe)
 	 * of its own sending, which an input in between only makes newer.
 	 */
 	spin_lock_irq(&fe->lock);
-	fe->reported = fe->st.conditions & ~FAXENG_PAPER_CONDITIONS;
-	memcpy(fe->reported_tray, fe->st.tray_conditions,
-	       sizeof(fe->reported_tray));
+	faxeng_mark_reported_locked(fe);
 	spin_unlock_irq(&fe->lock);
 
 	ret = device_add(&fe->dev);

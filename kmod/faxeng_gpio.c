@@ -22,8 +22,11 @@
 #define FXG_DEBOUNCE_MS_DEFAULT	20
 #define FXG_DEBOUNCE_MS_MIN	1
 #define FXG_DEBOUNCE_MS_MAX	1000
-/* Three lines per tray at most, and five switches. */
-#define FXG_MAX_INPUTS		(3 * FAXENG_MAX_TRAYS + 5)
+/* Three lines per tray and per supply at most, and five switches. */
+#define FXG_MAX_INPUTS		(3 * FAXENG_MAX_TRAYS + 5 + \
+				 3 * FAXENG_MAX_SUPPLIES)
+/* Supplies 1 and 2 are the engine's own toner lines and drum. */
+#define FXG_OWN_SUPPLIES	2
 
 static unsigned int toner_poll_ms = 10000;
 module_param(toner_poll_ms, uint, 0644);
@@ -39,6 +42,10 @@ enum fxg_role {
 	FXG_DOOR_OPEN,
 	FXG_JAM,
 	FXG_FUSER_ERROR,
+	/* A supply node's lines, in enum faxeng_toner_switch's order. */
+	FXG_SUPPLY_LOW,
+	FXG_SUPPLY_EMPTY,
+	FXG_SUPPLY_MISSING,
 };
 
 /* Interrupts are named faxengN-<this>, with the tray number for trays. */
@@ -51,6 +58,9 @@ static const char *const fxg_irq_names[] = {
 	[FXG_DOOR_OPEN]		= "door",
 	[FXG_JAM]		= "jam",
 	[FXG_FUSER_ERROR]	= "fuser",
+	[FXG_SUPPLY_LOW]	= "supply-low",
+	[FXG_SUPPLY_EMPTY]	= "supply-empty",
+	[FXG_SUPPLY_MISSING]	= "supply-missing",
 };
 
 /* One switch input: a GPIO line, its interrupt and its debounce work. */
@@ -59,7 +69,7 @@ struct fxg_input {
 	struct gpio_desc *gpiod;
 	int irq;
 	enum fxg_role role;
-	unsigned int tray;
+	unsigned int tray;		/* or the supply's index */
 	unsigned long delay;		/* software debounce, jiffies */
 	struct delayed_work work;
 };
@@ -83,7 +93,12 @@ struct fxg {
 	bool paper_low[FAXENG_MAX_TRAYS];
 	struct mutex tray_lock;		/* the three arrays above */
 	struct iio_channel *toner;
+	/* Reads toner and the supplies' level channels. */
 	struct delayed_work toner_work;
+	bool polled;
+	struct faxeng_supply_config supply[FAXENG_MAX_SUPPLIES];
+	struct iio_channel *level[FAXENG_MAX_SUPPLIES];
+	unsigned int supplies;
 };
 
 static void fxg_report_tray(struct fxg *fxg, unsigned int tray)
@@ -137,6 +152,13 @@ static void fxg_input_report(struct fxg_input *in)
 		break;
 	case FXG_FUSER_ERROR:
 		faxeng_set_fault(fxg->fe, FAXENG_FAULT_FUSER_ERROR, val);
+		break;
+	case FXG_SUPPLY_LOW:
+	case FXG_SUPPLY_EMPTY:
+	case FXG_SUPPLY_MISSING:
+		faxeng_set_supply_switch(fxg->fe, in->tray,
+					 FAXENG_TONER_SW_LOW +
+					 (in->role - FXG_SUPPLY_LOW), val);
 		break;
 	}
 }
@@ -261,7 +283,11 @@ static int fxg_start_input(struct fxg *fxg, struct fxg_input *in)
 	const char *name;
 	int ret;
 
-	if (in->role <= FXG_PAPER_LOW)
+	if (in->role >= FXG_SUPPLY_LOW)
+		name = devm_kasprintf(dev, GFP_KERNEL, "%s-%s%u",
+				      faxeng_name(fxg->fe),
+				      fxg_irq_names[in->role], in->tray + 1);
+	else if (in->role <= FXG_PAPER_LOW)
 		name = devm_kasprintf(dev, GFP_KERNEL, "%s-%s%u",
 				      faxeng_name(fxg->fe),
 				      fxg_irq_names[in->role], in->tray + 1);
@@ -300,14 +326,26 @@ static void fxg_toner_work(struct work_struct *work)
 {
 	struct fxg *fxg = container_of(to_delayed_work(work), struct fxg,
 				       toner_work);
+	unsigned int i;
 	int val, ret;
 
 	/* The channel is scaled to percent (e.g. through iio-rescale). */
-	ret = iio_read_channel_processed(fxg->toner, &val);
+	ret = fxg->toner ? iio_read_channel_processed(fxg->toner, &val) : 0;
 	if (ret < 0)
 		dev_warn_ratelimited(fxg->dev, "reading toner: %d\n", ret);
-	else
+	else if (fxg->toner)
 		faxeng_set_toner_level(fxg->fe, clamp(val, 0, 100));
+	for (i = 0; i < fxg->supplies; i++) {
+		if (!fxg->level[i])
+			continue;
+		ret = iio_read_channel_processed(fxg->level[i], &val);
+		/* A sensor that does not answer: unknown, not empty. */
+		if (ret < 0)
+			dev_warn_ratelimited(fxg->dev, "reading supply %u: %d\n",
+					     i + 1, ret);
+		faxeng_set_supply_level(fxg->fe, i,
+					ret < 0 ? -1 : clamp(val, 0, 100));
+	}
 	/* Freezable: no reads of an ADC the system suspended. */
 	queue_delayed_work(system_freezable_wq, &fxg->toner_work,
 			   msecs_to_jiffies(max(READ_ONCE(toner_poll_ms), 100U)));
@@ -344,9 +382,13 @@ static int fxg_get_toner(struct fxg *fxg)
 
 static int fxg_start_toner(struct fxg *fxg)
 {
+	unsigned int i;
 	int ret;
 
-	if (!fxg->toner)
+	fxg->polled = fxg->toner;
+	for (i = 0; i < fxg->supplies; i++)
+		fxg->polled |= !!fxg->level[i];
+	if (!fxg->polled)
 		return 0;
 	INIT_DELAYED_WORK(&fxg->toner_work, fxg_toner_work);
 	ret = devm_add_action_or_reset(fxg->dev, fxg_stop_toner, fxg);
@@ -376,6 +418,154 @@ static int fxg_read_u32(struct device *dev, const char *prop, u32 *val,
 				     "%s = %u: out of range %u..%u\n",
 				     prop, v, min, max);
 	*val = v;
+	return 0;
+}
+
+/* A supply node's NAME-gpios line, optional: the switch @role reads it. */
+static int fxg_get_supply_line(struct fxg *fxg, struct fwnode_handle *node,
+			       const char *con_id, enum fxg_role role,
+			       unsigned int supply)
+{
+	struct gpio_desc *gpiod;
+
+	gpiod = devm_fwnode_gpiod_get(fxg->dev, node, con_id, GPIOD_IN,
+				      "fax-engine-supply");
+	if (IS_ERR(gpiod)) {
+		if (PTR_ERR(gpiod) == -ENOENT)
+			return 0;
+		return dev_err_probe(fxg->dev, PTR_ERR(gpiod),
+				     "supply@%u: getting %s-gpios\n",
+				     supply + 1, con_id);
+	}
+	fxg->supply[supply].switches = true;
+	return fxg_take_line(fxg, gpiod, con_id, role, supply);
+}
+
+/*
+ * One supply@S node: its type, colorant, rated life, switch lines and level
+ * channel, as supply S. Nodes come in no particular order (an overlay
+ * adds them in reverse); @seen collects their numbers.
+ */
+static int fxg_get_supply(struct fxg *fxg, struct fwnode_handle *node,
+			  unsigned long *seen)
+{
+	struct device *dev = fxg->dev;
+	struct faxeng_supply_config *sc;
+	struct iio_channel *chan;
+	const char *str;
+	bool filled, life;
+	unsigned int s;
+	u32 reg;
+	int ret;
+
+	if (fwnode_property_read_u32(node, "reg", &reg) ||
+	    reg <= FXG_OWN_SUPPLIES || reg > FAXENG_MAX_SUPPLIES ||
+	    test_and_set_bit(reg - 1, seen))
+		return dev_err_probe(dev, -EINVAL,
+				     "a supply node's reg must be %d..%d, each once\n",
+				     FXG_OWN_SUPPLIES + 1, FAXENG_MAX_SUPPLIES);
+	s = reg - 1;
+	sc = &fxg->supply[s];
+	ret = fwnode_property_read_string(node, "faxcare,supply-type", &str);
+	if (!ret)
+		ret = match_string(faxeng_supply_type_names,
+				   ARRAY_SIZE(faxeng_supply_type_names), str);
+	if (ret < 0)
+		return dev_err_probe(dev, -EINVAL,
+				     "supply@%u: faxcare,supply-type missing or unknown\n",
+				     reg);
+	sc->type = ret;
+	sc->colour = FAXENG_COLOUR_NONE;
+	if (!fwnode_property_read_string(node, "faxcare,colorant", &str)) {
+		ret = match_string(faxeng_colour_names,
+				   ARRAY_SIZE(faxeng_colour_names), str);
+		if (ret < 0)
+			return dev_err_probe(dev, -EINVAL,
+					     "supply@%u: unknown faxcare,colorant %s\n",
+					     reg, str);
+		sc->colour = ret;
+	}
+	sc->level = -1;
+	life = faxeng_supply_type_has_life(sc->type);
+	filled = sc->type == FAXENG_SUPPLY_TYPE_WASTE_TONER;
+	ret = fwnode_property_read_u32(node, "faxcare,rated-pages",
+				       &sc->rated_pages);
+	if (!ret && (!life || !sc->rated_pages ||
+		     sc->rated_pages > FAXENG_PAGES_MAX))
+		return dev_err_probe(dev, -EINVAL,
+				     "supply@%u: faxcare,rated-pages is 1..%d, for a unit with a life\n",
+				     reg, FAXENG_PAGES_MAX);
+	fxg->supplies = max(fxg->supplies, reg);
+	if (life)
+		return fxg_get_supply_line(fxg, node, "missing",
+					   FXG_SUPPLY_MISSING, s);
+	ret = fxg_get_supply_line(fxg, node, filled ? "near-full" : "low",
+				  FXG_SUPPLY_LOW, s) ?:
+	      fxg_get_supply_line(fxg, node, filled ? "full" : "empty",
+				  FXG_SUPPLY_EMPTY, s) ?:
+	      fxg_get_supply_line(fxg, node, "missing", FXG_SUPPLY_MISSING, s);
+	if (ret || !fwnode_property_present(node, "io-channels"))
+		return ret;
+	chan = devm_fwnode_iio_channel_get_by_name(dev, node, "level");
+	if (IS_ERR(chan)) {
+		ret = PTR_ERR(chan);
+		return dev_err_probe(dev, ret,
+				     "supply@%u: getting the level channel\n",
+				     reg);
+	}
+	fxg->level[s] = chan;
+	return 0;
+}
+
+/* A node named supply or supply@S (fwnode_name_eq() is not exported). */
+static bool fxg_is_supply_node(struct fwnode_handle *node)
+{
+	const char *name = fwnode_get_name(node);
+	size_t len = strlen("supply");
+
+	return name && !strncmp(name, "supply", len) &&
+	       (!name[len] || name[len] == '@');
+}
+
+/*
+ * The supplies: the engine's toner lines (supply 1, a black toner) and
+ * drum (2), then a supply@S child node each.
+ */
+static int fxg_get_supplies(struct fxg *fxg, struct faxeng_config *cfg)
+{
+	unsigned long seen = GENMASK(FXG_OWN_SUPPLIES - 1, 0);
+	struct fwnode_handle *node;
+	int ret;
+
+	fxg->supply[0] = (struct faxeng_supply_config){
+		.type = FAXENG_SUPPLY_TYPE_TONER,
+		.colour = FAXENG_COLOUR_BLACK,
+		.level = -1,
+		/* toner-low-gpios is required */
+		.switches = true,
+	};
+	fxg->supply[1] = (struct faxeng_supply_config){
+		.type = FAXENG_SUPPLY_TYPE_OPC,
+		.rated_pages = cfg->drum_rated_pages,
+	};
+	fxg->supplies = FXG_OWN_SUPPLIES;
+	device_for_each_child_node(fxg->dev, node) {
+		if (!fxg_is_supply_node(node))
+			continue;
+		ret = fxg_get_supply(fxg, node, &seen);
+		if (ret) {
+			fwnode_handle_put(node);
+			return ret;
+		}
+	}
+	/* Numbered without a gap, as sysfs numbers them. */
+	if (seen != GENMASK(fxg->supplies - 1, 0))
+		return dev_err_probe(fxg->dev, -EINVAL,
+				     "supply nodes: reg must run %d, %d, ... without a gap\n",
+				     FXG_OWN_SUPPLIES + 1,
+				     FXG_OWN_SUPPLIES + 2);
+	cfg->supplies = fxg->supply;
+	cfg->nsupplies = fxg->supplies;
 	return 0;
 }
 
@@ -412,6 +602,9 @@ static int fxg_get_resources(struct fxg *fxg, struct faxeng_config *cfg)
 	if (ret)
 		return ret;
 	cfg->trays = fxg->trays;
+	ret = fxg_get_supplies(fxg, cfg);
+	if (ret)
+		return ret;
 
 	fxg->pulse = devm_gpiod_get_optional(dev, "page-pulse", GPIOD_IN);
 	if (IS_ERR(fxg->pulse))
@@ -484,14 +677,15 @@ static int fxg_probe(struct platform_device *pdev)
 	 */
 	for (i = 0; i < fxg->inputs; i++)
 		flush_delayed_work(&fxg->in[i].work);
-	if (fxg->toner)
+	if (fxg->polled)
 		flush_delayed_work(&fxg->toner_work);
 	ret = faxeng_add(fxg->fe);
 	if (ret)
 		return dev_err_probe(dev, ret, "adding the engine\n");
 
-	dev_info(dev, "%s: %u trays, toner level %s\n", faxeng_name(fxg->fe),
-		 fxg->trays, fxg->toner ? "from IIO" : "unknown");
+	dev_info(dev, "%s: %u trays, %u supplies, toner level %s\n",
+		 faxeng_name(fxg->fe), fxg->trays, fxg->supplies,
+		 fxg->toner ? "from IIO" : "unknown");
 	return 0;
 }
 
@@ -507,7 +701,7 @@ static int fxg_resume(struct device *dev)
 
 	for (i = 0; i < fxg->inputs; i++)
 		mod_delayed_work(system_wq, &fxg->in[i].work, 0);
-	if (fxg->toner)
+	if (fxg->polled)
 		mod_delayed_work(system_freezable_wq, &fxg->toner_work, 0);
 	return 0;
 }

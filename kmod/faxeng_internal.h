@@ -35,6 +35,23 @@ enum faxeng_knob {
 	FAXENG_KNOB_COUNT
 };
 
+/* The values of its FAXENG_SUPPLY_PROP lines, and the settings of its knobs. */
+enum faxeng_supply_prop {
+#define FAXENG_SUPPLY_PROP(name, NAME, nl, show, applies, uevent)	\
+	FAXENG_SUPPLY_PROP_##NAME,
+#include <linux/faxeng_props.h>
+
+	FAXENG_SUPPLY_PROP_COUNT
+};
+
+enum faxeng_supply_knob {
+#define FAXENG_SUPPLY_KNOB(name, NAME, min, max, def, applies)	\
+	FAXENG_SUPPLY_KNOB_##NAME,
+#include <linux/faxeng_props.h>
+
+	FAXENG_SUPPLY_KNOB_COUNT
+};
+
 /* How a property is shown: faxeng_props.h's show column. */
 enum faxeng_show {
 	FAXENG_SHOW_NUM,
@@ -43,23 +60,38 @@ enum faxeng_show {
 	FAXENG_SHOW_SUPPLY,
 	FAXENG_SHOW_DRUM,
 	FAXENG_SHOW_FAULTS,
+	FAXENG_SHOW_TYPE,
+	FAXENG_SHOW_COLOUR,
+	FAXENG_SHOW_CLASS,
+	FAXENG_SHOW_MARKER,
+};
+
+/* Which supplies a supply property or knob applies to: its applies column. */
+enum faxeng_applies {
+	FAXENG_APPLIES_ALL,
+	FAXENG_APPLIES_LIFE,
+	FAXENG_APPLIES_CONSUMED,
+	FAXENG_APPLIES_FILLED,
 };
 
 /* One property: where its value sits in struct faxeng_state, its names. */
 struct faxeng_prop_info {
 	const char *key;		/* "FAXENG_DRUM_PAGES=" */
-	u16 offset;			/* of its field in struct faxeng_state */
+	u16 offset;			/* in struct faxeng_state (faxeng_supply) */
 	u8 nla_type;			/* NLA_U8, NLA_U32 or NLA_U64: its size */
 	u16 attr;			/* FAXENG_A_DRUM_PAGES */
 	u8 show;			/* enum faxeng_show */
 	bool uevent;
+	u8 applies;			/* a supply's: enum faxeng_applies */
 };
 
 /* A threshold plus its hysteresis stays below this, so a full supply clears. */
 #define FAXENG_THRESHOLD_HYST_LIMIT	100
 
-/* Every condition's reason at once takes 243 characters. */
-#define FAXENG_LIST_LEN		256
+/* Every condition's reason at once takes 472 characters. */
+#define FAXENG_LIST_LEN		512
+/* Every fault at once, "jam,door-open,fuser-error", takes 25. */
+#define FAXENG_FAULTS_LEN	64
 /* A state key with a number or a state word: "FAXENG_DRUM_PAGES=<u64>". */
 #define FAXENG_KEY_LEN		40
 /* Room for a u64 in decimal: 20 digits and the NUL. */
@@ -84,8 +116,24 @@ struct faxeng_state_keys {
 /* Name, model, serial, trays, the trays' states, properties, reasons. */
 #define FAXENG_UEVENT_STATE_KEYS	\
 	(5 + FAXENG_MAX_TRAYS + FAXENG_PROP_COUNT)
-/* A transition's own keys, FAXENG_CHANGED to FAXENG_TRAY. */
-#define FAXENG_UEVENT_KEYS		(FAXENG_UEVENT_STATE_KEYS + 9)
+/* A transition's own keys, FAXENG_CHANGED to FAXENG_TRAY or the supply's. */
+#define FAXENG_UEVENT_KEYS		\
+	(FAXENG_UEVENT_STATE_KEYS + 9 + FAXENG_SUPPLY_PROP_COUNT)
+
+/* One supply; the fields of faxeng_props.h's supply lines are so named. */
+struct faxeng_supply {
+	u32 type;			/* enum faxeng_supply_type, fixed */
+	u32 colour;			/* enum faxeng_colour, fixed */
+	u32 class;			/* enum faxeng_supply_class, fixed */
+	u32 level;			/* percent or FAXENG_LEVEL_UNKNOWN */
+	u32 state;			/* enum faxeng_marker_state */
+	u64 pages;			/* a unit with a life: pages on it */
+	u64 conditions;			/* BIT_ULL(enum faxeng_condition) */
+	u32 knob[FAXENG_SUPPLY_KNOB_COUNT];
+	u8 sw;				/* BIT(enum faxeng_toner_switch) */
+	bool has_sw;			/* switch lines: ok rather than unknown */
+	bool life;			/* its level is its remaining life */
+};
 
 /* Everything one engine reports, consistent as of one instant. */
 struct faxeng_state {
@@ -109,6 +157,11 @@ struct faxeng_state {
 	u64 seqnum;
 	u64 conditions;			/* BIT_ULL(enum faxeng_condition) */
 	u64 tray_conditions[FAXENG_MAX_TRAYS]; /* PAPER_* bits per tray */
+	u8 supplies;			/* fixed at registration */
+	/* The toner and drum the toner_* and drum_* values show, or -1. */
+	s8 toner_supply;
+	s8 drum_supply;
+	struct faxeng_supply supply[FAXENG_MAX_SUPPLIES];
 };
 
 /* One condition raised or cleared. */
@@ -116,6 +169,8 @@ struct faxeng_transition {
 	enum faxeng_condition cond;
 	bool active;
 	unsigned int tray;		/* 1.. for PAPER_*, else 0 */
+	unsigned int supply;		/* 1.. for a supply's, else 0 */
+	bool shown;			/* that supply's is toner_/drum_state */
 	u64 seqnum;
 };
 
@@ -133,6 +188,9 @@ struct faxeng_uevent_env {
 	struct faxeng_state shown;
 	struct faxeng_state_keys keys;
 	char seqnum[sizeof("FAXENG_SEQNUM=") + FAXENG_U64_LEN];
+	/* A supply's numbers: FAXENG_SUPPLY_LEVEL=, FAXENG_SUPPLY_PAGES=<u64> */
+	char supply_num[FAXENG_SUPPLY_PROP_COUNT]
+		       [sizeof("FAXENG_SUPPLY_PAGES=") + FAXENG_U64_LEN];
 };
 
 struct faxeng {
@@ -147,13 +205,13 @@ struct faxeng {
 	 * with interrupts off.
 	 */
 	spinlock_t lock;
-	bool toner_sw[3];		/* enum faxeng_toner_switch */
 	struct faxeng_state st;
 	/* Not added yet, or unregistering: queue no event work. */
 	bool dead;
 	/* Conditions as of the last event-work snapshot. */
 	u64 reported;
 	u64 reported_tray[FAXENG_MAX_TRAYS];
+	u64 reported_supply[FAXENG_MAX_SUPPLIES];
 
 	/* Coalesces bursts of input changes into events. */
 	struct delayed_work work;
@@ -174,6 +232,9 @@ struct faxeng {
 	unsigned long uevents_dropped;
 	unsigned long netlink_dropped;
 	bool added;			/* by faxeng_add(), process context */
+	/* sysfs: its groups, one supplyS directory per supply among them */
+	const struct attribute_group **groups;
+	struct faxeng_supply_files *supply_files;
 };
 
 static inline struct faxeng *to_faxeng(struct device *dev)
@@ -183,10 +244,18 @@ static inline struct faxeng *to_faxeng(struct device *dev)
 
 /* faxeng_core.c */
 void faxeng_snapshot(struct faxeng *fe, struct faxeng_state *st);
+u64 faxeng_conditions_now(struct faxeng *fe);
 int faxeng_set_knobs(struct faxeng *fe, unsigned long mask, const u32 *value);
 int faxeng_set_knob(struct faxeng *fe, enum faxeng_knob knob, u32 value);
 int faxeng_do_action(struct faxeng *fe, enum faxeng_action action);
 int faxeng_knob_check(enum faxeng_knob knob, u32 value);
+void faxeng_snapshot_supply(struct faxeng *fe, unsigned int supply,
+			    struct faxeng_supply *sup);
+int faxeng_set_supply_knobs(struct faxeng *fe, unsigned int supply,
+			    unsigned long mask, const u32 *value);
+int faxeng_supply_knob_check(enum faxeng_supply_knob knob, u32 value);
+int faxeng_supply_reset(struct faxeng *fe, unsigned int supply);
+bool faxeng_supply_applies(const struct faxeng_supply *sup, u8 applies);
 struct faxeng *faxeng_find_get(u32 id);
 struct faxeng *faxeng_next_get(u32 *id);
 
@@ -202,6 +271,12 @@ struct faxeng_condition_info {
 	const char *key_severity;
 	const char *key_alert_code;
 	const char *key_kind;
+};
+
+/* Per supply: FAXENG_SUPPLY=s, FAXENG_CHANGED=supplys/state. */
+struct faxeng_supply_keys {
+	const char *supply;
+	const char *changed;
 };
 
 /* Per tray: FAXENG_TRAY=t, FAXENG_CHANGED=trayt_state, its state keys. */
@@ -223,6 +298,17 @@ extern const char *const faxeng_kind_names[3];
 extern const enum faxeng_condition faxeng_fault_conditions[FAXENG_FAULT_COUNT];
 extern const struct faxeng_prop_info faxeng_props[FAXENG_PROP_COUNT];
 extern const struct faxeng_tray_keys faxeng_tray_keys[FAXENG_MAX_TRAYS];
+extern const struct faxeng_prop_info
+faxeng_supply_props[FAXENG_SUPPLY_PROP_COUNT];
+extern const struct faxeng_supply_keys faxeng_supply_keys[FAXENG_MAX_SUPPLIES];
+extern const char *const faxeng_supply_knob_names[FAXENG_SUPPLY_KNOB_COUNT];
+extern const u8 faxeng_supply_knob_applies[FAXENG_SUPPLY_KNOB_COUNT];
+u64 faxeng_supply_prop_value(const struct faxeng_supply *sup,
+			     enum faxeng_supply_prop prop);
+const char *faxeng_supply_prop_word(enum faxeng_supply_prop prop, u64 value,
+				    char *buf, size_t size);
+const char *faxeng_supply_prop_key(enum faxeng_supply_prop prop, u64 value);
+enum faxeng_condition faxeng_supply_condition(u32 type, u32 state);
 bool faxeng_append(char *buf, size_t size, size_t *len, const char *str);
 const char *faxeng_u64_str(char buf[FAXENG_U64_LEN], u64 value);
 const char *faxeng_changed_key(const struct faxeng_transition *tr);
@@ -256,6 +342,10 @@ extern const struct attribute_group *faxeng_groups[];
 int faxeng_dev_uevent(faxeng_uevent_dev *dev, struct kobj_uevent_env *env);
 int faxeng_uevent_state(struct faxeng *fe, const struct faxeng_state *st);
 int faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr);
+
+/* faxeng_supply_sysfs.c */
+int faxeng_sysfs_alloc(struct faxeng *fe);
+void faxeng_sysfs_free(struct faxeng *fe);
 
 /* faxeng_netlink.c */
 int faxeng_netlink_init(void);

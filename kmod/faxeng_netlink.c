@@ -36,8 +36,32 @@ static const struct nla_policy faxeng_dump_policy[FAXENG_A_ID + 1] = {
 };
 #endif
 
+/* Each supply knob's range, from faxeng_props.h. */
+static FAXENG_NLA_RANGE_CONST struct netlink_range_validation
+faxeng_supply_knob_range[FAXENG_SUPPLY_KNOB_COUNT] = {
+#define FAXENG_SUPPLY_KNOB(_name, _NAME, _min, _max, _def, _applies)	\
+	[FAXENG_SUPPLY_KNOB_##_NAME] = { .min = (_min), .max = (_max) },
+#include <linux/faxeng_props.h>
+};
+
+/* One supply of SET: its number and the settings to change. */
+static const struct nla_policy
+faxeng_supply_set_policy[FAXENG_A_SUPPLY_MAX + 1] = {
+	[FAXENG_A_SUPPLY_NUMBER] =
+		NLA_POLICY_RANGE(NLA_U32, 1, FAXENG_MAX_SUPPLIES),
+#define FAXENG_SUPPLY_KNOB(_name, _NAME, _min, _max, _def, _applies)	\
+	[FAXENG_A_SUPPLY_##_NAME] = NLA_POLICY_FULL_RANGE(NLA_U32,	\
+			&faxeng_supply_knob_range[FAXENG_SUPPLY_KNOB_##_NAME]),
+#include <linux/faxeng_props.h>
+};
+
+static const struct nla_policy
+faxeng_supplies_set_policy[FAXENG_A_SUPPLIES_MAX + 1] = {
+	[FAXENG_A_SUPPLY] = NLA_POLICY_NESTED(faxeng_supply_set_policy),
+};
+
 /* The highest attribute SET takes. */
-#define FAXENG_SET_MAXATTR	FAXENG_A_DRUM_HYSTERESIS
+#define FAXENG_SET_MAXATTR	FAXENG_A_SUPPLIES
 
 static const struct nla_policy faxeng_set_policy[FAXENG_SET_MAXATTR + 1] = {
 	[FAXENG_A_ID] = { .type = NLA_U32 },
@@ -48,12 +72,20 @@ static const struct nla_policy faxeng_set_policy[FAXENG_SET_MAXATTR + 1] = {
 	[FAXENG_A_ACTION] =
 		NLA_POLICY_RANGE(NLA_U32, FAXENG_ACTION_DRUM_RESET,
 				 FAXENG_ACTION_MAINTENANCE_DONE),
+	[FAXENG_A_SUPPLIES] = NLA_POLICY_NESTED(faxeng_supplies_set_policy),
 };
 
 /* Netlink attribute of each knob, for SET and for replies. */
 static const int faxeng_knob_attr[FAXENG_KNOB_COUNT] = {
 #define FAXENG_KNOB(_name, _NAME, _min, _max, _def)			\
 	[FAXENG_KNOB_##_NAME] = FAXENG_A_##_NAME,
+#include <linux/faxeng_props.h>
+};
+
+/* Netlink attribute of each supply knob, inside FAXENG_A_SUPPLY. */
+static const int faxeng_supply_knob_attr[FAXENG_SUPPLY_KNOB_COUNT] = {
+#define FAXENG_SUPPLY_KNOB(_name, _NAME, _min, _max, _def, _applies)	\
+	[FAXENG_SUPPLY_KNOB_##_NAME] = FAXENG_A_SUPPLY_##_NAME,
 #include <linux/faxeng_props.h>
 };
 
@@ -76,6 +108,58 @@ static int faxeng_put_trays(struct sk_buff *skb, const struct faxeng_state *st)
 		nla_nest_end(skb, tray);
 	}
 	nla_nest_end(skb, trays);
+	return 0;
+}
+
+/* One supply's nest: its number, what applies to it, its conditions. */
+static int faxeng_put_supply(struct sk_buff *skb, unsigned int supply,
+			     const struct faxeng_supply *sup)
+{
+	const struct faxeng_prop_info *pi;
+	struct nlattr *nest;
+	u64 value;
+	int i, k;
+
+	nest = nla_nest_start(skb, FAXENG_A_SUPPLY);
+	if (!nest || nla_put_u32(skb, FAXENG_A_SUPPLY_NUMBER, supply))
+		return -EMSGSIZE;
+	for (i = 0; i < FAXENG_SUPPLY_PROP_COUNT; i++) {
+		pi = &faxeng_supply_props[i];
+		value = faxeng_supply_prop_value(sup, i);
+		if (!faxeng_supply_applies(sup, pi->applies) ||
+		    (pi->show == FAXENG_SHOW_LEVEL &&
+		     value == FAXENG_LEVEL_UNKNOWN))
+			continue;
+		if (pi->nla_type == NLA_U64 ?
+		    nla_put_u64_64bit(skb, pi->attr, value,
+				      FAXENG_A_SUPPLY_PAD) :
+		    nla_put_u32(skb, pi->attr, value))
+			return -EMSGSIZE;
+	}
+	for (k = 0; k < FAXENG_SUPPLY_KNOB_COUNT; k++)
+		if (faxeng_supply_applies(sup, faxeng_supply_knob_applies[k]) &&
+		    nla_put_u32(skb, faxeng_supply_knob_attr[k], sup->knob[k]))
+			return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, FAXENG_A_SUPPLY_CONDITIONS, sup->conditions,
+			      FAXENG_A_SUPPLY_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int faxeng_put_supplies(struct sk_buff *skb,
+			       const struct faxeng_state *st)
+{
+	struct nlattr *nest;
+	int i;
+
+	nest = nla_nest_start(skb, FAXENG_A_SUPPLIES);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < st->supplies; i++)
+		if (faxeng_put_supply(skb, i + 1, &st->supply[i]))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
 	return 0;
 }
 
@@ -109,6 +193,7 @@ static int faxeng_put_state(struct sk_buff *skb, const struct faxeng *fe,
 	    nla_put_string(skb, FAXENG_A_MODEL, fe->model) ||
 	    nla_put_string(skb, FAXENG_A_SERIAL, fe->serial) ||
 	    faxeng_put_trays(skb, st) ||
+	    faxeng_put_supplies(skb, st) ||
 	    nla_put_u64_64bit(skb, FAXENG_A_CONDITIONS, st->conditions,
 			      FAXENG_A_PAD))
 		return -EMSGSIZE;
@@ -134,7 +219,9 @@ static int faxeng_put_transition(struct sk_buff *skb,
 			   faxeng_keyword(ci)) ||
 	    nla_put_u32(skb, FAXENG_A_EVENT_SEVERITY, ci->severity) ||
 	    nla_put_u32(skb, FAXENG_A_EVENT_ALERT_CODE, ci->alert_code) ||
-	    (tr->tray && nla_put_u32(skb, FAXENG_A_EVENT_TRAY, tr->tray)))
+	    (tr->tray && nla_put_u32(skb, FAXENG_A_EVENT_TRAY, tr->tray)) ||
+	    (tr->supply &&
+	     nla_put_u32(skb, FAXENG_A_EVENT_SUPPLY, tr->supply)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -238,6 +325,55 @@ static int faxeng_nl_get_start(struct netlink_callback *cb)
 }
 #endif
 
+/*
+ * SET's supplies, one FAXENG_A_SUPPLY nest each (the policy checked their
+ * ranges): each supply's settings together, in order, up to the first
+ * refused.
+ */
+static int faxeng_nl_set_supplies(struct faxeng *fe, struct nlattr *supplies,
+				  struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FAXENG_A_SUPPLY_MAX + 1], *nest;
+	u32 value[FAXENG_SUPPLY_KNOB_COUNT], supply;
+	unsigned long mask;
+	int rem, k, ret;
+
+	nla_for_each_nested(nest, supplies, rem) {
+		ret = nla_parse_nested(tb, FAXENG_A_SUPPLY_MAX, nest,
+				       faxeng_supply_set_policy, extack);
+		if (ret)
+			return ret;
+		if (!tb[FAXENG_A_SUPPLY_NUMBER]) {
+			NL_SET_ERR_MSG_ATTR(extack, nest,
+					    "a supply without its number");
+			return -EINVAL;
+		}
+		mask = 0;
+		for (k = 0; k < FAXENG_SUPPLY_KNOB_COUNT; k++) {
+			if (!tb[faxeng_supply_knob_attr[k]])
+				continue;
+			value[k] = nla_get_u32(tb[faxeng_supply_knob_attr[k]]);
+			mask |= BIT(k);
+		}
+		supply = nla_get_u32(tb[FAXENG_A_SUPPLY_NUMBER]);
+		ret = faxeng_set_supply_knobs(fe, supply - 1, mask, value);
+		if (ret == -ENODEV) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[FAXENG_A_SUPPLY_NUMBER],
+					    "no such supply");
+		} else if (ret == -ENOENT) {
+			NL_SET_ERR_MSG_ATTR(extack, nest,
+					    "a setting this supply does not have");
+			ret = -EINVAL;
+		} else if (ret == -EINVAL) {
+			NL_SET_ERR_MSG_ATTR(extack, nest,
+					    "thresholds out of order");
+		}
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 static int faxeng_nl_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
@@ -252,20 +388,23 @@ static int faxeng_nl_set_doit(struct sk_buff *skb, struct genl_info *info)
 		value[i] = nla_get_u32(attrs[faxeng_knob_attr[i]]);
 		mask |= BIT(i);
 	}
-	if (!mask && !attrs[FAXENG_A_ACTION]) {
+	if (!mask && !attrs[FAXENG_A_ACTION] && !attrs[FAXENG_A_SUPPLIES]) {
 		NL_SET_ERR_MSG(info->extack, "nothing to set");
 		return -EINVAL;
 	}
 	fe = faxeng_nl_engine(info);
 	if (IS_ERR(fe))
 		return PTR_ERR(fe);
-	/* The knobs all or none, then the action. */
+	/* The knobs all or none, then the supplies', then the action. */
 	if (mask) {
 		ret = faxeng_set_knobs(fe, mask, value);
 		if (ret == -EINVAL)
 			NL_SET_ERR_MSG(info->extack,
 				       "a threshold plus its hysteresis must stay below 100");
 	}
+	if (!ret && attrs[FAXENG_A_SUPPLIES])
+		ret = faxeng_nl_set_supplies(fe, attrs[FAXENG_A_SUPPLIES],
+					     info->extack);
 	if (!ret && attrs[FAXENG_A_ACTION])
 		ret = faxeng_do_action(fe,
 				       nla_get_u32(attrs[FAXENG_A_ACTION]));

@@ -49,6 +49,20 @@ module_param(maintenance_interval, uint, 0444);
 MODULE_PARM_DESC(maintenance_interval,
 		 "Pages between maintenance services, 0..10000000 (0: no reminder)");
 
+static bool colour;
+module_param(colour, bool, 0444);
+MODULE_PARM_DESC(colour,
+		 "A colour engine: CMYK toners, waste toner, drums, fuser, transfer unit, maintenance kit (default: mono)");
+
+static unsigned int drums = 1;
+module_param(drums, uint, 0444);
+MODULE_PARM_DESC(drums, "A colour engine's drums: 1 (one for all) or 4 (one per colour)");
+
+/* The life of the colour engine's units, in pages. */
+#define SIM_FUSER_PAGES		100000
+#define SIM_TRANSFER_PAGES	120000
+#define SIM_KIT_PAGES		200000
+
 enum sim_input {
 	SIM_TONER_LEVEL,
 	SIM_TONER_LOW,
@@ -62,6 +76,8 @@ enum sim_input {
 	SIM_FLAP,
 	SIM_FLAPPED,
 	SIM_PAGE_RATE,
+	SIM_SUPPLY_LEVEL,
+	SIM_SUPPLY_MISSING,
 };
 
 struct sim_engine {
@@ -78,7 +94,14 @@ struct sim_engine {
 	struct hrtimer flap_timer;
 	u32 page_rate;
 	struct hrtimer page_timer;
+	/* per supply: percent or -1 (unknown), its missing switch */
+	int supply_level[FAXENG_MAX_SUPPLIES];
+	bool supply_missing[FAXENG_MAX_SUPPLIES];
 };
+
+/* Every engine's supplies, from the colour and drums parameters. */
+static struct faxeng_supply_config sim_supplies[FAXENG_MAX_SUPPLIES];
+static unsigned int sim_nsupplies;
 
 static struct sim_engine sim[SIM_MAX_ENGINES];
 /* Serialises inputs with init and exit; sim_count is 0 when not ready. */
@@ -163,6 +186,56 @@ static int sim_set_tray(struct sim_engine *s, char *v)
 	return 0;
 }
 
+/*
+ * "S=VALUE": supply S (1..), whose VALUE @parse takes; -EINVAL for a
+ * supply the engines lack.
+ */
+static int sim_supply_arg(char *v, char **value)
+{
+	char *eq = strchr(v, '=');
+	unsigned int supply;
+
+	if (!eq)
+		return -EINVAL;
+	*eq = '\0';
+	if (kstrtouint(v, 10, &supply) || !supply || supply > sim_nsupplies)
+		return -EINVAL;
+	*value = eq + 1;
+	return supply - 1;
+}
+
+/* A level sensor's reading: a unit with a life has none. */
+static int sim_set_supply_level(struct sim_engine *s, char *v)
+{
+	int supply = sim_supply_arg(v, &v);
+	unsigned int n;
+
+	if (supply < 0 ||
+	    faxeng_supply_type_has_life(sim_supplies[supply].type))
+		return -EINVAL;
+	if (!strcmp(v, "unknown"))
+		n = -1;
+	else if (kstrtouint(v, 10, &n) || n > 100)
+		return -EINVAL;
+	s->supply_level[supply] = n;
+	if (!supply)
+		s->toner_level = n;
+	faxeng_set_supply_level(s->fe, supply, n);
+	return 0;
+}
+
+static int sim_set_supply_missing(struct sim_engine *s, char *v)
+{
+	int supply = sim_supply_arg(v, &v);
+	bool on;
+
+	if (supply < 0 || sim_parse_bool(v, &on))
+		return -EINVAL;
+	s->supply_missing[supply] = on;
+	faxeng_set_supply_switch(s->fe, supply, FAXENG_TONER_SW_MISSING, on);
+	return 0;
+}
+
 static int sim_apply(struct sim_engine *s, enum sim_input in, char *v)
 {
 	unsigned int n;
@@ -176,6 +249,8 @@ static int sim_apply(struct sim_engine *s, enum sim_input in, char *v)
 			return -EINVAL;
 		s->toner_level = n;
 		faxeng_set_toner_level(s->fe, s->toner_level);
+		/* The toner toner_level shows is supply 1. */
+		s->supply_level[0] = n;
 		return 0;
 	case SIM_TONER_LOW:
 	case SIM_TONER_EMPTY:
@@ -188,6 +263,10 @@ static int sim_apply(struct sim_engine *s, enum sim_input in, char *v)
 		return 0;
 	case SIM_TRAY:
 		return sim_set_tray(s, v);
+	case SIM_SUPPLY_LEVEL:
+		return sim_set_supply_level(s, v);
+	case SIM_SUPPLY_MISSING:
+		return sim_set_supply_missing(s, v);
 	case SIM_JAM:
 	case SIM_DOOR_OPEN:
 	case SIM_FUSER_ERROR:
@@ -274,6 +353,24 @@ static int sim_show_one(char *buf, int len, struct sim_engine *s,
 					     i + 1,
 					     faxeng_supply_names[s->tray[i]]);
 		return len;
+	case SIM_SUPPLY_LEVEL:
+		for (i = 0; i < sim_nsupplies; i++) {
+			len += sysfs_emit_at(buf, len, "%s%d=", i ? "," : "",
+					     i + 1);
+			if (faxeng_supply_type_has_life(sim_supplies[i].type))
+				len += sysfs_emit_at(buf, len, "pages");
+			else if (s->supply_level[i] < 0)
+				len += sysfs_emit_at(buf, len, "unknown");
+			else
+				len += sysfs_emit_at(buf, len, "%d",
+						     s->supply_level[i]);
+		}
+		return len;
+	case SIM_SUPPLY_MISSING:
+		for (i = 0; i < sim_nsupplies; i++)
+			len += sysfs_emit_at(buf, len, "%s%d=%d", i ? "," : "",
+					     i + 1, s->supply_missing[i]);
+		return len;
 	case SIM_JAM:
 	case SIM_DOOR_OPEN:
 	case SIM_FUSER_ERROR:
@@ -301,7 +398,8 @@ static int sim_input_get(char *buf, const struct kernel_param *kp)
 	for (e = 0; e < sim_count; e++) {
 		if (e)
 			len += sysfs_emit_at(buf, len, " ");
-		if (in == SIM_TRAY)
+		if (in == SIM_TRAY || in == SIM_SUPPLY_LEVEL ||
+		    in == SIM_SUPPLY_MISSING)
 			len = sim_show_one(buf, len, &sim[e], in);
 		else
 			len += sim_show_one(buf, len, &sim[e], in);
@@ -329,6 +427,10 @@ SIM_INPUT(toner_missing, SIM_TONER_MISSING);
 MODULE_PARM_DESC(toner_missing, "[E:]0|1 no cartridge");
 SIM_INPUT(tray, SIM_TRAY);
 MODULE_PARM_DESC(tray, "[E:]T=ok|low|empty|missing");
+SIM_INPUT(supply_level, SIM_SUPPLY_LEVEL);
+MODULE_PARM_DESC(supply_level, "[E:]S=0..100|unknown level of supply S");
+SIM_INPUT(supply_missing, SIM_SUPPLY_MISSING);
+MODULE_PARM_DESC(supply_missing, "[E:]S=0|1 supply S taken out");
 SIM_INPUT(jam, SIM_JAM);
 MODULE_PARM_DESC(jam, "[E:]0|1 paper jam");
 SIM_INPUT(door_open, SIM_DOOR_OPEN);
@@ -407,12 +509,61 @@ static int __init sim_check_params(void)
 		       SIM_PAGES_MAX);
 		return -EINVAL;
 	}
+	if (drums != 1 && !(colour && drums == 4)) {
+		pr_err("drums=%u: must be 1, or 4 for a colour engine\n",
+		       drums);
+		return -EINVAL;
+	}
 	if (maintenance_interval > SIM_PAGES_MAX) {
 		pr_err("maintenance_interval=%u: must be 0..%d\n",
 		       maintenance_interval, SIM_PAGES_MAX);
 		return -EINVAL;
 	}
 	return 0;
+}
+
+static void __init sim_add_supply(enum faxeng_supply_type type,
+				  enum faxeng_colour colour, u32 rated)
+{
+	sim_supplies[sim_nsupplies++] = (struct faxeng_supply_config){
+		.type = type,
+		.colour = colour,
+		.level = faxeng_supply_type_has_life(type) ? -1 :
+			 type == FAXENG_SUPPLY_TYPE_WASTE_TONER ? 0 : 100,
+		.rated_pages = rated,
+	};
+}
+
+/*
+ * Mono: a black toner and a drum, as faxeng gives by default. Colour:
+ * toners black, cyan, magenta, yellow (1..4), the waste bottle (5), one
+ * drum or one per colour, fuser, transfer unit, maintenance kit.
+ */
+static void __init sim_make_supplies(void)
+{
+	enum faxeng_colour c;
+
+	if (!colour) {
+		sim_add_supply(FAXENG_SUPPLY_TYPE_TONER, FAXENG_COLOUR_BLACK, 0);
+		sim_add_supply(FAXENG_SUPPLY_TYPE_OPC, FAXENG_COLOUR_NONE,
+			       rated_pages);
+		return;
+	}
+	for (c = FAXENG_COLOUR_BLACK; c <= FAXENG_COLOUR_YELLOW; c++)
+		sim_add_supply(FAXENG_SUPPLY_TYPE_TONER, c, 0);
+	sim_add_supply(FAXENG_SUPPLY_TYPE_WASTE_TONER, FAXENG_COLOUR_NONE, 0);
+	if (drums == 1)
+		sim_add_supply(FAXENG_SUPPLY_TYPE_OPC, FAXENG_COLOUR_NONE,
+			       rated_pages);
+	else
+		for (c = FAXENG_COLOUR_BLACK; c <= FAXENG_COLOUR_YELLOW; c++)
+			sim_add_supply(FAXENG_SUPPLY_TYPE_OPC, c, rated_pages);
+	sim_add_supply(FAXENG_SUPPLY_TYPE_FUSER, FAXENG_COLOUR_NONE,
+		       SIM_FUSER_PAGES);
+	sim_add_supply(FAXENG_SUPPLY_TYPE_TRANSFER_UNIT, FAXENG_COLOUR_NONE,
+		       SIM_TRANSFER_PAGES);
+	sim_add_supply(FAXENG_SUPPLY_TYPE_MAINTENANCE_KIT, FAXENG_COLOUR_NONE,
+		       SIM_KIT_PAGES);
 }
 
 static int __init sim_init(void)
@@ -426,12 +577,15 @@ static int __init sim_init(void)
 		.maintenance_off = !maintenance_interval,
 	};
 	struct sim_engine *s;
-	unsigned int e;
+	unsigned int e, i;
 	int ret;
 
 	ret = sim_check_params();
 	if (ret)
 		return ret;
+	sim_make_supplies();
+	cfg.supplies = sim_supplies;
+	cfg.nsupplies = sim_nsupplies;
 
 	for (e = 0; e < engines; e++) {
 		s = &sim[e];
@@ -450,6 +604,8 @@ static int __init sim_init(void)
 			return PTR_ERR(s->fe);
 		}
 		s->toner_level = cfg.toner_level;
+		for (i = 0; i < sim_nsupplies; i++)
+			s->supply_level[i] = sim_supplies[i].level;
 	}
 
 	mutex_lock(&sim_lock);

@@ -35,7 +35,7 @@ static ssize_t prop_show(struct device *dev, struct device_attribute *attr,
 {
 	enum faxeng_prop prop = container_of(attr, struct faxeng_prop_file,
 					     attr)->prop;
-	char word[FAXENG_LIST_LEN];
+	char word[FAXENG_FAULTS_LEN];
 	struct faxeng_state st;
 
 	faxeng_snapshot(to_faxeng(dev), &st);
@@ -83,10 +83,9 @@ static ssize_t reasons_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
 {
 	char list[FAXENG_LIST_LEN];
-	struct faxeng_state st;
 
-	faxeng_snapshot(to_faxeng(dev), &st);
-	faxeng_format_reasons(list, sizeof(list), st.conditions);
+	faxeng_format_reasons(list, sizeof(list),
+			      faxeng_conditions_now(to_faxeng(dev)));
 	return sysfs_emit(buf, "%s\n", list);
 }
 static DEVICE_ATTR_RO(reasons);
@@ -462,6 +461,40 @@ int faxeng_uevent_state(struct faxeng *fe, const struct faxeng_state *st)
 }
 
 /*
+ * The keys of the supply a transition is of, from @envp on: FAXENG_SUPPLY,
+ * then FAXENG_SUPPLY_TYPE=toner and the others that apply to it. Returns
+ * where the next key goes.
+ */
+static char **faxeng_supply_envp(char **envp, struct faxeng_uevent_env *ue,
+				 const struct faxeng_supply *sup,
+				 unsigned int supply)
+{
+	char word[FAXENG_U64_LEN];
+	const char *key;
+	u64 value;
+	int i;
+
+	*envp++ = faxeng_envp_key(faxeng_supply_keys[supply - 1].supply);
+	for (i = 0; i < FAXENG_SUPPLY_PROP_COUNT; i++) {
+		if (!faxeng_supply_props[i].uevent ||
+		    !faxeng_supply_applies(sup, faxeng_supply_props[i].applies))
+			continue;
+		value = faxeng_supply_prop_value(sup, i);
+		key = faxeng_supply_prop_key(i, value);
+		if (!key) {
+			/* Room for any u64: it fits. */
+			faxeng_key(ue->supply_num[i], sizeof(ue->supply_num[i]),
+				   faxeng_supply_props[i].key,
+				   faxeng_supply_prop_word(i, value, word,
+							   sizeof(word)));
+			key = ue->supply_num[i];
+		}
+		*envp++ = faxeng_envp_key(key);
+	}
+	return envp;
+}
+
+/*
  * One KOBJ_CHANGE uevent for one transition: the state keys of the run
  * (faxeng_uevent_state()), then the transition's own, in place of the last
  * event's: constant strings but for FAXENG_SEQNUM.
@@ -492,6 +525,10 @@ int faxeng_emit_uevent(struct faxeng *fe, const struct faxeng_transition *tr)
 	*envp++ = ue->seqnum;
 	if (tr->tray)
 		*envp++ = faxeng_envp_key(faxeng_tray_keys[tr->tray - 1].tray);
+	if (tr->supply)
+		envp = faxeng_supply_envp(envp, ue,
+					  &fe->report_st.supply[tr->supply - 1],
+					  tr->supply);
 	*envp = NULL;
 
 	ret = kobject_uevent_env(&fe->dev.kobj, KOBJ_CHANGE, ue->envp);

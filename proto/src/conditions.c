@@ -20,6 +20,16 @@
 #define FC_TEXT_DOOR_OPEN	"A door is open"
 #define FC_TEXT_FUSER_ERROR	"Fuser is overheating"
 #define FC_TEXT_MAINTENANCE_DUE	"Maintenance is due"
+#define FC_TEXT_WASTE_TONER_ALMOST_FULL	"Waste toner bottle is almost full"
+#define FC_TEXT_WASTE_TONER_FULL	"Waste toner bottle is full"
+#define FC_TEXT_WASTE_TONER_MISSING	"Waste toner bottle is missing"
+#define FC_TEXT_DEVELOPER_LOW	"Developer is low"
+#define FC_TEXT_DEVELOPER_EMPTY	"Developer is empty"
+#define FC_TEXT_STAPLES_LOW	"Staples are low"
+#define FC_TEXT_STAPLES_EMPTY	"Staples are out"
+/* The event's supply type says which unit: fuser, transfer unit, kit. */
+#define FC_TEXT_SUPPLY_NEAR_END	"A unit is near the end of its life"
+#define FC_TEXT_SUPPLY_END	"A unit is at the end of its life"
 
 static const struct fc_condition_info table[FC_COND_COUNT] = {
 #define FAXENG_CONDITION(n, kw, sev, alert, k)				\

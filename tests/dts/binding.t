@@ -54,6 +54,17 @@ like "$(dts_validate_ours "$dts_tmp/trays.dtb")" "'paper-empty-gpios' is a requi
 
 # The driver and the binding agree: every property faxeng_gpio reads, and
 # every GPIO it asks for (NAME-gpios), is in the binding.
+# Supply child nodes: the types and numbers the binding allows.
+for bad in 's/"fuser"/"ink"/:faxcare,supply-type' \
+	's/"fuser"/"toner"/:faxcare,rated-pages' \
+	's/supply@5 \{/supply@17 {/:supply@17' \
+	's/"cyan"/"red"/:faxcare,colorant'; do
+	dtc -q -I dtb -O dts "$dts_tmp/example.dtb" | sed -E "${bad%:*}" >"$dts_tmp/supply.dts"
+	dtc -q -@ -I dts -O dtb -o "$dts_tmp/supply.dtb" "$dts_tmp/supply.dts"
+	like "$(dts_validate_ours "$dts_tmp/supply.dtb")" "${bad##*:}" \
+		"the binding rejects a supply node changed by ${bad%:*}"
+done
+
 driver=kmod/faxeng_gpio.c
 [ -r "$driver" ]; ok $? "the GPIO backend's source is at hand"
 read_props=$( {

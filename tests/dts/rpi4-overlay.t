@@ -15,7 +15,7 @@ base=$ARM64_DTB_DIR/broadcom/bcm2711-rpi-4-b.dtb
 gpio_path=/soc/gpio@7e200000
 [ -r "$base" ]; ok $? "Debian's bcm2711-rpi-4-b.dtb is at hand" || bail "no $base"
 
-for o in faxcare-fax-engine-rpi4 faxcare-fax-engine-rpi4-adc; do
+for o in faxcare-fax-engine-rpi4 faxcare-fax-engine-rpi4-adc faxcare-fax-engine-rpi4-colour; do
 	out=$(scripts/arm64/dtbo "dts/overlays/$o.dtso" "$dts_tmp/$o.dtbo" 2>&1)
 	ok $? "$o compiles with dtc -@"
 	is "$out" "" "dtc has no warning about $o"
@@ -34,6 +34,23 @@ ok $? "fdtoverlay applies the GPIO overlay" || diag "$out"
 out=$(fdtoverlay -i "$dts_tmp/base.dtb" -o "$dts_tmp/adc.dtb" \
 	"$dts_tmp/faxcare-fax-engine-rpi4.dtbo" "$dts_tmp/faxcare-fax-engine-rpi4-adc.dtbo" 2>&1)
 ok $? "fdtoverlay applies the GPIO and ADC overlays" || diag "$out"
+out=$(fdtoverlay -i "$dts_tmp/base.dtb" -o "$dts_tmp/colour.dtb" \
+	"$dts_tmp/faxcare-fax-engine-rpi4.dtbo" "$dts_tmp/faxcare-fax-engine-rpi4-adc.dtbo" \
+	"$dts_tmp/faxcare-fax-engine-rpi4-colour.dtbo" 2>&1)
+ok $? "fdtoverlay applies the GPIO, ADC and colour overlays" || diag "$out"
+c=$dts_tmp/colour.dtb
+cget() { fdtget "$c" "$@" 2>&1; }
+is "$(for n in 3 4 5 6 7 8 9; do printf '%s/%s ' "$(cget /fax-engine/supply@$n faxcare,supply-type)" \
+	"$(cget /fax-engine/supply@$n faxcare,colorant 2>/dev/null | grep -v FDT)"; done)" \
+	"toner/cyan toner/magenta toner/yellow waste-toner/ fuser/ transfer-unit/ maintenance-kit/ " \
+	"the colour engine's supply nodes: CMY toners, waste bottle, fuser, transfer unit, kit"
+cadc=$(cget /soc/spi@7e204000/adc@0 phandle)
+is "$(cget /fax-engine/supply@3 io-channels) $(cget /fax-engine/supply@5 io-channels)" \
+	"$cadc 1 $cadc 3" "cyan on ADC channel 1, yellow on 3"
+is "$(cget /fax-engine/supply@6 full-gpios)" "$(cget "$gpio_path" phandle) 27 1" \
+	"the waste bottle's full switch on GPIO27, active low"
+is "$(cget "$gpio_path/fax-supply-pins" brcm,pins)" "26 27" \
+	"its two pins configured, with pull-ups"
 
 m=$dts_tmp/adc.dtb
 get() { fdtget "$m" "$@" 2>&1; }
@@ -58,7 +75,7 @@ is "$(get /soc/spi@7e204000 status)" okay "SPI0 is enabled"
 is "$(get /fax-engine io-channels)" "$adc_phandle 0" "toner level on ADC channel 0"
 is "$(get /fax-engine io-channel-names)" toner "the channel is named toner"
 
-for t in gpio adc; do
+for t in gpio adc colour; do
 	is "$(dts_validate_ours "$dts_tmp/$t.dtb")" "" \
 		"dt-validate: the merged tree ($t) satisfies the binding, no output at all"
 done
@@ -66,12 +83,12 @@ like "$(dt-validate -M -l faxcare,fax-engine -s "$(dts_schema)" "$m" 2>&1)" \
 	'/fax-engine: matched on schema' "dt-validate did check /fax-engine"
 # The full check, every schema of the kernel the tree comes from, several
 # seconds a tree: the three trees side by side.
-for t in base gpio adc; do
+for t in base gpio adc colour; do
 	dts_validate_all "$dts_tmp/$t.dtb" >"$dts_tmp/$t.report" &
 	dts_pids+=($!)
 done
 wait
-for t in gpio adc; do
+for t in gpio adc colour; do
 	out=$(diff "$dts_tmp/base.report" "$dts_tmp/$t.report")
 	ok $? "dt-validate with the kernel's bindings: the overlays ($t) add not a line to its report on Debian's tree" ||
 		diag "$out"

@@ -8,7 +8,8 @@
  *
  *   get, dump   print each engine as NAME=VALUE lines, then "--"
  *   set         FAXENG_CMD_SET with u32 attributes named as in sysfs
- *               (toner_low_threshold, ..., action)
+ *               (toner_low_threshold, ..., action; supplyS_NAME for
+ *               supply S's setting NAME, nested in FAXENG_A_SUPPLIES)
  *   raw         CMD get|set|dump with attributes by number, TYPE u8|u32|str
  *   monitor     join the "events" group, print "subscribed", then one line
  *               per event until COUNT events or SECONDS passed
@@ -95,6 +96,39 @@ static void print_trays(struct nlattr *trays)
 	}
 }
 
+/* supplyS_NAME=VALUE, NAME as in sysfs (supplyS/NAME), S = 1.. */
+static void print_supplies(struct nlattr *supplies)
+{
+	static const struct {
+		int attr;
+		const char *name;
+	} names[] = {
+#define FAXENG_SUPPLY_PROP(name, NAME, nl, show, applies, uevent)	\
+		{ FAXENG_A_SUPPLY_##NAME, #name },
+#define FAXENG_SUPPLY_KNOB(name, NAME, min, max, def, applies)	\
+		{ FAXENG_A_SUPPLY_##NAME, #name },
+#include <linux/faxeng_props.h>
+		{ FAXENG_A_SUPPLY_CONDITIONS, "conditions" },
+	};
+	struct nlattr *supply, *tb[FAXENG_A_SUPPLY_MAX + 1];
+	char name[64];
+	unsigned int n;
+	size_t i;
+	int rem;
+
+	nla_for_each_nested(supply, supplies, rem) {
+		if (nla_parse_nested(tb, FAXENG_A_SUPPLY_MAX, supply, NULL) ||
+		    !tb[FAXENG_A_SUPPLY_NUMBER])
+			continue;
+		n = nla_get_u32(tb[FAXENG_A_SUPPLY_NUMBER]);
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			snprintf(name, sizeof(name), "supply%u_%s", n,
+				 names[i].name);
+			print_u(tb, names[i].attr, name);
+		}
+	}
+}
+
 static int on_msg(struct nl_msg *msg, void *arg)
 {
 	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
@@ -123,7 +157,7 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		/* One line per event, for grep. */
 		printf("event seqnum=%llu reason=%s active=%u changed=%s "
 		       "severity=%u alert_code=%u condition=%u name=%s "
-		       "page_count=%llu\n",
+		       "page_count=%llu supply=%u\n",
 		       tb[FAXENG_A_SEQNUM] ? (unsigned long long)
 		       nla_get_u64(tb[FAXENG_A_SEQNUM]) : 0ULL,
 		       tb[FAXENG_A_EVENT_REASON] ?
@@ -141,7 +175,9 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		       tb[FAXENG_A_NAME] ?
 		       nla_get_string(tb[FAXENG_A_NAME]) : "?",
 		       tb[FAXENG_A_PAGE_COUNT] ? (unsigned long long)
-		       nla_get_u64(tb[FAXENG_A_PAGE_COUNT]) : 0ULL);
+		       nla_get_u64(tb[FAXENG_A_PAGE_COUNT]) : 0ULL,
+		       tb[FAXENG_A_EVENT_SUPPLY] ?
+		       nla_get_u32(tb[FAXENG_A_EVENT_SUPPLY]) : 0);
 		events++;
 		return NL_OK;
 	}
@@ -164,6 +200,8 @@ static int on_msg(struct nl_msg *msg, void *arg)
 		print_u(tb, nums[i].attr, nums[i].name);
 	if (tb[FAXENG_A_TRAYS])
 		print_trays(tb[FAXENG_A_TRAYS]);
+	if (tb[FAXENG_A_SUPPLIES])
+		print_supplies(tb[FAXENG_A_SUPPLIES]);
 	printf("--\n");
 	return NL_OK;
 }
@@ -227,6 +265,42 @@ static int lookup_attr(const char *name)
 	exit(2);
 }
 
+/*
+ * supplyS_NAME=VALUE: supply S's setting NAME (as in sysfs supplyS/NAME),
+ * one FAXENG_A_SUPPLY nest; 0 when @arg is not one.
+ */
+static int put_supply_arg(struct nl_msg *msg, const char *arg)
+{
+	static const struct {
+		const char *name;
+		int attr;
+	} knobs[] = {
+#define FAXENG_SUPPLY_KNOB(name, NAME, min, max, def, applies)	\
+		{ #name, FAXENG_A_SUPPLY_##NAME },
+#include <linux/faxeng_props.h>
+	};
+	char name[64], value[64];
+	struct nlattr *nest;
+	unsigned int supply;
+	size_t i;
+
+	if (sscanf(arg, "supply%u_%63[^=]=%63s", &supply, name, value) != 3)
+		return 0;
+	for (i = 0; i < sizeof(knobs) / sizeof(knobs[0]); i++)
+		if (!strcmp(knobs[i].name, name))
+			break;
+	if (i == sizeof(knobs) / sizeof(knobs[0])) {
+		fprintf(stderr, "nlclient: unknown supply setting %s\n", name);
+		exit(2);
+	}
+	nest = nla_nest_start(msg, FAXENG_A_SUPPLY);
+	if (!nest || nla_put_u32(msg, FAXENG_A_SUPPLY_NUMBER, supply) < 0 ||
+	    nla_put_u32(msg, knobs[i].attr, strtoul(value, NULL, 0)) < 0)
+		die("nla_put", -NLE_NOMEM);
+	nla_nest_end(msg, nest);
+	return 1;
+}
+
 /* NAME=VALUE (a u32 by sysfs name) or NUM:TYPE:VALUE (raw). */
 static void put_arg(struct nl_msg *msg, const char *arg)
 {
@@ -256,6 +330,7 @@ static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
 		    int nargs)
 {
 	struct nl_msg *msg = nlmsg_alloc();
+	struct nlattr *nest;
 	struct nl_cb *cb;
 	int err = 0, done = 0, ret, i;
 
@@ -265,7 +340,20 @@ static int exchange(struct nl_sock *sk, int cmd, int flags, char **args,
 			 flags | NLM_F_ACK, cmd, FAXENG_GENL_VERSION))
 		die("genlmsg_put", -NLE_NOMEM);
 	for (i = 0; i < nargs; i++)
-		put_arg(msg, args[i]);
+		if (strncmp(args[i], "supply", 6))
+			put_arg(msg, args[i]);
+	/* The supplies' settings, in one FAXENG_A_SUPPLIES. */
+	for (i = 0; i < nargs && strncmp(args[i], "supply", 6); i++)
+		;
+	if (i < nargs) {
+		nest = nla_nest_start(msg, FAXENG_A_SUPPLIES);
+		if (!nest)
+			die("nla_nest_start", -NLE_NOMEM);
+		for (; i < nargs; i++)
+			if (!strncmp(args[i], "supply", 6))
+				put_supply_arg(msg, args[i]);
+		nla_nest_end(msg, nest);
+	}
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!cb)
 		die("nl_cb_alloc", -NLE_NOMEM);

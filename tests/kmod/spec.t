@@ -49,6 +49,12 @@ for enum_name, prefix, spec_kind, spec_name in [
         ("faxeng_attr", "FAXENG_A_", "attribute-sets", "engine"),
         ("faxeng_trays_attr", "FAXENG_A_", "attribute-sets", "trays"),
         ("faxeng_tray_attr", "FAXENG_A_TRAY_", "attribute-sets", "tray"),
+        ("faxeng_supplies_attr", "FAXENG_A_", "attribute-sets", "supplies"),
+        ("faxeng_supply_attr", "FAXENG_A_SUPPLY_", "attribute-sets", "supply"),
+        ("faxeng_supply_type", "FAXENG_SUPPLY_TYPE_", "definitions", "supply-type"),
+        ("faxeng_colour", "FAXENG_COLOUR_", "definitions", "colour"),
+        ("faxeng_supply_class", "FAXENG_SUPPLY_CLASS_", "definitions", "supply-class"),
+        ("faxeng_marker_state", "FAXENG_MARKER_", "definitions", "marker-state"),
         ("faxeng_supply_state", "FAXENG_SUPPLY_", "definitions", "supply-state"),
         ("faxeng_drum_state", "FAXENG_DRUM_", "definitions", "drum-state"),
         ("faxeng_fault", "FAXENG_FAULT_", "definitions", "fault"),
@@ -83,7 +89,8 @@ ok(re.search(r"#define %s\s" % spec["mcast-groups"]["list"][0]["c-define-name"],
 # A count is an enum's last entry (FAXENG_A_PAGE_COUNT is an attribute).
 got = re.findall(r"(\w+_COUNT),?\s*\};", header)
 ok(got == [], "no *_COUNT enumerator ends an enum of the uapi header", got, [])
-for name in ("FAULT", "COND", "A", "CMD", "A_TRAYS", "A_TRAY"):
+for name in ("FAULT", "COND", "A", "CMD", "A_TRAYS", "A_TRAY", "SUPPLY_TYPE",
+             "COLOUR", "MARKER", "A_SUPPLIES", "A_SUPPLY"):
     ok(re.search(r"__FAXENG_%s_MAX,\s*FAXENG_%s_MAX = __FAXENG_%s_MAX - 1"
                  % (name, name, name), header),
        "FAXENG_%s_MAX = __FAXENG_%s_MAX - 1" % (name, name))
@@ -98,18 +105,30 @@ ok(got == want, "commands in order", got, want)
 got = [x.lower().replace("_", "-") for x in re.findall(r"^FAXENG_CONDITION\((\w+),", conds, re.M)]
 ok(got == spec_names("definitions", "condition"),
    "conditions follow faxeng_conditions.h", got, spec_names("definitions", "condition"))
-# Every property and setting of faxeng_props.h is an engine attribute of
-# the spec, of the netlink type the table gives (a setting is a u32).
-engine = {a["name"]: a for d in spec["attribute-sets"] if d["name"] == "engine"
-          for a in d["attributes"]}
-rows = [(name, nl) for name, nl in
-        re.findall(r"^FAXENG_PROP\(\w+,\s*(\w+),\s*(\w+)", props, re.M)]
-rows += [(name, "u32") for name in
-         re.findall(r"^FAXENG_KNOB\(\w+,\s*(\w+),", props, re.M)]
-ok(len(rows) >= 16, "faxeng_props.h has its properties and settings", len(rows), ">= 16")
-for name, nl in rows:
-    attr = name.lower().replace("_", "-")
-    got = engine.get(attr, {}).get("type")
-    ok(got == nl.lower(), "property %s: %s in the spec" % (attr, nl.lower()), got, nl.lower())
+def table_rows(prop, knob, attr_set, what, least):
+    """The PROP and KNOB lines of faxeng_props.h, each an attribute of
+    ATTR_SET of the netlink type the table gives (a setting is a u32)."""
+    attrs = {a["name"]: a for d in spec["attribute-sets"] if d["name"] == attr_set
+             for a in d["attributes"]}
+    rows = [(name, nl) for name, nl in
+            re.findall(r"^%s\(\w+,\s*(\w+),\s*(\w+)" % prop, props, re.M)]
+    rows += [(name, "u32") for name in
+             re.findall(r"^%s\(\w+,\s*(\w+)," % knob, props, re.M)]
+    ok(len(rows) >= least, "faxeng_props.h has %s" % what, len(rows), ">= %d" % least)
+    for name, nl in rows:
+        attr = name.lower().replace("_", "-")
+        got = attrs.get(attr, {}).get("type")
+        ok(got == nl.lower(), "%s %s: %s in the spec" % (attr_set, attr, nl.lower()),
+           got, nl.lower())
+    return [name.lower().replace("_", "-") for name, nl in rows]
+
+
+table_rows("FAXENG_PROP", "FAXENG_KNOB", "engine", "its properties and settings", 16)
+# A supply's, in the table's order between its number and its conditions.
+got = table_rows("FAXENG_SUPPLY_PROP", "FAXENG_SUPPLY_KNOB", "supply",
+                 "the supplies' values and settings", 10)
+want = [a for a in spec_names("attribute-sets", "supply")
+        if a not in ("number", "conditions", "pad")]
+ok(got == want, "supply attributes follow the table", got, want)
 print("1..%d" % n)
 raise SystemExit(1 if failed else 0)

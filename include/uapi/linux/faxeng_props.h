@@ -29,6 +29,30 @@
  *   Written as the file <name> (mode 0644) or with FAXENG_CMD_SET's
  *   FAXENG_A_<NAME>; a value outside min..max is refused with ERANGE.
  *
+ * The toner_* and drum_* lines are the first black toner's and the first
+ * drum's values among the supplies below, kept until every reader reads
+ * supplies: their knobs and the supply's are one setting.
+ *
+ * Every supply of an engine (/sys/class/faxeng/faxengN/supplyS, S = 1..)
+ * has the values and settings of the FAXENG_SUPPLY_PROP and
+ * FAXENG_SUPPLY_KNOB lines, the same way:
+ *
+ * FAXENG_SUPPLY_PROP(name, NAME, nl, show, applies, uevent)
+ *   name    its file supplyS/<name>
+ *   NAME    its attribute FAXENG_A_SUPPLY_<NAME> inside FAXENG_A_SUPPLY,
+ *           its key FAXENG_SUPPLY_<NAME> in the uevents of the supply's
+ *           conditions
+ *   show    as above, and: TYPE (enum faxeng_supply_type's word), COLOUR,
+ *           CLASS (consumed, filled), MARKER (enum faxeng_marker_state's)
+ *   applies the supplies it applies to: ALL, LIFE (units with a rated life
+ *           in pages), CONSUMED, FILLED; the others have no such file
+ *
+ * FAXENG_SUPPLY_KNOB(name, NAME, min, max, def, applies): a supply's setting,
+ *   the file supplyS/<name> (0644) or FAXENG_A_SUPPLY_<NAME> in a
+ *   FAXENG_A_SUPPLY nest of SET; out of min..max is ERANGE, thresholds that do
+ *   not keep their order (empty < low, near_full < full, with room for the
+ *   hysteresis) EINVAL.
+ *
  * No include guard: the file is meant to be included once per expansion.
  */
 #ifndef FAXENG_PROP
@@ -36,6 +60,12 @@
 #endif
 #ifndef FAXENG_KNOB
 #define FAXENG_KNOB(name, NAME, min, max, def)
+#endif
+#ifndef FAXENG_SUPPLY_PROP
+#define FAXENG_SUPPLY_PROP(name, NAME, nl, show, applies, uevent)
+#endif
+#ifndef FAXENG_SUPPLY_KNOB
+#define FAXENG_SUPPLY_KNOB(name, NAME, min, max, def, applies)
 #endif
 
 FAXENG_PROP(toner_level,       TONER_LEVEL,       U32, LEVEL,  UEVENT)
@@ -56,5 +86,21 @@ FAXENG_KNOB(drum_hysteresis,         DRUM_HYSTERESIS,         0, 50, 5)
 FAXENG_KNOB(drum_rated_pages,     DRUM_RATED_PAGES,     1, FAXENG_PAGES_MAX, 20000)
 FAXENG_KNOB(maintenance_interval, MAINTENANCE_INTERVAL, 0, FAXENG_PAGES_MAX, 5000)
 
+FAXENG_SUPPLY_PROP(type,       TYPE,       U32, TYPE,   ALL,  UEVENT)
+FAXENG_SUPPLY_PROP(colour,     COLOUR,     U32, COLOUR, ALL,  UEVENT)
+FAXENG_SUPPLY_PROP(class,      CLASS,      U32, CLASS,  ALL,  UEVENT)
+FAXENG_SUPPLY_PROP(level,      LEVEL,      U32, LEVEL,  ALL,  UEVENT)
+FAXENG_SUPPLY_PROP(state,      STATE,      U32, MARKER, ALL,  UEVENT)
+FAXENG_SUPPLY_PROP(pages,      PAGES,      U64, NUM,    LIFE, UEVENT)
+
+FAXENG_SUPPLY_KNOB(low_threshold,       LOW_THRESHOLD,       1, 99,  10, CONSUMED)
+FAXENG_SUPPLY_KNOB(empty_threshold,     EMPTY_THRESHOLD,     0, 98,  0,  CONSUMED)
+FAXENG_SUPPLY_KNOB(near_full_threshold, NEAR_FULL_THRESHOLD, 1, 99,  90, FILLED)
+FAXENG_SUPPLY_KNOB(full_threshold,      FULL_THRESHOLD,      2, 100, 100, FILLED)
+FAXENG_SUPPLY_KNOB(hysteresis,          HYSTERESIS,          0, 50,  5,  ALL)
+FAXENG_SUPPLY_KNOB(rated_pages, RATED_PAGES, 1, FAXENG_PAGES_MAX, 20000, LIFE)
+
 #undef FAXENG_PROP
 #undef FAXENG_KNOB
+#undef FAXENG_SUPPLY_PROP
+#undef FAXENG_SUPPLY_KNOB

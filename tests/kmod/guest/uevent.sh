@@ -65,7 +65,10 @@ expect "toner low raised: keyword, severity, code, state" \
 	FAXENG_TRAYS=2 FAXENG_TRAY1_STATE=ok FAXENG_TRAY2_STATE=ok \
 	FAXENG_DRUM_LIFE=100 FAXENG_DRUM_STATE=ok FAXENG_FAULTS=none \
 	FAXENG_MAINTENANCE_DUE=0 FAXENG_PAGE_COUNT=0 \
-	FAXENG_REASONS=toner-low-warning
+	FAXENG_REASONS=toner-low-warning FAXENG_SUPPLY=1 \
+	FAXENG_SUPPLY_TYPE=toner FAXENG_SUPPLY_COLOUR=black \
+	FAXENG_SUPPLY_CLASS=consumed FAXENG_SUPPLY_LEVEL=10 \
+	FAXENG_SUPPLY_STATE=low
 expect "toner empty raised" FAXENG_CONDITION=TONER_EMPTY FAXENG_ACTIVE=1 \
 	FAXENG_REASON=toner-empty FAXENG_SEVERITY=error FAXENG_ALERT_CODE=1101 \
 	FAXENG_TONER_STATE=empty FAXENG_SEQNUM=2
@@ -112,7 +115,9 @@ expect "maintenance due" FAXENG_CHANGED=maintenance_due \
 expect "drum near end" FAXENG_CHANGED=drum_state \
 	FAXENG_CONDITION=DRUM_NEAR_END FAXENG_ACTIVE=1 \
 	FAXENG_REASON=opc-near-eol FAXENG_ALERT_CODE=1111 \
-	FAXENG_DRUM_STATE=near-end FAXENG_DRUM_LIFE=10
+	FAXENG_DRUM_STATE=near-end FAXENG_DRUM_LIFE=10 FAXENG_SUPPLY=2 \
+	FAXENG_SUPPLY_TYPE=opc FAXENG_SUPPLY_LEVEL=10 \
+	FAXENG_SUPPLY_STATE=near-end FAXENG_SUPPLY_PAGES=18000
 expect "drum end" FAXENG_CONDITION=DRUM_END FAXENG_ACTIVE=1 \
 	FAXENG_REASON=opc-life-over FAXENG_ALERT_CODE=1112 \
 	FAXENG_DRUM_STATE=end FAXENG_DRUM_LIFE=0
@@ -131,7 +136,8 @@ is "$(udevadm info -q property /sys/class/faxeng/faxeng0 |
 	grep -c '^FAXENG_')" 15 "udevadm info shows the 15 state properties"
 
 # Each kernel uevent: its FAXENG_* keys once each; a change the core sent
-# has the 15 state keys and its 8 own (9 for a tray); the add has the
+# has the 15 state keys and its 8 own, 9 for a tray, 14 for the toner
+# (FAXENG_SUPPLY and its 5 keys), 15 for the drum (its pages); the add has the
 # state only. "change" written to the uevent file (udevadm trigger) gets
 # the current state from the class callback, and no event keys.
 udevadm trigger --action=change /sys/class/faxeng/faxeng0
@@ -150,8 +156,8 @@ is "$(printf '%s\n' "$records" | awk '$4 > 0' | wc -l)" 0 \
 	"no kernel uevent carries a FAXENG_ key twice"
 is "$(printf '%s\n' "$records" | grep -c '^add core 15 0$')" 1 \
 	"the add uevent: the 15 state keys"
-is "$(printf '%s\n' "$records" | grep -cE '^change core (23|24) 0$')" "$last" \
-	"each of the $last change uevents: 15 state keys and its own 8 or 9"
+is "$(printf '%s\n' "$records" | grep -cE '^change core (23|24|29|30) 0$')" "$last" \
+	"each of the $last change uevents: 15 state keys and its own 8, 9, 14 or 15"
 is "$(printf '%s\n' "$records" | grep -c '^change synth 15 0$')" 1 \
 	"the triggered change: the 15 state keys of now"
 synth=$(awk '/^KERNEL\[/ { r = "" } { r = r $0 "\n" } /^SYNTH_UUID=/ { s = 1 }

@@ -7,8 +7,9 @@
 #                            sources.list)
 #   fresh_base               a disk-backed directory (not tmpfs) with room
 #                            for a root, the packages and the kernels
-#   fresh_prepare ROOT       the host's apt sources, a policy-rc.d that lets
-#                            no package start a service, proc, sys and dev
+#   fresh_prepare ROOT       the host's apt sources and local certificate
+#                            authorities, a policy-rc.d that lets no
+#                            package start a service, proc, sys and dev
 #   in_root ROOT CMD...      CMD as root in ROOT with a login's bare
 #                            environment, as a newcomer's shell would have
 #   fresh_processes DIR      "PID NAME" of every process whose root is DIR
@@ -69,6 +70,16 @@ fresh_prepare() {
 		/etc/apt/sources.list.d/*.list; do
 		[ -f "$f" ] && cp "$f" "$root$f"
 	done
+	# The host's local certificate authorities, as its sources: what
+	# this machine trusts for HTTPS (the npm registry). ca-certificates
+	# adds them to the system's store when it is installed, or now.
+	if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+		mkdir -p "$root/usr/local/share/ca-certificates"
+		cp /usr/local/share/ca-certificates/*.crt \
+			"$root/usr/local/share/ca-certificates/"
+		[ ! -x "$root/usr/sbin/update-ca-certificates" ] ||
+			chroot "$root" /usr/sbin/update-ca-certificates >/dev/null
+	fi
 	# The packages' maintainer scripts would start MariaDB, Postfix,
 	# nginx... inside the root; 101 tells invoke-rc.d "not allowed".
 	printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"

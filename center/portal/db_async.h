@@ -42,6 +42,10 @@ struct db_async_query {
 	struct db_val		 params[DB_ASYNC_PARAMS_MAX];
 	unsigned int		 nparams;
 	TAILQ_ENTRY(db_async_query) list;	/* waiting for a connection */
+	/* Called when the query is done or failed, instead of waking req
+	 * (NULL then): for a statement several requests share. Set before
+	 * db_async_start (which keeps it); q is not touched after. */
+	void			(*done)(struct db_async_query *);
 
 	/* results: rows * cols cells, NULL for SQL NULL */
 	char			**cells;

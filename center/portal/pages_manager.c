@@ -3,7 +3,8 @@
  * The manager's homepage.
  *   GET /home     the homepage for the session cookie.
  * Every request first reads the session and the versions its page is
- * drawn from (one statement, primary and unique key reads); a page this
+ * drawn from (home_check.c: key reads, shared with the requests that
+ * arrive while the worker's checks run); a page this
  * worker drew at those versions, whose clock-bound parts still hold, is
  * sent again (x-cache: hit), else the page's statement runs and the page
  * is kept (home_cache.h). So a page shows every change committed before
@@ -15,6 +16,7 @@
 
 #include "home.h"
 #include "home_cache.h"
+#include "home_check.h"
 #include "html.h"
 #include "page.h"
 
@@ -24,15 +26,6 @@ int	page_manager_home(struct http_request *);
 #define HOME_REFRESH	"300; url=/home"
 
 enum { STEP_CHECK, STEP_PAGE };
-
-/* The session's manager's versions and the database's clock. */
-static const char sql_check[] =
-	"SELECT COALESCE(v.version, 0), COALESCE(g.version, 0), "
-	"UNIX_TIMESTAMP() FROM manager_sessions s "
-	"LEFT JOIN home_versions v ON v.scope = s.manager_id "
-	"LEFT JOIN home_versions g ON g.scope = 0 "
-	"WHERE s.token_hash = ? AND s.expires_at > NOW(6)";
-enum { CHECK_MINE, CHECK_SHARED, CHECK_NOW };
 
 int
 home_page_query(struct http_request *req, struct portal *p)
@@ -53,12 +46,9 @@ signed_out(struct http_request *req)
 static int
 home_query(struct http_request *req, struct portal *p)
 {
-	struct db_val	arg[1];
-
-	arg[0] = DB_BLOB(p->cookie_hash, TOKEN_HASH_LEN);
-	db_async_start(&p->q, req, sql_check, arg, 1);
+	home_check_start(req, p);
 	p->step = STEP_CHECK;
-	return PAGE_QUERY;
+	return PAGE_WAIT;
 }
 
 /* The kept page if it is current, else the page's statement. */
@@ -70,12 +60,17 @@ home_checked(struct http_request *req, struct portal *p)
 	const void		*cached;
 	size_t			 len;
 
-	if (p->q.rows == 0)
+	switch (home_check_result(req, p, &now)) {
+	case HOME_CHECK_WAITING:
+		return PAGE_WAIT;
+	case HOME_CHECK_NO_SESSION:
 		return signed_out(req);
-	if (home_stamp_parse(db_async_cell(&p->q, 0, CHECK_MINE),
-	    db_async_cell(&p->q, 0, CHECK_SHARED),
-	    db_async_cell(&p->q, 0, CHECK_NOW), &now) == 0 &&
-	    (cached = home_cache_get(p->cookie_hash, &now, now.until,
+	case HOME_CHECK_FAILED:
+		return page_failed(req, p);
+	case HOME_CHECK_CURRENT:
+		break;
+	}
+	if ((cached = home_cache_get(p->cookie_hash, &now, now.until,
 	    &len)) != NULL) {
 		buf = kore_buf_alloc(len);
 		kore_buf_append(buf, cached, len);
@@ -110,12 +105,15 @@ home_answer(struct http_request *req, struct portal *p)
 {
 	if (p->step == STEP_CHECK)
 		return home_checked(req, p);
+	if (p->q.status != DB_ASYNC_DONE)
+		return page_failed(req, p);
 	return home_page_show(req, p);
 }
 
+/* Its own errors: the check is not p->q. */
 static const struct page home_page = {
 	.who = PAGE_MANAGER, .title = "home", .query = home_query,
-	.answer = home_answer,
+	.answer = home_answer, .flags = PAGE_OWN_ERRORS,
 };
 
 int

@@ -18,6 +18,10 @@ CREATE TABLE home_versions (
 
 INSERT INTO home_versions (scope, version) VALUES (0, 1);
 
+-- An UPDATE trigger runs a statement only when a column the page shows
+-- changed: besides saving bumps, a statement run for an unchanged row
+-- loses the insert id of INSERT ... ON DUPLICATE KEY UPDATE id =
+-- LAST_INSERT_ID(id), which registration relies on (models, managers).
 -- The global row is always taken last (after a manager's) so that two
 -- transactions cannot wait on each other over these rows.
 CREATE PROCEDURE home_bump(IN s INT UNSIGNED)
@@ -36,7 +40,13 @@ FOR EACH ROW CALL home_bump(NEW.manager_id);
 CREATE TRIGGER terminals_home_update AFTER UPDATE ON terminals
 FOR EACH ROW
 BEGIN
-	CALL home_bump(NEW.manager_id);
+	IF NOT (NEW.terminal_uid <=> OLD.terminal_uid AND
+	    NEW.model_id <=> OLD.model_id AND NEW.serial <=> OLD.serial AND
+	    NEW.last_report_at <=> OLD.last_report_at AND
+	    NEW.manager_id <=> OLD.manager_id AND
+	    NEW.manager_since <=> OLD.manager_since) THEN
+		CALL home_bump(NEW.manager_id);
+	END IF;
 	IF NOT (NEW.manager_id <=> OLD.manager_id) THEN
 		CALL home_bump(OLD.manager_id);
 	END IF;
@@ -108,7 +118,12 @@ END;
 
 -- managers: the address the page names.
 CREATE TRIGGER managers_home_update AFTER UPDATE ON managers
-FOR EACH ROW CALL home_bump(NEW.id);
+FOR EACH ROW
+BEGIN
+	IF NOT (NEW.email <=> OLD.email) THEN
+		CALL home_bump(NEW.id);
+	END IF;
+END;
 
 -- What every page may show.
 CREATE TRIGGER technician_slots_home_insert AFTER INSERT ON technician_slots
@@ -134,4 +149,9 @@ FOR EACH ROW CALL home_bump(0);
 CREATE TRIGGER product_guides_home_delete AFTER DELETE ON product_guides
 FOR EACH ROW CALL home_bump(0);
 CREATE TRIGGER models_home_update AFTER UPDATE ON models
-FOR EACH ROW CALL home_bump(0);
+FOR EACH ROW
+BEGIN
+	IF NOT (NEW.name <=> OLD.name) THEN
+		CALL home_bump(0);
+	END IF;
+END;

@@ -7,9 +7,9 @@
 -- can forget it.
 --
 -- scope: a manager's id, for what only that manager's page shows
--- (terminals, notices, toner, orders, visits, the manager's address); 0 for
+-- (terminals, notices, toner, orders, visits); 0 for
 -- what every page may show (slots and whether they are taken, technicians,
--- consumables, product guides, model names). No row yet reads as 0. Rows
+-- consumables, product guides). No row yet reads as 0. Rows
 -- are never deleted, so a version never comes back.
 CREATE TABLE home_versions (
 	scope		INT UNSIGNED NOT NULL PRIMARY KEY,
@@ -19,9 +19,12 @@ CREATE TABLE home_versions (
 INSERT INTO home_versions (scope, version) VALUES (0, 1);
 
 -- An UPDATE trigger runs a statement only when a column the page shows
--- changed: besides saving bumps, a statement run for an unchanged row
--- loses the insert id of INSERT ... ON DUPLICATE KEY UPDATE id =
--- LAST_INSERT_ID(id), which registration relies on (models, managers).
+-- changed. A trigger statement run for a row that INSERT ... ON DUPLICATE
+-- KEY UPDATE id = LAST_INSERT_ID(id) leaves unchanged loses the insert id
+-- registration relies on, so models and managers, which registration
+-- upserts that way and nothing renames, have no trigger: a model or
+-- manager address changed by hand needs CALL home_bump(0) (or the
+-- manager's id) in its transaction.
 -- The global row is always taken last (after a manager's) so that two
 -- transactions cannot wait on each other over these rows.
 CREATE PROCEDURE home_bump(IN s INT UNSIGNED)
@@ -116,15 +119,6 @@ BEGIN
 	CALL home_bump(0);
 END;
 
--- managers: the address the page names.
-CREATE TRIGGER managers_home_update AFTER UPDATE ON managers
-FOR EACH ROW
-BEGIN
-	IF NOT (NEW.email <=> OLD.email) THEN
-		CALL home_bump(NEW.id);
-	END IF;
-END;
-
 -- What every page may show.
 CREATE TRIGGER technician_slots_home_insert AFTER INSERT ON technician_slots
 FOR EACH ROW CALL home_bump(0);
@@ -148,10 +142,3 @@ CREATE TRIGGER product_guides_home_update AFTER UPDATE ON product_guides
 FOR EACH ROW CALL home_bump(0);
 CREATE TRIGGER product_guides_home_delete AFTER DELETE ON product_guides
 FOR EACH ROW CALL home_bump(0);
-CREATE TRIGGER models_home_update AFTER UPDATE ON models
-FOR EACH ROW
-BEGIN
-	IF NOT (NEW.name <=> OLD.name) THEN
-		CALL home_bump(0);
-	END IF;
-END;

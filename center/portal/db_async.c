@@ -129,6 +129,10 @@ query_finish(struct db_async_query *q, enum db_async_status status,
 	q->status = status;
 	if (error != NULL)
 		(void)snprintf(q->error, sizeof(q->error), "%s", error);
+	if (q->done != NULL) {
+		q->done(q);
+		return;
+	}
 	if (q->req == NULL)
 		return;
 	http_request_wakeup(q->req);
@@ -514,9 +518,11 @@ void
 db_async_start(struct db_async_query *q, struct http_request *req,
     const char *sql, const struct db_val *params, unsigned int n)
 {
+	void		(*done)(struct db_async_query *) = q->done;
 	unsigned int	i;
 
 	db_async_clear(q);
+	q->done = done;
 	q->req = req;
 	q->sql = sql;
 	q->status = DB_ASYNC_PENDING;
@@ -543,7 +549,7 @@ db_async_start(struct db_async_query *q, struct http_request *req,
 	 * server) must leave the request runnable, or it would sit until the
 	 * next timer tick.
 	 */
-	if (q->status == DB_ASYNC_PENDING)
+	if (q->status == DB_ASYNC_PENDING && req != NULL)
 		http_request_sleep(req);
 }
 

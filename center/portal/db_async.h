@@ -50,6 +50,10 @@ struct db_async_query {
 	TAILQ_ENTRY(db_async_query) list;	/* waiting for a connection */
 	unsigned int		 tries;		/* lost races so far */
 	struct kore_timer	*retry;		/* waiting to try again */
+	/* Called when the query is done or failed, instead of waking req
+	 * (NULL then): for a statement several requests share. Set before
+	 * db_async_start (which keeps it); q is not touched after. */
+	void			(*done)(struct db_async_query *);
 
 	/* results: rows * cols cells, NULL for SQL NULL */
 	char			**cells;

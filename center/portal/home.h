@@ -16,6 +16,12 @@
 void	home_start(struct db_async_query *q, struct http_request *req,
 	    const unsigned char *session_hash);
 
+struct home_stamp;
+
+/* What the page in q's rows was drawn from (home_cache.h): 0, or -1 when
+ * the rows have none. */
+int	home_stamp(const struct db_async_query *q, struct home_stamp *stamp);
+
 /* Append the whole page from q's rows; session_token signs its forms. */
 void	home_render(struct kore_buf *buf, const struct db_async_query *q,
 	    const char *session_token);

@@ -3,8 +3,10 @@
  * Rendered homepages per worker; see home_cache.h. A fixed table of sets
  * indexed by the session hash's first bytes (the hash is uniform), each
  * set a few entries: a new page takes the set's empty or oldest entry, so
- * sessions that share a set do not keep evicting each other.
+ * sessions that share a set do not keep evicting each other. Whether a
+ * kept page may be served is decided by its stamp alone, never its age.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,30 +16,28 @@
 
 #define SETS		512
 #define WAYS		8
-#define TTL_DEFAULT	5000
 
 struct entry {
 	unsigned char	 hash[TOKEN_HASH_LEN];
-	u_int64_t	 at;		/* ms when rendered, 0 when empty */
+	u_int64_t	 at;		/* ms when stored, 0 when empty */
+	struct home_stamp stamp;
 	void		*page;
 	size_t		 len;
 };
 
 static struct entry	table[SETS][WAYS];
 
-static u_int64_t
-ttl_ms(void)
+static int
+enabled(void)
 {
-	static long long	ttl = -1;
-	const char		*e;
+	static int	 on = -1;
+	const char	*e;
 
-	if (ttl < 0) {
-		e = getenv("FAXCENTER_HOME_CACHE_MS");
-		ttl = e != NULL ? strtoll(e, NULL, 10) : TTL_DEFAULT;
-		if (ttl < 0)
-			ttl = 0;
+	if (on < 0) {
+		e = getenv("FAXCENTER_HOME_CACHE");
+		on = e == NULL || strcmp(e, "0") != 0;
 	}
-	return (u_int64_t)ttl;
+	return on;
 }
 
 static struct entry *
@@ -64,24 +64,52 @@ find(const unsigned char *hash)
 	return NULL;
 }
 
+static int
+number(const char *s, uint64_t *v)
+{
+	char	*end;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*v = strtoull(s, &end, 10);
+	return errno != 0 || *end != '\0' ? -1 : 0;
+}
+
+int
+home_stamp_parse(const char *mine, const char *shared, const char *until,
+    struct home_stamp *stamp)
+{
+	uint64_t	u;
+
+	if (number(mine, &stamp->mine) || number(shared, &stamp->shared) ||
+	    number(until, &u) || u > INT64_MAX)
+		return -1;
+	stamp->until = (int64_t)u;
+	return 0;
+}
+
 const void *
-home_cache_get(const unsigned char *hash, size_t *len)
+home_cache_get(const unsigned char *hash, const struct home_stamp *stamp,
+    int64_t now, size_t *len)
 {
 	struct entry	*e = find(hash);
 
-	if (e == NULL || kore_time_ms() - e->at >= ttl_ms())
+	if (e == NULL || e->stamp.mine != stamp->mine ||
+	    e->stamp.shared != stamp->shared || now >= e->stamp.until)
 		return NULL;
 	*len = e->len;
 	return e->page;
 }
 
 void
-home_cache_put(const unsigned char *hash, const void *page, size_t len)
+home_cache_put(const unsigned char *hash, const struct home_stamp *stamp,
+    const void *page, size_t len)
 {
 	struct entry	*set, *e;
 	unsigned int	 w;
 
-	if (ttl_ms() == 0)
+	if (!enabled())
 		return;
 	if ((e = find(hash)) == NULL) {
 		set = set_of(hash);
@@ -96,6 +124,7 @@ home_cache_put(const unsigned char *hash, const void *page, size_t len)
 	memcpy(e->page, page, len);
 	e->len = len;
 	memcpy(e->hash, hash, TOKEN_HASH_LEN);
+	e->stamp = *stamp;
 	e->at = kore_time_ms();
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "home.h"
+#include "home_cache.h"
 #include "html.h"
 #include "portal.h"
 
@@ -17,7 +18,11 @@
  * The whole page in one statement: every section (manager, terminals,
  * open notices, consumables, orders, slots, visits, guides, history) as
  * rows of one UNION, tagged by their first column, so the page costs one
- * round trip to the database. Parameter: the session's hash. A terminal
+ * round trip to the database. Parameter: the session's hash. The M row
+ * also carries what the page is drawn from (home_cache.h), read in the
+ * same snapshot as the rest: the versions, and when the clock alone would
+ * change the page (a listed slot starts, a terminal turns "not
+ * reporting"). A terminal
  * that changed hands shows its state and open notices; orders and visits
  * are the session manager's own, the history starts when they took
  * charge (terminals.manager_since). What follows
@@ -42,6 +47,9 @@ enum home_col {
 	HOME_COL_SORT = 10,		/* the order within a section */
 
 	HOME_MANAGER_EMAIL = 1,
+	HOME_MANAGER_MINE,		/* home_versions of the manager, */
+	HOME_MANAGER_SHARED,		/* of what every page shares, */
+	HOME_MANAGER_UNTIL,		/* and when the page stops holding */
 
 	HOME_TERMINAL_ID = 1,
 	HOME_TERMINAL_UID,
@@ -111,8 +119,17 @@ static const char home_sql[] =
 	"opn AS (SELECT n.id, n.terminal_id, n.kind, n.severity, n.summary, "
 	"  n.opened_at FROM notices n JOIN term ON n.terminal_id = term.id "
 	"  WHERE n.closed_at IS NULL) "
-	"SELECT 'M', m.email, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	"SELECT 'M', m.email, COALESCE(v.version, 0), COALESCE(g.version, 0), "
+	"  FLOOR(UNIX_TIMESTAMP(LEAST("
+	"  COALESCE((SELECT MIN(s.starts_at) FROM technician_slots s "
+	"   WHERE s.starts_at > NOW()), '2100-01-01'), "
+	"  COALESCE((SELECT MIN(t.last_report_at) FROM term t "
+	"   WHERE t.last_report_at >= NOW(6) - INTERVAL " STALE_DAYS " DAY) "
+	"   + INTERVAL " STALE_DAYS " DAY, '2100-01-01')))), "
+	"  NULL, NULL, NULL, NULL, NULL, "
 	"  '' FROM managers m JOIN me ON m.id = me.manager_id "
+	"  LEFT JOIN home_versions v ON v.scope = m.id "
+	"  LEFT JOIN home_versions g ON g.scope = 0 "
 	"UNION ALL SELECT 'T', t.id, t.terminal_uid, md.name, t.serial, "
 	"  " HOME_TIME("t.last_report_at") ", "
 	"  (SELECT r.level FROM toner_readings r WHERE r.terminal_id = t.id "
@@ -537,6 +554,20 @@ history(struct kore_buf *buf, const struct db_async_query *q)
 	kore_buf_appendf(buf, "</tbody>");
 	html_table_end(buf);
 	kore_buf_appendf(buf, "</section>\n");
+}
+
+int
+home_stamp(const struct db_async_query *q, struct home_stamp *stamp)
+{
+	unsigned int	r;
+
+	for (r = 0; r < q->rows; r++) {
+		if (!is(q, r, HOME_MANAGER))
+			continue;
+		return home_stamp_parse(C(r, HOME_MANAGER_MINE),
+		    C(r, HOME_MANAGER_SHARED), C(r, HOME_MANAGER_UNTIL), stamp);
+	}
+	return -1;
 }
 
 void

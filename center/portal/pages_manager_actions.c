@@ -129,7 +129,8 @@ book_query(struct http_request *req, struct portal *p)
 	return PAGE_QUERY;
 }
 
-/* Whatever came of it, the cached page may be out of date. */
+/* Whatever came of it, the kept page is of no more use (the versions
+ * moved, or the session ended). */
 static int
 action_answer(struct http_request *req, struct portal *p)
 {

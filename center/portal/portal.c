@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "field.h"
+#include "home_check.h"
 #include "html.h"
 #include "portal.h"
 
@@ -25,6 +26,7 @@ portal_free(struct http_request *req)
 		db_async_clear(&p->choices);
 		if (p->task_used)
 			kore_task_destroy(&p->task);
+		home_check_free(p);
 	}
 	http_state_cleanup(req);
 }

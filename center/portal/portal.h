@@ -57,6 +57,8 @@ struct portal {
 	/* a password check, run off the event loop (password_task.c) */
 	struct kore_task	 task;
 	int			 task_used;
+	/* the homepage's shared check (home_check.c) */
+	struct home_wait	*home;
 };
 
 /* The request's portal state, created on first use. */

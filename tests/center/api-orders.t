@@ -13,7 +13,7 @@ set -uo pipefail
 in_db "$0" "$@"
 
 # The manager must see staff changes at once, not within the cache's life.
-export FAXCENTER_HOME_CACHE_MS=0
+export FAXCENTER_HOME_CACHE=0
 portal_begin
 portal_seed
 staff_add erp desk 'the erp password' || bail "account"

@@ -14,7 +14,7 @@ set -uo pipefail
 . "$(dirname "$0")/portal-lib.sh"
 in_db "$0" "$@"
 
-export FAXCENTER_HOME_CACHE_MS=0
+export FAXCENTER_HOME_CACHE=0
 portal_begin
 portal_seed
 

@@ -6,7 +6,7 @@
 
 # portal_begin: a temporary directory $tmp and the app on a migrated
 # database, both removed when the test ends however it ends. Set
-# FAXCENTER_HOME_CACHE_MS and the like before.
+# FAXCENTER_HOME_CACHE and the like before.
 portal_begin() {
 	tmp=$(mktemp -d) || bail "mktemp"
 	trap 'center_stop; rm -rf "$tmp"' EXIT

@@ -58,10 +58,14 @@ _kore() {
 }
 
 # _daemon NAME NODE WAKE CMD...: CMD in the background, its log NAME.log.
+# A simple command, not a function, so that $! is CMD itself: a function
+# would run in a subshell whose PID cluster_stop would stop, leaving CMD.
 _daemon() {
-	local name=$1 node=$2 wake=$3
+	local name=$1 node=$2 wake=$3 port
 	shift 3
-	FAXCENTER_OUTBOX_WAKE=$FAXCARE_CLUSTER_DIR/wake-$wake _on "$node" "$@" \
+	port=$(eval echo "\$FAXCARE_NODE_PORT_$node")
+	FAXCENTER_OUTBOX_WAKE=$FAXCARE_CLUSTER_DIR/wake-$wake \
+		FAXCARE_DB_HOST=127.0.0.1 FAXCARE_DB_PORT=$port "$@" \
 		>>"$FAXCARE_CLUSTER_DIR/$name.log" 2>&1 &
 	_cluster_pids+=("$!")
 }

@@ -43,11 +43,7 @@ center_up() {
 		-e "s|accesslog\t/dev/stdout|accesslog\t$dir/access.log|" \
 		"$FAXCARE_TOP/center/conf/faxcenter.conf" >"$dir/faxcenter.conf" ||
 		return 1
-	# Its own session: a Ctrl-C to the demo's process group would reach
-	# Kore too, which may end before the demo's INT trap runs, and the
-	# demo would take that for the portal stopping by itself. The demo
-	# stops it by PID (center_down) however it ends.
-	setsid kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
+	kore -f -n -r -c "$dir/faxcenter.conf" >"$dir/kore.log" 2>&1 &
 	CENTER_PID=$!
 	# The port opens before the workers are configured: ready is an answer.
 	wait_for 30 "the center's /healthz" center_answers_or_died

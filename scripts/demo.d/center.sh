@@ -18,10 +18,8 @@ CENTER_URL='' CENTER_PID='' OUTBOX_PID=''
 STAFF_USER=desk STAFF_PASSWORD=demo-desk-2026
 # The center's own mail: from postmaster, so bounces land in its Maildir;
 # notices coalesce for half a second only (FAXCENTER_COALESCE_MS, when
-# set, says otherwise), and a homepage is served from
-# the page cache for one second at most (s_homepage reloads past that).
-export FAXCENTER_SENDER=postmaster@faxcare.test FAXCENTER_COALESCE_MS=${FAXCENTER_COALESCE_MS:-500} \
-	FAXCENTER_HOME_CACHE_MS=1000
+# set, says otherwise).
+export FAXCENTER_SENDER=postmaster@faxcare.test FAXCENTER_COALESCE_MS=${FAXCENTER_COALESCE_MS:-500}
 
 http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 center_answers() { [ "$(http_status "$CENTER_URL/healthz")" = 200 ]; }

@@ -86,12 +86,11 @@ s_notice_mail() {
 }
 
 # s_homepage [PATTERN]: the manager opens the homepage; shows its text
-# from the first line matching PATTERN on, and fails when none does. The
-# center may answer a reload from its per-worker page cache, up to
-# FAXCENTER_HOME_CACHE_MS old (center.sh sets it): a page without PATTERN
-# is reloaded, as the manager would, until that much time has passed.
+# from the first line matching PATTERN on, and fails when none does. A
+# page without PATTERN is reloaded, as the manager would, for 2.5 s: what
+# the walk waits for (a mail the outbox sends) may still be on its way.
 s_homepage() {
-	local url=/home text tries=$(( (${FAXCENTER_HOME_CACHE_MS:-5000} + 1500) / 250 ))
+	local url=/home text tries=10
 	# The mailed link opens a session (a cookie); after that it is /home.
 	if [ -n "$HOMEPAGE_URL" ] && [ "$HOMEPAGE_URL" != "$MANAGER_ENTERED" ]; then
 		url=$HOMEPAGE_URL

@@ -22,7 +22,7 @@ cleanup() { outbox_stop; center_stop; rm -rf "$tmp" "$FAXCENTER_OUTBOX_WAKE"; }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-export FAXCENTER_COALESCE_MS=300 OUTBOX_SWEEP_MS=600000 FAXCENTER_HOME_CACHE_MS=0
+export FAXCENTER_COALESCE_MS=300 OUTBOX_SWEEP_MS=600000 FAXCENTER_HOME_CACHE=0
 center_start "$tmp" || bail "the app did not start"
 outbox_start "$tmp"
 delivered() { "$FAXCARE_POSTFIX_CTL" wait-empty 20; }
